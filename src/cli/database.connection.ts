@@ -1,0 +1,54 @@
+/**
+ * The one place that decides which MongoDB the product talks to: the server at MONGODB_URI
+ * when it is set, otherwise the embedded wire-compatible server on a loopback port with its
+ * data on disk. Everything after this point uses the official driver and cannot tell which.
+ */
+import { MongoClient, type Db } from 'mongodb';
+import { startEmbeddedMongo } from '../mongo-embedded';
+
+export interface DatabaseConnection {
+  client: MongoClient;
+  db: Db;
+  mode: 'external' | 'embedded';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  mongodbUri: string | undefined;
+  dataDir: string;
+  dbName: string;
+  log: (message: string) => void;
+}
+
+/** Hides credentials so the URI can be logged. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/([^@/]+)@/, '//***@');
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseConnection> {
+  if (options.mongodbUri) {
+    const client = await new MongoClient(options.mongodbUri).connect();
+    options.log(`MongoDB: using MONGODB_URI ${redactUri(options.mongodbUri)}, database "${options.dbName}"`);
+    return { client, db: client.db(options.dbName), mode: 'external', close: () => client.close() };
+  }
+  const server = await startEmbeddedMongo({ dbPath: options.dataDir });
+  let client: MongoClient;
+  try {
+    client = await new MongoClient(server.uri).connect();
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  options.log(
+    `MongoDB: MONGODB_URI not set; started the embedded server at ${server.uri} with data in ${options.dataDir}, database "${options.dbName}"`,
+  );
+  return {
+    client,
+    db: client.db(options.dbName),
+    mode: 'embedded',
+    async close() {
+      await client.close();
+      await server.stop();
+    },
+  };
+}

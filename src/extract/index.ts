@@ -1,0 +1,2 @@
+/** extract: pure functions from one article's text to an extraction record with evidence. No I/O. */
+export * from './extraction-record.type';

@@ -1,0 +1,26 @@
+import type { DatePrecision, ParticipantKind, ParticipantRole } from '../extract';
+import type { EvidenceDocument } from './evidence.document';
+
+export interface MeetingParticipantDocument {
+  kind: ParticipantKind;
+  /** A PersonDocument or OrganizationDocument id, by kind. */
+  refId: string;
+  role: ParticipantRole | null;
+}
+
+/** A meeting (Popolo: Event), one per real-world meeting however many articles report it. */
+export interface MeetingDocument {
+  _id: string;
+  /** Normalized natural key (participants, date, location), unique. */
+  key: string;
+  /** ISO `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or null. */
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  location: string | null;
+  participants: MeetingParticipantDocument[];
+  /** Denormalized person and organization ids of the participants, for the indexes. */
+  personIds: string[];
+  organizationIds: string[];
+  articleIds: string[];
+  evidence: EvidenceDocument[];
+}

@@ -1,0 +1,43 @@
+/**
+ * A MongoDB for a test file: the embedded server in memory, or the server at MONGODB_URI
+ * when it is set, so every suite can be checked against real MongoDB too. Each call gets
+ * its own database name, dropped on close, so suites never see each other's data.
+ */
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
+import { startEmbeddedMongo } from '../../src/mongo-embedded';
+
+export interface TestDatabase {
+  uri: string;
+  client: MongoClient;
+  db: Db;
+  /** A second client on the same server, for tests that need several connections. */
+  connect(options?: MongoClientOptions): Promise<MongoClient>;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(options: MongoClientOptions = {}): Promise<TestDatabase> {
+  const external = process.env.MONGODB_URI;
+  const server = external ? null : await startEmbeddedMongo({ memory: true });
+  const uri = external ?? server!.uri;
+  const extraClients: MongoClient[] = [];
+  const client = await new MongoClient(uri, options).connect();
+  const dbName = `test_${randomBytes(6).toString('hex')}`;
+  const db = client.db(dbName);
+  return {
+    uri,
+    client,
+    db,
+    async connect(more: MongoClientOptions = {}) {
+      const other = await new MongoClient(uri, more).connect();
+      extraClients.push(other);
+      return other;
+    },
+    async close() {
+      await db.dropDatabase().catch(() => undefined);
+      await Promise.all(extraClients.map((c) => c.close()));
+      await client.close();
+      await server?.stop();
+    },
+  };
+}
