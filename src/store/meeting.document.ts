@@ -1,5 +1,6 @@
 import type { DatePrecision, ParticipantKind, ParticipantRole } from '../extract';
 import type { EvidenceDocument } from './evidence.document';
+import type { EvidenceSpan, TrackedFields } from './tracked-fields.document';
 
 export interface MeetingParticipantDocument {
   kind: ParticipantKind;
@@ -8,8 +9,20 @@ export interface MeetingParticipantDocument {
   role: ParticipantRole | null;
 }
 
+/** One article's report of the meeting; the meeting's other fields are derived from these. */
+export interface MeetingContribution {
+  articleId: string;
+  /** Position of the fact in the article's extraction record, for a stable order. */
+  ordinal: number;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  location: string | null;
+  participants: MeetingParticipantDocument[];
+  evidence: EvidenceSpan[];
+}
+
 /** A meeting (Popolo: Event), one per real-world meeting however many articles report it. */
-export interface MeetingDocument {
+export interface MeetingDocument extends TrackedFields<MeetingContribution> {
   _id: string;
   /** Normalized natural key (participants, date, location), unique. */
   key: string;

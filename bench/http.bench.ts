@@ -1,0 +1,224 @@
+/**
+ * The GraphQL API under HTTP load (autocannon, loopback only, fixed durations): a query mix of a
+ * person with offices, meetings and participants; meetings in a date range; and a search, at 1
+ * and 50 connections against the seeded embedded store. The same reads made directly through the
+ * store with the driver give the baseline the HTTP figures are compared with. Then the
+ * person-with-meetings query alone on the seed data and on the 10,000-article synthetic corpus.
+ * Targets: p99 < 50 ms at 50 connections on the seed data; the person query on the synthetic
+ * corpus within 3x of its latency on the seed data.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { MongoClient, type Db } from 'mongodb';
+import { seedDirectory } from '../src/ingest';
+import { startEmbeddedMongo } from '../src/mongo-embedded';
+import { startApiServer, type RunningApiServer } from '../src/server';
+import {
+  findMeetingsPage,
+  findMeetingsWithPeople,
+  findOfficesHeldBy,
+  findOrganizationsByIds,
+  findPeopleByIds,
+  findPeopleBySlugs,
+  findPeoplePage,
+  searchEverything,
+  type MeetingView,
+} from '../src/store';
+import type { BenchSection } from './bench-section.type';
+import { writeSyntheticCorpus } from './synthetic-corpus';
+
+const ROOT = path.join(__dirname, '..');
+const SEEDS_DIR = path.join(ROOT, 'seeds');
+const EXAMPLES_DIR = path.join(ROOT, 'schema', 'examples');
+const SYNTHETIC_ARTICLES = 10_000;
+const CORPUS_SEED = 2020;
+const DURATION_SECONDS = 8;
+const CONNECTIONS = [1, 50];
+const TARGET_P99_MS = 50;
+const TARGET_SYNTHETIC_RATIO = 3;
+
+interface Workload {
+  slug: string;
+  from: string;
+  to: string;
+  text: string;
+}
+
+interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
+
+/**
+ * The bench runs against whatever the data holds: the most mentioned person who took part in a
+ * meeting, the start of their surname, and the year of their meetings.
+ */
+async function workloadOf(db: Db): Promise<Workload & { meetings: number }> {
+  const page = await findPeoplePage(db, {}, { field: 'mentionCount', direction: -1 }, { first: 100 });
+  const candidates = page.edges.map((edge) => edge.node);
+  const meetings = await findMeetingsWithPeople(db, candidates.map((p) => p._id));
+  const person = candidates.find((p) => meetings.some((m) => m.personIds.includes(p._id)));
+  if (!person) throw new Error('nobody in the store took part in a meeting: extraction found none, so there is nothing to query');
+  const own = meetings.filter((m) => m.personIds.includes(person._id));
+  const year = own.map((m) => m.date?.slice(0, 4)).find(Boolean) ?? '2020';
+  const surname = person.name.split(' ').pop()!;
+  return { slug: person.slug, from: `${year}-01-01`, to: `${year}-12-31`, text: surname.slice(0, 5), meetings: own.length };
+}
+
+function requestsOf(workload: Workload, names: string[]): autocannon.Request[] {
+  const variables: Record<string, object> = {
+    'person-with-meetings': { slug: workload.slug },
+    'meetings-in-date-range': { from: workload.from, to: workload.to },
+    search: { text: workload.text },
+  };
+  return names.map((name) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: example(name), variables: variables[name] }),
+  }));
+}
+
+async function loadTest(server: RunningApiServer, requests: autocannon.Request[], connections: number): Promise<Figures> {
+  const url = `http://127.0.0.1:${server.port}`;
+  // The load generator gets a thread of its own, so it does not take the server's event loop.
+  await autocannon({ url, connections, duration: 1, requests, workers: 1 });
+  const result = await autocannon({ url, connections, duration: DURATION_SECONDS, requests, workers: 1 });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** The reads the person, date-range and search operations make, straight through the store with the driver. */
+function directReads(db: Db, workload: Workload): Array<() => Promise<unknown>> {
+  const participantsOf = async (meetings: MeetingView[]) => {
+    const refs = meetings.flatMap((m) => m.participants);
+    await Promise.all([
+      findPeopleByIds(db, refs.filter((r) => r.kind === 'person').map((r) => r.refId)),
+      findOrganizationsByIds(db, refs.filter((r) => r.kind === 'organization').map((r) => r.refId)),
+    ]);
+  };
+  return [
+    async () => {
+      const [person] = await findPeopleBySlugs(db, [workload.slug]);
+      const [, meetings] = await Promise.all([findOfficesHeldBy(db, [person._id]), findMeetingsWithPeople(db, [person._id])]);
+      await participantsOf(meetings.slice(0, 20));
+    },
+    async () => {
+      const page = await findMeetingsPage(db, { from: workload.from, to: workload.to }, { field: 'date', direction: -1 }, { first: 50 });
+      await Promise.all([page.totalCount(), participantsOf(page.edges.map((e) => e.node))]);
+    },
+    () => searchEverything(db, workload.text),
+  ];
+}
+
+async function directLoad(reads: Array<() => Promise<unknown>>, concurrency: number): Promise<Figures> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + DURATION_SECONDS * 1000;
+  const worker = async (offset: number) => {
+    for (let i = offset; performance.now() < deadline; i++) {
+      const started = performance.now();
+      await reads[i % reads.length]();
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { requestsPerSecond: latencies.length / DURATION_SECONDS, p50: at(0.5), p99: at(0.99), errors: 0 };
+}
+
+async function withStore<T>(load: (db: Db) => Promise<unknown>, use: (db: Db, server: RunningApiServer) => Promise<T>): Promise<T> {
+  const mongo = await startEmbeddedMongo({ memory: true });
+  const client = await new MongoClient(mongo.uri).connect();
+  const db = client.db('bench');
+  let server: RunningApiServer | undefined;
+  try {
+    await load(db);
+    server = await startApiServer({
+      db,
+      options: { port: 0, host: '127.0.0.1', apiKey: undefined, production: true, introspection: false, sandbox: false },
+    });
+    return await use(db, server);
+  } finally {
+    await server?.stop();
+    await client.close();
+    await mongo.stop();
+  }
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+export async function run(): Promise<BenchSection> {
+  // Everything here shares the CPU (server, embedded MongoDB, load generator): other load skews it.
+  const loadAtStart = os.loadavg()[0];
+  const MIX = ['person-with-meetings', 'meetings-in-date-range', 'search'];
+  const seed = await withStore(
+    (db) => seedDirectory(db, { dir: SEEDS_DIR }),
+    async (db, server) => {
+      const workload = await workloadOf(db);
+      const rows: string[] = [];
+      let p99At50 = Infinity;
+      for (const connections of CONNECTIONS) {
+        const http = await loadTest(server, requestsOf(workload, MIX), connections);
+        const direct = await directLoad(directReads(db, workload), connections);
+        if (connections === 50) p99At50 = http.p99;
+        rows.push(
+          `| ${connections} | ${http.requestsPerSecond.toFixed(0)} | ${ms(http.p50)} | ${ms(http.p99)} | ${http.errors} | ` +
+            `${direct.requestsPerSecond.toFixed(0)} | ${ms(direct.p50)} | ${ms(direct.p99)} | ${(direct.requestsPerSecond / http.requestsPerSecond).toFixed(1)}x |`,
+        );
+      }
+      const person = await loadTest(server, requestsOf(workload, ['person-with-meetings']), 1);
+      return { workload, rows, p99At50, person };
+    },
+  );
+
+  const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-http-'));
+  const synthetic = await withStore(
+    async (db) => {
+      await writeSyntheticCorpus(corpusDir, SYNTHETIC_ARTICLES, CORPUS_SEED);
+      await seedDirectory(db, { dir: corpusDir });
+    },
+    async (db, server) => {
+      const workload = await workloadOf(db);
+      return { workload, person: await loadTest(server, requestsOf(workload, ['person-with-meetings']), 1) };
+    },
+  ).finally(() => rmSync(corpusDir, { recursive: true, force: true }));
+
+  const ratio = synthetic.person.p50 / Math.max(seed.person.p50, 0.1);
+  const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+  return {
+    title: 'GraphQL over HTTP (autocannon, loopback, embedded server in memory)',
+    markdown: [
+      `Query mix (\`schema/examples\`: person-with-meetings for \`${seed.workload.slug}\`, meetings-in-date-range ${seed.workload.from}..${seed.workload.to}, ` +
+        `search \`${seed.workload.text}\`) against the store seeded from \`seeds/\`, ${DURATION_SECONDS} s per row after a 1 s warm-up, production settings. ` +
+        '"Driver" makes the same reads directly through the store functions on the same client; the last column is how many times more reads per second it manages than HTTP. ' +
+        `The API server, the embedded MongoDB and autocannon (in a worker thread) all run on this machine; its 1-minute load average was ${loadAtStart.toFixed(1)} at the start.`,
+      '',
+      '| connections | HTTP req/s | HTTP p50 (ms) | HTTP p99 (ms) | errors | driver reads/s | driver p50 (ms) | driver p99 (ms) | driver / HTTP |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...seed.rows,
+      '',
+      'person-with-meetings alone, 1 connection, for the most mentioned person who took part in a meeting:',
+      '',
+      '| data | person | their meetings | req/s | p50 (ms) | p99 (ms) |',
+      '|---|---|---:|---:|---:|---:|',
+      `| seeds/ | \`${seed.workload.slug}\` | ${seed.workload.meetings} | ${seed.person.requestsPerSecond.toFixed(0)} | ${ms(seed.person.p50)} | ${ms(seed.person.p99)} |`,
+      `| synthetic, ${SYNTHETIC_ARTICLES.toLocaleString('en')} articles | \`${synthetic.workload.slug}\` | ${synthetic.workload.meetings} | ` +
+        `${synthetic.person.requestsPerSecond.toFixed(0)} | ${ms(synthetic.person.p50)} | ${ms(synthetic.person.p99)} |`,
+      '',
+      `Targets: p99 < ${TARGET_P99_MS} ms at 50 connections on the seed data: ${verdict(seed.p99At50 < TARGET_P99_MS)} (${ms(seed.p99At50)} ms); ` +
+        `person-with-meetings on the synthetic corpus within ${TARGET_SYNTHETIC_RATIO}x of the seed data (p50): ${verdict(ratio <= TARGET_SYNTHETIC_RATIO)} (${ratio.toFixed(1)}x).`,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The configuration, read from the environment once at start and checked as a whole: every
+ * problem is reported at once, with the variable's name and what it accepts.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  dbName: string;
+  apiKey: string | undefined;
+  seedsDir: string;
+  production: boolean;
+  introspection: boolean;
+  sandbox: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The variables, their defaults and meaning: what `loadConfig` reads and the README documents. */
+export const CONFIG_VARIABLES = [
+  ['PORT', '4000', 'HTTP port (0 picks a free one).'],
+  ['HOST', '0.0.0.0', 'Interface to listen on (`127.0.0.1` for this machine only).'],
+  ['MONGODB_URI', '(unset)', 'MongoDB to use (`mongodb://...` or `mongodb+srv://...`); unset runs the embedded server.'],
+  ['NEWSGRAPH_DATA_DIR', './data', 'Where the embedded server keeps its data (ignored with MONGODB_URI).'],
+  ['NEWSGRAPH_DB_NAME', 'newsgraph', 'Database name.'],
+  ['NEWSGRAPH_SEEDS_DIR', './seeds', 'Articles loaded at start when the database is empty.'],
+  ['NEWSGRAPH_API_KEY', '(unset)', 'Bearer key for mutations, at least 16 characters; unset turns mutations off.'],
+  ['NODE_ENV', 'development', '`production` hides error details and turns introspection and Sandbox off by default.'],
+  ['NEWSGRAPH_INTROSPECTION', 'on unless production', '`true`/`false`: allow schema introspection.'],
+  ['NEWSGRAPH_SANDBOX', 'on unless production', '`true`/`false`: serve Apollo Sandbox at `/` to browsers.'],
+] as const;
+
+const MIN_API_KEY_LENGTH = 16;
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const parsed = BOOLEAN_WORDS[raw.toLowerCase()];
+    if (parsed === undefined) problems.push(`${name}="${raw}" is not a boolean; use true or false`);
+    return parsed ?? fallback;
+  };
+
+  const rawPort = value('PORT') ?? '4000';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535) problems.push(`PORT="${rawPort}" is not a port number (0-65535)`);
+
+  const mongodbUri = value('MONGODB_URI');
+  if (mongodbUri !== undefined && !/^mongodb(\+srv)?:\/\/./.test(mongodbUri)) {
+    problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+
+  const dbName = value('NEWSGRAPH_DB_NAME') ?? 'newsgraph';
+  if (!/^[^/\\. "$*<>:|?]{1,63}$/.test(dbName)) {
+    problems.push(`NEWSGRAPH_DB_NAME="${dbName}" is not a MongoDB database name (1-63 characters, none of / \\ . " $ * < > : | ? or space)`);
+  }
+
+  const apiKey = value('NEWSGRAPH_API_KEY');
+  if (apiKey !== undefined && apiKey.length < MIN_API_KEY_LENGTH) {
+    problems.push(`NEWSGRAPH_API_KEY is ${apiKey.length} characters; use at least ${MIN_API_KEY_LENGTH} (e.g. \`openssl rand -hex 24\`)`);
+  }
+
+  const production = value('NODE_ENV') === 'production';
+  const config: Config = {
+    port,
+    host: value('HOST') ?? '0.0.0.0',
+    mongodbUri,
+    dataDir: path.resolve(cwd, value('NEWSGRAPH_DATA_DIR') ?? './data'),
+    dbName,
+    apiKey,
+    seedsDir: path.resolve(cwd, value('NEWSGRAPH_SEEDS_DIR') ?? './seeds'),
+    production,
+    introspection: flag('NEWSGRAPH_INTROSPECTION', !production),
+    sandbox: flag('NEWSGRAPH_SANDBOX', !production),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,84 @@
+/**
+ * Small general word lists that tell what a capitalised phrase is: head words of organization
+ * names, words of place names that are not countries or cities, calendar words, and the
+ * short names of major political parties that carry no head word.
+ */
+import { foldForLookup, memoizeWord } from './name.normalizer';
+
+/** The word that makes a phrase the name of a body (`Ministry`, `Party`, `Bank`). */
+const ORGANIZATION_HEADS = [
+  'party', 'union', 'ministry', 'bank', 'council', 'agency', 'committee', 'forces', 'corporation', 'co',
+  'plc', 'limited', 'ltd', 'inc', 'group', 'association', 'federation', 'organisation', 'organization',
+  'institute', 'fund', 'board', 'commission', 'community', 'administration', 'government', 'assembly',
+  'parliament', 'congress', 'senate', 'court', 'university', 'college', 'archives', 'department',
+  'treasury', 'reserve', 'news', 'times', 'telegraph', 'herald', 'post', 'journal', 'guardian', 'gazette',
+  'tribune', 'centre', 'center', 'foundation', 'trust', 'front', 'movement', 'league', 'alliance',
+  'coalition', 'army', 'navy', 'police', 'authority', 'corps', 'brigades', 'brigade', 'guard', 'nations',
+  'confederation', 'state', 'office', 'advisory', 'company', 'airlines', 'airways', 'industries', 'holdings',
+  'bureau', 'secretariat', 'directorate', 'network', 'broadcasting', 'press', 'today',
+  'service', 'services', 'organisations', 'organizations', 'archive', 'institution', 'institutions',
+  'brothers', 'watch', 'crescent', 'brotherhood', 'securities', 'partners', 'associates', 'motors',
+  'energy', 'resources', 'systems', 'technologies', 'electric', 'chemicals', 'international',
+];
+/** Heads that name a body on their own (`Congress`); the others need a name in front (`Ministry` alone is generic). */
+const STANDALONE_HEADS = ['congress', 'treasury', 'parliament', 'senate', 'times', 'telegraph', 'herald', 'guardian', 'independent'];
+/** Lower-case nouns that turn the capitalised phrase before them into a body (`Confederation party`). */
+const LOWERCASE_BODY_NOUNS = ['party', 'union', 'federation', 'group', 'forces', 'militia', 'movement', 'committee', 'organisation', 'organization', 'agency'];
+/** Lower-case nouns that describe the named body next to them (`energy giant Rosneft`, `the former Yukos subsidiary`). */
+const BODY_DESCRIPTORS = ['giant', 'firm', 'company', 'unit', 'subsidiary', 'group', 'bank', 'agency', 'publication', 'newspaper', 'broadcaster', 'watchdog', 'channel', 'conglomerate', 'operator', 'carrier', 'insurer', 'lender', 'retailer', 'producer', 'maker', 'manufacturer', 'airline', 'union', 'party', 'daily', 'network', 'outlet', 'movement', 'militia', 'faction', 'organisation', 'organization', 'consultancy', 'charity', 'committee', 'think-tank', 'tank'];
+/** Words of place and event names that make a capitalised phrase neither a person nor a body. */
+const PLACE_AND_THING_WORDS = [
+  'region', 'republic', 'kingdom', 'emirates', 'street', 'road', 'square', 'tower', 'valley', 'sea', 'gulf',
+  'ocean', 'river', 'lake', 'bay', 'coast', 'island', 'islands', 'mountain', 'mountains', 'province',
+  'district', 'territory', 'territories', 'county', 'city', 'act', 'treaty', 'plan', 'scheme', 'tax',
+  'war', 'summit', 'day', 'year', 'christmas', 'cup', 'olympics', 'games', 'prize', 'award', 'clinic',
+  'hospital', 'school', 'airport', 'palace', 'house', 'east', 'west', 'north', 'south', 'asia',
+  'europe', 'africa', 'america', 'caucasus', 'channel', 'one', 'two', 'election', 'referendum', 'market',
+  'capital', 'agreement', 'accord', 'deal', 'protocol', 'constitution', 'bill', 'law', 'declaration',
+  'crisis', 'pandemic', 'flag', 'flags', 'motorway', 'avenue', 'bridge', 'park', 'stadium', 'centre',
+  'center', 'estate', 'peninsula', 'strait', 'canal', 'desert', 'state', 'states', 'union', 'forces',
+  'force', 'programme', 'program', 'platform', 'conference', 'committee', 'council', 'party',
+  'eastern', 'western', 'northern', 'southern', 'middle', 'international', 'national', 'united', 'global',
+  'royal', 'democratic', 'islamic', 'federal', 'central', 'new',
+];
+const CALENDAR_WORDS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
+  'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ramadan', 'easter',
+];
+/** Major parties whose names carry no head word, keyed by the forms news uses. */
+const PARTY_FORMS: Record<string, { name: string; aliases: string[] }> = {};
+const PARTIES: Array<{ name: string; forms: string[] }> = [
+  { name: 'Conservative Party', forms: ['Conservative', 'Conservatives', 'Tory', 'Tories', 'Conservative Party', 'Tory Party'] },
+  { name: 'Labour Party', forms: ['Labour', 'Labour Party'] },
+  { name: 'Liberal Democrats', forms: ['Liberal Democrat', 'Liberal Democrats', 'Lib Dem', 'Lib Dems'] },
+  { name: 'Liberal Party', forms: ['Liberal', 'Liberals', 'Liberal Party'] },
+  { name: 'Plaid Cymru', forms: ['Plaid Cymru', 'Plaid'] },
+  { name: 'Sinn Fein', forms: ['Sinn Fein', 'Sinn Féin'] },
+  { name: 'UK Independence Party', forms: ['UKIP', 'Ukip', 'UK Independence Party'] },
+  { name: 'Scottish National Party', forms: ['SNP', 'Scottish National Party'] },
+  { name: 'Democratic Party', forms: ['Democrats', 'Democratic Party'] },
+  { name: 'Republican Party', forms: ['Republicans', 'Republican Party', 'GOP'] },
+];
+for (const party of PARTIES) for (const form of party.forms) PARTY_FORMS[foldForLookup(form)] = { name: party.name, aliases: party.forms.filter((f) => f !== party.name) };
+
+const orgHeads = new Set(ORGANIZATION_HEADS);
+const standaloneHeads = new Set(STANDALONE_HEADS);
+const lowercaseBodies = new Set(LOWERCASE_BODY_NOUNS);
+const placeWords = new Set(PLACE_AND_THING_WORDS);
+const descriptors = new Set(BODY_DESCRIPTORS);
+const calendar = new Set(CALENDAR_WORDS);
+
+const fold = memoizeWord((w: string) => foldForLookup(w).replace(/['’]s?$/, '').replace(/\.$/, ''));
+
+export const isOrganizationHead = (word: string): boolean => orgHeads.has(fold(word));
+export const isStandaloneOrganizationHead = (word: string): boolean => standaloneHeads.has(fold(word));
+export const isLowercaseBodyNoun = (word: string): boolean => lowercaseBodies.has(word);
+export const isBodyDescriptor = (word: string): boolean => descriptors.has(word);
+export const isPlaceOrThingWord = (word: string): boolean => placeWords.has(fold(word));
+export const isCalendarWord = (word: string): boolean => calendar.has(fold(word));
+
+/** The party a form such as `Tory` or `Lib Dems` names, or null. */
+export function partyOf(form: string): { name: string; aliases: string[] } | null {
+  return PARTY_FORMS[foldForLookup(form)] ?? null;
+}

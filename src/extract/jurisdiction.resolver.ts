@@ -1,0 +1,87 @@
+/**
+ * Turns the words naming an office's jurisdiction into its plainest name: demonyms and
+ * possessives to countries (`Iraqi`, `Iraq's` -> `Iraq`), party forms to the party, bodies
+ * to the organization's name. When the text names none, state posts take the country the
+ * article is about and `Regional` posts the region it is about.
+ */
+import type { Sentence } from './sentence.splitter';
+import type { OrganizationEntity } from './organization.recognizer';
+import { countryOf, countryOfCity } from './place.lexicon';
+import { partyOf } from './entity-word.lexicon';
+import { nameKey } from './name.normalizer';
+import { chunksOf } from './proper-noun.chunker';
+
+export interface JurisdictionContext {
+  /** The country the article mentions most (its names, spellings and demonyms counted together). */
+  country: string | null;
+  /** The region the article mentions most (`Kurdistan Region`), for `Regional` titles. */
+  region: string | null;
+  organizations: OrganizationEntity[];
+}
+
+const LOCATIVE = new Set(['in', 'at', 'from', 'to']);
+
+function mostFrequent(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [key, count] of counts) {
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** The country named nearest to word `at` of the sentence, if any (`... Prime Minister Keir Starmer said` after `The United Kingdom ...`). */
+export function nearestCountry(s: Sentence, at: number): string | null {
+  const MAX_DISTANCE = 8;
+  let best: { country: string; distance: number } | null = null;
+  for (const chunk of chunksOf(s, false)) {
+    const country = countryOf(chunk.text) ?? chunk.words.map((w) => countryOf(w.text)).find((c) => c) ?? null;
+    if (!country) continue;
+    const distance = chunk.from >= at ? chunk.from - at : at - chunk.to;
+    if (distance <= MAX_DISTANCE && (!best || distance < best.distance)) best = { country, distance };
+  }
+  return best?.country ?? null;
+}
+
+export function jurisdictionContext(sentences: Sentence[], headline: string | null, organizations: OrganizationEntity[]): JurisdictionContext {
+  const countries = new Map<string, number>();
+  const regions = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const word of (headline ?? '').split(/[\s,:;]+/)) {
+    const country = countryOf(word.replace(/[’'‘]s$/, ''));
+    if (country) count(countries, country);
+  }
+  for (const s of sentences) {
+    for (const chunk of chunksOf(s, false)) {
+      const whole = countryOf(chunk.text);
+      if (whole) {
+        count(countries, whole);
+        continue;
+      }
+      for (const w of chunk.words) {
+        const country = countryOf(w.text);
+        if (country) count(countries, country);
+      }
+      // `in Slough`: a city where something happens places the article in its country
+      const city = LOCATIVE.has(s.words[chunk.from - 1]?.text.toLowerCase() ?? '') ? countryOfCity(chunk.text) : null;
+      if (city) count(countries, city);
+      if (/ Region$/.test(chunk.text)) count(regions, chunk.text);
+    }
+  }
+  return { country: mostFrequent(countries), region: mostFrequent(regions), organizations };
+}
+
+/** The plainest name of a written jurisdiction (`Iraq's` -> `Iraq`, `KDP` -> `Kurdistan Democratic Party`). */
+export function plainJurisdiction(written: string, context: JurisdictionContext): string {
+  const bare = written.replace(/^the\s+/i, '').replace(/\s*[’']s?$/, '').trim();
+  const country = countryOf(bare);
+  if (country) return country;
+  const party = partyOf(bare);
+  if (party) return party.name;
+  const key = nameKey(bare);
+  const organization = context.organizations.find((o) => nameKey(o.name) === key || o.aliases.some((a) => nameKey(a) === key));
+  return organization ? organization.name : bare;
+}

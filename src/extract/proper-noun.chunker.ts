@@ -1,0 +1,88 @@
+/**
+ * Runs of capitalised words in a sentence (`Othman al-Ghanmi`, `Kurdistan Region`), the raw
+ * material for people, organizations and places. `tight` chunks join only name particles;
+ * `wide` chunks also join `of`, `and`, `for`, `on`, `the` between capitalised words, as in
+ * `Public and Commercial Services Union`.
+ */
+import type { Sentence, Word } from './sentence.splitter';
+
+export interface Chunk {
+  /** Index of the first word in the sentence. */
+  from: number;
+  /** Index after the last word. */
+  to: number;
+  words: Word[];
+  text: string;
+}
+
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'du', 'le', 'la', 'del', 'dos', 'das', 'ter']);
+const WIDE_CONNECTORS = new Set(['of', 'and', 'for', 'on', '&', "'", '’', 'de', 'du', 'des']);
+/** Capitalised only because they open a sentence or a quote. */
+const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'ADV', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
+
+export function isCapitalised(word: Word): boolean {
+  return /^\p{Lu}/u.test(word.text) || /^(?:al|el)-\p{Lu}/u.test(word.text);
+}
+
+export function isNameParticle(word: Word): boolean {
+  return NAME_PARTICLES.has(word.text.toLowerCase());
+}
+
+function startsChunk(word: Word, previous: Word | undefined): boolean {
+  if (!isCapitalised(word)) return false;
+  const atClauseStart = !previous || /^[“"‘'(\-–—:]$/.test(previous.text);
+  return !(atClauseStart && FUNCTION_POS.has(word.pos)) && !(FUNCTION_POS.has(word.pos) && word.pos !== 'VERB' && word.pos !== 'NUM' && /^(?:The|A|An|He|She|It|They|We|I|His|Her|Its|Their|On|In|At|But|And|Or|If|When|While|After|Before|During|Since|Under|For|From|With|As|By|To|Of|This|That|These|Those|Meanwhile|However|Then|Also|Both|Neither|Some|All|Yet|So)$/.test(word.text));
+}
+
+const tightChunks = new WeakMap<Sentence, Chunk[]>();
+const wideChunks = new WeakMap<Sentence, Chunk[]>();
+
+/** The chunks of a sentence; every stage asks for them, so they are computed once per sentence. */
+export function chunksOf(sentence: Sentence, wide: boolean): Chunk[] {
+  const cache = wide ? wideChunks : tightChunks;
+  let chunks = cache.get(sentence);
+  if (!chunks) {
+    chunks = computeChunks(sentence, wide);
+    cache.set(sentence, chunks);
+  }
+  return chunks;
+}
+
+function computeChunks(sentence: Sentence, wide: boolean): Chunk[] {
+  const words = sentence.words;
+  const out: Chunk[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!startsChunk(words[i], words[i - 1])) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    for (;;) {
+      const w = words[end];
+      if (!w) break;
+      if (isCapitalised(w)) {
+        end++;
+        continue;
+      }
+      // a connector joins only when a capitalised word follows it within two words
+      const joins = isNameParticle(w) || (wide && WIDE_CONNECTORS.has(w.text.toLowerCase()));
+      if (!joins) break;
+      const next = words[end + 1];
+      const afterNext = words[end + 2];
+      if (next && isCapitalised(next) && next.start >= w.end) {
+        end += 1;
+        continue;
+      }
+      if (wide && next && next.text.toLowerCase() === 'the' && afterNext && isCapitalised(afterNext)) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    const chunkWords = words.slice(i, end);
+    out.push({ from: i, to: end, words: chunkWords, text: sentence.text.slice(chunkWords[0].start - sentence.start, chunkWords[chunkWords.length - 1].end - sentence.start) });
+    i = end;
+  }
+  return out;
+}

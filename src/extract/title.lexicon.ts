@@ -1,0 +1,89 @@
+/**
+ * General vocabulary of positions: head words of titles, words that qualify them (portfolios,
+ * rank modifiers), honorifics, occupations (which mark people but are not offices), and the
+ * markers that make an office a former one.
+ */
+import { foldForLookup, memoizeWord } from './name.normalizer';
+
+/** The word a title is named after (`minister` in `Deputy Prime Minister`). */
+const HEAD_WORDS = [
+  'president', 'vice-president', 'premier', 'minister', 'secretary', 'under-secretary', 'undersecretary',
+  'secretary-general', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'chairman',
+  'chairwoman', 'chairperson', 'chair', 'director', 'executive', 'chief', 'head', 'governor', 'mayor',
+  'ambassador', 'envoy', 'emir', 'king', 'queen', 'sultan', 'prince', 'commissioner', 'negotiator',
+  'coordinator', 'co-ordinator', 'agent', 'mp', 'senator', 'congressman', 'congresswoman', 'speaker',
+  'treasurer', 'commander', 'editor', 'ceo', 'pm', 'attorney-general', 'vice-chairman', 'deputy',
+];
+/** Words that qualify a head word inside a title (`Foreign`, `Deputy`, `Exchequer`). */
+const QUALIFIER_WORDS = [
+  'deputy', 'acting', 'prime', 'vice', 'chief', 'general', 'managing', 'executive', 'parliamentary',
+  'shadow', 'junior', 'assistant', 'special', 'first', 'crown', 'foreign', 'home', 'interior', 'defence',
+  'defense', 'finance', 'financial', 'economy', 'economics', 'economic', 'trade', 'industry', 'energy',
+  'petroleum', 'oil', 'health', 'education', 'justice', 'transport', 'environment', 'agriculture',
+  'affairs', 'treasury', 'exchequer', 'state', 'culture', 'information',
+  'communications', 'welfare', 'employment', 'local', 'government', 'campaign', 'election', 'elections',
+  'debt', 'security', 'intelligence', 'development', 'budget', 'planning', 'tourism', 'housing', 'water',
+  'press', 'works', 'social', 'youth', 'sports', 'science', 'technology',
+  'immigration', 'commerce', 'industry', 'investment', 'cooperation', 'co-operation',
+  'relations', 'policy', 'under', 'supreme', 'minority',
+  'majority', 'opposition', 'whip', 'regional',
+];
+const MULTIWORD_HEADS = ['prime minister', 'crown prince', 'chief executive', 'managing director', 'general secretary', 'secretary general', 'chief of staff', 'attorney general'];
+const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'baroness', 'baron', 'dame', 'rev', 'sen', 'rep', 'gen', 'col', 'sheikh', 'prof'];
+/** Honorifics that are dropped from names but keep the person's first name (`Sir Edward Heath`). */
+const OCCUPATIONS = [
+  'economist', 'analyst', 'expert', 'fellow', 'professor', 'researcher', 'lawyer', 'correspondent',
+  'reporter', 'journalist', 'lecturer', 'scientist', 'adviser', 'advisor', 'strategist', 'candidate',
+  'entrepreneur', 'official', 'officer', 'diplomat', 'activist', 'writer', 'author', 'commentator',
+  'banker', 'boxer', 'champion', 'sociologist', 'historian', 'student', 'spokesman', 'general', 'colonel',
+  'captain', 'lieutenant', 'admiral', 'sergeant', 'major', 'director', 'manager', 'founder', 'owner',
+];
+/** Titles that belong to a state when no other jurisdiction is named. */
+const STATE_TITLE_HEADS = ['president', 'premier', 'minister', 'secretary', 'under-secretary', 'undersecretary', 'chancellor', 'ambassador', 'envoy', 'emir', 'king', 'queen', 'sultan', 'prince', 'mp', 'senator', 'pm', 'negotiator'];
+const FORMER_MARKERS = ['former', 'ex', 'then', 'late', 'erstwhile', 'one-time', 'onetime', 'previous', 'ousted', 'deposed'];
+
+const headSet = new Set(HEAD_WORDS);
+const qualifierSet = new Set(QUALIFIER_WORDS);
+const honorificSet = new Set(HONORIFICS);
+const occupationSet = new Set(OCCUPATIONS);
+const stateHeadSet = new Set(STATE_TITLE_HEADS);
+const formerSet = new Set(FORMER_MARKERS);
+
+const fold = memoizeWord((w: string) => foldForLookup(w).replace(/\.$/, ''));
+
+export const isTitleHead = (word: string): boolean => headSet.has(fold(word));
+export const isTitleQualifier = (word: string): boolean => qualifierSet.has(fold(word));
+export const isHonorific = (word: string): boolean => honorificSet.has(fold(word));
+export const isOccupation = (word: string): boolean => occupationSet.has(fold(word));
+export const isFormerMarker = (word: string): boolean => formerSet.has(fold(word).replace(/-$/, ''));
+export const isTitleWord = (word: string): boolean => isTitleHead(word) || isTitleQualifier(word);
+
+/** Posts that exist under these names in one country only, so they name it when the text does not. */
+const NATIONAL_TITLES: Array<[RegExp, string]> = [
+  [/^(?:home|foreign|defence|health|education|environment|culture|transport|welsh|scottish|northern ireland|work and pensions) secretary$/, 'United Kingdom'],
+  [/^chancellor of the exchequer$/, 'United Kingdom'],
+  [/^secretary (?:of state )?for /, 'United Kingdom'],
+  [/^shadow /, 'United Kingdom'],
+];
+
+/** The country a title belongs to by its very name (`Home Secretary`), or null. */
+export function countryOfTitle(title: string): string | null {
+  const folded = fold(title).replace(/\s+/g, ' ');
+  return NATIONAL_TITLES.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
+}
+
+/** Whether a title (`Foreign Minister`, `Prime Minister`) is a state post, so it takes the article's country. */
+export function isStateTitle(title: string): boolean {
+  const words = title.split(/\s+/).map(fold);
+  return words.some((w) => stateHeadSet.has(w)) && !words.some((w) => w === 'party' || w === 'union' || w === 'bank');
+}
+
+/** The head word at the end of a title, joined with its multiword partner (`prime minister`). */
+export function titleHeadOf(title: string): string {
+  const folded = fold(title);
+  for (const multi of MULTIWORD_HEADS) if (folded.endsWith(multi) || folded.startsWith(`${multi} `)) return multi;
+  const words = folded.split(/\s+/);
+  const ofAt = words.indexOf('of');
+  const core = ofAt > 0 ? words.slice(0, ofAt) : words;
+  return core[core.length - 1] ?? folded;
+}

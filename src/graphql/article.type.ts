@@ -1,0 +1,42 @@
+import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import type { ArticleDocument } from '../store';
+import { toGlobalId } from './global-id.codec';
+import { Node } from './node.type';
+
+@ObjectType({ implements: Node, description: 'A news article loaded into the graph: the source of every fact.' })
+export class Article extends Node {
+  @Field({ description: 'Where the article came from: its file name or the `source` given to `ingestArticle`. Unique.' })
+  source!: string;
+
+  @Field(() => String, { nullable: true, description: 'The headline, when the article has one.' })
+  title!: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Publication day, when known.' })
+  publishedOn!: string | null;
+
+  @Field({ description: 'The full text, which `Evidence` offsets index.' })
+  text!: string;
+
+  @Field(() => [String], { description: 'The body paragraphs, without front matter.' })
+  paragraphs!: string[];
+
+  @Field(() => GraphQLDateTime, { description: 'When the article was first loaded.' })
+  ingestedAt!: Date;
+
+  /** The stored document, for the relation resolvers. */
+  doc!: ArticleDocument;
+
+  static from(doc: ArticleDocument): Article {
+    return Object.assign(new Article(), {
+      id: toGlobalId('Article', doc._id),
+      source: doc.source,
+      title: doc.title,
+      publishedOn: doc.publishedOn,
+      text: doc.text,
+      paragraphs: doc.paragraphs.map((p) => doc.text.slice(p.start, p.end)),
+      ingestedAt: doc.ingestedAt,
+      doc,
+    });
+  }
+}

@@ -1,0 +1,19 @@
+/** The concrete connection types of the schema, one per kind of item listed. */
+import { Article } from './article.type';
+import { ConnectionType } from './connection.type';
+import { Evidence } from './evidence.type';
+import { Meeting } from './meeting.type';
+import { OfficeHolding } from './office-holding.type';
+import { Office } from './office.type';
+import { Organization } from './organization.type';
+import { Person } from './person.type';
+import { SearchResult } from './search-result.type';
+
+export const ArticleConnection = ConnectionType(Article, 'Article', 'articles');
+export const PersonConnection = ConnectionType(Person, 'Person', 'people');
+export const OrganizationConnection = ConnectionType(Organization, 'Organization', 'organizations');
+export const OfficeConnection = ConnectionType(Office, 'Office', 'offices');
+export const OfficeHoldingConnection = ConnectionType(OfficeHolding, 'OfficeHolding', 'office holdings');
+export const MeetingConnection = ConnectionType(Meeting, 'Meeting', 'meetings');
+export const EvidenceConnection = ConnectionType(Evidence, 'Evidence', 'evidence sentences');
+export const SearchResultConnection = ConnectionType(SearchResult, 'SearchResult', 'search results');

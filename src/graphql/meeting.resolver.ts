@@ -1,0 +1,60 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { findMeetingsPage, pageFromArray } from '../store';
+import { Article } from './article.type';
+import { ConnectionArgs } from './connection.args';
+import { toConnection, toLoadedConnection, type ConnectionValue } from './connection.type';
+import { ArticleConnection, MeetingConnection } from './connections.type';
+import { Evidence } from './evidence.type';
+import { requireStoreId, storeIdOf } from './global-id.codec';
+import { MeetingOrderField } from './meeting-order.input';
+import { MeetingParticipant } from './meeting-participant.type';
+import { Meeting } from './meeting.type';
+import { MeetingsArgs } from './meetings.args';
+import { OrderDirection, toSortDirection } from './order-direction.type';
+import type { RequestContext } from './request.context';
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => MeetingConnection, {
+    description: 'Meetings, narrowed by participants, organization, place and date range, latest first unless `orderBy` says otherwise.',
+  })
+  async meetings(@Args() args: MeetingsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Meeting>> {
+    const order = args.orderBy ?? { field: MeetingOrderField.DATE, direction: OrderDirection.DESC };
+    const filter = args.filter;
+    const page = await findMeetingsPage(
+      ctx.db,
+      {
+        personIds: filter?.participantIds?.map((id) => requireStoreId(id, 'Person', 'filter.participantIds')),
+        organizationId: filter?.organizationId != null ? requireStoreId(filter.organizationId, 'Organization', 'filter.organizationId') : null,
+        location: filter?.location,
+        from: filter?.from,
+        to: filter?.to,
+      },
+      { field: order.field, direction: toSortDirection(order.direction) },
+      args,
+    );
+    return toConnection(page, Meeting.from);
+  }
+
+  @Query(() => Meeting, { nullable: true, description: 'One meeting by id; null when there is none.' })
+  async meeting(@Arg('id', () => ID, { description: 'The Meeting id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Meeting | null> {
+    const storeId = storeIdOf(id, 'Meeting');
+    const doc = storeId ? await ctx.loaders.meetingById.load(storeId) : null;
+    return doc && Meeting.from(doc);
+  }
+
+  @FieldResolver(() => [MeetingParticipant], { description: 'Who took part, with their roles where the articles give them.' })
+  participants(@Root() meeting: Meeting): MeetingParticipant[] {
+    return meeting.doc.participants.map(MeetingParticipant.from);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'The articles that report this meeting.' })
+  articles(@Root() meeting: Meeting, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Article>> {
+    return toLoadedConnection(pageFromArray(meeting.doc.articleIds, args, (id) => id), ctx.loaders.articleById, Article.from);
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The sentences (often photo captions) that report this meeting.' })
+  evidence(@Root() meeting: Meeting): Evidence[] {
+    return meeting.doc.evidence.map(Evidence.from);
+  }
+}

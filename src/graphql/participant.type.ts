@@ -1,0 +1,9 @@
+import { createUnionType } from 'type-graphql';
+import { Organization } from './organization.type';
+import { Person } from './person.type';
+
+export const Participant = createUnionType({
+  name: 'Participant',
+  description: 'Who takes part in a meeting: a person, or an organization standing for a side (e.g. a delegation of the KRG).',
+  types: () => [Person, Organization] as const,
+});

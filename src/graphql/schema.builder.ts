@@ -1,0 +1,43 @@
+/** Builds the executable schema from the resolver classes, and prints it sorted as the committed contract. */
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { apiKeyAuthChecker } from './api-key.auth-checker';
+import { ArticleResolver } from './article.resolver';
+import { EvidenceResolver } from './evidence.resolver';
+import { IngestResolver } from './ingest.resolver';
+import { MeetingParticipantResolver } from './meeting-participant.resolver';
+import { MeetingResolver } from './meeting.resolver';
+import { NodeResolver } from './node.resolver';
+import { OfficeHoldingResolver } from './office-holding.resolver';
+import { OfficeResolver } from './office.resolver';
+import { OrganizationResolver } from './organization.resolver';
+import { PersonResolver } from './person.resolver';
+import { SearchResolver } from './search.resolver';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema is the same for every server in the process, so it is built once. */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [
+      NodeResolver,
+      SearchResolver,
+      ArticleResolver,
+      PersonResolver,
+      OrganizationResolver,
+      OfficeResolver,
+      OfficeHoldingResolver,
+      MeetingResolver,
+      MeetingParticipantResolver,
+      EvidenceResolver,
+      IngestResolver,
+    ],
+    authChecker: apiKeyAuthChecker,
+    validate: false,
+  });
+  return built;
+}
+
+export async function printSortedSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildGraphQLSchema()))}\n`;
+}

@@ -1,0 +1,23 @@
+/** What a command handler may use: the data, the open cursors, and facts about the server and connection. */
+import type { Document } from 'bson';
+import type { CursorRegistry } from './cursor.registry';
+import type { DatabaseEngine } from './database.engine';
+
+export interface ServerFacts {
+  startedAt: Date;
+  host: string;
+  port: number;
+  connectionsOpen(): number;
+  connectionsCreated(): number;
+}
+
+export interface CommandContext {
+  engine: DatabaseEngine;
+  cursors: CursorRegistry;
+  server: ServerFacts;
+  connectionId: number;
+  /** The database the command was sent to (`$db`). */
+  db: string;
+}
+
+export type CommandHandler = (cmd: Document, ctx: CommandContext) => Document;

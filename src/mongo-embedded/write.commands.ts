@@ -1,0 +1,212 @@
+/**
+ * Commands that change documents: insert, update, delete (each a batch of statements,
+ * ordered or not, with per-statement `writeErrors`) and findAndModify.
+ */
+import { ObjectId, type Document } from 'bson';
+import { find } from 'mingo';
+import { isPlainObject } from './bson-value.util';
+import {
+  collectionArgument,
+  optionalBoolean,
+  optionalDocument,
+  optionalNumber,
+  requiredDocument,
+  requiredDocumentArray,
+} from './command-arguments.util';
+import type { CommandContext, CommandHandler } from './command-context.type';
+import type { CollectionState } from './collection.state';
+import { validateNamespace } from './database.engine';
+import { asServerError, MongoServerError } from './mongo-server.error';
+import { checkHint, matchingDocuments, runQuery, type QueryScope } from './query.executor';
+import { applyUpdate, buildUpsertDocument, parseUpdate } from './update.operators';
+
+function prepareForInsert(raw: Document): Document {
+  const { _id, ...rest } = raw;
+  if (Array.isArray(_id)) throw new MongoServerError('BadValue', "can't use an array for _id");
+  if (_id instanceof RegExp) throw new MongoServerError('BadValue', "can't use a regex for _id");
+  if (isPlainObject(_id)) {
+    const dollar = Object.keys(_id).find((k) => k.startsWith('$'));
+    if (dollar) throw new MongoServerError('DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
+  }
+  // A null _id is a real value (MongoDB stores it); only an absent one is generated.
+  return { _id: '_id' in raw ? _id : new ObjectId(), ...rest };
+}
+
+/**
+ * Runs each statement of a write batch; an ordered batch stops at the first failure, an
+ * unordered one carries on. Failures become `writeErrors` with the statement's index.
+ */
+function runStatements<T>(statements: T[], ordered: boolean, run: (statement: T, index: number) => void): Document[] {
+  const writeErrors: Document[] = [];
+  for (let i = 0; i < statements.length; i += 1) {
+    try {
+      run(statements[i], i);
+    } catch (err) {
+      writeErrors.push(asServerError(err).toWriteError(i));
+      if (ordered) break;
+    }
+  }
+  return writeErrors;
+}
+
+/**
+ * Missing required statement fields fail the whole command before anything runs, as in
+ * mongod; an absent `q` must never act as `{}` (match everything).
+ */
+function requireFields(statements: Document[], context: string, fields: string[]): void {
+  for (const statement of statements) {
+    for (const field of fields) {
+      if (statement[field] === undefined) {
+        throw new MongoServerError('Location40414', `BSON field '${context}.${field}' is missing but a required field`);
+      }
+    }
+    requiredDocument(statement, 'q', context);
+  }
+}
+
+function withWriteErrors(reply: Document, writeErrors: Document[]): Document {
+  return writeErrors.length ? { ...reply, writeErrors, ok: 1 } : { ...reply, ok: 1 };
+}
+
+function writeTarget(cmd: Document, ctx: CommandContext): string {
+  const name = collectionArgument(cmd);
+  validateNamespace(ctx.db, name);
+  return name;
+}
+
+/** The document a single-document write (updateOne, findAndModify) acts on: the first match in `sort` order. */
+function firstMatch(collection: CollectionState, filter: Document, sort: Document | undefined, scope: QueryScope): Document | undefined {
+  if (sort && Object.keys(sort).length) return runQuery(collection, { filter, sort, limit: 1, ...scope })[0];
+  return matchingDocuments(collection, filter, scope)[0];
+}
+
+function project(doc: Document | undefined, fields: Document | undefined): Document | null {
+  if (!doc) return null;
+  if (!fields || Object.keys(fields).length === 0) return doc;
+  return (find([doc], {}, fields).all()[0] as Document | undefined) ?? null;
+}
+
+export const writeCommands: Record<string, CommandHandler> = {
+  insert: (cmd, ctx) => {
+    const name = writeTarget(cmd, ctx);
+    const documents = requiredDocumentArray(cmd, 'documents');
+    const ordered = optionalBoolean(cmd, 'ordered') ?? true;
+    let n = 0;
+    const writeErrors = runStatements(documents, ordered, (raw) => {
+      const doc = prepareForInsert(raw);
+      ctx.engine.obtain(ctx.db, name).insert(doc);
+      n += 1;
+    });
+    return withWriteErrors({ n }, writeErrors);
+  },
+
+  update: (cmd, ctx) => {
+    const name = writeTarget(cmd, ctx);
+    const statements = requiredDocumentArray(cmd, 'updates');
+    requireFields(statements, 'update.updates', ['q', 'u']);
+    const ordered = optionalBoolean(cmd, 'ordered') ?? true;
+    const variables = optionalDocument(cmd, 'let');
+    let n = 0;
+    let nModified = 0;
+    const upserted: Document[] = [];
+    const writeErrors = runStatements(statements, ordered, (statement, index) => {
+      const filter = statement.q as Document;
+      const spec = parseUpdate(statement.u);
+      const multi = optionalBoolean(statement, 'multi') ?? false;
+      const upsert = optionalBoolean(statement, 'upsert') ?? false;
+      const arrayFilters = statement.arrayFilters === undefined ? undefined : requiredDocumentArray(statement, 'arrayFilters');
+      if (multi && spec.kind === 'replacement') {
+        throw new MongoServerError('FailedToParse', 'multi update is not supported for replacement-style update');
+      }
+      const existing = ctx.engine.find(ctx.db, name);
+      checkHint(existing, statement.hint);
+      const scope = { variables, collation: optionalDocument(statement, 'collation') };
+      let targets: Document[] = [];
+      if (existing) {
+        if (multi) targets = matchingDocuments(existing, filter, scope);
+        else {
+          const first = firstMatch(existing, filter, optionalDocument(statement, 'sort'), scope);
+          targets = first ? [first] : [];
+        }
+      }
+      if (targets.length === 0 && upsert) {
+        const doc = buildUpsertDocument(filter, spec, arrayFilters, variables);
+        ctx.engine.obtain(ctx.db, name).insert(doc);
+        upserted.push({ index, _id: doc._id });
+        n += 1;
+        return;
+      }
+      for (const target of targets) {
+        const { document, modified } = applyUpdate(target, spec, filter, arrayFilters, variables);
+        n += 1;
+        if (!modified) continue;
+        existing!.replace(target, document);
+        nModified += 1;
+      }
+    });
+    return withWriteErrors({ n, nModified, ...(upserted.length ? { upserted } : {}) }, writeErrors);
+  },
+
+  delete: (cmd, ctx) => {
+    const name = writeTarget(cmd, ctx);
+    const statements = requiredDocumentArray(cmd, 'deletes');
+    requireFields(statements, 'delete.deletes', ['q', 'limit']);
+    const ordered = optionalBoolean(cmd, 'ordered') ?? true;
+    const variables = optionalDocument(cmd, 'let');
+    let n = 0;
+    const writeErrors = runStatements(statements, ordered, (statement) => {
+      const filter = statement.q as Document;
+      const limit = optionalNumber(statement, 'limit');
+      if (limit !== 0 && limit !== 1) throw new MongoServerError('FailedToParse', `The limit field in delete objects must be 0 or 1. Got ${limit}`);
+      const collection = ctx.engine.find(ctx.db, name);
+      checkHint(collection, statement.hint);
+      if (!collection) return;
+      const targets = matchingDocuments(collection, filter, { variables, collation: optionalDocument(statement, 'collation') });
+      for (const target of limit === 1 ? targets.slice(0, 1) : targets) {
+        collection.remove(target);
+        n += 1;
+      }
+    });
+    return withWriteErrors({ n }, writeErrors);
+  },
+
+  findAndModify: (cmd, ctx) => {
+    const name = writeTarget(cmd, ctx);
+    const filter = optionalDocument(cmd, 'query') ?? {};
+    const sort = optionalDocument(cmd, 'sort');
+    const fields = optionalDocument(cmd, 'fields');
+    const remove = optionalBoolean(cmd, 'remove') ?? false;
+    const returnNew = optionalBoolean(cmd, 'new') ?? false;
+    const upsert = optionalBoolean(cmd, 'upsert') ?? false;
+    const variables = optionalDocument(cmd, 'let');
+    const hasUpdate = cmd.update !== undefined && cmd.update !== null;
+    if (remove && hasUpdate) throw new MongoServerError('FailedToParse', 'Cannot specify both an update and remove=true');
+    if (!remove && !hasUpdate) throw new MongoServerError('FailedToParse', 'Either an update or remove=true must be specified');
+    if (remove && (upsert || returnNew)) {
+      throw new MongoServerError('FailedToParse', 'Cannot specify both upsert=true and remove=true, or new=true and remove=true');
+    }
+    const existing = ctx.engine.find(ctx.db, name);
+    checkHint(existing, cmd.hint);
+    const target = existing ? firstMatch(existing, filter, sort, { variables, collation: optionalDocument(cmd, 'collation') }) : undefined;
+    if (remove) {
+      if (target) existing!.remove(target);
+      return { lastErrorObject: { n: target ? 1 : 0 }, value: project(target, fields), ok: 1 };
+    }
+    const spec = parseUpdate(cmd.update);
+    const arrayFilters = cmd.arrayFilters === undefined ? undefined : requiredDocumentArray(cmd, 'arrayFilters');
+    if (target) {
+      const { document, modified } = applyUpdate(target, spec, filter, arrayFilters, variables);
+      if (modified) existing!.replace(target, document);
+      return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? document : target, fields), ok: 1 };
+    }
+    if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+    const doc = buildUpsertDocument(filter, spec, arrayFilters, variables);
+    ctx.engine.obtain(ctx.db, name).insert(doc);
+    return {
+      lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
+      value: returnNew ? project(doc, fields) : null,
+      ok: 1,
+    };
+  },
+};
+

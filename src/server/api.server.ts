@@ -1,0 +1,132 @@
+/**
+ * The HTTP server: Apollo Server on plain node:http, GraphQL at `/` and `/graphql` (Apollo
+ * Sandbox for browsers at `/` when enabled, CORS open to any origin), `GET /healthz` (the
+ * process answers) and `GET /readyz` (MongoDB answers a ping). Stopping drains in-flight requests first.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Db } from 'mongodb';
+import { authenticate, buildGraphQLSchema, createErrorFormatter, createRequestContext, type RequestContext } from '../graphql';
+import { databaseAnswers } from '../store';
+import type { ApiServerOptions } from './api-server.options';
+import { ARMOR_CONFIG, QUERY_LIMITS } from './query.limits';
+import { readRequestBody, RequestBodyError } from './request-body.reader';
+
+export interface RunningApiServer {
+  /** `http://host:port/` as reachable from this machine. */
+  url: string;
+  port: number;
+  /** Stops accepting requests, lets in-flight ones finish, then closes. Does not close the database. */
+  stop(): Promise<void>;
+}
+
+const GRAPHQL_PATHS = new Set(['/', '/graphql']);
+
+/**
+ * Any origin may call the API: it uses no cookies (mutations need a bearer key a page cannot
+ * borrow), so allowing browsers from other origins exposes nothing a plain HTTP client could not get.
+ */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
+  'access-control-max-age': '86400',
+};
+const READY_TIMEOUT_MS = 2000;
+
+function landingPage(options: ApiServerOptions): ApolloServerPlugin {
+  return options.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled();
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+export async function startApiServer({ db, options }: { db: Db; options: ApiServerOptions }): Promise<RunningApiServer> {
+  const httpServer = createServer();
+  const armor = new ApolloArmor(ARMOR_CONFIG).protect();
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildGraphQLSchema(),
+    introspection: options.introspection,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // The process owner (the serve command) handles signals; Apollo's own handler would re-raise
+    // SIGTERM and kill the process before the database is closed.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: createErrorFormatter(options.production),
+    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, landingPage(options), ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const body = request.method === 'POST' ? await readRequestBody(request, QUERY_LIMITS.maxBodyBytes) : undefined;
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => createRequestContext(db, authenticate(headers.get('authorization'), options.apiKey)),
+    });
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    const route = async (): Promise<void> => {
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204).end();
+        return;
+      }
+      if (url.pathname === '/healthz' && request.method === 'GET') return sendJson(response, 200, { status: 'ok' });
+      if (url.pathname === '/readyz' && request.method === 'GET') {
+        const ready = await databaseAnswers(db, READY_TIMEOUT_MS);
+        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
+      }
+      if (GRAPHQL_PATHS.has(url.pathname)) return handleGraphQL(request, response, url);
+      sendJson(response, 404, { error: `no route ${url.pathname}; GraphQL is served at / and /graphql` });
+    };
+    route().catch((err: unknown) => {
+      if (response.headersSent) return response.destroy();
+      if (err instanceof RequestBodyError) return sendJson(response, err.status, { errors: [{ message: err.message }] });
+      sendJson(response, 500, { errors: [{ message: options.production ? 'Internal server error' : String(err) }] });
+    });
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    await apollo.stop();
+    throw err;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}

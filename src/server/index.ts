@@ -1,0 +1,4 @@
+/** server: the HTTP entry point serving the GraphQL API with health and readiness probes. */
+export { startApiServer, type RunningApiServer } from './api.server';
+export type { ApiServerOptions } from './api-server.options';
+export { QUERY_LIMITS } from './query.limits';

@@ -1,0 +1,48 @@
+/** Read queries over `organizations`: pages, lookups by id, slug and name, and batch lookups for the loaders. */
+import type { Db, Filter } from 'mongodb';
+import { BATCH_READ_OPTIONS } from './batch-read.options';
+import { COLLECTIONS } from './collection-names';
+import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
+import { READ_PROJECTION, type OrganizationView } from './read.view';
+import { searchKeyFilter } from './search-key.filter';
+
+export interface OrganizationsFilter {
+  /** Matches the start of any word of the name or an alias, case- and accent-insensitively. */
+  name?: string | null;
+  articleId?: string | null;
+}
+
+function organizations(db: Db) {
+  return db.collection<OrganizationView>(COLLECTIONS.organizations);
+}
+
+export function findOrganizationsPage(
+  db: Db,
+  filter: OrganizationsFilter,
+  sort: SortSpec,
+  request: PageRequest,
+): Promise<Page<OrganizationView>> {
+  const query: Filter<OrganizationView> = {};
+  if (filter.name != null) Object.assign(query, searchKeyFilter(filter.name));
+  if (filter.articleId != null) query.articleIds = filter.articleId;
+  return findPage(organizations(db), query, sort, request, READ_PROJECTION);
+}
+
+export function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<OrganizationView[]> {
+  return organizations(db).find({ _id: { $in: [...ids] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+}
+
+export function findOrganizationsBySlugs(db: Db, slugs: readonly string[]): Promise<OrganizationView[]> {
+  return organizations(db).find({ slug: { $in: [...slugs] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+}
+
+/** Organizations whose name or one of whose aliases is exactly one of `names` (office jurisdictions). */
+export function findOrganizationsNamed(db: Db, names: readonly string[]): Promise<OrganizationView[]> {
+  return organizations(db)
+    .find({ $or: [{ name: { $in: [...names] } }, { aliases: { $in: [...names] } }] }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION })
+    .toArray();
+}
+
+export function searchOrganizations(db: Db, text: string, limit: number): Promise<OrganizationView[]> {
+  return organizations(db).find(searchKeyFilter(text), { projection: READ_PROJECTION }).sort({ name: 1, _id: 1 }).limit(limit).toArray();
+}

@@ -1,0 +1,31 @@
+/** A person's document, derived from what the articles say about them. */
+import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, type EvidenceTexts } from './contribution.derivation';
+import { revisionOf } from './content-hash';
+import { otherForms, preferFullerName, searchKeysOf } from './name-key';
+import { identityKeysOf, PERSON_NAME_RULES } from './named-entity.resolver';
+import type { PersonContribution, PersonDocument } from './person.document';
+
+/** The fields fixed when the person is first stored. */
+export interface PersonIdentity {
+  _id: string;
+  slug: string;
+}
+
+export function derivePerson(identity: PersonIdentity, contributions: readonly PersonContribution[], texts: EvidenceTexts): PersonDocument {
+  const sorted = sortContributions(contributions);
+  const name = mostFrequent(sorted.map((c) => c.name), preferFullerName) ?? '';
+  const aliases = otherForms(name, sorted.flatMap((c) => [c.name, ...c.aliases]));
+  const body = {
+    _id: identity._id,
+    name,
+    aliases,
+    slug: identity.slug,
+    articleIds: articleIdsOf(sorted),
+    mentionCount: sorted.reduce((sum, c) => sum + c.mentions, 0),
+    evidence: evidenceOf(sorted, texts),
+    searchKeys: searchKeysOf([name, ...aliases]),
+    identityKeys: identityKeysOf(sorted, PERSON_NAME_RULES),
+    contributions: sorted,
+  };
+  return { ...body, revision: revisionOf(body) };
+}

@@ -1,0 +1,68 @@
+/**
+ * The batch loaders of one GraphQL request. Every relation the API resolves goes through one of
+ * these, so resolving a relation for a page of N parents costs one command, not N. They live for
+ * one request only: no cache outlives it, so no request sees another's stale data.
+ */
+import DataLoader from 'dataloader';
+import type { Db } from 'mongodb';
+import type { ArticleDocument } from './article.document';
+import { findArticlesByIds, findArticlesBySources } from './article.repository';
+import { findMeetingsByIds, findMeetingsInArticles, findMeetingsWithOrganizations, findMeetingsWithPeople } from './meeting.repository';
+import { findOfficesByIds, findOfficesHeldBy, findOfficesInArticles, findOfficesInJurisdictions } from './office.repository';
+import { findOrganizationsByIds, findOrganizationsBySlugs, findOrganizationsNamed } from './organization.repository';
+import { findPeopleByIds, findPeopleBySlugs, findPeopleInArticles } from './person.repository';
+import type { MeetingView, OfficeView, OrganizationView, PersonView } from './read.view';
+
+/** One document per key (or null), in key order, from a batch query that returns them in any order. */
+function oneEach<T>(load: (keys: readonly string[]) => Promise<T[]>, keyOf: (doc: T) => string): DataLoader<string, T | null> {
+  return new DataLoader(async (keys) => {
+    const found = new Map((await load(keys)).map((doc) => [keyOf(doc), doc]));
+    return keys.map((key) => found.get(key) ?? null);
+  });
+}
+
+/** Every document that lists the key, per key, keeping the batch query's order. */
+function allEach<T>(load: (keys: readonly string[]) => Promise<T[]>, keysOf: (doc: T) => readonly (string | null)[]): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const wanted = new Set(keys);
+    const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+    for (const doc of await load(keys)) {
+      for (const key of new Set(keysOf(doc))) {
+        if (key !== null && wanted.has(key)) groups.get(key)!.push(doc);
+      }
+    }
+    return keys.map((key) => groups.get(key)!);
+  });
+}
+
+/** The documents of `keys` that exist, in key order. */
+export async function loadExisting<T>(loader: DataLoader<string, T | null>, keys: readonly string[]): Promise<T[]> {
+  const results = await loader.loadMany(keys);
+  return results.filter((result): result is T => {
+    if (result instanceof Error) throw result;
+    return result !== null;
+  });
+}
+
+export function createRequestLoaders(db: Db) {
+  return {
+    articleById: oneEach<ArticleDocument>((ids) => findArticlesByIds(db, ids), (a) => a._id),
+    articleBySource: oneEach<ArticleDocument>((sources) => findArticlesBySources(db, sources), (a) => a.source),
+    personById: oneEach<PersonView>((ids) => findPeopleByIds(db, ids), (p) => p._id),
+    personBySlug: oneEach<PersonView>((slugs) => findPeopleBySlugs(db, slugs), (p) => p.slug),
+    organizationById: oneEach<OrganizationView>((ids) => findOrganizationsByIds(db, ids), (o) => o._id),
+    organizationBySlug: oneEach<OrganizationView>((slugs) => findOrganizationsBySlugs(db, slugs), (o) => o.slug),
+    officeById: oneEach<OfficeView>((ids) => findOfficesByIds(db, ids), (o) => o._id),
+    meetingById: oneEach<MeetingView>((ids) => findMeetingsByIds(db, ids), (m) => m._id),
+    officesByHolder: allEach<OfficeView>((ids) => findOfficesHeldBy(db, ids), (o) => o.holderIds),
+    officesByArticle: allEach<OfficeView>((ids) => findOfficesInArticles(db, ids), (o) => o.articleIds),
+    officesByJurisdiction: allEach<OfficeView>((names) => findOfficesInJurisdictions(db, names), (o) => [o.jurisdiction]),
+    organizationsByName: allEach<OrganizationView>((names) => findOrganizationsNamed(db, names), (o) => [o.name, ...o.aliases]),
+    peopleByArticle: allEach<PersonView>((ids) => findPeopleInArticles(db, ids), (p) => p.articleIds),
+    meetingsByPerson: allEach<MeetingView>((ids) => findMeetingsWithPeople(db, ids), (m) => m.personIds),
+    meetingsByOrganization: allEach<MeetingView>((ids) => findMeetingsWithOrganizations(db, ids), (m) => m.organizationIds),
+    meetingsByArticle: allEach<MeetingView>((ids) => findMeetingsInArticles(db, ids), (m) => m.articleIds),
+  };
+}
+
+export type RequestLoaders = ReturnType<typeof createRequestLoaders>;

@@ -1,0 +1,67 @@
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from '../../src/cli/extract.command';
+import { MAX_ARTICLE_BYTES } from '../../src/ingest/article-file.reader';
+
+async function capture(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+  try {
+    const code = await run(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+describe('extract command', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'extract-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints usage on stderr and exits 2 without arguments', async () => {
+    const result = await capture([]);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/usage/);
+  });
+
+  it('prints only a JSON array of records, in argument order, and exits 0', async () => {
+    const a = path.join(dir, 'a.txt');
+    const b = path.join(dir, 'b.txt');
+    await writeFile(a, 'Headline\n\nRegional Prime Minister Masrour Barzani received Iraqi Minister of Interior Othman al-Ghanmi in Erbil.\n');
+    await writeFile(b, 'Headline\n\nTory spokesman David Davis told MPs so.\n');
+    const result = await capture([b, a]);
+    expect(result.code).toBe(0);
+    const records = JSON.parse(result.stdout);
+    expect(records.map((r: { source: string }) => r.source)).toEqual(['b.txt', 'a.txt']);
+    expect(records[1].meetings[0].participants).toEqual(['Masrour Barzani', 'Othman al-Ghanmi']);
+  });
+
+  it('reports each bad file as {source, error}, still extracts the others, and exits 1', async () => {
+    const good = path.join(dir, 'good.txt');
+    await writeFile(good, 'Headline\n\nMr Blunkett met his EU counterparts in Luxembourg on Monday.\n');
+    await writeFile(path.join(dir, 'empty.txt'), '');
+    await writeFile(path.join(dir, 'binary.bin'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
+    await writeFile(path.join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+    await writeFile(path.join(dir, 'huge.txt'), '');
+    await truncate(path.join(dir, 'huge.txt'), MAX_ARTICLE_BYTES + 10);
+    const names = ['empty.txt', 'binary.bin', 'good.txt', 'latin1.txt', 'huge.txt', 'missing.txt'];
+    const result = await capture(names.map((n) => path.join(dir, n)));
+    expect(result.code).toBe(1);
+    const records = JSON.parse(result.stdout);
+    expect(records.map((r: { source: string }) => r.source)).toEqual(names);
+    for (const r of records.filter((x: { source: string }) => x.source !== 'good.txt')) {
+      expect(Object.keys(r).sort()).toEqual(['error', 'source']);
+      expect(result.stderr).toContain(r.source);
+    }
+    expect(records[2].meetings[0].location).toBe('Luxembourg');
+  });
+});

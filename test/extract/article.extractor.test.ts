@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { extractArticle, type ExtractionRecord } from '../../src/extract';
+import { meetingsOf, officesOf } from './article.fixture';
+
+const SEED = '000_b616cf4ecb68c9fa.txt';
+const seedText = readFileSync(path.join(__dirname, '..', '..', 'seeds', SEED), 'utf8');
+
+function allEvidence(record: ExtractionRecord) {
+  return [...record.people, ...record.organizations, ...record.offices, ...record.meetings].flatMap((f) => f.evidence);
+}
+
+describe('extractArticle on the seed article', () => {
+  const record = extractArticle({ source: SEED, text: seedText });
+
+  it('names its seven people, with short forms as aliases', () => {
+    expect(record.people.map((p) => p.name).sort()).toEqual(
+      ['Masoud Barzani', 'Masrour Barzani', 'Mustafa Al-Kadhimi', 'Nechirvan Barzani', 'Othman al-Ghanmi', 'Qubad Talabani', 'Rebar Ahmad'].sort(),
+    );
+    expect(record.people.find((p) => p.name === 'Othman al-Ghanmi')?.aliases).toEqual(['Ghanmi']);
+  });
+
+  it('states its seven office holdings', () => {
+    expect(officesOf(record).sort()).toEqual(
+      [
+        'Masoud Barzani | leader | Kurdistan Democratic Party',
+        'Masrour Barzani | Prime Minister | Kurdistan Region',
+        'Mustafa Al-Kadhimi | Prime Minister | Iraq',
+        'Nechirvan Barzani | President | Kurdistan Region',
+        'Othman al-Ghanmi | Minister of Interior | Iraq',
+        'Qubad Talabani | Deputy Prime Minister | KRG',
+        'Rebar Ahmad | Interior Minister | Kurdistan Region',
+      ].sort(),
+    );
+  });
+
+  it('finds its five meetings with their dates and places', () => {
+    expect(meetingsOf(record)).toEqual([
+      { participants: ['Masoud Barzani', 'Othman al-Ghanmi'], date: '2020-07-29', location: 'Erbil' },
+      { participants: ['Masrour Barzani', 'Othman al-Ghanmi'], date: '2020-07-29', location: 'Erbil' },
+      { participants: ['Qubad Talabani'], date: '2020-06', location: 'Baghdad' },
+      { participants: ['Nechirvan Barzani', 'Othman al-Ghanmi', 'Rebar Ahmad'], date: '2020-07-29', location: 'Erbil' },
+      { participants: ['Iraqi Ministry of Defense', 'Ministry of Peshmerga'], date: '2020-07-03', location: 'Baghdad' },
+    ]);
+    expect(record.meetings[2].datePrecision).toBe('month');
+  });
+
+  it('names the organizations, with bracketed acronyms as aliases', () => {
+    expect(record.organizations.map((o) => o.name).sort()).toEqual(
+      ['Iraqi Ministry of Defense', 'Islamic State', 'KRG', 'Kurdish Peshmerga forces', 'Kurdistan Democratic Party', 'Ministry of Peshmerga', 'Popular Mobilization Forces'].sort(),
+    );
+  });
+
+  it('dates the article from its photo captions', () => {
+    expect(record.publishedOn).toBe('2020-07-29');
+    expect(record.title).toBeNull();
+  });
+
+  it('gives evidence that is the very text at its offsets, for every fact', () => {
+    const evidence = allEvidence(record);
+    expect(evidence.length).toBeGreaterThan(20);
+    for (const e of evidence) expect(seedText.slice(e.start, e.end)).toBe(e.text);
+  });
+});
+
+describe('extractArticle input handling', () => {
+  it('lets the caller’s title and date win over what the text says', () => {
+    const record = extractArticle({ source: 'a.txt', text: '---\ntitle: From the file\npublishedOn: 2001-01-01\n---\nHeadline\n\nMr Blunkett met his EU counterparts in Luxembourg on Monday.\n', title: 'Given', publishedOn: '2004-10-25' });
+    expect(record.title).toBe('Given');
+    expect(record.publishedOn).toBe('2004-10-25');
+    expect(record.meetings[0].date).toBe('2004-10-25');
+  });
+
+  it('reads title and date from front matter, and offsets stay right after it', () => {
+    const text = '---\ntitle: From the file\npublishedOn: 2004-10-27\n---\nMr Blunkett met his EU counterparts in Luxembourg on Monday.\n';
+    const record = extractArticle({ source: 'a.txt', text });
+    expect(record.title).toBe('From the file');
+    expect(record.meetings[0]).toMatchObject({ date: '2004-10-25', location: 'Luxembourg', participants: ['Blunkett', 'EU'] });
+    for (const e of allEvidence(record)) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('returns an empty record for text without facts', () => {
+    const record = extractArticle({ source: 'b.txt', text: 'nothing here but lower-case words.' });
+    expect(record).toMatchObject({ people: [], organizations: [], offices: [], meetings: [], publishedOn: null });
+  });
+});

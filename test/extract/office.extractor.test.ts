@@ -1,0 +1,48 @@
+import { extractBody, officesOf } from './article.fixture';
+
+describe('offices', () => {
+  it('reads prefix, possessive and appositive titles with their jurisdictions', () => {
+    const record = extractBody(
+      'Masoud Barzani (right), leader of the Kurdistan Democratic Party (KDP), meets with Othman al-Ghanmi, Iraq’s Minister of Interior, July 29, 2020.\n\n' +
+        'India’s Defence Minister Rajnath Singh questioned the safety of nuclear weapons. Gazprom chairman Aleksey Miller agreed.',
+    );
+    expect(officesOf(record)).toEqual([
+      'Masoud Barzani | leader | Kurdistan Democratic Party',
+      'Othman al-Ghanmi | Minister of Interior | Iraq',
+      'Rajnath Singh | Defence Minister | India',
+      'Aleksey Miller | chairman | Gazprom',
+    ]);
+  });
+
+  it('resolves demonyms, `Regional` titles and delegations to their jurisdictions', () => {
+    const record = extractBody(
+      'Regional Prime Minister Masrour Barzani received Iraqi Minister of Interior Othman al-Ghanmi in the Kurdistan Region. ' +
+        'A delegation from the KRG headed by Deputy Prime Minister Qubad Talabani flew to Baghdad for talks.',
+    );
+    expect(officesOf(record)).toEqual([
+      'Masrour Barzani | Prime Minister | Kurdistan Region',
+      'Othman al-Ghanmi | Minister of Interior | Iraq',
+      'Qubad Talabani | Deputy Prime Minister | KRG',
+    ]);
+  });
+
+  it('gives a state title without a written jurisdiction the country the article is about', () => {
+    const record = extractBody('France faces pressure. Finance Minister Edouard Balladur said the French figures would not change the plan in France.');
+    expect(officesOf(record)).toEqual(['Edouard Balladur | Finance Minister | France']);
+  });
+
+  it('leaves out former posts and occupations', () => {
+    const record = extractBody('Former welfare minister Frank Field MP said so, and former home secretary David Blunkett agreed, as did Societe Generale economist Alain Marais.');
+    expect(officesOf(record)).toEqual(['Frank Field | MP | null']);
+  });
+
+  it('gives a counterpart the post of the person met, in the counterpart’s country', () => {
+    const record = extractBody('Brazilian Finance Minister Dilson Funaro met his Swiss counterpart Otto Stich on the fourth leg of a tour.');
+    expect(officesOf(record)).toEqual(['Dilson Funaro | Finance Minister | Brazil', 'Otto Stich | Finance Minister | Switzerland']);
+  });
+
+  it('takes a person’s own party as one they lead', () => {
+    const record = extractBody('It is an attempt to fend off support for far-right firebrand Nigel Farage’s Reform UK Party.');
+    expect(officesOf(record)).toEqual(['Nigel Farage | leader | Reform UK Party']);
+  });
+});

@@ -1,0 +1,41 @@
+import { parseArticleStructure } from '../../src/extract/article-structure.parser';
+import { splitSentences } from '../../src/extract/sentence.splitter';
+
+function sentencesOf(text: string) {
+  const structure = parseArticleStructure(text);
+  return splitSentences(text, structure.paragraphs, structure.dateline ? [structure.dateline.span] : []);
+}
+
+describe('splitSentences', () => {
+  it('gives sentences and words whose offsets index the article text', () => {
+    const text = 'Headline\n\nBarzani reiterated his commitment. On his side, Ghanmi stated that the conditions require cooperation.\n\n“Prime Minister Mustafa Al-Kadhimi is prepared,” he said.';
+    const sentences = sentencesOf(text);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Barzani reiterated his commitment.',
+      'On his side, Ghanmi stated that the conditions require cooperation.',
+      '“Prime Minister Mustafa Al-Kadhimi is prepared,” he said.',
+    ]);
+    for (const s of sentences) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      for (const w of s.words) expect(text.slice(w.start, w.end)).toBe(w.text);
+    }
+  });
+
+  it('keeps hyphenated names as one word and tags proper nouns', () => {
+    const [s] = sentencesOf('Head\n\nRegional Prime Minister Masrour Barzani received Othman al-Ghanmi.');
+    expect(s.words.map((w) => w.text)).toContain('al-Ghanmi');
+    expect(s.words.find((w) => w.text === 'Masrour')?.pos).toBe('PROPN');
+  });
+
+  it('does not end a sentence after U.S. and leaves the dateline out', () => {
+    const text = 'HEAD LINE\n    TOKYO, March 3 - The U.S. Wants Japan to act, visiting\nU.S. Under-Secretary Allen Wallis told Eishiro Saito.\n';
+    const sentences = sentencesOf(text);
+    expect(sentences).toHaveLength(1);
+    expect(sentences[0].text.startsWith('The U.S. Wants Japan')).toBe(true);
+  });
+
+  it('never lets a sentence run across paragraphs', () => {
+    const sentences = sentencesOf('Head\n\nThe talks ended without agreement\n\nDiscussions will resume next week.');
+    expect(sentences.map((s) => s.paragraph)).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * No N+1: the MongoDB commands one GraphQL request sends must not grow with how many items it
+ * returns. Counted with the driver's command monitoring on the client the API server uses.
+ */
+import type { CommandStartedEvent } from 'mongodb';
+import { ensureIndexes } from '../../src/store';
+import { startTestApi, type TestApi } from '../helpers/api-test-server';
+import { loadMeetingGraph } from '../helpers/meeting-graph.fixture';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+const PEOPLE_WITH_EVERYTHING = /* GraphQL */ `
+  query PeoplePage($first: Int!) {
+    people(first: $first) {
+      nodes {
+        name
+        offices { office { title jurisdiction } asOf { value } sources { source } }
+        organizations { name }
+        meetings(first: 10) {
+          nodes {
+            date { value }
+            location
+            articles { nodes { source } }
+            participants {
+              role
+              participant {
+                ... on Person { name offices { office { title } } }
+                ... on Organization { name }
+              }
+            }
+          }
+        }
+        metWith(first: 10) { edges { sharedMeetingCount node { name } } }
+      }
+    }
+  }
+`;
+
+const MONITORING_COMMANDS = new Set(['hello', 'ismaster', 'isMaster', 'endSessions']);
+
+describe('request batching', () => {
+  let t: TestDatabase;
+  let api: TestApi;
+  const commands: string[] = [];
+
+  beforeAll(async () => {
+    t = await openTestDatabase({ monitorCommands: true });
+    await ensureIndexes(t.db);
+    await loadMeetingGraph(t.db, 60);
+    t.client.on('commandStarted', (event: CommandStartedEvent) => {
+      if (!MONITORING_COMMANDS.has(event.commandName)) commands.push(event.commandName);
+    });
+    api = await startTestApi(t.db);
+  });
+  afterAll(async () => {
+    await api.stop();
+    await t.close();
+  });
+
+  async function commandsFor(first: number): Promise<{ sent: string[]; people: any[] }> {
+    commands.length = 0;
+    const response = await api.post(PEOPLE_WITH_EVERYTHING, { first });
+    expect(response.errors).toBeUndefined();
+    return { sent: [...commands], people: response.data.people.nodes };
+  }
+
+  it('sends as many commands for 50 people with offices, meetings and participants as for 5', async () => {
+    const five = await commandsFor(5);
+    const fifty = await commandsFor(50);
+
+    expect(five.people).toHaveLength(5);
+    expect(fifty.people).toHaveLength(50);
+    // The pages really fan out: every host has an office and two meetings with three participants.
+    for (const person of fifty.people.filter((p: any) => p.offices.length > 0)) {
+      expect(person.meetings.nodes.length).toBeGreaterThan(0);
+      expect(person.meetings.nodes[0].participants).toHaveLength(3);
+    }
+    expect(fifty.people.filter((p: any) => p.offices.length > 0)).toHaveLength(50);
+    expect(fifty.sent.length).toBe(five.sent.length);
+    expect(five.sent.every((name) => name === 'find')).toBe(true);
+  });
+});

@@ -1,0 +1,139 @@
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureSeeded, MAX_ARTICLE_BYTES, seedDirectory, type SeedProgress } from '../../src/ingest';
+import { COLLECTIONS, type MeetingDocument, type OfficeDocument, type PersonDocument } from '../../src/store';
+import { dumpCollections } from '../helpers/collection-dump';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+const SEED_ARTICLE = path.join(__dirname, '..', '..', 'seeds', '000_b616cf4ecb68c9fa.txt');
+
+const ARTICLES: Record<string, string> = {
+  'paris-talks.txt': 'Prime Minister Anna Lindqvist met President Omar Haddad in Paris on March 3, 2021.\n\nLindqvist said the talks on trade were useful.\n',
+  'nested/rome-visit.txt': 'President Omar Haddad visited Rome on April 9, 2021, where he met Foreign Minister Giulia Ferraro.\n\nHaddad and Ferraro discussed energy prices.\n',
+};
+
+async function writeArticles(dir: string, articles: Record<string, string | Buffer>): Promise<void> {
+  for (const [name, content] of Object.entries(articles)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+}
+
+describe('seedDirectory', () => {
+  let t: TestDatabase;
+  let dir: string;
+  beforeEach(async () => {
+    t = await openTestDatabase();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'seeds-'));
+    await copyFile(SEED_ARTICLE, path.join(dir, path.basename(SEED_ARTICLE)));
+    await writeArticles(dir, ARTICLES);
+  });
+  afterEach(async () => {
+    await t.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads every file, and a second run changes nothing: same counts, same ids, same documents', async () => {
+    const first = await seedDirectory(t.db, { dir });
+    expect(first.failed).toEqual([]);
+    expect(first.articles).toEqual({ added: 3, updated: 0, unchanged: 0, removed: 0 });
+    const people = await t.db.collection(COLLECTIONS.people).countDocuments();
+    expect(first.people.added).toBe(people);
+    const before = await dumpCollections(t.db);
+
+    const second = await seedDirectory(t.db, { dir });
+    expect(second.articles).toEqual({ added: 0, updated: 0, unchanged: 3, removed: 0 });
+    expect(second.people).toEqual({ added: 0, updated: 0, unchanged: people, removed: 0 });
+    expect(await dumpCollections(t.db)).toEqual(before);
+  });
+
+  it('names articles by their path under the directory and merges people they share', async () => {
+    await seedDirectory(t.db, { dir });
+    const sources = await t.db.collection(COLLECTIONS.articles).distinct('source');
+    expect(sources.sort()).toEqual(['000_b616cf4ecb68c9fa.txt', 'nested/rome-visit.txt', 'paris-talks.txt']);
+    const haddad = await t.db.collection<PersonDocument>(COLLECTIONS.people).find({ searchKeys: 'haddad' }).toArray();
+    expect(haddad.map((p) => [p.name, p.articleIds.length])).toEqual([['Omar Haddad', 2]]);
+  });
+
+  it('stores the seed article as one person per Barzani, each with their own office, and its meetings', async () => {
+    await seedDirectory(t.db, { dir });
+    const people = t.db.collection<PersonDocument>(COLLECTIONS.people);
+    const barzanis = await people.find({ searchKeys: 'barzani' }).sort({ name: 1 }).toArray();
+    expect(barzanis.map((p) => p.name)).toEqual(['Masoud Barzani', 'Masrour Barzani', 'Nechirvan Barzani']);
+    const offices = await t.db.collection<OfficeDocument>(COLLECTIONS.offices).find({ holderIds: { $in: barzanis.map((p) => p._id) } }).toArray();
+    expect(offices.map((o) => o.key).sort()).toHaveLength(3);
+    const ghanmi = await people.findOne({ name: 'Othman al-Ghanmi' });
+    const masrour = barzanis[1];
+    const theirMeetings = await t.db.collection<MeetingDocument>(COLLECTIONS.meetings).find({ personIds: { $all: [ghanmi!._id, masrour._id] } }).toArray();
+    expect(theirMeetings.map((m) => [m.date, m.location])).toEqual([['2020-07-29', 'Erbil']]);
+    expect(theirMeetings[0].evidence.every((e) => e.articleId === masrour.articleIds[0] && e.end > e.start)).toBe(true);
+  });
+
+  it('reloads a changed file, replacing only that article’s facts', async () => {
+    await seedDirectory(t.db, { dir });
+    const people = t.db.collection<PersonDocument>(COLLECTIONS.people);
+    await writeArticles(dir, { 'paris-talks.txt': 'Prime Minister Anna Lindqvist met President Karim Nasser in Paris on March 3, 2021.\n' });
+    const summary = await seedDirectory(t.db, { dir });
+    expect(summary.articles).toEqual({ added: 0, updated: 1, unchanged: 2, removed: 0 });
+    expect((await people.findOne({ name: 'Omar Haddad' }))?.articleIds).toHaveLength(1);
+    expect(await people.countDocuments({ name: 'Karim Nasser' })).toBe(1);
+    expect(summary.people.added).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reports files that are not article text with the reason, loads the rest, and can start over with reset', async () => {
+    await writeArticles(dir, {
+      'empty.txt': '',
+      'image.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a, 0x0a]),
+      'latin1.txt': Buffer.from('Caf\xe9 talks in Paris', 'latin1'),
+      'huge.txt': Buffer.alloc(MAX_ARTICLE_BYTES + 1, 'a'),
+    });
+    const events: SeedProgress[] = [];
+    const summary = await seedDirectory(t.db, { dir, onProgress: (e) => events.push(e) });
+    expect(summary.failed.map((f) => [f.source, f.error])).toEqual([
+      ['empty.txt', expect.stringMatching(/empty/)],
+      ['huge.txt', expect.stringMatching(/larger than 5 MB/)],
+      ['image.txt', expect.stringMatching(/binary/)],
+      ['latin1.txt', expect.stringMatching(/not valid UTF-8/)],
+    ]);
+    expect(summary.articles.added).toBe(3);
+    expect(events[0]).toEqual({ kind: 'start', total: 7 });
+    expect(events.slice(1).map((e) => e.kind === 'file' && e.done)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+
+    const reloaded = await seedDirectory(t.db, { dir, reset: true });
+    expect(reloaded.articles).toEqual({ added: 3, updated: 0, unchanged: 0, removed: 0 });
+  });
+
+  it('refuses a directory that does not exist', async () => {
+    await expect(seedDirectory(t.db, { dir: path.join(dir, 'missing') })).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('ensureSeeded', () => {
+  it('loads the directory into an empty store only', async () => {
+    const t = await openTestDatabase();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'seeds-'));
+    try {
+      await writeArticles(dir, ARTICLES);
+      const messages: string[] = [];
+      expect((await ensureSeeded(t.db, dir, (m) => messages.push(m)))?.articles.added).toBe(2);
+      expect(messages.join('\n')).toMatch(/loaded 2 articles/);
+      expect(await ensureSeeded(t.db, dir)).toBeNull();
+      expect(await t.db.collection(COLLECTIONS.articles).countDocuments()).toBe(2);
+    } finally {
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts empty, saying why, when the seed directory is missing', async () => {
+    const t = await openTestDatabase();
+    try {
+      const messages: string[] = [];
+      expect(await ensureSeeded(t.db, '/nonexistent/seeds', (m) => messages.push(m))).toBeNull();
+      expect(messages.join('\n')).toMatch(/no seed directory/);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * Indexes as an application uses them: unique constraints on insert, update and upsert
+ * with MongoDB's duplicate-key error, compound and multikey keys, listing and dropping.
+ */
+import type { Collection } from 'mongodb';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+let t: TestDatabase;
+interface Row {
+  _id?: number;
+  email?: string;
+  name?: string;
+  personId?: number;
+  officeId?: number;
+  personIds?: string[];
+  mentions?: Array<{ personId: string }>;
+  n?: number;
+  a?: number;
+}
+
+let coll: Collection<Row>;
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+beforeEach(async () => {
+  coll = t.db.collection(`idx_${Math.random().toString(36).slice(2)}`);
+});
+
+describe('unique indexes', () => {
+  beforeEach(async () => {
+    await coll.createIndex({ email: 1 }, { unique: true });
+    await coll.insertOne({ _id: 1, email: 'ada@example.org' });
+  });
+
+  it('refuses a duplicate insert with keyPattern and keyValue', async () => {
+    await expect(coll.insertOne({ email: 'ada@example.org' })).rejects.toMatchObject({
+      code: 11000,
+      keyPattern: { email: 1 },
+      keyValue: { email: 'ada@example.org' },
+    });
+  });
+
+  it('refuses an update that would create a duplicate and leaves the document unchanged', async () => {
+    await coll.insertOne({ _id: 2, email: 'grace@example.org' });
+    await expect(coll.updateOne({ _id: 2 }, { $set: { email: 'ada@example.org' } })).rejects.toMatchObject({ code: 11000 });
+    expect(await coll.findOne({ _id: 2 })).toEqual({ _id: 2, email: 'grace@example.org' });
+    expect(await coll.countDocuments({ email: 'grace@example.org' })).toBe(1);
+  });
+
+  it('refuses an upsert that would create a duplicate', async () => {
+    await expect(
+      coll.updateOne({ _id: 3 }, { $set: { email: 'ada@example.org' } }, { upsert: true }),
+    ).rejects.toMatchObject({ code: 11000 });
+    expect(await coll.countDocuments()).toBe(1);
+  });
+
+  it('undoes the other indexes when one unique index refuses an update', async () => {
+    await coll.createIndex({ name: 1 });
+    await coll.createIndex({ personId: 1 }, { unique: true });
+    await coll.insertMany([
+      { _id: 7, email: 'x@example.org', name: 'X', personId: 1 },
+      { _id: 8, email: 'y@example.org', name: 'Y', personId: 2 },
+    ]);
+    await expect(coll.updateOne({ _id: 8 }, { $set: { name: 'Z', email: 'z@example.org', personId: 1 } })).rejects.toMatchObject({ code: 11000 });
+    expect((await coll.find({ name: 'Y' }).toArray()).map((d) => d._id)).toEqual([8]);
+    expect(await coll.countDocuments({ name: 'Z' })).toBe(0);
+    expect(await coll.countDocuments({ email: 'z@example.org' })).toBe(0);
+    await expect(coll.insertOne({ email: 'y@example.org' })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('treats a missing field as null, once', async () => {
+    await coll.insertOne({ _id: 4 });
+    await expect(coll.insertOne({ _id: 5 })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('allows the value again once its holder is deleted', async () => {
+    await coll.deleteOne({ _id: 1 });
+    await expect(coll.insertOne({ _id: 6, email: 'ada@example.org' })).resolves.toMatchObject({ insertedId: 6 });
+  });
+
+  it('cannot be built over existing duplicates', async () => {
+    await coll.insertMany([{ name: 'x', email: 'x1' }, { name: 'x', email: 'x2' }]);
+    await expect(coll.createIndex({ name: 1 }, { unique: true })).rejects.toMatchObject({ code: 11000 });
+    expect((await coll.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'email_1']);
+  });
+});
+
+it('enforces a compound unique key on the combination only', async () => {
+  await coll.createIndex({ personId: 1, officeId: 1 }, { unique: true });
+  await coll.insertMany([
+    { personId: 1, officeId: 1 },
+    { personId: 1, officeId: 2 },
+    { personId: 2, officeId: 1 },
+  ]);
+  await expect(coll.insertOne({ personId: 1, officeId: 2 })).rejects.toMatchObject({
+    code: 11000,
+    keyValue: { personId: 1, officeId: 2 },
+  });
+});
+
+it('finds documents through a multikey index on an array field', async () => {
+  await coll.createIndex({ personIds: 1 });
+  await coll.insertMany([
+    { _id: 1, personIds: ['p1', 'p2'] },
+    { _id: 2, personIds: ['p2', 'p3'] },
+    { _id: 3, personIds: [] },
+    { _id: 4 },
+  ]);
+  expect((await coll.find({ personIds: 'p2' }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([1, 2]);
+  expect((await coll.find({ personIds: { $in: ['p3', 'p9'] } }).toArray()).map((d) => d._id)).toEqual([2]);
+  await coll.updateOne({ _id: 1 }, { $pull: { personIds: 'p2' } });
+  expect((await coll.find({ personIds: 'p2' }).toArray()).map((d) => d._id)).toEqual([2]);
+});
+
+it('finds documents through an index on a field inside an array of sub-documents', async () => {
+  await coll.createIndex({ 'mentions.personId': 1 });
+  await coll.insertMany([
+    { _id: 1, mentions: [{ personId: 'p1' }, { personId: 'p2' }] },
+    { _id: 2, mentions: [{ personId: 'p2' }] },
+    { _id: 3, mentions: [] },
+  ]);
+  expect((await coll.find({ 'mentions.personId': 'p2' }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([1, 2]);
+  expect((await coll.find({ 'mentions.personId': 'p1' }).toArray()).map((d) => d._id)).toEqual([1]);
+});
+
+it('finds equal numbers whatever their BSON type through an index', async () => {
+  await coll.createIndex({ n: 1 });
+  await coll.insertMany([{ _id: 1, n: 5 }, { _id: 2, n: 5.5 }]);
+  expect((await coll.find({ n: 5.0 }).toArray()).map((d) => d._id)).toEqual([1]);
+});
+
+it('lists, reuses and drops indexes', async () => {
+  await coll.createIndex({ a: 1, b: -1 }, { name: 'a_b' });
+  expect(await coll.createIndex({ a: 1, b: -1 }, { name: 'a_b' })).toBe('a_b');
+  const indexes = await coll.listIndexes().toArray();
+  expect(indexes.map((i) => [i.name, i.key])).toEqual([
+    ['_id_', { _id: 1 }],
+    ['a_b', { a: 1, b: -1 }],
+  ]);
+  await coll.dropIndex('a_b');
+  expect((await coll.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
+});
+
+it('reports errors for bad index operations', async () => {
+  await coll.insertOne({ a: 1 });
+  await expect(coll.dropIndex('nope')).rejects.toMatchObject({ code: 27 });
+  await expect(coll.dropIndex('_id_')).rejects.toMatchObject({ code: 72 });
+  await coll.createIndex({ a: 1 }, { name: 'first' });
+  await expect(coll.createIndex({ a: 1 }, { name: 'second' })).rejects.toMatchObject({ code: 85 });
+  await expect(coll.createIndex({ b: 1 }, { name: 'first' })).rejects.toMatchObject({ code: 86 });
+  await expect(t.db.collection('missing_coll').listIndexes().toArray()).rejects.toMatchObject({ code: 26 });
+});
+
+it('refuses a hint naming no index, and accepts one naming an index', async () => {
+  await coll.createIndex({ a: 1 });
+  await coll.insertOne({ a: 1 });
+  expect(await coll.find({ a: 1 }, { hint: { a: 1 } }).toArray()).toHaveLength(1);
+  await expect(coll.find({ a: 1 }, { hint: 'nope_1' }).toArray()).rejects.toMatchObject({ code: 2 });
+});
+
+it('answers equality, $in, prefix and $or queries the same with and without indexes', async () => {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const when = new Date('2024-01-01T00:00:00Z');
+  const scalars: unknown[] = [1, 2, 2.5, 'a', 'ab', 'abc', 'b', 'a.c', null, true, when];
+  const pick = () => scalars[Math.floor(random() * scalars.length)];
+  const value = (): unknown => {
+    const roll = random();
+    if (roll < 0.15) return undefined;
+    if (roll < 0.35) return [pick(), pick()];
+    if (roll < 0.45) return [];
+    if (roll < 0.55) return [{ b: pick() }, { c: 1 }];
+    if (roll < 0.65) return { b: pick() };
+    return pick();
+  };
+  const docs = Array.from({ length: 300 }, (_, i) => {
+    const doc: Record<string, unknown> = { _id: i };
+    for (const field of ['a', 'x']) {
+      const v = value();
+      if (v !== undefined) doc[field] = v;
+    }
+    return doc;
+  });
+  const indexed = t.db.collection('with_index');
+  const plain = t.db.collection('without_index');
+  await indexed.createIndexes([{ key: { a: 1 } }, { key: { 'a.b': 1 } }, { key: { x: 1, a: 1 } }]);
+  await indexed.insertMany(docs.map((d) => ({ ...d })));
+  await plain.insertMany(docs.map((d) => ({ ...d })));
+  const filters = [
+    ...scalars.flatMap((v) => [{ a: v }, { 'a.b': v }, { x: v }, { x: v, a: 1 }]),
+    { a: { $in: [1, 'b', null] } },
+    { 'a.b': { $in: [2, when] } },
+    { a: { $eq: 2.5 } },
+    { $and: [{ a: 'a' }, { x: { $ne: null } }] },
+    { a: /^a/ },
+    { a: /^ab?/ },
+    { a: /^a\.c/ },
+    { a: { $regex: '^ab' } },
+    { a: { $regex: '^A', $options: 'i' } },
+    { 'a.b': /^b/ },
+    { $or: [{ a: 1 }, { x: 'b' }] },
+    { $or: [{ a: 1 }, { y: 2 }] },
+    { $and: [{ $or: [{ a: 'abc' }, { 'a.b': true }] }, { x: { $exists: true } }] },
+  ];
+  const sameAnswers = async () => {
+    for (const filter of filters) {
+      const ids = async (c: typeof plain) => (await c.find(filter).toArray()).map((d) => d._id).sort((p, q) => Number(p) - Number(q));
+      expect({ filter, ids: await ids(indexed) }).toEqual({ filter, ids: await ids(plain) });
+    }
+  };
+  await sameAnswers();
+  // Updates move documents between keys; the indexes must follow.
+  for (let i = 0; i < 300; i += 3) {
+    const change = random() < 0.5 ? { $set: { a: value() ?? null } } : { $set: { x: value() ?? 'b' } };
+    for (const c of [indexed, plain]) await c.updateOne({ _id: i as never }, change);
+  }
+  for (const c of [indexed, plain]) {
+    await c.updateMany({ a: { $type: 'array' } }, { $push: { a: 'ab' } as never });
+    await c.updateMany({ a: { $type: 'array' } }, { $pull: { a: 2 } as never });
+    await c.deleteMany({ x: true });
+  }
+  await sameAnswers();
+});

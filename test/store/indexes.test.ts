@@ -1,0 +1,42 @@
+import { COLLECTIONS, ensureIndexes, INDEXES, resetStore } from '../../src/store';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+describe('ensureIndexes', () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await openTestDatabase();
+  });
+  afterEach(() => t.close());
+
+  async function indexKeys(name: string) {
+    const indexes = await t.db.collection(name).listIndexes().toArray();
+    return indexes.map((index) => ({ key: index.key, unique: index.unique === true }));
+  }
+
+  it('creates every index the API and the loaders query by, and can run again', async () => {
+    await ensureIndexes(t.db);
+    await ensureIndexes(t.db);
+    for (const [name, wanted] of Object.entries(INDEXES)) {
+      const present = await indexKeys(name);
+      expect(present).toHaveLength(wanted.length + 1);
+      for (const index of wanted) expect(present).toContainEqual({ key: index.key, unique: index.unique === true });
+    }
+    expect(await indexKeys(COLLECTIONS.meetings)).toContainEqual({ key: { personIds: 1, date: 1 }, unique: false });
+    expect(await indexKeys(COLLECTIONS.people)).toContainEqual({ key: { slug: 1 }, unique: true });
+  });
+
+  it('enforces natural keys: a second office with the same key is refused', async () => {
+    await ensureIndexes(t.db);
+    const offices = t.db.collection<{ _id: string; key: string }>(COLLECTIONS.offices);
+    await offices.insertOne({ _id: 'a', key: 'interior minister|iraq' });
+    await expect(offices.insertOne({ _id: 'b', key: 'interior minister|iraq' })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('reset empties the store and keeps the indexes', async () => {
+    await ensureIndexes(t.db);
+    await t.db.collection<{ _id: string; slug: string }>(COLLECTIONS.people).insertOne({ _id: 'p', slug: 'p' });
+    await resetStore(t.db);
+    expect(await t.db.collection(COLLECTIONS.people).countDocuments()).toBe(0);
+    expect(await indexKeys(COLLECTIONS.people)).toContainEqual({ key: { slug: 1 }, unique: true });
+  });
+});
