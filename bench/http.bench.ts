@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { MongoClient, type Db } from 'mongodb';
 import { seedDirectory } from '../src/ingest';
-import { startEmbeddedMongo } from '../src/mongo-embedded';
+import { startEmbeddedMongoThread } from '../src/mongo-embedded';
 import { startApiServer, type RunningApiServer } from '../src/server';
 import {
   findMeetingsPage,
@@ -26,6 +26,8 @@ import {
   findPeoplePage,
   searchEverything,
   type MeetingView,
+  type Page,
+  type PersonView,
 } from '../src/store';
 import type { BenchSection } from './bench-section.type';
 import { writeSyntheticCorpus } from './synthetic-corpus';
@@ -49,6 +51,7 @@ interface Workload {
 
 interface Figures {
   requestsPerSecond: number;
+  mean: number;
   p50: number;
   p99: number;
   errors: number;
@@ -56,20 +59,33 @@ interface Figures {
 
 const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
 
+type PersonPick = 'busiest' | { meetingsNear: number };
+
 /**
- * The bench runs against whatever the data holds: the most mentioned person who took part in a
- * meeting, the start of their surname, and the year of their meetings.
+ * The bench runs against whatever the data holds: a person who took part in meetings (the most
+ * mentioned one, or the one whose meeting count is nearest a given count, among the 500 most
+ * mentioned), the start of their surname, and the year of their meetings.
  */
-async function workloadOf(db: Db): Promise<Workload & { meetings: number }> {
-  const page = await findPeoplePage(db, {}, { field: 'mentionCount', direction: -1 }, { first: 100 });
-  const candidates = page.edges.map((edge) => edge.node);
-  const meetings = await findMeetingsWithPeople(db, candidates.map((p) => p._id));
-  const person = candidates.find((p) => meetings.some((m) => m.personIds.includes(p._id)));
-  if (!person) throw new Error('nobody in the store took part in a meeting: extraction found none, so there is nothing to query');
-  const own = meetings.filter((m) => m.personIds.includes(person._id));
-  const year = own.map((m) => m.date?.slice(0, 4)).find(Boolean) ?? '2020';
+async function workloadOf(db: Db, pick: PersonPick): Promise<Workload & { meetings: number }> {
+  const counted: Array<{ person: PersonView; meetings: MeetingView[] }> = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 5; pages++) {
+    const page: Page<PersonView> = await findPeoplePage(db, {}, { field: 'mentionCount', direction: -1 }, { first: 100, after });
+    const people = page.edges.map((edge) => edge.node);
+    const meetings = await findMeetingsWithPeople(db, people.map((p) => p._id));
+    for (const person of people) {
+      const own = meetings.filter((m) => m.personIds.includes(person._id));
+      if (own.length) counted.push({ person, meetings: own });
+    }
+    if (!page.hasNextPage || pick === 'busiest') break;
+    after = page.edges[page.edges.length - 1].cursor;
+  }
+  if (!counted.length) throw new Error('nobody in the store took part in a meeting: extraction found none, so there is nothing to query');
+  const distance = (n: number) => (pick === 'busiest' ? 0 : Math.abs(n - pick.meetingsNear));
+  const { person, meetings } = counted.reduce((best, c) => (distance(c.meetings.length) < distance(best.meetings.length) ? c : best));
+  const year = meetings.map((m) => m.date?.slice(0, 4)).find(Boolean) ?? '2020';
   const surname = person.name.split(' ').pop()!;
-  return { slug: person.slug, from: `${year}-01-01`, to: `${year}-12-31`, text: surname.slice(0, 5), meetings: own.length };
+  return { slug: person.slug, from: `${year}-01-01`, to: `${year}-12-31`, text: surname.slice(0, 5), meetings: meetings.length };
 }
 
 function requestsOf(workload: Workload, names: string[]): autocannon.Request[] {
@@ -93,6 +109,7 @@ async function loadTest(server: RunningApiServer, requests: autocannon.Request[]
   const result = await autocannon({ url, connections, duration: DURATION_SECONDS, requests, workers: 1 });
   return {
     requestsPerSecond: result.requests.average,
+    mean: result.latency.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
@@ -135,11 +152,14 @@ async function directLoad(reads: Array<() => Promise<unknown>>, concurrency: num
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { requestsPerSecond: latencies.length / DURATION_SECONDS, p50: at(0.5), p99: at(0.99), errors: 0 };
+  const mean = latencies.reduce((sum, l) => sum + l, 0) / latencies.length;
+  return { requestsPerSecond: latencies.length / DURATION_SECONDS, mean, p50: at(0.5), p99: at(0.99), errors: 0 };
 }
 
+/** A fresh embedded server on SQLite in a temp dir, on its own thread as `npm start` runs it, with the API server on top. */
 async function withStore<T>(load: (db: Db) => Promise<unknown>, use: (db: Db, server: RunningApiServer) => Promise<T>): Promise<T> {
-  const mongo = await startEmbeddedMongo({ memory: true });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-http-data-'));
+  const mongo = await startEmbeddedMongoThread({ dbPath: dataDir });
   const client = await new MongoClient(mongo.uri).connect();
   const db = client.db('bench');
   let server: RunningApiServer | undefined;
@@ -154,6 +174,7 @@ async function withStore<T>(load: (db: Db) => Promise<unknown>, use: (db: Db, se
     await server?.stop();
     await client.close();
     await mongo.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -166,7 +187,7 @@ export async function run(): Promise<BenchSection> {
   const seed = await withStore(
     (db) => seedDirectory(db, { dir: SEEDS_DIR }),
     async (db, server) => {
-      const workload = await workloadOf(db);
+      const workload = await workloadOf(db, 'busiest');
       const rows: string[] = [];
       let p99At50 = Infinity;
       for (const connections of CONNECTIONS) {
@@ -190,35 +211,44 @@ export async function run(): Promise<BenchSection> {
       await seedDirectory(db, { dir: corpusDir });
     },
     async (db, server) => {
-      const workload = await workloadOf(db);
-      return { workload, person: await loadTest(server, requestsOf(workload, ['person-with-meetings']), 1) };
+      const comparable = await workloadOf(db, { meetingsNear: seed.workload.meetings });
+      const busiest = await workloadOf(db, 'busiest');
+      return {
+        comparable: { workload: comparable, person: await loadTest(server, requestsOf(comparable, ['person-with-meetings']), 1) },
+        busiest: { workload: busiest, person: await loadTest(server, requestsOf(busiest, ['person-with-meetings']), 1) },
+      };
     },
   ).finally(() => rmSync(corpusDir, { recursive: true, force: true }));
 
-  const ratio = synthetic.person.p50 / Math.max(seed.person.p50, 0.1);
+  // autocannon's percentiles are whole milliseconds; the mean compares small latencies more finely.
+  const ratio = synthetic.comparable.person.mean / seed.person.mean;
   const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
   return {
-    title: 'GraphQL over HTTP (autocannon, loopback, embedded server in memory)',
+    title: 'GraphQL over HTTP (autocannon, loopback, embedded server on SQLite)',
     markdown: [
       `Query mix (\`schema/examples\`: person-with-meetings for \`${seed.workload.slug}\`, meetings-in-date-range ${seed.workload.from}..${seed.workload.to}, ` +
         `search \`${seed.workload.text}\`) against the store seeded from \`seeds/\`, ${DURATION_SECONDS} s per row after a 1 s warm-up, production settings. ` +
         '"Driver" makes the same reads directly through the store functions on the same client; the last column is how many times more reads per second it manages than HTTP. ' +
-        `The API server, the embedded MongoDB and autocannon (in a worker thread) all run on this machine; its 1-minute load average was ${loadAtStart.toFixed(1)} at the start.`,
+        `The API server, the embedded MongoDB (on its own thread, as \`npm start\` runs it) and autocannon (in a worker thread) all run on this machine; its 1-minute load average was ${loadAtStart.toFixed(1)} at the start.`,
       '',
       '| connections | HTTP req/s | HTTP p50 (ms) | HTTP p99 (ms) | errors | driver reads/s | driver p50 (ms) | driver p99 (ms) | driver / HTTP |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...seed.rows,
       '',
-      'person-with-meetings alone, 1 connection, for the most mentioned person who took part in a meeting:',
+      'person-with-meetings alone, 1 connection. On the synthetic corpus: a person with about as many meetings as on the seed data ' +
+        '(same response size, larger store: the target compares its mean latency with that on the seed data), and the most mentioned person who took part in meetings (a larger response).',
       '',
-      '| data | person | their meetings | req/s | p50 (ms) | p99 (ms) |',
-      '|---|---|---:|---:|---:|---:|',
-      `| seeds/ | \`${seed.workload.slug}\` | ${seed.workload.meetings} | ${seed.person.requestsPerSecond.toFixed(0)} | ${ms(seed.person.p50)} | ${ms(seed.person.p99)} |`,
-      `| synthetic, ${SYNTHETIC_ARTICLES.toLocaleString('en')} articles | \`${synthetic.workload.slug}\` | ${synthetic.workload.meetings} | ` +
-        `${synthetic.person.requestsPerSecond.toFixed(0)} | ${ms(synthetic.person.p50)} | ${ms(synthetic.person.p99)} |`,
+      '| data | person | their meetings | req/s | mean (ms) | p50 (ms) | p99 (ms) |',
+      '|---|---|---:|---:|---:|---:|---:|',
+      `| seeds/ | \`${seed.workload.slug}\` | ${seed.workload.meetings} | ${seed.person.requestsPerSecond.toFixed(0)} | ${ms(seed.person.mean)} | ${ms(seed.person.p50)} | ${ms(seed.person.p99)} |`,
+      ...[synthetic.comparable, synthetic.busiest].map(
+        ({ workload, person }) =>
+          `| synthetic, ${SYNTHETIC_ARTICLES.toLocaleString('en')} articles | \`${workload.slug}\` | ${workload.meetings} | ` +
+          `${person.requestsPerSecond.toFixed(0)} | ${ms(person.mean)} | ${ms(person.p50)} | ${ms(person.p99)} |`,
+      ),
       '',
       `Targets: p99 < ${TARGET_P99_MS} ms at 50 connections on the seed data: ${verdict(seed.p99At50 < TARGET_P99_MS)} (${ms(seed.p99At50)} ms); ` +
-        `person-with-meetings on the synthetic corpus within ${TARGET_SYNTHETIC_RATIO}x of the seed data (p50): ${verdict(ratio <= TARGET_SYNTHETIC_RATIO)} (${ratio.toFixed(1)}x).`,
+        `person-with-meetings on the synthetic corpus within ${TARGET_SYNTHETIC_RATIO}x of the seed data (mean, comparable person): ${verdict(ratio <= TARGET_SYNTHETIC_RATIO)} (${ratio.toFixed(1)}x).`,
     ].join('\n'),
   };
 }

@@ -20,6 +20,7 @@ import { writeSyntheticCorpus } from './synthetic-corpus';
 const SIZES = [1_000, 10_000];
 const CORPUS_SEED = 2020;
 const TARGET_ARTICLES_PER_SECOND = 50;
+/** The issue's `1 GB`, read as 1 GiB; the table gives MiB, so a reader can apply the decimal reading too. */
 const TARGET_PEAK_RSS_MIB = 1024;
 
 interface LoadMeasurement {
@@ -109,7 +110,7 @@ export async function run(): Promise<BenchSection> {
       ...rows,
       '',
       `Targets: >= ${TARGET_ARTICLES_PER_SECOND} articles/s: ${verdict(slowest >= TARGET_ARTICLES_PER_SECOND)} (slowest ${slowest.toFixed(0)}); ` +
-        `peak RSS < ${TARGET_PEAK_RSS_MIB} MiB at ${largest.articles.toLocaleString('en')}: ${verdict(largest.peakRssMiB < TARGET_PEAK_RSS_MIB)} (${largest.peakRssMiB} MiB). ` +
+        `peak RSS < 1 GiB (${TARGET_PEAK_RSS_MIB} MiB) at ${largest.articles.toLocaleString('en')}: ${verdict(largest.peakRssMiB < TARGET_PEAK_RSS_MIB)} (${largest.peakRssMiB} MiB). ` +
         'The RSS includes the extractor\'s language model and the embedded server, which keeps the whole store in memory; the loader itself holds one batch of at most 32 articles. ' +
         `From ${smallest.articles.toLocaleString('en')} to ${largest.articles.toLocaleString('en')} articles the live heap grows by ` +
         `${(((largest.liveHeapMiB - smallest.liveHeapMiB) * 1024) / (largest.documents - smallest.documents)).toFixed(1)} KiB per stored document (all five collections). ` +

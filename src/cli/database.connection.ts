@@ -2,9 +2,10 @@
  * The one place that decides which MongoDB the product talks to: the server at MONGODB_URI
  * when it is set, otherwise the embedded wire-compatible server on a loopback port with its
  * data on disk. Everything after this point uses the official driver and cannot tell which.
+ * The embedded server runs on its own worker thread so its work does not delay the API's.
  */
 import { MongoClient, type Db } from 'mongodb';
-import { startEmbeddedMongo } from '../mongo-embedded';
+import { startEmbeddedMongoThread } from '../mongo-embedded';
 
 export interface DatabaseConnection {
   client: MongoClient;
@@ -31,7 +32,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseCo
     options.log(`MongoDB: using MONGODB_URI ${redactUri(options.mongodbUri)}, database "${options.dbName}"`);
     return { client, db: client.db(options.dbName), mode: 'external', close: () => client.close() };
   }
-  const server = await startEmbeddedMongo({ dbPath: options.dataDir });
+  const server = await startEmbeddedMongoThread({
+    dbPath: options.dataDir,
+    // Nothing can be served without the database: exit so the process supervisor restarts us.
+    onCrash(error) {
+      options.log(`newsgraph: exiting, the database is gone: ${error.message}`);
+      process.exit(1);
+    },
+  });
   let client: MongoClient;
   try {
     client = await new MongoClient(server.uri).connect();

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { seedDirectory, type SeedProgress } from '../ingest';
+import { requireSeedDirectory, seedDirectory, type SeedProgress } from '../ingest';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './database.connection';
 import { renderSeedSummary } from './seed-summary.table';
@@ -66,6 +66,12 @@ export async function run(args: string[]): Promise<number> {
     throw err;
   }
   const dir = options.dir ? path.resolve(options.dir) : config.seedsDir;
+  try {
+    await requireSeedDirectory(dir);
+  } catch (err) {
+    log(`newsgraph seed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
   const database = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, dbName: config.dbName, log });
   const progress = progressReporter();
   try {

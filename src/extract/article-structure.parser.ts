@@ -90,7 +90,7 @@ function lastWideGap(text: string): number {
   return at;
 }
 
-/** Drops trailing lines such as ` REUTER` or `Follow Al Jazeera English:` from the body end. */
+/** Drops trailing lines such as ` REUTER` or `Follow Example News:` from the body end. */
 function bodyEnd(text: string, start: number): number {
   let end = text.length;
   for (;;) {

@@ -49,12 +49,12 @@ function referenceDate(input: ArticleInput, structure: ArticleStructure, sentenc
   return { iso: year, precision: 'year' };
 }
 
-/** Words before a year that put it ahead of the article (`elections due by April 1988`). */
+/** Words before a year that put it ahead of the article (`a vote due by March 1991`). */
 const AHEAD = /\b(?:due|by|until|will|next|before|expected|scheduled|to|turn)\b[^.]{0,24}$/i;
 
 /**
- * The year `this year` means, when a sentence saying `this year` names it (`its 1987 growth
- * targets ... for this year`) and the article tells of no later year as past (a `1944
+ * The year `this year` means, when a sentence saying `this year` names it (`its 1991 export
+ * goals ... for this year`) and the article tells of no later year as past (a `1944
  * deportation` next to `this year's commemorations` is history, since 2004 and 2023 came after).
  */
 function yearOfThisYear(sentences: Sentence[]): string | null {
@@ -73,10 +73,10 @@ function storyYear(sentences: Sentence[]): string | null {
   return ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : null;
 }
 
-/** The dateline's place, or else the first large city the article mentions. */
+/** The dateline's place, or else the first large city the article puts someone in (`arrived in X`, `at talks in X`). */
 function defaultLocation(structure: ArticleStructure, sentences: Sentence[]): string | null {
   if (structure.dateline) return structure.dateline.place;
-  for (const s of sentences) for (const c of chunksOf(s, false)) if (isCity(c.text)) return c.text;
+  for (const s of sentences) for (const c of chunksOf(s, false)) if (/^(?:in|at)$/i.test(s.words[c.from - 1]?.text ?? '') && isCity(c.text)) return c.text;
   return null;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Resolves references that do not name a person: pronouns (`he`, `his`), descriptions by
  * office (`Iraq's interior minister`, `the Iraqi official`, `the Chancellor`) and ambiguous
- * surnames with a title (`President Barzani`). Each resolves to one person or to nothing:
+ * surnames with a title (`President Okafor`). Each resolves to one person or to nothing:
  * when two people fit equally, the reference stays unresolved rather than guessed.
  */
 import type { Sentence, Word } from './sentence.splitter';
@@ -42,10 +42,10 @@ export class CoreferenceResolver {
     const here = this.mentionsIn(sentence).filter((m) => !excluded.has(m.entity.name));
     const before = here.filter((m) => m.to <= at);
     if (before.length) return before[0].entity;
-    // `Within hours of his final talks with Mr Thorpe, Sir Edward told ...`: the subject after an opening phrase
+    // `After his talks with Mr Dlamini, Sir Peter warned ...`: the subject after an opening phrase
     const comma = s.words.findIndex((w, i) => i > at && w.text === ',');
     if (comma > 0) {
-      // the name may follow its honorific or title (`, Sir Edward told ...`)
+      // the name may follow its honorific or title (`, Sir Peter warned ...`)
       const after = here.find((m) => m.from > comma && m.from <= comma + 4 && s.words.slice(comma + 1, m.from).every((w) => /^\p{Lu}/u.test(w.text)));
       if (after) return after.entity;
     }
@@ -66,8 +66,8 @@ export class CoreferenceResolver {
   }
 
   /**
-   * Titles given to a person only by description: `The home secretary was responding ...` or
-   * `"...," the prime minister told ...` right after a sentence about that person.
+   * Titles given to a person only by description: `The transport secretary was replying ...` or
+   * `"...," the prime minister argued ...` right after a sentence about that person.
    */
   describedTitles(): Array<{ person: PersonEntity; mention: PersonMention }> {
     const out: Array<{ person: PersonEntity; mention: PersonMention }> = [];
@@ -118,8 +118,8 @@ export class CoreferenceResolver {
   }
 
   /**
-   * `President Barzani` among three Barzanis: the one holding the title. A bare shared surname
-   * is the person the article introduced first under it (`Kadyrov` is Ramzan, not his son).
+   * `President Okafor` among three Okafors: the one holding the title. A bare shared surname
+   * is the person the article introduced first under it (the father named first, not his son who shares the surname).
    */
   ambiguous(mention: AmbiguousMention): PersonEntity | null {
     const titled = mention.titles.filter((t) => !t.former);

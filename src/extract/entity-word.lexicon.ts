@@ -1,7 +1,7 @@
 /**
  * Small general word lists that tell what a capitalised phrase is: head words of organization
- * names, words of place names that are not countries or cities, calendar words, and the
- * short names of major political parties that carry no head word.
+ * names, words of place names that are not countries or cities, calendar words, nouns for
+ * unnamed groups of people, and the short names of major political parties that carry no head word.
  */
 import { foldForLookup, memoizeWord } from './name.normalizer';
 
@@ -18,14 +18,15 @@ const ORGANIZATION_HEADS = [
   'bureau', 'secretariat', 'directorate', 'network', 'broadcasting', 'press', 'today',
   'service', 'services', 'organisations', 'organizations', 'archive', 'institution', 'institutions',
   'brothers', 'watch', 'crescent', 'brotherhood', 'securities', 'partners', 'associates', 'motors',
-  'energy', 'resources', 'systems', 'technologies', 'electric', 'chemicals', 'international',
+  'energy', 'resources', 'systems', 'technologies', 'electric', 'chemicals', 'international', 'club',
+  'corp', 'stores', 'consortium', 'programme', 'program', 'exchange', 'mission', 'tribunal',
 ];
 /** Heads that name a body on their own (`Congress`); the others need a name in front (`Ministry` alone is generic). */
 const STANDALONE_HEADS = ['congress', 'treasury', 'parliament', 'senate', 'times', 'telegraph', 'herald', 'guardian', 'independent'];
-/** Lower-case nouns that turn the capitalised phrase before them into a body (`Confederation party`). */
+/** Lower-case nouns that turn the capitalised phrase before them into a body (`Harvest party`). */
 const LOWERCASE_BODY_NOUNS = ['party', 'union', 'federation', 'group', 'forces', 'militia', 'movement', 'committee', 'organisation', 'organization', 'agency'];
-/** Lower-case nouns that describe the named body next to them (`energy giant Rosneft`, `the former Yukos subsidiary`). */
-const BODY_DESCRIPTORS = ['giant', 'firm', 'company', 'unit', 'subsidiary', 'group', 'bank', 'agency', 'publication', 'newspaper', 'broadcaster', 'watchdog', 'channel', 'conglomerate', 'operator', 'carrier', 'insurer', 'lender', 'retailer', 'producer', 'maker', 'manufacturer', 'airline', 'union', 'party', 'daily', 'network', 'outlet', 'movement', 'militia', 'faction', 'organisation', 'organization', 'consultancy', 'charity', 'committee', 'think-tank', 'tank'];
+/** Lower-case nouns that describe the named body next to them (`energy giant Norlex`, `the former Vantora subsidiary`). */
+const BODY_DESCRIPTORS = ['giant', 'firm', 'company', 'unit', 'subsidiary', 'group', 'bank', 'agency', 'publication', 'newspaper', 'broadcaster', 'watchdog', 'channel', 'conglomerate', 'operator', 'carrier', 'insurer', 'lender', 'retailer', 'producer', 'maker', 'manufacturer', 'airline', 'union', 'party', 'daily', 'network', 'outlet', 'movement', 'militia', 'faction', 'organisation', 'organization', 'consultancy', 'charity', 'committee', 'think-tank', 'tank', 'chain', 'supermarket', 'supermarkets', 'store', 'steelmaker', 'carmaker', 'automaker', 'brewer', 'miner', 'exchange', 'broker', 'insurance', 'regulator', 'rival'];
 /** Words of place and event names that make a capitalised phrase neither a person nor a body. */
 const PLACE_AND_THING_WORDS = [
   'region', 'republic', 'kingdom', 'emirates', 'street', 'road', 'square', 'tower', 'valley', 'sea', 'gulf',
@@ -37,30 +38,53 @@ const PLACE_AND_THING_WORDS = [
   'capital', 'agreement', 'accord', 'deal', 'protocol', 'constitution', 'bill', 'law', 'declaration',
   'crisis', 'pandemic', 'flag', 'flags', 'motorway', 'avenue', 'bridge', 'park', 'stadium', 'centre',
   'center', 'estate', 'peninsula', 'strait', 'canal', 'desert', 'state', 'states', 'union', 'forces',
-  'force', 'programme', 'program', 'platform', 'conference', 'committee', 'council', 'party',
+  'force', 'platform', 'conference', 'committee', 'council', 'party',
   'eastern', 'western', 'northern', 'southern', 'middle', 'international', 'national', 'united', 'global',
-  'royal', 'democratic', 'islamic', 'federal', 'central', 'new',
+  'royal', 'democratic', 'islamic', 'federal', 'central', 'new', 'station', 'hotel', 'church', 'mosque',
+  'cathedral', 'museum', 'gallery', 'theatre', 'prison', 'base', 'club', 'camp', 'port', 'harbour',
+];
+/** Unnamed people or bodies that make a side of a meeting (`met police chiefs`, `met the whole board`). */
+const GROUP_NOUNS = [
+  'officials', 'counterparts', 'counterpart', 'panel', 'delegation', 'delegations', 'councils', 'unions', 'figures',
+  'representatives', 'members', 'leaders', 'ministers', 'councillors', 'bankers', 'executives', 'diplomats',
+  'committee', 'envoys', 'chairman', 'officers', 'investors', 'lawmakers', 'mps', 'senators', 'governors', 'mayors',
+  'president', 'minister', 'chiefs', 'heads', 'bosses', 'campaigners', 'protesters', 'families', 'relatives',
+  'residents', 'farmers', 'workers', 'activists', 'donors', 'creditors', 'lawyers', 'victims', 'survivors',
+  'troops', 'veterans', 'elders', 'clerics', 'rebels', 'ambassadors', 'chairmen', 'directors', 'managers',
+  'advisers', 'aides', 'negotiators', 'mediators', 'authorities', 'businessmen', 'employers', 'industrialists',
+  'allies', 'teachers', 'doctors', 'nurses', 'students', 'journalists', 'academics', 'bishops', 'supporters', 'parents',
+  'volunteers', 'soldiers', 'commanders', 'tribesmen', 'tribal', 'merchants', 'traders', 'exporters', 'producers',
 ];
 const CALENDAR_WORDS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
   'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ramadan', 'easter',
 ];
-/** Major parties whose names carry no head word, keyed by the forms news uses. */
-const PARTY_FORMS: Record<string, { name: string; aliases: string[] }> = {};
-const PARTIES: Array<{ name: string; forms: string[] }> = [
-  { name: 'Conservative Party', forms: ['Conservative', 'Conservatives', 'Tory', 'Tories', 'Conservative Party', 'Tory Party'] },
-  { name: 'Labour Party', forms: ['Labour', 'Labour Party'] },
-  { name: 'Liberal Democrats', forms: ['Liberal Democrat', 'Liberal Democrats', 'Lib Dem', 'Lib Dems'] },
-  { name: 'Liberal Party', forms: ['Liberal', 'Liberals', 'Liberal Party'] },
-  { name: 'Plaid Cymru', forms: ['Plaid Cymru', 'Plaid'] },
-  { name: 'Sinn Fein', forms: ['Sinn Fein', 'Sinn Féin'] },
-  { name: 'UK Independence Party', forms: ['UKIP', 'Ukip', 'UK Independence Party'] },
-  { name: 'Scottish National Party', forms: ['SNP', 'Scottish National Party'] },
-  { name: 'Democratic Party', forms: ['Democrats', 'Democratic Party'] },
-  { name: 'Republican Party', forms: ['Republicans', 'Republican Party', 'GOP'] },
+/** Major parties whose names carry no head word, keyed by the forms news uses, with the country they stand in. */
+interface Party {
+  name: string;
+  aliases: string[];
+  country: string;
+}
+const PARTY_FORMS: Record<string, Party> = {};
+const PARTIES: Array<{ name: string; forms: string[]; country: string }> = [
+  { name: 'Conservative Party', forms: ['Conservative', 'Conservatives', 'Tory', 'Tories', 'Conservative Party', 'Tory Party'], country: 'United Kingdom' },
+  { name: 'Labour Party', forms: ['Labour', 'Labour Party'], country: 'United Kingdom' },
+  { name: 'Liberal Democrats', forms: ['Liberal Democrat', 'Liberal Democrats', 'Lib Dem', 'Lib Dems'], country: 'United Kingdom' },
+  { name: 'Liberal Party', forms: ['Liberal', 'Liberals', 'Liberal Party'], country: 'United Kingdom' },
+  { name: 'Plaid Cymru', forms: ['Plaid Cymru', 'Plaid'], country: 'United Kingdom' },
+  { name: 'Sinn Fein', forms: ['Sinn Fein', 'Sinn Féin'], country: 'United Kingdom' },
+  { name: 'UK Independence Party', forms: ['UKIP', 'Ukip', 'UK Independence Party'], country: 'United Kingdom' },
+  { name: 'Scottish National Party', forms: ['SNP', 'Scottish National Party'], country: 'United Kingdom' },
+  { name: 'Democratic Party', forms: ['Democrats', 'Democratic Party'], country: 'United States' },
+  { name: 'Republican Party', forms: ['Republicans', 'Republican Party', 'GOP'], country: 'United States' },
+  { name: 'Likud', forms: ['Likud', 'Likud Party'], country: 'Israel' },
+  { name: 'Fatah', forms: ['Fatah'], country: 'Palestine' },
+  { name: 'Fidesz', forms: ['Fidesz'], country: 'Hungary' },
+  { name: 'Syriza', forms: ['Syriza'], country: 'Greece' },
+  { name: 'Podemos', forms: ['Podemos'], country: 'Spain' },
 ];
-for (const party of PARTIES) for (const form of party.forms) PARTY_FORMS[foldForLookup(form)] = { name: party.name, aliases: party.forms.filter((f) => f !== party.name) };
+for (const party of PARTIES) for (const form of party.forms) PARTY_FORMS[foldForLookup(form)] = { name: party.name, aliases: party.forms.filter((f) => f !== party.name), country: party.country };
 
 const orgHeads = new Set(ORGANIZATION_HEADS);
 const standaloneHeads = new Set(STANDALONE_HEADS);
@@ -68,6 +92,7 @@ const lowercaseBodies = new Set(LOWERCASE_BODY_NOUNS);
 const placeWords = new Set(PLACE_AND_THING_WORDS);
 const descriptors = new Set(BODY_DESCRIPTORS);
 const calendar = new Set(CALENDAR_WORDS);
+const groupNouns = new Set(GROUP_NOUNS);
 
 const fold = memoizeWord((w: string) => foldForLookup(w).replace(/['’]s?$/, '').replace(/\.$/, ''));
 
@@ -77,8 +102,9 @@ export const isLowercaseBodyNoun = (word: string): boolean => lowercaseBodies.ha
 export const isBodyDescriptor = (word: string): boolean => descriptors.has(word);
 export const isPlaceOrThingWord = (word: string): boolean => placeWords.has(fold(word));
 export const isCalendarWord = (word: string): boolean => calendar.has(fold(word));
+export const isGroupNoun = (word: string): boolean => groupNouns.has(word.toLowerCase());
 
 /** The party a form such as `Tory` or `Lib Dems` names, or null. */
-export function partyOf(form: string): { name: string; aliases: string[] } | null {
+export function partyOf(form: string): Party | null {
   return PARTY_FORMS[foldForLookup(form)] ?? null;
 }

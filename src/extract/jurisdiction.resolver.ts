@@ -8,13 +8,14 @@ import type { Sentence } from './sentence.splitter';
 import type { OrganizationEntity } from './organization.recognizer';
 import { countryOf, countryOfCity } from './place.lexicon';
 import { partyOf } from './entity-word.lexicon';
+import { isTitleWord } from './title.lexicon';
 import { nameKey } from './name.normalizer';
 import { chunksOf } from './proper-noun.chunker';
 
 export interface JurisdictionContext {
   /** The country the article mentions most (its names, spellings and demonyms counted together). */
   country: string | null;
-  /** The region the article mentions most (`Kurdistan Region`), for `Regional` titles. */
+  /** The region the article mentions most (`Tigray Region`), for `Regional` titles. */
   region: string | null;
   organizations: OrganizationEntity[];
 }
@@ -33,13 +34,25 @@ function mostFrequent(counts: Map<string, number>): string | null {
   return best;
 }
 
-/** The country named nearest to word `at` of the sentence, if any (`... Prime Minister Keir Starmer said` after `The United Kingdom ...`). */
+/** A country mentioned this many times more than any other, and at least twice, is what the article is about. */
+const DOMINANCE = 1.5;
+const MIN_MENTIONS = 2;
+
+/** The most mentioned country, when it clearly leads: a near tie says the article is about two. */
+function dominant(counts: Map<string, number>): string | null {
+  const ranked = [...counts.values()].sort((a, b) => b - a);
+  if (!ranked.length || ranked[0] < MIN_MENTIONS || (ranked.length > 1 && ranked[0] < DOMINANCE * ranked[1])) return null;
+  return mostFrequent(counts);
+}
+
+/** The country named nearest to word `at` of the sentence, if any (`Hungary ... Prime Minister Ilona Kovacs said`). */
 export function nearestCountry(s: Sentence, at: number): string | null {
   const MAX_DISTANCE = 8;
   let best: { country: string; distance: number } | null = null;
   for (const chunk of chunksOf(s, false)) {
     const country = countryOf(chunk.text) ?? chunk.words.map((w) => countryOf(w.text)).find((c) => c) ?? null;
-    if (!country) continue;
+    // `US President X hosted Emir Y`: a country right before a title is that title's, not Y's
+    if (!country || isTitleWord(s.words[chunk.to - 1].text) || (s.words[chunk.to] && isTitleWord(s.words[chunk.to].text))) continue;
     const distance = chunk.from >= at ? chunk.from - at : at - chunk.to;
     if (distance <= MAX_DISTANCE && (!best || distance < best.distance)) best = { country, distance };
   }
@@ -65,16 +78,21 @@ export function jurisdictionContext(sentences: Sentence[], headline: string | nu
         const country = countryOf(w.text);
         if (country) count(countries, country);
       }
-      // `in Slough`: a city where something happens places the article in its country
+      // `in Lyon`: a city where something happens places the article in its country
       const city = LOCATIVE.has(s.words[chunk.from - 1]?.text.toLowerCase() ?? '') ? countryOfCity(chunk.text) : null;
       if (city) count(countries, city);
       if (/ Region$/.test(chunk.text)) count(regions, chunk.text);
     }
   }
-  return { country: mostFrequent(countries), region: mostFrequent(regions), organizations };
+  // a party that stands in one country only places the article there
+  for (const o of organizations) {
+    const party = partyOf(o.name);
+    if (party) countries.set(party.country, (countries.get(party.country) ?? 0) + o.mentions.length);
+  }
+  return { country: dominant(countries), region: mostFrequent(regions), organizations };
 }
 
-/** The plainest name of a written jurisdiction (`Iraq's` -> `Iraq`, `KDP` -> `Kurdistan Democratic Party`). */
+/** The plainest name of a written jurisdiction (`Iraq's` -> `Iraq`, `FDP` -> `Farmers Democratic Party`). */
 export function plainJurisdiction(written: string, context: JurisdictionContext): string {
   const bare = written.replace(/^the\s+/i, '').replace(/\s*[’']s?$/, '').trim();
   const country = countryOf(bare);

@@ -12,9 +12,10 @@ import type { AmbiguousMention, PersonEntity } from './person.recognizer';
 import { CoreferenceResolver, isPronoun } from './coreference.resolver';
 import { findDates, type FoundDate, type ResolvedDate } from './date.resolver';
 import { isCapitalised } from './proper-noun.chunker';
+import { textOf } from './title-phrase.parser';
 import { isHonorific, isOccupation, isTitleHead, isTitleWord } from './title.lexicon';
-import { isCalendarWord } from './entity-word.lexicon';
-import { countryOf, isCity } from './place.lexicon';
+import { isCalendarWord, isGroupNoun } from './entity-word.lexicon';
+import { capitalOf, cityOfVenue, countryOf, isCity, isDemonym } from './place.lexicon';
 import { evidenceOf, uniqueEvidence } from './evidence.factory';
 import { nameKey } from './name.normalizer';
 
@@ -40,9 +41,9 @@ interface Mention {
 
 interface Side {
   mentions: Mention[];
-  /** The side is there but unnamed (`officials`, `a delegation`, `the full panel`). */
+  /** The side is there but unnamed (`officials`, `a delegation`, `the whole board`). */
   generic: boolean;
-  /** `The five unions which met Mr Prescott`: a relative clause retelling a meeting told before. */
+  /** `The three unions which met Mr Oduya`: a relative clause retelling a meeting told before. */
   restatement?: boolean;
 }
 
@@ -63,18 +64,9 @@ const MEETING_NOUNS = new Set(['talks', 'meeting', 'meetings', 'discussions', 's
 const TRAVEL_VERBS = new Set(['flew', 'travelled', 'traveled', 'arrived', 'went', 'came', 'was', 'were', 'headed']);
 /** Words in the run-up to a trigger that make the meeting planned, hoped for, or denied. */
 const UNREAL = new Set(['will', 'would', 'could', 'may', 'might', 'shall', "'ll", 'not', "n't", 'never', 'expected', 'plans', 'planned', 'plan', 'hopes', 'hope', 'hoped', 'willing', 'due', 'wants', 'want', 'wanted', 'seeking', 'seeks', 'if', 'unless', 'resume', 'to']);
+const VENUE_NOUNS = new Set(['office', 'residence', 'palace', 'home', 'headquarters', 'compound']);
 const PLACE_NOUNS = new Set(['resort', 'city', 'town', 'village', 'capital', 'port', 'province', 'region', 'island']);
 const FUTURE = new Set(['will', "'ll", 'expected', 'plans', 'planned', 'due', 'hopes', 'intends', 'scheduled']);
-/** Unnamed people or bodies that make a side of a meeting (`met police chiefs`, `met the full panel`). */
-const GROUP_NOUNS = new Set([
-  'officials', 'counterparts', 'counterpart', 'panel', 'delegation', 'delegations', 'councils', 'unions', 'figures',
-  'representatives', 'members', 'leaders', 'ministers', 'councillors', 'bankers', 'executives', 'diplomats',
-  'committee', 'envoys', 'chairman', 'officers', 'investors', 'lawmakers', 'mps', 'senators', 'governors', 'mayors',
-  'president', 'minister', 'chiefs', 'heads', 'bosses', 'campaigners', 'protesters', 'families', 'relatives',
-  'residents', 'farmers', 'workers', 'activists', 'donors', 'creditors', 'lawyers', 'victims', 'survivors',
-  'troops', 'veterans', 'elders', 'clerics', 'rebels', 'ambassadors', 'chairmen', 'directors', 'managers',
-  'advisers', 'aides', 'negotiators', 'mediators', 'authorities', 'businessmen', 'employers', 'industrialists',
-]);
 const LIST_LINKS = new Set([',', 'and', 'the', 'his', 'her', 'their', 'its', 'a', 'an', 'from', 'of', '(', ')', 'senior', 'top', 'both', 'two', 'three', 'four', 'five', 'several']);
 const PHONE_WORDS = /^(?:phone|telephone|phoned|phoning|call|called|calling|video|videoconference|virtually|letter|wrote)$/i;
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'announced', 'reported', 'stated']);
@@ -97,7 +89,7 @@ class SentenceMeetings {
     const out: Mention[] = [...(this.index.people.get(this.s.index) ?? [])];
     for (const { organization, mention: m } of this.index.organizations.get(this.s.index) ?? []) {
       if (this.isTitleJurisdiction(m.from, m.to)) continue;
-      // `Kurdistan Democratic Party (KDP)`: the bracketed acronym only repeats the name
+      // `Farmers Democratic Party (FDP)`: the bracketed acronym only repeats the name
       if (this.s.words[m.from - 1]?.text === '(' && this.s.words[m.to]?.text === ')') continue;
       if (out.some((p) => p.from < m.to && m.from < p.to)) continue;
       out.push({ kind: 'organization', name: organization.name, from: m.from, to: m.to });
@@ -106,7 +98,7 @@ class SentenceMeetings {
     return out.filter((m) => !this.s.words.slice(m.to, m.to + 3).some((w) => PHONE_WORDS.test(w.text))).sort((a, b) => a.from - b.from);
   }
 
-  /** `leader of the Kurdistan Democratic Party`, `Gazprom chairman`: a body named only as part of someone's title. */
+  /** `leader of the Farmers Democratic Party`, `Norlex chairman`: a body named only as part of someone's title. */
   private isTitleJurisdiction(from: number, to: number): boolean {
     const w = this.s.words;
     if (w[to] && (isTitleHead(w[to].text) || isOccupation(w[to].text) || (isTitleWord(w[to].text) && w.slice(to, to + 4).some((x) => isTitleHead(x.text))))) return true;
@@ -125,7 +117,8 @@ class SentenceMeetings {
       const w = lower(words[i]);
       let found: Candidate | null = null;
       if (w === 'hosted' && lower(words[i + 1]) === 'by') found = this.hostedBy(i);
-      else if (MEET_VERBS.has(w) && (w !== 'meeting' || words[i - 1]?.text === ',')) found = this.verbMeeting(i);
+      // `meeting` is a verb after a comma (`Ilona Kovacs, meeting with Mr Oduya today`) or `after` (`said after meeting Y`)
+      else if (MEET_VERBS.has(w) && (w !== 'meeting' || /^(?:,|after)$/i.test(words[i - 1]?.text ?? ''))) found = this.verbMeeting(i);
       else if (MEETING_NOUNS.has(w)) found = this.nominalMeeting(i);
       else if ((w === 'attending' || w === 'attended') && lower(words[i + 1]) !== 'by') found = this.attending(i);
       if (found) out.push(found);
@@ -138,10 +131,10 @@ class SentenceMeetings {
     for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
       const w = lower(words[k]);
       if (w === ',' || w === ';') break;
-      // `his May 7 meeting`: the month, not the modal
+      // `his May 9 meeting`: the month, not the modal
       if (UNREAL.has(w) && words[k].text !== 'May') return true;
     }
-    // `is expected to raise the matter ... when the two leaders meet`
+    // `is expected to press the point ... when the two ministers meet`
     for (let k = at - 1; k >= Math.max(0, at - 12); k--) {
       const w = lower(words[k]);
       if (w === ';' || w === '.') break;
@@ -168,7 +161,7 @@ class SentenceMeetings {
     const words = this.s.words;
     let k = at - 1;
     while (k >= 0 && (ADVERBS.has(lower(words[k])) || isCalendarWord(words[k].text))) k--;
-    // `Seixas, who met again ...`: the relative pronoun's antecedent
+    // `Ms Ferreira, who met again ...`: the relative pronoun's antecedent
     if (/^(?:who)$/i.test(words[k]?.text ?? '') && words[k - 1]?.text === ',') {
       const antecedent = [...this.mentions].reverse().find((m) => m.to <= k - 1);
       return { mentions: antecedent ? [antecedent] : [], generic: !antecedent };
@@ -182,7 +175,7 @@ class SentenceMeetings {
       const boundary = /^(?:that|;|:|“|")$/i.test(words[j].text) || SPEECH_VERBS.has(lower(words[j])) || (words[j].text === ',' && /^(?:but|and)$/i.test(lower(words[j + 1])));
       if (boundary) start = j + 1;
     }
-    // `Two local councillors who back Mr Flight met ...`: who they back is not who met
+    // `Three councillors who support Mr Hale met ...`: who they support is not who met
     const who = words.findIndex((w, j) => j >= start && j < at && /^who$/i.test(w.text));
     const inRange = this.mentions.filter((m) => m.from >= start && m.to <= at && !inRelative(m.from) && !this.isAccordingTo(m.from) && !(who >= 0 && m.from > who));
     const people = inRange.filter((m) => m.kind === 'person');
@@ -198,7 +191,7 @@ class SentenceMeetings {
     while (end < at && !['VERB', 'AUX'].includes(words[end].pos) && !ADVERBS.has(lower(words[end]))) end++;
     const described = this.ctx.coreference.description(this.s.index, start, end);
     if (described) return { mentions: [{ kind: 'person', name: described.name, from: start, to: end }], generic: false };
-    const generic = words.slice(start, at).some((w) => GROUP_NOUNS.has(lower(w)) || /s$/.test(lower(w)) && w.pos === 'NOUN');
+    const generic = words.slice(start, at).some((w) => isGroupNoun(lower(w)) || /s$/.test(lower(w)) && w.pos === 'NOUN');
     return { mentions: [], generic };
   }
 
@@ -207,7 +200,7 @@ class SentenceMeetings {
     return lower(w[from - 1]) === 'to' && lower(w[from - 2]) === 'according';
   }
 
-  /** The named and generic parties listed from word `from` on (`his Swiss counterpart Otto Stich, ... and ...`). */
+  /** The named and generic parties listed from word `from` on (`his Austrian counterpart Karl Brenner, ... and ...`). */
   private list(from: number): Side & { end: number } {
     const words = this.s.words;
     const mentions: Mention[] = [];
@@ -222,7 +215,7 @@ class SentenceMeetings {
       }
       const w = words[k];
       const l = lower(w);
-      if (GROUP_NOUNS.has(l)) generic = true;
+      if (isGroupNoun(l)) generic = true;
       // `a delegation from Hamas led by Khalil al-Hayya`
       if ((l === 'led' || l === 'headed') && lower(words[k + 1]) === 'by') {
         // the named leader stands for the delegation, as a named person does for any side
@@ -232,10 +225,11 @@ class SentenceMeetings {
       }
       const fits = LIST_LINKS.has(l) || /^[’']s?$/.test(w.text) || isTitleWord(w.text) || isHonorific(w.text) || (isCapitalised(w) && !isCalendarWord(w.text)) || (/^\p{Ll}/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN'));
       if (!fits || (l === ',' && ['VERB', 'AUX'].includes(words[k + 1]?.pos ?? '') && !isCapitalised(words[k + 1]))) break;
-      // `..., Sir Edward told the nation`: after a comma, a name followed by its verb opens a new clause
+      // `..., Sir Peter warned the council`, `..., ministry officials said`: after a comma, a name followed by its verb opens a new clause
       if (l === ',') {
         const nextMention = this.mentions.find((m) => m.from > k && m.from <= k + 3);
-        if (nextMention && ['VERB', 'AUX'].includes(words[nextMention.to]?.pos ?? '')) break;
+        const verbAt = nextMention && isGroupNoun(lower(words[nextMention.to])) ? nextMention.to + 1 : nextMention?.to;
+        if (verbAt !== undefined && ['VERB', 'AUX'].includes(words[verbAt]?.pos ?? '')) break;
       }
       if (w.text === '(' && !mentions.length) break;
       k++;
@@ -246,7 +240,7 @@ class SentenceMeetings {
   private objectAfter(at: number): Side & { end: number } {
     const words = this.s.words;
     let k = at + 1;
-    // `met again this morning with ...`
+    // `met once more on Tuesday with ...`
     for (let j = k; j < Math.min(words.length, k + 6); j++) {
       if (lower(words[j]) === 'with') {
         k = j + 1;
@@ -262,9 +256,11 @@ class SentenceMeetings {
     const verb = lower(this.s.words[at]);
     const object = this.objectAfter(at);
     if (VISIT_VERBS.has(verb) && !object.mentions.length && !object.generic) return null;
-    const subject = this.subject(at);
+    // `Straw said after meeting Y`: the one meeting is the subject of the clause's own verb
+    const participle = verb === 'meeting' && lower(this.s.words[at - 1]) === 'after';
+    const subject = this.subject(participle ? this.mainVerbBefore(at) : at);
     if (subject.restatement) return null;
-    // `Trump and al-Sharaa met for half an hour`: both sides in the subject
+    // `Mr Oduya and Ms Tan met for an hour`: both sides in the subject
     if (!object.mentions.length && !object.generic && !(subject.mentions.length >= 2 && !HOST_VERBS.has(verb) && !VISIT_VERBS.has(verb))) return null;
     const subjectRole: ParticipantRole | null = HOST_VERBS.has(verb) ? 'host' : VISIT_VERBS.has(verb) ? 'visitor' : null;
     const objectRole: ParticipantRole | null = HOST_VERBS.has(verb) ? 'visitor' : VISIT_VERBS.has(verb) ? 'host' : null;
@@ -287,7 +283,7 @@ class SentenceMeetings {
       const between = this.list(at + 2);
       return between.mentions.length >= 2 ? this.candidate([[between.mentions, null]], at, between.end) : null;
     }
-    // `X's meeting with Y`, `his May 7 meeting with Putin`, `in talks (this morning) with Y`, `Starmer's meetings in Tirana, with Y`
+    // `X's meeting with Y`, `his May 9 meeting with Ms Tan`, `in talks (on Monday) with Y`, `Kovacs's meetings in Vienna, with Y`
     let withAt = -1;
     for (let j = at + 1; j < Math.min(words.length, at + 6); j++) {
       if (lower(words[j]) === 'with') {
@@ -300,7 +296,7 @@ class SentenceMeetings {
     if (withAt > 0) {
       const object = this.list(withAt + 1);
       const side = owner ?? this.subject(this.mainVerbBefore(at));
-      // `his talks with U.S. officials` names one side only; `held a private meeting with union figures` is still a meeting
+      // `her talks with French officials` names one side only; `held a closed meeting with farm leaders` is still a meeting
       if (!object.mentions.length && !this.heldMeeting(at)) return null;
       return this.candidate(
         [
@@ -311,7 +307,12 @@ class SentenceMeetings {
         object.end,
       );
     }
-    // `was also in Washington for trade talks`, `flew to Baghdad to start its latest round of talks`
+    // `Ms Tan and Mr Oduya held talks at a lakeside lodge`: both sides in the subject
+    if (this.heldMeeting(at)) {
+      const subject = this.subject(this.mainVerbBefore(at));
+      if (subject.mentions.length >= 2) return this.candidate([[subject.mentions, null]], at, at + 1);
+    }
+    // `was in Vienna for trade talks`, `flew to Nairobi for a new round of talks`
     const forTalks = /^(?:for|of)$/.test(lower(words[at - 1])) || /^(?:for|of)$/.test(lower(words[at - 2])) || /^(?:for|of)$/.test(lower(words[at - 3]));
     if (forTalks && words.slice(0, at).some((w) => TRAVEL_VERBS.has(lower(w)) && (w.pos === 'VERB' || w.pos === 'AUX'))) {
       const subject = this.subject(this.mainVerbBefore(at));
@@ -324,7 +325,7 @@ class SentenceMeetings {
     return this.s.words.slice(Math.max(0, at - 4), at).some((w) => /^(?:held|holds|hold|holding)$/i.test(w.text));
   }
 
-  /** `Kadyrov's ... meeting`, `his ... meeting`: the person whose meeting it is. */
+  /** `Kovacs's ... meeting`, `his ... meeting`: the person whose meeting it is. */
   private owner(at: number): Side | null {
     const words = this.s.words;
     for (let k = at - 1; k >= Math.max(0, at - 5); k--) {
@@ -354,7 +355,7 @@ class SentenceMeetings {
     return this.candidate([[subject.mentions, 'attendee']], at, at + 1);
   }
 
-  /** `at a dinner hosted by X he told Mr Brown`: the host and the people at the table. */
+  /** `at a lunch hosted by X she assured Mr Hale`: the host and the people at the table. */
   private hostedBy(at: number): Candidate | null {
     const host = this.list(at + 2);
     if (!host.mentions.length) return null;
@@ -382,7 +383,7 @@ class SentenceMeetings {
     return { sentence: this.s.index, caption: this.s.caption, participants, date: this.date(at), location: this.location(at), evidence: [this.s] };
   }
 
-  /** `in the presence of Saudi Arabia's Crown Prince Mohammed bin Salman`. */
+  /** `in the presence of Jordan's Crown Prince Samir bin Khalid`. */
   private addPresence(participants: Map<string, MeetingParticipantFact>, from: number) {
     const words = this.s.words;
     for (let k = from; k + 3 < words.length; k++) {
@@ -426,17 +427,31 @@ class SentenceMeetings {
       if (lower(words[start]) === 'the') start++;
       let end = start;
       while (end < words.length && isCapitalised(words[end]) && !isCalendarWord(words[end].text)) end++;
-      // `Turkiye's Istanbul`
+      // `Spain's Barcelona`
       if (end > start && /^[’']s$/.test(words[end]?.text ?? '') && words[end + 1] && isCapitalised(words[end + 1])) {
         start = end + 1;
         end = start;
         while (end < words.length && isCapitalised(words[end])) end++;
       }
       if (end === start) continue;
+      // `at the Department for Transport`, `at the Palace of Culture`: one name
+      while (/^(?:of|for)$/.test(lower(words[end])) && words[end + 1] && isCapitalised(words[end + 1])) {
+        end += 2;
+        while (end < words.length && isCapitalised(words[end])) end++;
+      }
+      // `in the Qatari capital`
+      if (end === start + 1 && isDemonym(words[start].text)) {
+        const capital = lower(words[end]) === 'capital' ? capitalOf(words[start].text) : null;
+        if (capital) return capital;
+        continue;
+      }
+      // `in Kovacs's office`: a person's venue
+      if (/^[’']s$/.test(words[end]?.text ?? '') && VENUE_NOUNS.has(lower(words[end + 1]))) return textOf(this.s, start, end + 2);
       const place = words.slice(start, end).map((x) => x.text).join(' ');
       if (this.mentions.some((m) => m.from < end && start < m.to && m.kind === 'person')) continue;
       if (this.ctx.organizations.some((o) => [o.name, ...o.aliases].some((n) => nameKey(n) === nameKey(place)))) continue;
       if (isCity(place) || countryOf(place)) return place;
+      if (cityOfVenue(place)) return cityOfVenue(place);
       if (!fallback && words[start].pos === 'PROPN') fallback = place;
     }
     return fallback;
@@ -474,7 +489,8 @@ function canMerge(a: Candidate, b: Candidate): boolean {
   if (a.date && b.date && !a.date.iso.startsWith(b.date.iso) && !b.date.iso.startsWith(a.date.iso)) return false;
   if (a.location && b.location && nameKey(a.location) !== nameKey(b.location)) return false;
   if (smaller >= 2) return shared === smaller || shared / (sa.length + sb.size - shared) >= 0.5;
-  return false;
+  // `X arrived in Y for talks` followed by the talks themselves: one visit, told twice
+  return smaller === 1 && shared === 1 && !!a.location && !!b.location && !!a.date && !!b.date;
 }
 
 function mergeInto(target: Candidate, other: Candidate) {
@@ -489,7 +505,7 @@ function mergeInto(target: Candidate, other: Candidate) {
   target.evidence.push(...other.evidence);
 }
 
-/** `During the meeting, which was attended by X`: X joins the last meeting told in running text. */
+/** `The talks, which were attended by X`: X joins the last meeting told in running text. */
 function attachAttendees(ctx: MeetingContext, index: ArticleIndex, meetings: Candidate[]) {
   for (const s of ctx.sentences) {
     const by = s.words.findIndex((w, i) => lower(w) === 'attended' && lower(s.words[i + 1]) === 'by');
@@ -503,12 +519,27 @@ function attachAttendees(ctx: MeetingContext, index: ArticleIndex, meetings: Can
   }
 }
 
+/** `At the meeting in Kovacs's office, ...`: a later sentence may place a meeting told without a place. */
+function locateFromFollowUps(ctx: MeetingContext, index: ArticleIndex, meetings: Candidate[]) {
+  for (const s of ctx.sentences) {
+    const at = s.words.findIndex((w, i) => /^(?:meeting|talks)$/i.test(w.text) && lower(s.words[i - 1]) === 'the');
+    if (at < 0) continue;
+    const target = [...meetings].reverse().find((m) => m.sentence < s.index && m.sentence >= s.index - 2 && !m.caption);
+    if (!target || target.location) continue;
+    const next = s.words[at + 1];
+    if (!next || !/^(?:in|at)$/i.test(next.text)) continue;
+    target.location = new SentenceMeetings(s, ctx, index).location(at + 1);
+    if (target.location && !target.evidence.includes(s)) target.evidence.push(s);
+  }
+}
+
 export function extractMeetings(ctx: MeetingContext): MeetingFact[] {
   const found: Candidate[] = [];
   const index = indexArticle(ctx);
   for (const s of ctx.sentences) if (TRIGGER_WORDS.test(s.text)) found.push(...new SentenceMeetings(s, ctx, index).find());
   found.sort((a, b) => a.sentence - b.sentence);
   attachAttendees(ctx, index, found);
+  locateFromFollowUps(ctx, index, found);
   const merged: Candidate[] = [];
   for (const c of found) {
     const same = merged.find((m) => canMerge(m, c));

@@ -33,5 +33,5 @@ export function memoizeWord<T>(compute: (word: string) => T): (word: string) => 
   };
 }
 
-/** The key under which two spellings of one name are the same entity (`Al-Kadhimi` ~ `al Kadhimi`). */
+/** The key under which two spellings of one name are the same entity (`Al-Mansour` ~ `al Mansour`). */
 export const nameKey = memoizeWord((text: string): string => foldForLookup(text).replace(/[-'.\s]+/g, ' ').trim());

@@ -2,13 +2,14 @@
  * Office holdings (holder, title, jurisdiction) from the titles written around each person's
  * mentions. Former posts are left out; one holding per person and title, keeping the most
  * explicit jurisdiction. A title with no written jurisdiction takes it from a delegation the
- * person heads (`a delegation from the KRG headed by ...`), from the region for `Regional`
+ * person heads (`a delegation from the FDP headed by ...`), from the region for `Regional`
  * titles, or from the article's country for state posts.
  */
 import type { Sentence } from './sentence.splitter';
 import type { OfficeFact } from './extraction-record.type';
 import type { PersonEntity, PersonMention } from './person.recognizer';
-import type { TitlePhrase } from './title-phrase.parser';
+import { BODY_PRONOUN, type TitlePhrase } from './title-phrase.parser';
+import type { OrganizationEntity } from './organization.recognizer';
 import { nearestCountry, plainJurisdiction, type JurisdictionContext } from './jurisdiction.resolver';
 import { countryOfTitle, isStateTitle, titleHeadOf } from './title.lexicon';
 import { countryOf } from './place.lexicon';
@@ -20,7 +21,7 @@ const LEAD_VERBS = new Set(['headed', 'led', 'chaired']);
 /** `Deputy Prime Minister` is a different post from `Prime Minister`. */
 const RANK_WORDS = new Set(['deputy', 'vice', 'acting', 'under', 'assistant', 'shadow', 'junior']);
 
-/** `a delegation from the KRG headed by Deputy Prime Minister Qubad Talabani` -> `KRG`. */
+/** `a delegation from the FDP headed by Deputy Leader Ilona Kovacs` -> `FDP`. */
 function delegationBody(s: Sentence, titleFrom: number): string | null {
   if (lower(s, titleFrom - 1) !== 'by' || !LEAD_VERBS.has(lower(s, titleFrom - 2))) return null;
   for (let k = titleFrom - 3; k >= Math.max(0, titleFrom - 10); k--) {
@@ -32,6 +33,21 @@ function delegationBody(s: Sentence, titleFrom: number): string | null {
     return end > start ? s.words.slice(start, end).map((w) => w.text).join(' ') : null;
   }
   return null;
+}
+
+/** How far back `its` may reach for the body it stands for. */
+const BODY_PRONOUN_REACH = 2;
+
+/** The body named last before word `at` of sentence `sentence`, within the sentence or the two before it. */
+function bodyBefore(organizations: OrganizationEntity[], sentence: number, at: number): string | null {
+  let best: { name: string; sentence: number; from: number } | null = null;
+  for (const o of organizations) {
+    for (const m of o.mentions) {
+      const before = m.sentence < sentence ? m.sentence >= sentence - BODY_PRONOUN_REACH : m.sentence === sentence && m.to <= at;
+      if (before && (!best || m.sentence > best.sentence || (m.sentence === best.sentence && m.from > best.from))) best = { name: o.name, sentence: m.sentence, from: m.from };
+    }
+  }
+  return best?.name ?? null;
 }
 
 function lower(s: Sentence, k: number): string {
@@ -54,6 +70,10 @@ interface Holding {
 function resolve(phrase: TitlePhrase, mention: PersonMention, sentences: Sentence[], context: JurisdictionContext): Holding {
   const s = sentences[mention.sentence];
   const title = phrase.title.replace(/\s+/g, ' ');
+  if (phrase.jurisdiction === BODY_PRONOUN) {
+    const body = bodyBefore(context.organizations, mention.sentence, phrase.from);
+    return { fact: { holder: '', title, jurisdiction: body, evidence: [evidenceOf(s)] }, explicit: !!body };
+  }
   if (phrase.jurisdiction) return { fact: { holder: '', title, jurisdiction: plainJurisdiction(phrase.jurisdiction, context), evidence: [evidenceOf(s)] }, explicit: true };
   const delegation = delegationBody(s, phrase.from);
   if (delegation) return { fact: { holder: '', title, jurisdiction: plainJurisdiction(delegation, context), evidence: [evidenceOf(s)] }, explicit: true };
@@ -64,8 +84,8 @@ function resolve(phrase: TitlePhrase, mention: PersonMention, sentences: Sentenc
 }
 
 /**
- * Posts implied rather than titled: `his Swiss counterpart Otto Stich` holds the post of the
- * sentence's subject in Switzerland, and `Nigel Farage's Reform UK Party` is led by him.
+ * Posts implied rather than titled: `his Austrian counterpart Karl Brenner` holds the post of the
+ * sentence's subject in Austria, and `Ali Hassan's Unity Party` is led by him.
  */
 function impliedTitles(people: PersonEntity[], sentences: Sentence[], organizations: JurisdictionContext['organizations'], explicit: (p: PersonEntity) => TitlePhrase[]): Map<PersonMention, TitlePhrase[]> {
   const out = new Map<PersonMention, TitlePhrase[]>();
@@ -80,7 +100,7 @@ function impliedTitles(people: PersonEntity[], sentences: Sentence[], organizati
         const title = owner ? explicit(owner)[0] : null;
         if (title && demonym) add(m, { ...title, jurisdiction: demonym, regional: false, former: false, from: m.from - 2, to: m.from });
       }
-      // `Nigel Farage's Reform UK Party`, `Masoud Barzani and his Kurdistan Democratic Party`
+      // `Ali Hassan's Unity Party`, `Ilona Kovacs and her Farmers Democratic Party`
       const partyAt = /^[’']s$/.test(w(m.to)) ? m.to + 1 : /^and$/i.test(w(m.to)) && /^(?:his|her)$/i.test(w(m.to + 1)) ? m.to + 2 : -1;
       if (partyAt > 0) {
         const party = organizations.find((o) => o.mentions.some((x) => x.sentence === m.sentence && x.from === partyAt) && (/\bParty$/.test(o.name) || partyOf(o.name)));

@@ -1,18 +1,19 @@
 /**
  * Finds the organizations an article names: capitalised phrases with a body's head word
- * (`Ministry of Peshmerga`, `Lloyds Bank Plc`), acronyms (with the expansion they are
+ * (`Ministry of Transport`, `Harbour Bank Plc`), acronyms (with the expansion they are
  * defined by in brackets), major parties, and bare names that the text treats as a body
- * (`Gazprom chairman ...`, `told Reuters`, `energy giant Rosneft`, `a spokesman for Unison`).
+ * (`Norlex chairman ...`, `told Vantora`, `energy giant Norlex`, `a spokesman for Amberline`).
  * Places standing for governments (`Baghdad`, `the White House`) are not organizations.
  */
 import type { Sentence } from './sentence.splitter';
 import type { PeopleAnalysis } from './person.recognizer';
-import { chunksOf, isCapitalised } from './proper-noun.chunker';
-import { textOf } from './title-phrase.parser';
+import { acronymInBracketsBefore, chunksOf, isCapitalised } from './proper-noun.chunker';
+import { portfolioStart, textOf } from './title-phrase.parser';
 import { isFormerMarker, isHonorific, isOccupation, isTitleHead, isTitleQualifier } from './title.lexicon';
 import {
   isBodyDescriptor,
   isCalendarWord,
+  isGroupNoun,
   isLowercaseBodyNoun,
   isOrganizationHead,
   isPlaceOrThingWord,
@@ -42,6 +43,8 @@ const PLACES_NOT_BODIES = new Set(['white house', 'kremlin', 'downing street', '
 const CUE_BEFORE = new Set(['told', 'tells', 'telling']);
 const CUE_AFTER = new Set(['reported', 'reports', 'quoted']);
 
+const lower = (w: { text: string } | undefined) => (w ? w.text.toLowerCase() : '');
+
 interface Found {
   name: string;
   aliases: string[];
@@ -57,7 +60,7 @@ function isPlace(text: string): boolean {
   return !!countryOf(text) || isCity(text) || PLACES_NOT_BODIES.has(folded.replace(/^the /, ''));
 }
 
-/** Acronyms that the article itself defines as something other than a body (`qualified majority voting (QMV)`). */
+/** Acronyms that the article itself defines as something other than a body (`open market operations (OMO)`). */
 function nonBodyAcronyms(sentences: Sentence[]): Set<string> {
   const out = new Set<string>();
   for (const s of sentences) {
@@ -141,7 +144,7 @@ class OrganizationCollector {
       const rest = s.words.slice(k + 1, to);
       const restText = rest.map((x) => x.text).join(' ');
       const restIsPlace = rest.length > 0 && (isPlace(restText) || !!partyOf(restText));
-      // `Morgan Guaranty Trust Co and Lloyds Bank Plc` are two; `Center for Strategic and International Studies` is one
+      // `Harbour Trust Co and Norlex Bank Plc` are two; `Institute for Peace and Security Studies` is one
       const twoBodies = sawHead && isOrganizationHead(s.words[k - 1]?.text ?? '') && rest.length > 0 && isOrganizationHead(rest[rest.length - 1].text);
       if (w === 'and' && (twoBodies || restIsPlace || isPlace(s.words[k - 1]?.text ?? ''))) {
         close(k, false);
@@ -157,30 +160,45 @@ class OrganizationCollector {
   }
 
   private classify(s: Sentence, from: number, to: number) {
-    // `Communist-led CGT`, `Kurdish-led Syrian Democratic Forces`: a hyphenated adjective is no part of the name
+    // `Socialist-led FTU`, `Army-backed National Unity Front`: a hyphenated adjective is no part of the name
     while (from < to && (/^(?:the|of|and|for|on)$/i.test(s.words[from].text) || /-\p{Ll}/u.test(s.words[from].text))) from++;
+    // `Officials of the Ministry of Mines` opening a sentence: the group is no part of the name
+    if (this.opensSentence(s, from) && isGroupNoun(s.words[from].text) && lower(s.words[from + 1]) === 'of') from += lower(s.words[from + 2]) === 'the' ? 3 : 2;
     if (to <= from) return;
+    // `Shadow ...`, `Rival firm ...` opening a sentence: a common word capitalised for that
+    if (to - from === 1 && this.opensSentence(s, from) && !isStandaloneOrganizationHead(s.words[from].text) && (isTitleQualifier(s.words[from].text) || isBodyDescriptor(lower(s.words[from])))) return;
     from = this.takeParties(s, from, to);
     if (to <= from) return;
+    // `Malaysian Fisheries Minister`: a portfolio, not a body
+    if (portfolioStart(s, from, to) > from) return;
     const words = s.words.slice(from, to);
     const text = textOf(s, from, to);
     if (isPlace(text) || words.every((w) => countryOf(w.text) || isCity(w.text))) return;
     const next = s.words[to];
     const previous = s.words[from - 1];
     const bracket = s.words[to]?.text === '(' && s.words[to + 2]?.text === ')' && isCapitalised(s.words[to + 1]) ? s.words[to + 1].text : null;
-    // `the National Statistics Institute, INSEE,` names the body twice
+    // `the National Census Office, NCO,` names the body twice
     const commaAcronym = s.words[to]?.text === ',' && ACRONYM.test(s.words[to + 1]?.text ?? '') && /^[,.;]?$/.test(s.words[to + 2]?.text ?? '') && words.some((w) => isOrganizationHead(w.text)) ? s.words[to + 1].text : null;
     const aliases = bracket ? [bracket] : commaAcronym ? [commaAcronym] : [];
     if (words.length === 1 && ACRONYM.test(words[0].text)) {
       if (!NOT_BODY_ACRONYMS.has(words[0].text.toUpperCase()) && !this.nonBody.has(words[0].text) && !countryOf(words[0].text)) this.add(s, from, to, [...aliases, ...this.expansionAfter(s, to)]);
       return;
     }
+    // `Farmers Union (FU) Council`: a body of the one just spelled out, named with its acronym
+    const acronymBefore = acronymInBracketsBefore(s, from);
+    if (acronymBefore && words.length === 1 && isOrganizationHead(words[0].text)) {
+      const name = `${acronymBefore} ${words[0].text}`;
+      this.found.push({ name, aliases: [], mention: { sentence: s.index, from, to, text: name } });
+      return;
+    }
     const headAt = words.findIndex((w) => isOrganizationHead(w.text) && (words.length > 1 || isStandaloneOrganizationHead(w.text)));
     if (headAt >= 0) {
-      // `U.S. Treasury Secretary`: the head word is part of a title here
+      // `French Treasury Secretary`: the head word is part of a title here
       const lastIsQualifier = isTitleQualifier(words[words.length - 1].text);
       if (lastIsQualifier && next && isCapitalised(next) && isTitleHead(next.text)) return;
-      if (isPlaceOrThingWord(words[words.length - 1].text) && !isOrganizationHead(words[words.length - 1].text)) return;
+      if (!bracket && isPlaceOrThingWord(words[words.length - 1].text) && !isOrganizationHead(words[words.length - 1].text)) return;
+      // `its Middle East Programme`: a programme named only by a region is a unit of some body
+      if (/^program(?:me)?$/i.test(words[words.length - 1].text) && words.slice(0, -1).every((w) => isPlaceOrThingWord(w.text) || countryOf(w.text))) return;
       this.add(s, from, to, aliases);
       return;
     }
@@ -189,14 +207,14 @@ class OrganizationCollector {
       return;
     }
     if (next && isLowercaseBodyNoun(next.text) && !words.some((w) => countryOf(w.text))) {
-      // `Kurdish Peshmerga forces`: named with its noun; the bare name and the name without a leading adjective are aliases
+      // `Northern Shield forces`: named with its noun; the bare name and the name without a leading adjective are aliases
       const bare = words.length > 1 && words[0].pos === 'ADJ' ? [textOf(s, from + 1, to)] : [];
       this.add(s, from, to + 1, [text, ...bare]);
       return;
     }
     const ofTitle = this.followsTitleLink(s, from);
     if (!ofTitle && words.some((w) => isPlaceOrThingWord(w.text) || isCalendarWord(w.text))) return;
-    if (this.locative.has(nameKey(text)) || words.some((w) => isFormerMarker(w.text) || isTitleHead(w.text.replace(/s$/, '')))) return;
+    if (words.some((w) => isFormerMarker(w.text) || isTitleHead(w.text.replace(/s$/, '')))) return;
     // a lone capitalised word opening a sentence is only capitalised for that
     if (words.length === 1 && (words[0].pos === 'ADJ' || (from === 0 && words[0].pos !== 'PROPN'))) return;
     if (words.some((w) => this.personWords.has(wordKey(s.index, w.index)))) return;
@@ -205,16 +223,22 @@ class OrganizationCollector {
     const told = previous && CUE_BEFORE.has(previous.text);
     const reported = next && CUE_AFTER.has(next.text);
     const titleFollows = next && (isTitleHead(next.text) || isOccupation(next.text) || (isTitleQualifier(next.text) && s.words.slice(to, to + 4).some((w) => isTitleHead(w.text)))) && !countryOf(text);
-    // `a delegation from Hamas`, `representatives of Amicus`
+    // `a delegation from Vantora`, `representatives of Amberline`
     const delegationOf = /^(?:from|of)$/i.test(previous?.text ?? '') && /^(?:delegation|delegations|officials|representatives|members|envoys|negotiators)$/i.test(s.words[from - 2]?.text ?? '');
-    const appositive = next?.text === ',' && /^(?:a|an)$/i.test(s.words[to + 1]?.text ?? '') && s.words.slice(to + 2, to + 6).some((w) => isBodyDescriptor(w.text));
-    if (describedBefore || describedAfter || told || reported || titleFollows || ofTitle || appositive || delegationOf) {
+    const appositive = next?.text === ',' && /^(?:a|an|the)$/i.test(s.words[to + 1]?.text ?? '') && s.words.slice(to + 2, to + 6).some((w) => isBodyDescriptor(w.text));
+    // a name used as a place (`in X`, `to X`) needs a cue that only a body gets (`X Secretary General`)
+    const placeLike = this.locative.has(nameKey(text));
+    if (((describedBefore || describedAfter || told || ofTitle) && !placeLike) || reported || titleFollows || appositive || delegationOf) {
       if (words.length === 1 && countryOf(words[0].text)) return;
       this.add(s, from, to, aliases);
     }
   }
 
-  /** `GATT (General Agreement on Tariffs and Trade)`: the spelled-out name in brackets after an acronym. */
+  private opensSentence(s: Sentence, at: number): boolean {
+    return at === 0 || /^[“"‘'(:]$/.test(s.words[at - 1].text);
+  }
+
+  /** `WFO (World Farmers Organisation)`: the spelled-out name in brackets after an acronym. */
   private expansionAfter(s: Sentence, to: number): string[] {
     if (s.words[to]?.text !== '(') return [];
     const close = s.words.findIndex((w, i) => i > to && w.text === ')');
@@ -223,7 +247,7 @@ class OrganizationCollector {
     return inside.every((w) => isCapitalised(w) || /^(?:of|and|on|for|the|&)$/i.test(w.text)) ? [textOf(s, to + 1, close)] : [];
   }
 
-  /** `leader of the moderate Force Ouvriere`, `a spokesman for Unison`. */
+  /** `leader of the moderate Amberline`, `a spokesman for Vantora`. */
   private followsTitleLink(s: Sentence, from: number): boolean {
     let k = from - 1;
     let skipped = 0;
@@ -235,7 +259,7 @@ class OrganizationCollector {
     return k >= 1 && /^(?:of|for)$/i.test(s.words[k].text) && isTitleHead(s.words[k - 1].text);
   }
 
-  /** Registers party names at the edges of a run (`Labour Assembly Government`) and returns where the rest starts. */
+  /** Registers party names at the edges of a run (`Labour Council Group`) and returns where the rest starts. */
   private takeParties(s: Sentence, from: number, to: number): number {
     for (const width of [3, 2, 1]) {
       if (to - from < width) continue;
@@ -245,7 +269,7 @@ class OrganizationCollector {
       this.found.push({ name: party.name, aliases: [form], mention: { sentence: s.index, from, to: from + width, text: form } });
       return from + width;
     }
-    // `Arundel and South Downs Tories`: a local body of the party, and a mention of the party
+    // `Kent and Medway Tories`: a local body of the party, and a mention of the party
     if (to - from > 1) {
       const party = partyOf(s.words[to - 1].text);
       if (party) this.found.push({ name: party.name, aliases: [s.words[to - 1].text], mention: { sentence: s.index, from: to - 1, to, text: s.words[to - 1].text } });
@@ -259,7 +283,7 @@ class OrganizationCollector {
 function merge(found: Found[]): OrganizationEntity[] {
   const entities: OrganizationEntity[] = [];
   const byKey = new Map<string, OrganizationEntity>();
-  // `Texaco Inc` and `Texaco`, `Lloyds Bank Plc` and `Lloyds Bank`: a company with and without its legal form
+  // `Norlex Inc` and `Norlex`, `Harbour Bank Plc` and `Harbour Bank`: a company with and without its legal form
   const keysOf = (name: string) => [nameKey(name), bodyKey(name), nameKey(name.replace(CORPORATE_SUFFIX, ''))];
   const register = (entity: OrganizationEntity, name: string) => {
     for (const k of keysOf(name)) if (!byKey.has(k)) byKey.set(k, entity);
@@ -286,17 +310,17 @@ function merge(found: Found[]): OrganizationEntity[] {
     target.mentions.push(...acronym.mentions);
     entities.splice(entities.indexOf(acronym), 1);
   }
-  // `BBC News`, `BBC One`: a known acronym body followed by one more word is that body
+  // `NTV News`, `NTV One`: a known acronym body followed by one more word is that body
   for (const e of [...entities]) {
     const [first, ...rest] = e.name.split(' ');
-    const base = entities.find((b) => b !== e && b.name === first && ACRONYM.test(first));
+    const base = entities.find((b) => b !== e && (b.name === first || b.aliases.includes(first)) && ACRONYM.test(first));
     if (base && rest.length === 1) {
       base.aliases.push(e.name, ...e.aliases);
       base.mentions.push(...e.mentions);
       entities.splice(entities.indexOf(e), 1);
     }
   }
-  // names with a leading demonym or country get the bare form as an alias (`Iraqi Ministry of Defense`)
+  // names with a leading demonym or country get the bare form as an alias (`Kenyan Ministry of Health`)
   for (const e of entities) {
     const [first, ...rest] = e.name.split(' ');
     if (rest.length >= 2 && countryOf(first)) {
@@ -307,7 +331,7 @@ function merge(found: Found[]): OrganizationEntity[] {
   return entities;
 }
 
-/** Further mentions of known bodies anywhere in the article (`Unison` after `a spokesman for Unison`). */
+/** Further mentions of known bodies anywhere in the article (`Vantora` after `a spokesman for Vantora`). */
 function addRepeatedMentions(entities: OrganizationEntity[], sentences: Sentence[], personWords: Set<string>) {
   const byFirstWord = new Map<string, Array<{ e: OrganizationEntity; words: string[] }>>();
   for (const e of entities) {

@@ -29,7 +29,7 @@ export interface PersonEntity {
   mentions: PersonMention[];
 }
 
-/** A surname shared by several people (`Barzani`), left for coreference to settle. */
+/** A surname shared by several people (`Okafor`), left for coreference to settle. */
 export interface AmbiguousMention extends PersonMention {
   candidates: PersonEntity[];
 }
@@ -43,11 +43,13 @@ interface Candidate extends PersonMention {
   words: string[];
   cue: boolean;
   honorific: boolean;
-  /** `Mr`/`Ms` go with surnames, so `Mr Howard` is never a first name (unlike `Sir Edward`). */
+  /** `Mr`/`Ms` go with surnames, so `Mr Dennis` is never a first name (unlike `Sir Dennis`). */
   plainHonorific: boolean;
 }
 
 const MAX_NAME_WORDS = 5;
+/** Verbs whose subject or object is a person, so a capitalised pair next to them is a full name. */
+const PERSON_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'met', 'meets', 'argued', 'insisted', 'warned', 'urged', 'explained', 'denied', 'admitted', 'replied', 'thanked', 'greeted', 'phoned', 'recalled']);
 
 function strippedParticle(word: string): string {
   return word.replace(/^(?:al|el)-/i, '');
@@ -56,12 +58,12 @@ function strippedParticle(word: string): string {
 function isNameWord(word: string): boolean {
   if (isCalendarWord(word) || isOrganizationHead(word) || isPlaceOrThingWord(word)) return false;
   if (/\d/.test(word) || /^\p{Lu}{2,}$/u.test(word.replace(/[.&-]/g, ''))) return false;
-  // `Indian-administered`, `Iran-backed`: hyphenated parts of a name are capitalised
+  // `Russian-occupied`, `Army-backed`: hyphenated parts of a name are capitalised
   if (/-\p{Ll}/u.test(word) && !/^(?:al|el|bin|ibn|abu)-/i.test(word)) return false;
   return !isTitleWord(word) && !isHonorific(word) && !partyOf(word);
 }
 
-/** Words after which the rest of a chunk is a new name (`Middle East Steve Witkoff`, `Monday Tony Blair`). */
+/** Words after which the rest of a chunk is a new name (`Middle East Ilona Kovacs`, `Monday Peter Hale`). */
 function endsPrefix(word: string, isLast: boolean): boolean {
   if (isTitleWord(word) || isHonorific(word)) return true;
   if (isLast) return false;
@@ -73,7 +75,7 @@ function candidatesIn(s: Sentence): Candidate[] {
   for (const chunk of chunksOf(s, false)) {
     let to = chunk.to;
     const titles: TitlePhrase[] = [];
-    // `Frank Field MP`: a title after the name
+    // `Peter Hale MP`: a title after the name
     if (to - chunk.from >= 3 && isTitleHead(s.words[to - 1].text)) {
       titles.push({ title: s.words[to - 1].text, jurisdiction: null, regional: false, former: false, from: to - 1, to });
       to--;
@@ -88,7 +90,7 @@ function candidatesIn(s: Sentence): Candidate[] {
       }
     }
     if (from >= to) continue;
-    // `Kurdish Peshmerga forces`, `Law and Justice party`: the chunk names a body
+    // `Northern Shield forces`, `Bread and Freedom party`: the chunk names a body
     if (s.words[to] && isLowercaseBodyNoun(s.words[to].text)) continue;
     const words = s.words.slice(from, to).map((w) => w.text);
     if (!words.every(isNameWord) || words.length > MAX_NAME_WORDS) continue;
@@ -100,14 +102,14 @@ function candidatesIn(s: Sentence): Candidate[] {
     const previous = s.words[from - 1];
     const occupationBefore = !!previous && isOccupation(previous.text);
     const capitalisedTitle = !!before && /^\p{Lu}/u.test(s.words[before.to - 1].text);
-    // a single word is a name only after an honorific or a capitalised title (`Mr Howard`, `President Musharraf`)
+    // a single word is a name only after an honorific or a capitalised title (`Mr Oduya`, `President Okafor`)
     const cue = words.length === 1 ? honorific || capitalisedTitle : honorific || titles.length > 0 || after.marksPerson || occupationBefore;
     out.push({ sentence: s.index, from, to, text: textOf(s, from, to), titles, words, cue, honorific, plainHonorific: honorific && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(s.words[from - 1]?.text ?? '') });
   }
   return out;
 }
 
-function looksLikeFullName(c: Candidate, s: Sentence): 'yes' | 'maybe' | 'no' {
+function looksLikeFullName(c: Candidate, s: Sentence, placesOrBodies: Set<string>): 'yes' | 'maybe' | 'no' {
   const { words } = c;
   if (words.length < 2) return 'no';
   if (isNameParticle(s.words[c.from])) return c.cue ? 'yes' : 'no';
@@ -118,11 +120,14 @@ function looksLikeFullName(c: Candidate, s: Sentence): 'yes' | 'maybe' | 'no' {
   if (previous && /^(?:the|a|an)$/i.test(previous.text) && !c.cue) return 'no';
   if (c.cue || isKnownFirstName(first)) return 'yes';
   if (c.words.some((w, i) => i > 0 && /^(?:al|el|bin|ibn|de|di|da|van|von)(?:-|$)/i.test(w))) return 'yes';
-  // `at recently-privatised Banque Paribas`: people are not where a business is
+  // `at newly-listed Harbour Vantora`: people are not where a business is
   if (previous && (/-\p{Ll}/u.test(previous.text) || /^(?:at|by)$/i.test(previous.text))) return 'no';
-  // `Societe Generale economist Alain Marais`: a name before a post is the employer's
+  // `Norlex Capital analyst Marie Duval`: a name before a post is the employer's
   const next = s.words[c.to];
   if (next && (isOccupation(next.text) || isTitleHead(next.text))) return 'no';
+  // `Kagiso Dube said`, `met Kagiso Dube`: the subject or object of a verb only people take
+  const nextToVerb = (next && PERSON_VERBS.has(next.text)) || (previous && PERSON_VERBS.has(previous.text) && previous.pos === 'VERB');
+  if (nextToVerb && !placesOrBodies.has(nameKey(c.text))) return 'yes';
   return 'maybe';
 }
 
@@ -138,11 +143,19 @@ function addAlias(entity: PersonEntity, alias: string) {
   if (nameKey(alias) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(alias))) entity.aliases.push(alias);
 }
 
+/** Names the article puts after `at`, `of`, `from`, `for` or `in` (`analysts at Norlex Vantora`): places or bodies, whatever verb they take elsewhere. */
+function namesAfterPrepositions(sentences: Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) for (const chunk of chunksOf(s, false)) if (/^(?:at|of|from|for|in)$/i.test(s.words[chunk.from - 1]?.text ?? '')) out.add(nameKey(chunk.text));
+  return out;
+}
+
 export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
+  const placesOrBodies = namesAfterPrepositions(sentences);
   const candidates = sentences.flatMap((s) => candidatesIn(s).map((c) => ({ c, s })));
   const singleWords = new Set(candidates.filter(({ c }) => c.words.length === 1).map(({ c }) => nameKey(strippedParticle(c.words[0]))));
   const full = candidates
-    .map(({ c, s }) => ({ c, verdict: looksLikeFullName(c, s) }))
+    .map(({ c, s }) => ({ c, verdict: looksLikeFullName(c, s, placesOrBodies) }))
     .filter(({ c, verdict }) => verdict === 'yes' || (verdict === 'maybe' && singleWords.has(nameKey(strippedParticle(c.words[c.words.length - 1])))))
     .map(({ c }) => c)
     .sort((a, b) => b.words.length - a.words.length);
@@ -166,7 +179,7 @@ export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
     byKey.set(key, entity);
   }
   const ambiguous: AmbiguousMention[] = [];
-  // everything not taken as a full name may still abbreviate one (`Ghanmi`, `De Croo`, `Maresca di Serracapriola`)
+  // everything not taken as a full name may still abbreviate one (`Hassan`, `De Vries`, `Rossi di Montalto`)
   const taken = new Set(full);
   const rest = [...pending, ...candidates.map(({ c }) => c).filter((c) => !taken.has(c))];
   const singleNamed = new Map<string, PersonEntity>();

@@ -10,6 +10,10 @@ interface PlaceLexicon {
   countries: Map<string, string>;
   /** Folded city name -> the city's name as the package spells it and its country. */
   cities: Map<string, { name: string; country: string | null }>;
+  /** Folded demonyms (`Qatari`): they describe a place but do not name one. */
+  demonyms: Set<string>;
+  /** Country's plain name -> its capital. */
+  capitals: Map<string, string>;
 }
 
 /** Cities this large are named in international news; smaller ones are too often also surnames. */
@@ -31,6 +35,13 @@ const HAND_COUNTRY_FORMS: Record<string, string> = {
   Scottish: 'Scotland',
   England: 'England',
   'Northern Ireland': 'Northern Ireland',
+  'West Germany': 'West Germany',
+  'West German': 'West Germany',
+  'East Germany': 'East Germany',
+  'East German': 'East Germany',
+  Soviet: 'Soviet Union',
+  'Soviet Union': 'Soviet Union',
+  USSR: 'Soviet Union',
 };
 /** Two-letter codes collide with words (`IS`, `IN`), so only these well-known ones count. */
 const ALT_SPELLING = /^(?:[A-Z][\p{L}'’.-]+)(?: [A-Z\p{L}][\p{L}'’.-]*)*$/u;
@@ -43,6 +54,7 @@ type CountryRecord = {
   unMember: boolean;
   altSpellings: string[];
   demonyms?: { eng?: { m: string; f: string } };
+  capital?: string[];
 };
 
 function countryRecords(): CountryRecord[] {
@@ -86,13 +98,51 @@ function buildCities(): Map<string, { name: string; country: string | null }> {
   return new Map([...largest].map(([key, c]) => [key, { name: c.name, country: c.country }]));
 }
 
+const HAND_DEMONYMS = ['British', 'Welsh', 'Scottish', 'Argentinian', 'West German', 'East German', 'Soviet'];
+
+function buildDemonyms(): Set<string> {
+  const out = new Set(HAND_DEMONYMS.map(foldForLookup));
+  for (const c of countryRecords()) for (const form of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (form && foldForLookup(form) !== foldForLookup(c.name.common)) out.add(foldForLookup(form));
+  return out;
+}
+
 function placeLexicon(): PlaceLexicon {
-  if (!lexicon) lexicon = { countries: buildCountries(), cities: buildCities() };
+  if (!lexicon) {
+    const capitals = new Map(countryRecords().flatMap((c) => (c.capital?.[0] ? [[c.name.common, c.capital[0]] as const] : [])));
+    lexicon = { countries: buildCountries(), cities: buildCities(), demonyms: buildDemonyms(), capitals };
+  }
   return lexicon;
 }
 
 /** The country a name, spelling or demonym stands for (`Iraqi` -> `Iraq`), or null. */
 export const countryOf = memoizeWord((form: string): string | null => placeLexicon().countries.get(foldForLookup(form.replace(/['’]s?$/, ''))) ?? null);
+
+export const isDemonym = memoizeWord((form: string): boolean => placeLexicon().demonyms.has(foldForLookup(form)));
+
+/** The capital of the country a name or demonym stands for (`Qatari` -> `Doha`), or null. */
+export function capitalOf(form: string): string | null {
+  const country = countryOf(form);
+  return country ? (placeLexicon().capitals.get(country) ?? null) : null;
+}
+
+/** Seats of government that news names instead of their city. */
+const VENUE_CITIES: Record<string, string> = {
+  'white house': 'Washington',
+  pentagon: 'Washington',
+  'capitol hill': 'Washington',
+  kremlin: 'Moscow',
+  'downing street': 'London',
+  'number 10': 'London',
+  westminster: 'London',
+  elysee: 'Paris',
+  'elysee palace': 'Paris',
+  matignon: 'Paris',
+};
+
+/** The city of a seat of government (`White House` -> `Washington`), or null. */
+export function cityOfVenue(form: string): string | null {
+  return VENUE_CITIES[foldForLookup(form).replace(/^the /, '')] ?? null;
+}
 
 export const isCity = memoizeWord((form: string): boolean => placeLexicon().cities.has(foldForLookup(form)));
 

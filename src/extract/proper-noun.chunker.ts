@@ -1,8 +1,8 @@
 /**
- * Runs of capitalised words in a sentence (`Othman al-Ghanmi`, `Kurdistan Region`), the raw
+ * Runs of capitalised words in a sentence (`Khalid al-Mansour`, `Tigray Region`), the raw
  * material for people, organizations and places. `tight` chunks join only name particles;
  * `wide` chunks also join `of`, `and`, `for`, `on`, `the` between capitalised words, as in
- * `Public and Commercial Services Union`.
+ * `Transport and General Workers Union`.
  */
 import type { Sentence, Word } from './sentence.splitter';
 
@@ -22,6 +22,12 @@ const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'AD
 
 export function isCapitalised(word: Word): boolean {
   return /^\p{Lu}/u.test(word.text) || /^(?:al|el)-\p{Lu}/u.test(word.text);
+}
+
+/** The acronym in brackets right before word `at` (`Farmers Union (FU) Council`), or null. */
+export function acronymInBracketsBefore(s: Sentence, at: number): string | null {
+  const acronym = s.words[at - 2];
+  return s.words[at - 1]?.text === ')' && s.words[at - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(acronym.text) ? acronym.text : null;
 }
 
 export function isNameParticle(word: Word): boolean {

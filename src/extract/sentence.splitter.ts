@@ -1,7 +1,7 @@
 /**
  * Sentences and words of the article body, from wink-nlp (tokens, part of speech, sentence
  * boundaries) with character offsets into the article text. Hyphen-joined pieces such as
- * `al-Ghanmi` or `Under-Secretary` become one word, and sentences never cross paragraphs.
+ * `al-Mansour` or `Under-Secretary` become one word, and sentences never cross paragraphs.
  */
 import type { Paragraph } from './article-structure.parser';
 import type { TextSpan } from './text-span.type';
@@ -71,7 +71,7 @@ function tokenize(text: string): RawToken[] {
 
 const JOINERS = new Set(['-', '‑', '&']);
 
-/** Joins `al` `-` `Ghanmi` into `al-Ghanmi` when nothing separates the pieces. */
+/** Joins `al` `-` `Mansour` into `al-Mansour` when nothing separates the pieces. */
 function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
   const out: RawToken[] = [];
   for (let i = 0; i < tokens.length; i++) {

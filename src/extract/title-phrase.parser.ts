@@ -1,18 +1,19 @@
 /**
- * Reads the position words around a name: before it (`Iraqi Minister of Interior Othman
- * al-Ghanmi`, `Gazprom chairman Aleksey Miller`, `the head of the CFDT, Edmond Maire`) and
- * after it (`Masoud Barzani, leader of the Kurdistan Democratic Party`). It returns the title
+ * Reads the position words around a name: before it (`Kenyan Minister of Health Amina
+ * Wanjiru`, `Norlex chairman Peter Hale`, `the head of the FTU, Marie Duval`) and
+ * after it (`Ilona Kovacs, leader of the Farmers Democratic Party`). It returns the title
  * words, the words that name its jurisdiction, and whether the post is a former one.
  */
 import type { Sentence, Word } from './sentence.splitter';
-import { isCapitalised } from './proper-noun.chunker';
-import { isFormerMarker, isHonorific, isOccupation, isTitleHead, isTitleWord } from './title.lexicon';
-import { isLowercaseBodyNoun, isOrganizationHead } from './entity-word.lexicon';
+import { acronymInBracketsBefore, isCapitalised } from './proper-noun.chunker';
+import { isFormerMarker, isHonorific, isOccupation, isPortfolioHead, isTitleHead, isTitleWord } from './title.lexicon';
+import { isLowercaseBodyNoun, isOrganizationHead, isPlaceOrThingWord } from './entity-word.lexicon';
+import { countryOf } from './place.lexicon';
 
 export interface TitlePhrase {
-  /** The position as written, jurisdiction removed (`Minister of Interior`, `chairman`). */
+  /** The position as written, jurisdiction removed (`Minister of Health`, `chairman`). */
   title: string;
-  /** The words naming the jurisdiction as written (`Iraq`, `Iraqi`, `Kurdistan Democratic Party`), or null. */
+  /** The words naming the jurisdiction as written (`Kenya`, `Kenyan`, `Farmers Democratic Party`), or null. */
   jurisdiction: string | null;
   /** The title said `Regional ...`: its jurisdiction is the region the article is about. */
   regional: boolean;
@@ -32,6 +33,10 @@ const COMPLEMENT_LINKS = new Set(['of', 'for', 'to']);
 const APPOSITIVE_LINKS = new Set(['of', 'for', 'at', 'with', 'in']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const POSSESSIVE = /^['’]s?$/;
+/** The jurisdiction written as `its`: the body the text spoke of just before, which the office extractor looks up. */
+export const BODY_PRONOUN = 'its';
+/** Bodies that hold posts themselves, so they are no portfolio (`Labour Party Minister`); `Water Resources` is one. */
+const GOVERNING_BODIES = new Set(['party', 'union', 'government', 'ministry', 'council', 'assembly', 'commission', 'authority', 'parliament', 'congress', 'senate', 'bank']);
 
 const lower = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
 /** The words' text with line breaks and runs of spaces collapsed (wire copy wraps names). */
@@ -50,8 +55,8 @@ function isJurisdictionWord(w: Word): boolean {
 
 /**
  * A capitalised name ending at `end` (exclusive). It joins over `and`/`of` only into a
- * one-word piece and only when the whole ends in a body's head word (`Oil and Natural Gas
- * Corporation`), so `Aleksey Miller and India's` stays two names.
+ * one-word piece and only when the whole ends in a body's head word (`Coal and Steel
+ * Corporation`), so `Peter Hale and Brazil's` stays two names.
  */
 function nameEndingAt(s: Sentence, end: number): number {
   let from = end;
@@ -60,7 +65,7 @@ function nameEndingAt(s: Sentence, end: number): number {
   if ((link === 'and' || link === 'of' || link === '&') && from < end) {
     let left = from - 1;
     while (left - 1 >= 0 && isJurisdictionWord(s.words[left - 1])) left--;
-    // `Oil and Natural Gas Corporation`, `Bank of Japan`: the head word may end or open the name
+    // `Coal and Steel Corporation`, `Bank of Japan`: the head word may end or open the name
     const headed = isOrganizationHead(s.words[end - 1].text) || (link === 'of' && left < from - 1 && isOrganizationHead(s.words[from - 2].text));
     if (headed && from - 1 - left === 1) return left;
   }
@@ -88,6 +93,23 @@ function nameStartingAt(s: Sentence, from: number, withBodyNoun = false): number
   return to;
 }
 
+/**
+ * Where the portfolio starts in `Malaysian Fisheries Minister`: words [from, headAt) open with a
+ * country and go on with capitalised words that name no body or place, so they belong to the
+ * title. Returns -1 when the words are not a country followed by a portfolio.
+ */
+export function portfolioStart(s: Sentence, from: number, headAt: number): number {
+  if (!s.words[headAt] || !isPortfolioHead(s.words[headAt].text)) return -1;
+  for (const width of [1, 2]) {
+    const rest = from + width;
+    if (rest >= headAt || !countryOf(textOf(s, from, rest))) continue;
+    const portfolio = s.words.slice(rest, headAt);
+    const plain = (w: Word) => isCapitalised(w) && !countryOf(w.text) && !GOVERNING_BODIES.has(lower(w)) && !isPlaceOrThingWord(w.text) && !POSSESSIVE.test(w.text);
+    return portfolio.every(plain) ? rest : -1;
+  }
+  return -1;
+}
+
 function formerBefore(s: Sentence, at: number): boolean {
   for (let k = at - 1; k >= Math.max(0, at - 2); k--) {
     if (isFormerMarker(s.words[k].text)) return true;
@@ -100,7 +122,7 @@ function formerBefore(s: Sentence, at: number): boolean {
 function titleWordsBefore(s: Sentence, end: number): number {
   let from = end;
   let k = end - 1;
-  // `Special Envoy to the Middle East Steve Witkoff`: a capitalised complement after of/for/to
+  // `Special Envoy to the Horn of Africa Ilona Kovacs`: a capitalised complement after of/for/to
   let c = k;
   while (c >= 0 && c > k - 4 && isCapitalised(s.words[c]) && !isTitleWord(s.words[c].text)) c--;
   if (c < k) {
@@ -138,7 +160,13 @@ function buildBefore(s: Sentence, titleFrom: number, titleTo: number): TitlePhra
   let from = titleFrom;
   let jurisdiction: string | null = null;
   const prev = s.words[titleFrom - 1];
-  if (prev && POSSESSIVE.test(prev.text) && titleFrom - 2 >= 0) {
+  if (prev && /^its$/i.test(prev.text)) {
+    jurisdiction = BODY_PRONOUN;
+  } else if (prev && /^whose$/i.test(prev.text) && s.words[titleFrom - 2]?.text === ',') {
+    // `Norlex, whose chairman Peter Hale ...`
+    const start = nameEndingAt(s, titleFrom - 2);
+    if (start < titleFrom - 2) jurisdiction = textOf(s, start, titleFrom - 2);
+  } else if (prev && POSSESSIVE.test(prev.text) && titleFrom - 2 >= 0) {
     const start = nameEndingAt(s, titleFrom - 1);
     if (start < titleFrom - 1) {
       jurisdiction = textOf(s, start, titleFrom - 1);
@@ -146,8 +174,13 @@ function buildBefore(s: Sentence, titleFrom: number, titleTo: number): TitlePhra
     }
   } else if (prev && isJurisdictionWord(prev)) {
     const start = nameEndingAt(s, titleFrom);
-    jurisdiction = textOf(s, start, titleFrom);
+    const portfolio = portfolioStart(s, start, titleTo - 1);
+    jurisdiction = textOf(s, start, portfolio > 0 ? portfolio : titleFrom);
+    // `Farmers Union (FU) Council President`: the council is named with the acronym
+    const acronym = acronymInBracketsBefore(s, start);
+    if (acronym) jurisdiction = `${acronym} ${jurisdiction}`;
     from = start;
+    if (portfolio > 0) titleFrom = portfolio;
   } else if (prev && isOrganizationHead(prev.text) && !isCapitalised(prev)) {
     // `central bank president`: a lower-case body before the title
     const adj = s.words[titleFrom - 2];
@@ -177,7 +210,7 @@ export function titleBefore(s: Sentence, nameFrom: number): TitlePhrase | null {
   return commaTitleBefore(s, nameFrom);
 }
 
-/** `the head of the socialist CFDT union federation, Edmond Maire` and `Australia's PM, John Howard`. */
+/** `the head of the socialist FTU union federation, Marie Duval` and `Canada's PM, Peter Hale`. */
 function commaTitleBefore(s: Sentence, nameFrom: number): TitlePhrase | null {
   if (lower(s.words[nameFrom - 1]) !== ',') return null;
   const comma = nameFrom - 1;
@@ -189,17 +222,17 @@ function commaTitleBefore(s: Sentence, nameFrom: number): TitlePhrase | null {
     const before = s.words[titleFrom - 1];
     if (before && before.pos === 'VERB') return null;
     const phrase = buildBefore(s, titleFrom, h + 1);
-    if (h + 1 < comma && APPOSITIVE_LINKS.has(lower(s.words[h + 1])) && !phrase.jurisdiction) {
-      phrase.jurisdiction = jurisdictionAfterLink(s, h + 2, comma);
-    } else if (h + 1 !== comma) {
-      return null;
+    if (h + 1 < comma) {
+      if (!APPOSITIVE_LINKS.has(lower(s.words[h + 1]))) return null;
+      // `the UN envoy for Chad, ...`: the body before the title outranks the place it serves
+      phrase.jurisdiction ??= jurisdictionAfterLink(s, h + 2, comma);
     }
     return phrase;
   }
   return null;
 }
 
-/** The body named after `of`/`for`/`at`: skips `the` and lower-case adjectives (`of the moderate Force Ouvriere`). */
+/** The body named after `of`/`for`/`at`: skips `the` and lower-case adjectives (`of the moderate Amberline`). */
 function jurisdictionAfterLink(s: Sentence, from: number, limit: number): string | null {
   let k = from;
   while (k < limit && k < from + 4 && !isCapitalised(s.words[k])) {
@@ -213,7 +246,7 @@ function jurisdictionAfterLink(s: Sentence, from: number, limit: number): string
   return textOf(s, k, to);
 }
 
-/** What follows a name ending at `nameTo`: `, leader of the KDP`, `, Iraq's Minister of Interior`, `, 39,`. */
+/** What follows a name ending at `nameTo`: `, leader of the FDP`, `, Kenya's Minister of Health`, `, 47,`. */
 export function cueAfter(s: Sentence, nameTo: number): PersonCue {
   let k = nameTo;
   if (s.words[k]?.text === '(') {
@@ -224,17 +257,17 @@ export function cueAfter(s: Sentence, nameTo: number): PersonCue {
   k++;
   if (s.words[k] && /^\d{1,3}$/.test(s.words[k].text) && /^[,)]?$/.test(s.words[k + 1]?.text ?? '')) return { title: null, marksPerson: true };
   const start = k;
+  let jurisdiction: string | null = lower(s.words[k]) === 'its' ? BODY_PRONOUN : null;
   if (DETERMINERS.has(lower(s.words[k]))) k++;
-  let jurisdiction: string | null = null;
   let jurisdictionFrom = k;
-  // `Iraq's Minister of Interior`
+  // `Kenya's Minister of Health`
   const possessiveEnd = nameStartingAt(s, k);
   if (possessiveEnd > k && s.words[possessiveEnd] && POSSESSIVE.test(s.words[possessiveEnd].text)) {
     jurisdiction = textOf(s, k, possessiveEnd);
     jurisdictionFrom = k;
     k = possessiveEnd + 1;
   }
-  // adverbs and adjectives before the title: `a widely respected leader`
+  // adverbs and adjectives before the title: `a long-serving party leader`
   let skipped = 0;
   while (s.words[k] && !isTitleWord(s.words[k].text) && !isOccupation(s.words[k].text) && skipped < 4 && /^\p{Ll}/u.test(s.words[k].text) && !APPOSITIVE_LINKS.has(lower(s.words[k])) && s.words[k].pos !== 'ADP') {
     k++;
@@ -263,7 +296,7 @@ export function cueAfter(s: Sentence, nameTo: number): PersonCue {
   let titleTo = k;
   while (s.words[titleTo] && (isTitleWord(s.words[titleTo].text) || (titleTo > k && ['of', 'for', 'and', 'the'].includes(lower(s.words[titleTo])) && s.words[titleTo + 1] && (isTitleWord(s.words[titleTo + 1].text) || lower(s.words[titleTo + 1]) === 'the')))) titleTo++;
   while (titleTo > k && !isTitleWord(s.words[titleTo - 1].text)) titleTo--;
-  // `James Baker, Federal Reserve Board chairman Paul Volcker`: the title belongs to the next name
+  // `Ilona Kovacs, Central Bank governor Peter Hale`: the title belongs to the next name
   const titleOfNextName = !!s.words[titleTo] && isCapitalised(s.words[titleTo]) && !POSSESSIVE.test(s.words[titleTo].text);
   if (titleTo === k || !hasHead(s, k, titleTo) || titleOfNextName) {
     const marks = s.words.slice(start, start + 7).some((w) => isOccupation(w.text) || isTitleHead(w.text));

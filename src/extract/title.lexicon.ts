@@ -30,13 +30,14 @@ const QUALIFIER_WORDS = [
 ];
 const MULTIWORD_HEADS = ['prime minister', 'crown prince', 'chief executive', 'managing director', 'general secretary', 'secretary general', 'chief of staff', 'attorney general'];
 const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'baroness', 'baron', 'dame', 'rev', 'sen', 'rep', 'gen', 'col', 'sheikh', 'prof'];
-/** Honorifics that are dropped from names but keep the person's first name (`Sir Edward Heath`). */
+/** Occupations: they mark a person, but are no office. */
 const OCCUPATIONS = [
   'economist', 'analyst', 'expert', 'fellow', 'professor', 'researcher', 'lawyer', 'correspondent',
   'reporter', 'journalist', 'lecturer', 'scientist', 'adviser', 'advisor', 'strategist', 'candidate',
   'entrepreneur', 'official', 'officer', 'diplomat', 'activist', 'writer', 'author', 'commentator',
   'banker', 'boxer', 'champion', 'sociologist', 'historian', 'student', 'spokesman', 'general', 'colonel',
   'captain', 'lieutenant', 'admiral', 'sergeant', 'major', 'director', 'manager', 'founder', 'owner',
+  'councillor', 'campaigner', 'businessman', 'businesswoman',
 ];
 /** Titles that belong to a state when no other jurisdiction is named. */
 const STATE_TITLE_HEADS = ['president', 'premier', 'minister', 'secretary', 'under-secretary', 'undersecretary', 'chancellor', 'ambassador', 'envoy', 'emir', 'king', 'queen', 'sultan', 'prince', 'mp', 'senator', 'pm', 'negotiator'];
@@ -57,6 +58,8 @@ export const isHonorific = (word: string): boolean => honorificSet.has(fold(word
 export const isOccupation = (word: string): boolean => occupationSet.has(fold(word));
 export const isFormerMarker = (word: string): boolean => formerSet.has(fold(word).replace(/-$/, ''));
 export const isTitleWord = (word: string): boolean => isTitleHead(word) || isTitleQualifier(word);
+/** Heads that take a portfolio in front of them (`Fisheries Minister`, `Mines Secretary`). */
+export const isPortfolioHead = (word: string): boolean => /^(?:minister|secretary)$/.test(fold(word));
 
 /** Posts that exist under these names in one country only, so they name it when the text does not. */
 const NATIONAL_TITLES: Array<[RegExp, string]> = [

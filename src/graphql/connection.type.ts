@@ -7,7 +7,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { Page } from '../store';
 import { PageInfo } from './page-info.type';
 
-// TypeGraphQL takes a class or a union object here; only the type name matters to the factory.
+// A field type as TypeGraphQL takes it: an object type class, or a union made by createUnionType.
 type NodeTypeRef = Function | object;
 
 export interface ConnectionValue<TNode> {

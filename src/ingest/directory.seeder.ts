@@ -20,7 +20,8 @@ export interface SeedOptions {
   onProgress?: (event: SeedProgress) => void;
 }
 
-async function requireDirectory(dir: string): Promise<void> {
+/** Throws with a message naming the directory when it does not exist or is not one. */
+export async function requireSeedDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (!info) throw new Error(`seed directory "${dir}" does not exist`);
   if (!info.isDirectory()) throw new Error(`"${dir}" is not a directory`);
@@ -33,7 +34,7 @@ const BATCH_TEXT_BYTES = 8 * 2 ** 20;
 export async function seedDirectory(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const dir = path.resolve(options.dir);
-  await requireDirectory(dir);
+  await requireSeedDirectory(dir);
   if (options.reset) await resetStore(db);
   else await ensureIndexes(db);
 

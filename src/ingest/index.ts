@@ -3,4 +3,4 @@ export * from './article-file.reader';
 export * from './article-input.error';
 export * from './article.ingester';
 export * from './seed-summary.type';
-export { seedDirectory, ensureSeeded, type SeedOptions } from './directory.seeder';
+export { seedDirectory, ensureSeeded, requireSeedDirectory, type SeedOptions } from './directory.seeder';

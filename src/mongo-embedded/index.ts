@@ -3,11 +3,14 @@
  * its tests talk the real protocol through the official driver without a mongod. Documents
  * live in memory (query semantics from mingo, secondary indexes for equality lookups) and,
  * with a data directory, are written through to SQLite before each write is acknowledged.
+ * `startEmbeddedMongoThread` runs the same server on a worker thread of the process.
  */
 import { DatabaseEngine } from './database.engine';
 import { EmbeddedServer } from './embedded.server';
 import { MemoryStorage } from './memory.storage';
 import { SqliteStorage } from './sqlite.storage';
+
+export { startEmbeddedMongoThread, type EmbeddedMongoThreadOptions } from './embedded-thread.launcher';
 
 interface ListenOptions {
   /** 0 or absent: any free port. */

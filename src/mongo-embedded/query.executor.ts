@@ -4,12 +4,14 @@
  * `$lookup` resolving other collections of the same database. Index candidates come first.
  */
 import type { Document } from 'bson';
-import { aggregate, find, Query } from 'mingo';
+import { aggregate, Query } from 'mingo';
 import { copyDocument, isPlainObject } from './bson-value.util';
 import type { CollectionState } from './collection.state';
 import type { DatabaseEngine } from './database.engine';
+import { projectTopLevelFields } from './field-projection.util';
 import { sameKeyPattern } from './index.catalog';
 import { equalityLookup, runEqualityLookup } from './lookup.stage';
+import { QueryFilterCache } from './query-filter.cache';
 import { validateFilter } from './query-filter.validator';
 import { MongoServerError } from './mongo-server.error';
 import { parseSort, sortDocuments } from './sort.comparator';
@@ -33,7 +35,7 @@ export interface ReadOptions extends QueryScope {
  * mingo would honour a collation when sorting but not when matching, which would give
  * silently wrong answers, so only the simple (binary) collation is accepted.
  */
-function mingoOptions(scope: QueryScope): Record<string, unknown> {
+function mingoOptions(scope: QueryScope): { variables?: Document } {
   if (scope.collation && scope.collation.locale !== 'simple') {
     throw new MongoServerError('NotImplemented', `collation ${JSON.stringify(scope.collation)} is not supported by the embedded server; only { locale: "simple" }`);
   }
@@ -53,10 +55,12 @@ export function evaluatePipeline(docs: Document[], pipeline: Document[], options
   }
 }
 
+const compiledFilters = new QueryFilterCache();
+
 /** The filter as a mingo query, after refusing operator arguments mingo cannot handle. */
 function compileFilter(filter: Document, scope: QueryScope): Query {
   validateFilter(filter);
-  return new Query(filter, mingoOptions(scope));
+  return compiledFilters.query(filter, mingoOptions(scope));
 }
 
 /** Refuses a hint naming an index the collection does not have, as mongod does. */
@@ -86,7 +90,7 @@ export function runQuery(collection: CollectionState | undefined, options: ReadO
   docs = docs.slice(skip, end);
   if (options.projection && Object.keys(options.projection).length) {
     // The filter goes along for positional projections (`"a.$": 1`); these documents all match it.
-    docs = find(docs, filter, options.projection, mingoOptions(options)).all() as Document[];
+    docs = projectTopLevelFields(docs, options.projection) ?? (compileFilter(filter, options).find(docs, options.projection).all() as Document[]);
   }
   return docs;
 }

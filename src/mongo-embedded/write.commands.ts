@@ -16,6 +16,7 @@ import {
 import type { CommandContext, CommandHandler } from './command-context.type';
 import type { CollectionState } from './collection.state';
 import { validateNamespace } from './database.engine';
+import { projectTopLevelFields } from './field-projection.util';
 import { asServerError, MongoServerError } from './mongo-server.error';
 import { checkHint, matchingDocuments, runQuery, type QueryScope } from './query.executor';
 import { applyUpdate, buildUpsertDocument, parseUpdate } from './update.operators';
@@ -83,7 +84,8 @@ function firstMatch(collection: CollectionState, filter: Document, sort: Documen
 function project(doc: Document | undefined, fields: Document | undefined): Document | null {
   if (!doc) return null;
   if (!fields || Object.keys(fields).length === 0) return doc;
-  return (find([doc], {}, fields).all()[0] as Document | undefined) ?? null;
+  const projected = projectTopLevelFields([doc], fields) ?? (find([doc], {}, fields).all() as Document[]);
+  return projected[0] ?? null;
 }
 
 export const writeCommands: Record<string, CommandHandler> = {

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -63,7 +63,8 @@ export async function startApiServer({ db, options }: { db: Db; options: ApiServ
     includeStacktraceInErrorResponses: !options.production,
     formatError: createErrorFormatter(options.production),
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, landingPage(options), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No cache hints are used; without the cache-control plugin Apollo does not wrap every resolver.
+    plugins: [...armor.plugins, landingPage(options), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
 

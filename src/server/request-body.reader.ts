@@ -22,7 +22,7 @@ export async function readRequestBody(request: IncomingMessage, limit: number): 
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (!/^application\/(graphql-response\+)?json\b/i.test(request.headers['content-type'] ?? '')) return text;
+  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return text;
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -23,6 +23,9 @@ export function articleIdsOf(contributions: readonly OrderedContribution[]): str
   return sortedUnique(contributions.map((c) => c.articleId));
 }
 
+/** A document as derived from its contributions; the workspace adds the revision when it writes. */
+export type Derived<D extends { revision: string }> = Omit<D, 'revision'>;
+
 /** The sentence text of a span of an article's evidence. */
 export type EvidenceTexts = (articleId: string, span: EvidenceSpan) => string;
 

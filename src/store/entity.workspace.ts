@@ -7,7 +7,8 @@
  * is completed by loading its articles again.
  */
 import type { AnyBulkWriteOperation, Collection, Filter } from 'mongodb';
-import type { EvidenceTexts } from './contribution.derivation';
+import type { Derived, EvidenceTexts } from './contribution.derivation';
+import { revisionOf } from './content-hash';
 import type { EvidenceDocument } from './evidence.document';
 import type { TrackedFields } from './tracked-fields.document';
 import { isDuplicateKeyError, WriteConflictError } from './write-conflict.error';
@@ -22,20 +23,20 @@ export interface WorkspaceChanges {
 type Contribution = { articleId: string };
 export type TrackedDocument<C extends Contribution> = TrackedFields<C> & { _id: string; articleIds: string[] };
 
-interface Entry<D, I, C> {
+interface Entry<D extends { revision: string }, I, C> {
   original: D | null;
   /** Null while the id is known to be absent from the collection. */
   identity: I | null;
   contributions: C[];
   touched: boolean;
-  derived: D | null;
+  derived: Derived<D> | null;
 }
 
 /** How one kind of entity is identified and derived. */
-export interface EntityRules<C, I, D> {
+export interface EntityRules<C, I, D extends { revision: string }> {
   /** The fields fixed when the entity was first stored (id, slug or natural key). */
   identityOf(doc: D): I;
-  derive(identity: I, contributions: readonly C[], texts: EvidenceTexts): D;
+  derive(identity: I, contributions: readonly C[], texts: EvidenceTexts): Derived<D>;
   /** The evidence (with sentence texts) a stored document carries, where its contributions' spans find their text. */
   storedEvidence(doc: D): readonly EvidenceDocument[];
 }
@@ -72,8 +73,8 @@ export class EntityWorkspace<C extends Contribution, I, D extends TrackedDocumen
   }
 
   /** The workspace's documents (as changed by this load so far) that satisfy `predicate`. */
-  matching(predicate: (doc: D) => boolean): D[] {
-    return [...this.entries.keys()].map((id) => this.current(id)).filter((doc): doc is D => doc !== null && predicate(doc));
+  matching(predicate: (doc: Derived<D>) => boolean): Array<Derived<D>> {
+    return [...this.entries.keys()].map((id) => this.current(id)).filter((doc): doc is Derived<D> => doc !== null && predicate(doc));
   }
 
   /** Makes `isTaken` answerable for these ids. */
@@ -114,7 +115,7 @@ export class EntityWorkspace<C extends Contribution, I, D extends TrackedDocumen
     entry.derived = null;
   }
 
-  current(id: string): D | null {
+  current(id: string): Derived<D> | null {
     const entry = this.entries.get(id);
     if (!entry || entry.identity === null || !entry.contributions.length) return null;
     if (!entry.touched) return entry.original;
@@ -130,13 +131,17 @@ export class EntityWorkspace<C extends Contribution, I, D extends TrackedDocumen
     const inserts: AnyBulkWriteOperation<D>[] = [];
     for (const [id, entry] of this.entries) {
       if (!entry.touched) continue;
-      const next = this.current(id);
+      const body = this.current(id);
       const original = entry.original;
-      if (next === null) {
+      if (body === null) {
         if (original === null) continue;
         deletes.push({ deleteOne: { filter: { _id: id, revision: original.revision } as Filter<D> } });
         changes.removed.push(id);
-      } else if (original === null) {
+        continue;
+      }
+      // Computed once, here: derivations for matching along the way do not need it.
+      const next = { ...body, revision: revisionOf(body) } as D;
+      if (original === null) {
         inserts.push({ insertOne: { document: next } } as AnyBulkWriteOperation<D>);
         changes.added.push(id);
       } else if (original.revision !== next.revision) {

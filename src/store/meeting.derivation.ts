@@ -1,7 +1,6 @@
 /** A meeting's document, derived from every article's report of it. */
 import type { DatePrecision } from '../extract';
-import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, sortedUnique, type EvidenceTexts } from './contribution.derivation';
-import { revisionOf } from './content-hash';
+import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, sortedUnique, type EvidenceTexts, type Derived } from './contribution.derivation';
 import type { MeetingContribution, MeetingDocument, MeetingParticipantDocument } from './meeting.document';
 
 /** The fields fixed when the meeting is first stored. */
@@ -33,10 +32,10 @@ function participantsOf(contributions: readonly MeetingContribution[]): MeetingP
   });
 }
 
-export function deriveMeeting(identity: MeetingIdentity, contributions: readonly MeetingContribution[], texts: EvidenceTexts): MeetingDocument {
+export function deriveMeeting(identity: MeetingIdentity, contributions: readonly MeetingContribution[], texts: EvidenceTexts): Derived<MeetingDocument> {
   const sorted = sortContributions(contributions);
   const participants = participantsOf(sorted);
-  const body = {
+  return {
     _id: identity._id,
     key: identity.key,
     ...preciseDate(sorted),
@@ -48,5 +47,4 @@ export function deriveMeeting(identity: MeetingIdentity, contributions: readonly
     evidence: evidenceOf(sorted, texts),
     contributions: sorted,
   };
-  return { ...body, revision: revisionOf(body) };
 }

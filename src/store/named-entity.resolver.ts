@@ -8,7 +8,9 @@
  *    entity, if exactly one entity qualifies; for people only for multi-word forms, since a
  *    bare surname is no identity (`Barzani` may be any of three people);
  * 3. a single-word person name (an article naming someone by title and surname) is the
- *    person with that surname or alias, if exactly one qualifies.
+ *    person with that surname or alias, if exactly one qualifies;
+ * 4. conversely, a full name is the person so far known only by its surname, if exactly one
+ *    such person and no other person with that surname is known.
  * An entity already matched by another fact of the same article is not matched again: the
  * extractor has already decided that two facts of one article are two entities (`Howard`
  * and `Howard Flight`).
@@ -56,28 +58,68 @@ export function identityKeysOf(facts: readonly NamedFact[], rules: NameMatchRule
   return [...keys].sort();
 }
 
-type Rule = (fact: NamedFact, rules: NameMatchRules) => string[];
+/** What one rule looks for: candidates with any of `keys` that `admits` accepts; a candidate with a `rivals` key makes it ambiguous. */
+interface Probe {
+  keys: string[];
+  admits?: (keys: ReadonlySet<string>) => boolean;
+  rivals?: string[];
+}
 
-const sameName: Rule = (fact) => keyForms(fact.name).map((form) => `name:${form}`);
+type Rule = (fact: NamedFact, rules: NameMatchRules) => Probe;
+
+const sameName: Rule = (fact) => ({ keys: keyForms(fact.name).map((form) => `name:${form}`) });
 
 const nameAliasCrossing: Rule = (fact, rules) => {
   const forms = keyForms(fact.name);
   const long = (form: string) => rules.shortAliases || nameWords(form).length > 1;
-  return [
-    ...forms.filter(long).map((form) => `alias:${form}`),
-    ...fact.aliases.flatMap(keyForms).filter(long).map((form) => `name:${form}`),
-  ];
+  return {
+    keys: [...forms.filter(long).map((form) => `alias:${form}`), ...fact.aliases.flatMap(keyForms).filter(long).map((form) => `name:${form}`)],
+  };
 };
 
-const uniqueSurname: Rule = (fact, rules) => {
+function singleWord(fact: NamedFact): string | null {
   const forms = keyForms(fact.name);
-  if (!rules.surnames || forms.length !== 1 || nameWords(forms[0]).length !== 1) return [];
-  return [`surname:${forms[0]}`, `alias:${forms[0]}`];
+  return forms.length === 1 && nameWords(forms[0]).length === 1 ? forms[0] : null;
+}
+
+const uniqueSurname: Rule = (fact, rules) => {
+  const word = singleWord(fact);
+  return { keys: rules.surnames && word ? [`surname:${word}`, `alias:${word}`] : [] };
 };
+
+/**
+ * The converse of `uniqueSurname`: a full name joins a person so far known only by that
+ * surname (`Michael Howard` after an article that said only `Howard`), unless another person
+ * with the surname is known, which makes the bare surname ambiguous.
+ */
+const singleNamedBySurname: Rule = (fact, rules) => {
+  const words = nameWords(nameKey(fact.name));
+  if (!rules.surnames || words.length < 2) return { keys: [] };
+  const surname = words[words.length - 1];
+  return {
+    keys: [`name:${surname}`],
+    admits: (keys) => ![...keys].some((key) => key.startsWith('surname:')),
+    rivals: [`surname:${surname}`],
+  };
+};
+
+const RULES: ReadonlyArray<{ rule: Rule; onAmbiguity: 'first' | 'none' }> = [
+  { rule: sameName, onAmbiguity: 'first' },
+  { rule: nameAliasCrossing, onAmbiguity: 'none' },
+  { rule: uniqueSurname, onAmbiguity: 'none' },
+  { rule: singleNamedBySurname, onAmbiguity: 'none' },
+];
 
 /** The lookup keys whose candidates the rules may pick from. */
 export function lookupKeysOf(fact: NamedFact, rules: NameMatchRules): string[] {
-  return [...new Set([sameName, nameAliasCrossing, uniqueSurname].flatMap((rule) => rule(fact, rules)))];
+  return [
+    ...new Set(
+      RULES.flatMap(({ rule }) => {
+        const probe = rule(fact, rules);
+        return [...probe.keys, ...(probe.rivals ?? [])];
+      }),
+    ),
+  ];
 }
 
 /** For each fact, the id of the existing entity it names, or null for a new entity. */
@@ -86,23 +128,19 @@ export function matchNamedFacts(facts: readonly NamedFact[], candidates: readonl
   const matched: Array<string | null> = facts.map(() => null);
   const decided = facts.map(() => false);
   const claimed = new Set<string>();
-  const ruleOrder: Array<{ rule: Rule; onAmbiguity: 'first' | 'none' }> = [
-    { rule: sameName, onAmbiguity: 'first' },
-    { rule: nameAliasCrossing, onAmbiguity: 'none' },
-    { rule: uniqueSurname, onAmbiguity: 'none' },
-  ];
-  for (const { rule, onAmbiguity } of ruleOrder) {
+  for (const { rule, onAmbiguity } of RULES) {
     facts.forEach((fact, index) => {
       if (decided[index]) return;
-      const wanted = rule(fact, rules);
-      if (!wanted.length) return;
+      const probe = rule(fact, rules);
+      if (!probe.keys.length) return;
       const hits = keySets
-        .filter((candidate) => !claimed.has(candidate.id) && wanted.some((key) => candidate.keys.has(key)))
-        .map((candidate) => candidate.id)
+        .filter((c) => !claimed.has(c.id) && probe.keys.some((key) => c.keys.has(key)) && (probe.admits?.(c.keys) ?? true))
+        .map((c) => c.id)
         .sort();
       if (!hits.length) return;
       decided[index] = true;
-      if (hits.length > 1 && onAmbiguity === 'none') return;
+      const rivalled = keySets.some((c) => !hits.includes(c.id) && (probe.rivals ?? []).some((key) => c.keys.has(key)));
+      if ((hits.length > 1 && onAmbiguity === 'none') || rivalled) return;
       matched[index] = hits[0];
       claimed.add(hits[0]);
     });

@@ -1,6 +1,5 @@
 /** An office's document, with its holders over time, derived from the articles that show them in it. */
-import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, sortedUnique, type EvidenceTexts } from './contribution.derivation';
-import { revisionOf } from './content-hash';
+import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, sortedUnique, type EvidenceTexts, type Derived } from './contribution.derivation';
 import { searchKeysOf } from './name-key';
 import type { MembershipDocument, OfficeContribution, OfficeDocument } from './office.document';
 
@@ -27,12 +26,12 @@ function membershipsOf(contributions: readonly OfficeContribution[], texts: Evid
   return holders.sort((a, b) => (b.asOf ?? '').localeCompare(a.asOf ?? '') || (a.personId < b.personId ? -1 : 1));
 }
 
-export function deriveOffice(identity: OfficeIdentity, contributions: readonly OfficeContribution[], texts: EvidenceTexts): OfficeDocument {
+export function deriveOffice(identity: OfficeIdentity, contributions: readonly OfficeContribution[], texts: EvidenceTexts): Derived<OfficeDocument> {
   const sorted = sortContributions(contributions);
   const title = mostFrequent(sorted.map((c) => c.title)) ?? '';
   const jurisdiction = mostFrequent(sorted.map((c) => c.jurisdiction));
   const holders = membershipsOf(sorted, texts);
-  const body = {
+  return {
     _id: identity._id,
     key: identity.key,
     title,
@@ -43,5 +42,4 @@ export function deriveOffice(identity: OfficeIdentity, contributions: readonly O
     searchKeys: searchKeysOf([title, jurisdiction, jurisdiction && `${jurisdiction} ${title}`]),
     contributions: sorted,
   };
-  return { ...body, revision: revisionOf(body) };
 }

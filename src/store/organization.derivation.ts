@@ -1,6 +1,5 @@
 /** An organization's document, derived from what the articles say about it. */
-import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, type EvidenceTexts } from './contribution.derivation';
-import { revisionOf } from './content-hash';
+import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, type EvidenceTexts, type Derived } from './contribution.derivation';
 import { otherForms, preferFullerName, searchKeysOf } from './name-key';
 import { identityKeysOf, ORGANIZATION_NAME_RULES } from './named-entity.resolver';
 import type { OrganizationContribution, OrganizationDocument } from './organization.document';
@@ -11,11 +10,11 @@ export interface OrganizationIdentity {
   slug: string;
 }
 
-export function deriveOrganization(identity: OrganizationIdentity, contributions: readonly OrganizationContribution[], texts: EvidenceTexts): OrganizationDocument {
+export function deriveOrganization(identity: OrganizationIdentity, contributions: readonly OrganizationContribution[], texts: EvidenceTexts): Derived<OrganizationDocument> {
   const sorted = sortContributions(contributions);
   const name = mostFrequent(sorted.map((c) => c.name), preferFullerName) ?? '';
   const aliases = otherForms(name, sorted.flatMap((c) => [c.name, ...c.aliases]));
-  const body = {
+  return {
     _id: identity._id,
     name,
     aliases,
@@ -26,5 +25,4 @@ export function deriveOrganization(identity: OrganizationIdentity, contributions
     identityKeys: identityKeysOf(sorted, ORGANIZATION_NAME_RULES),
     contributions: sorted,
   };
-  return { ...body, revision: revisionOf(body) };
 }

@@ -1,6 +1,5 @@
 /** A person's document, derived from what the articles say about them. */
-import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, type EvidenceTexts } from './contribution.derivation';
-import { revisionOf } from './content-hash';
+import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, type EvidenceTexts, type Derived } from './contribution.derivation';
 import { otherForms, preferFullerName, searchKeysOf } from './name-key';
 import { identityKeysOf, PERSON_NAME_RULES } from './named-entity.resolver';
 import type { PersonContribution, PersonDocument } from './person.document';
@@ -11,11 +10,11 @@ export interface PersonIdentity {
   slug: string;
 }
 
-export function derivePerson(identity: PersonIdentity, contributions: readonly PersonContribution[], texts: EvidenceTexts): PersonDocument {
+export function derivePerson(identity: PersonIdentity, contributions: readonly PersonContribution[], texts: EvidenceTexts): Derived<PersonDocument> {
   const sorted = sortContributions(contributions);
   const name = mostFrequent(sorted.map((c) => c.name), preferFullerName) ?? '';
   const aliases = otherForms(name, sorted.flatMap((c) => [c.name, ...c.aliases]));
-  const body = {
+  return {
     _id: identity._id,
     name,
     aliases,
@@ -27,5 +26,4 @@ export function derivePerson(identity: PersonIdentity, contributions: readonly P
     identityKeys: identityKeysOf(sorted, PERSON_NAME_RULES),
     contributions: sorted,
   };
-  return { ...body, revision: revisionOf(body) };
 }

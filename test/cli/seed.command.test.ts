@@ -63,6 +63,12 @@ describe('newsgraph seed', () => {
     await t.client.db(dbName).dropDatabase();
   });
 
+  it('refuses a directory that does not exist, with exit 1', async () => {
+    const result = await runSeed(t, `${t.db.databaseName}_missing`, ['--dir', path.join(dir, 'missing')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/seed directory ".*missing" does not exist/);
+  });
+
   it('ends, after being killed half-way and run again, in exactly the state of one clean run', async () => {
     const total = 120;
     await writeSyntheticCorpus(dir, total, 99);

@@ -84,3 +84,43 @@ describe('extractArticle input handling', () => {
     expect(record).toMatchObject({ people: [], organizations: [], offices: [], meetings: [], publishedOn: null });
   });
 });
+
+describe('extractArticle on articles written after it was tuned', () => {
+  const read = (name: string) => extractArticle({ source: name, text: readFileSync(path.join(__dirname, 'fixtures', 'articles', name), 'utf8') });
+
+  it('takes a portfolio before `Minister` as part of the title, not as a body', () => {
+    const record = read('reuters-tin-talks.txt');
+    expect(officesOf(record)).toContain('Lim Keng Siew | Primary Industries Minister | Malaysia');
+    expect(officesOf(record)).toContain('Jaime Quiroga | Mines Minister | Bolivia');
+    expect(record.organizations.map((o) => o.name)).not.toContain('Malaysian Primary Industries');
+    expect(meetingsOf(record)).toEqual([{ participants: ['Lim Keng Siew', 'Prasong Wattanakul', 'Soedjarwo Hadiprojo'], date: null, location: 'Kuala Lumpur' }]);
+  });
+
+  it('finds no meeting in a phone call, a letter or a planned visit', () => {
+    const record = read('aj-phone-call.txt');
+    expect(record.meetings).toEqual([]);
+    expect(officesOf(record)).toContain('Haider Jassim | Water Resources Minister | Iraq');
+  });
+
+  it('keeps former posts out and resolves `its` and `whose` to the body just named', () => {
+    const former = read('bbc-former-minister.txt');
+    expect(former.offices.map((o) => o.holder)).not.toContain('Margaret Dunleavy');
+    expect(former.offices.map((o) => o.holder)).not.toContain('Tony Whitlock');
+    expect(officesOf(former)).toContain('Diane Okoro | general secretary | National Union of Teachers');
+    expect(officesOf(read('bbc-business-ceo.txt'))).toContain('Alan Firth | chief executive | Dunmore');
+  });
+
+  it('recognises people whose first names are in no English list', () => {
+    const names = read('aj-summit-names.txt').people.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Oluwaseun Adeyemi', 'Kwabena Owusu-Mensah', 'Essowe Agbodjan', 'Mamadou Sissoko', 'Zhou Minghao', 'Nguyen Thi Lan']));
+  });
+
+  it('counts each meeting of a visit once, however many captions tell it, and places `the Qatari capital` in Doha', () => {
+    expect(meetingsOf(read('aj-photo-captions.txt'))).toEqual([
+      { participants: ['Faisal al-Khatib', 'Nabil Haddad'], date: '2025-03-03', location: 'Beirut' },
+      { participants: ['Faisal al-Khatib', 'Joseph Karam'], date: '2025-03-03', location: 'Baabda Palace' },
+      { participants: ['Faisal al-Khatib', 'Rami Saade'], date: '2025-03-03', location: 'Beirut' },
+    ]);
+    expect(meetingsOf(read('aj-ceasefire-talks.txt')).map((m) => m.location)).toEqual(['Doha', 'Doha']);
+  });
+});

@@ -68,6 +68,38 @@ describe('meeting details', () => {
     expect(meetingsOf(record)[0]).toEqual({ participants: ['Khalil al-Hayya', 'Tamim bin Hamad Al Thani'], date: null, location: 'Doha' });
   });
 
+  it('takes the place from a following `During the meeting in ...` sentence', () => {
+    const record = extractBody('Chechen leader Ramzan Kadyrov spoke to reporters before his May 7 meeting with Russian President Vladimir Putin. During the meeting in Putin’s office, Kadyrov boasted of his record.');
+    expect(meetingsOf(record)[0]).toMatchObject({ participants: ['Ramzan Kadyrov', 'Vladimir Putin'], location: 'Putin’s office' });
+  });
+
+  it('reads `A and B held talks` as a meeting of both', () => {
+    const record = extractBody('Prime Minister Tony Blair and US President George W Bush held talks at Camp David on Friday.');
+    expect(meetingsOf(record)[0].participants).toEqual(['George W Bush', 'Tony Blair']);
+  });
+
+  it('reads `said after meeting Y` as a meeting of the speaker with Y', () => {
+    const record = extractBody('Foreign Secretary Jack Straw said after meeting Iranian Foreign Minister Kamal Kharrazi in London that progress was made.');
+    expect(meetingsOf(record)).toEqual([{ participants: ['Jack Straw', 'Kamal Kharrazi'], date: null, location: 'London' }]);
+  });
+
+  it('places a meeting `in the <demonym> capital` in that capital, and an unplaced one only by its dateline', () => {
+    const capital = extractBody('Talks between Kenyan envoy Amina Wanjiru and Ethiopian envoy Tesfaye Gebre were held in the Kenyan capital on Wednesday.');
+    expect(meetingsOf(capital)[0].location).toBe('Nairobi');
+    const unplaced = extractBody('Mr Oduya met Ms Tan on Monday. Later that week Ms Tan spoke at a conference and said Lagos was growing fast.');
+    expect(meetingsOf(unplaced)[0].location).toBeNull();
+  });
+
+  it('ends the list of people met where an attribution clause starts', () => {
+    const record = extractBody('Japanese Finance Minister Kenzo Arakawa met German Finance Minister Dieter Kessler, Finance Ministry officials said.');
+    expect(meetingsOf(record)[0].participants).toEqual(['Dieter Kessler', 'Kenzo Arakawa']);
+  });
+
+  it('merges an arrival `for talks` into the talks held there that day', () => {
+    const record = extractBody('Jordanian Foreign Minister Faisal Khatib arrived in Beirut on Monday for talks. Lebanese Prime Minister Nabil Haddad met Khatib in Beirut on Monday.', { publishedOn: '2025-03-03' });
+    expect(meetingsOf(record)).toEqual([{ participants: ['Faisal Khatib', 'Nabil Haddad'], date: '2025-03-03', location: 'Beirut' }]);
+  });
+
   it('prefers a known city to other capitalised places', () => {
     const record = extractBody('Turkish President Recep Tayyip Erdogan has met Russian President Vladimir Putin in the Black Sea resort of Sochi for talks.');
     expect(meetingsOf(record)[0].location).toBe('Sochi');

@@ -1,6 +1,22 @@
 import { extractBody, officesOf } from './article.fixture';
 
 describe('offices', () => {
+  it('reads a comma title with a body before it and a place after it', () => {
+    expect(officesOf(extractBody('The UN envoy for Chad, Mourad Benaissa, is expected next week.'))).toEqual(['Mourad Benaissa | envoy | UN']);
+  });
+
+  it('gives `its` and `whose` titles the body named just before', () => {
+    const record = extractBody('The Farmers Union backed the plan. Its general secretary, Diane Okoro, said so. Rival chain Dunmore, whose chief executive Alan Firth cut prices, disagreed.');
+    expect(officesOf(record)).toEqual(['Diane Okoro | general secretary | Farmers Union', 'Alan Firth | chief executive | Dunmore']);
+  });
+
+  it('gives a state post the country the article is clearly about, and none on a near tie', () => {
+    const uk = extractBody('Labour said the plan was wrong. Housing Minister Daniel Crowe defended it. Labour MPs were not convinced.');
+    expect(officesOf(uk)).toContain('Daniel Crowe | Housing Minister | United Kingdom');
+    const tie = extractBody('Kenya and Uganda signed a deal. Kenya and Uganda will share the line. Trade Minister Daniel Crowe welcomed it.');
+    expect(officesOf(tie)).toEqual(['Daniel Crowe | Trade Minister | null']);
+  });
+
   it('reads prefix, possessive and appositive titles with their jurisdictions', () => {
     const record = extractBody(
       'Masoud Barzani (right), leader of the Kurdistan Democratic Party (KDP), meets with Othman al-Ghanmi, Iraq’s Minister of Interior, July 29, 2020.\n\n' +

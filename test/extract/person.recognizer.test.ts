@@ -11,6 +11,11 @@ function peopleIn(body: string) {
 const names = (body: string) => peopleIn(body).people.map((p) => (p.aliases.length ? `${p.name} [${p.aliases.join(', ')}]` : p.name));
 
 describe('recognizePeople', () => {
+  it('takes an unknown first name as a full name next to a verb only people take', () => {
+    expect(names('Kagiso Dube said the offer was an insult. Later Tshepo Mokoena met Oyelaran Bankole.')).toEqual(['Kagiso Dube', 'Tshepo Mokoena', 'Oyelaran Bankole']);
+    expect(names('Economists at Harbour Vantora expect a cut. Harbour Vantora said rates would fall.')).toEqual([]);
+  });
+
   it('splits titles off names and keeps name particles', () => {
     expect(names('Kurdistan Region President Nechirvan Barzani (right), meets with Iraqi Minister of Interior Othman al-Ghanmi, July 29, 2020.')).toEqual([
       'Nechirvan Barzani',

@@ -125,6 +125,25 @@ describe('graph queries over HTTP', () => {
       );
     });
 
+    it('traces people and meetings back to their articles and sentences', async () => {
+      const { person } = await data(`{ person(slug: "wayne-baker") {
+        articles(first: 10) { totalCount nodes { source } }
+        evidence(first: 10) { totalCount nodes { text start end article { source } } }
+        meetings(first: 10) { nodes { articles { nodes { source } } evidence { article { source } } } }
+      } }`);
+      // Visitor 1 is named by the articles of host 1 and of host 0.
+      expect(person.articles.nodes.map((a: any) => a.source).sort()).toEqual(['fixture-000.txt', 'fixture-001.txt']);
+      expect(person.evidence.totalCount).toBe(2);
+      for (const evidence of person.evidence.nodes) {
+        expect(evidence.text).toContain('Wayne Baker');
+        expect(evidence.end - evidence.start).toBe(evidence.text.length);
+      }
+      for (const meeting of person.meetings.nodes) {
+        expect(meeting.articles.nodes).toHaveLength(1);
+        expect(meeting.evidence.map((e: any) => e.article.source)).toEqual(meeting.articles.nodes.map((a: any) => a.source));
+      }
+    });
+
     it('answers who met whom, with the shared meetings', async () => {
       const { person } = await data(`{ person(slug: "${visitorName(1).toLowerCase().replace(' ', '-')}") {
         metWith(first: 10) { totalCount edges { sharedMeetingCount node { name } sharedMeetings { date { value } } } }

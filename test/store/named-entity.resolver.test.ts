@@ -32,6 +32,16 @@ describe('matchNamedFacts for people', () => {
     expect(matchNamedFacts([fact('Flight')], [flight], PERSON_NAME_RULES)).toEqual(['flight']);
   });
 
+  it('joins a full name to a person known so far only by that surname, unless the surname is shared', () => {
+    const howard = stored('howard', fact('Howard'));
+    expect(matchNamedFacts([fact('Michael Howard')], [howard], PERSON_NAME_RULES)).toEqual(['howard']);
+    expect(matchNamedFacts([fact('Howard Flight')], [howard], PERSON_NAME_RULES)).toEqual([null]);
+    const barzani = stored('barzani', fact('Barzani'));
+    expect(matchNamedFacts([fact('Ahmed Barzani')], [barzani, ...barzanis], PERSON_NAME_RULES)).toEqual([null]);
+    const merged = stored('merged', fact('Howard'), fact('John Howard'));
+    expect(matchNamedFacts([fact('Michael Howard')], [merged], PERSON_NAME_RULES)).toEqual([null]);
+  });
+
   it('gives each stored person to one fact of an article only', () => {
     const howard = stored('howard', fact('Michael Howard'));
     expect(matchNamedFacts([fact('Michael Howard'), fact('Howard')], [howard], PERSON_NAME_RULES)).toEqual(['howard', null]);
