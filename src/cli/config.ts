@@ -90,3 +90,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
+
+/** Loads the configuration for a command; on bad values reports every problem and returns null (the command exits 2). */
+export function loadConfigOrReport(env: Readonly<Record<string, string | undefined>>, report: (message: string) => void): Config | null {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      report(`newsgraph: ${err.message}`);
+      return null;
+    }
+    throw err;
+  }
+}

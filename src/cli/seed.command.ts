@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { requireSeedDirectory, seedDirectory, type SeedProgress } from '../ingest';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrReport } from './config';
 import { openDatabase } from './database.connection';
 import { renderSeedSummary } from './seed-summary.table';
 
@@ -55,16 +55,8 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      log(`newsgraph: ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigOrReport(process.env, log);
+  if (!config) return 2;
   const dir = options.dir ? path.resolve(options.dir) : config.seedsDir;
   try {
     await requireSeedDirectory(dir);

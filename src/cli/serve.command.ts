@@ -6,7 +6,7 @@
 import { startApiServer } from '../server';
 import { ensureSeeded } from '../ingest';
 import { ensureIndexes } from '../store';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrReport } from './config';
 import { openDatabase } from './database.connection';
 
 function log(message: string): void {
@@ -18,16 +18,25 @@ export async function run(args: string[]): Promise<number> {
     log('usage: newsgraph serve   (configured by environment variables; see README "Configuration")');
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      log(`newsgraph: ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigOrReport(process.env, log);
+  if (!config) return 2;
+
+  // Listen for signals before the (possibly long) first seed, so Ctrl-C then still closes the
+  // database cleanly; a second signal stops at once, which loses nothing since loading is crash-safe.
+  let starting = true;
+  let signalsDuringStart = 0;
+  const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (starting && ++signalsDuringStart > 1) {
+        log('newsgraph: stopping now; run it again to finish loading');
+        process.exit(130);
+      }
+      if (starting) log(`newsgraph: ${signal} during start-up; stopping once it is done (send it again to stop now)`);
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
 
   const database = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, dbName: config.dbName, log });
   let server;
@@ -39,22 +48,17 @@ export async function run(args: string[]): Promise<number> {
     await database.close();
     throw err;
   }
+  starting = false;
   log(`newsgraph: GraphQL API at ${server.url}graphql${config.sandbox ? ` (Apollo Sandbox at ${server.url})` : ''}`);
   if (!config.apiKey) log('newsgraph: NEWSGRAPH_API_KEY not set; mutations are disabled');
 
-  const running = server;
-  await new Promise<void>((resolve) => {
-    const shutDown = (signal: NodeJS.Signals): void => {
-      log(`newsgraph: ${signal}, finishing in-flight requests and shutting down`);
-      process.off('SIGTERM', shutDown);
-      process.off('SIGINT', shutDown);
-      resolve();
-    };
-    process.on('SIGTERM', shutDown);
-    process.on('SIGINT', shutDown);
-  });
-  await running.stop();
-  await database.close();
+  const signal = await stopRequested;
+  log(`newsgraph: ${signal}, finishing in-flight requests and shutting down`);
+  try {
+    await server.stop();
+  } finally {
+    await database.close();
+  }
   log('newsgraph: stopped');
   return 0;
 }

@@ -60,14 +60,17 @@ const CALENDAR_WORDS = [
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
   'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ramadan', 'easter',
 ];
-/** Major parties whose names carry no head word, keyed by the forms news uses, with the country they stand in. */
+/**
+ * Major parties and political or armed movements whose names carry no head word, keyed by the
+ * forms news uses, with the country a party stands in (movements active across borders have none).
+ */
 interface Party {
   name: string;
   aliases: string[];
-  country: string;
+  country: string | null;
 }
 const PARTY_FORMS: Record<string, Party> = {};
-const PARTIES: Array<{ name: string; forms: string[]; country: string }> = [
+const PARTIES: Array<{ name: string; forms: string[]; country: string | null }> = [
   { name: 'Conservative Party', forms: ['Conservative', 'Conservatives', 'Tory', 'Tories', 'Conservative Party', 'Tory Party'], country: 'United Kingdom' },
   { name: 'Labour Party', forms: ['Labour', 'Labour Party'], country: 'United Kingdom' },
   { name: 'Liberal Democrats', forms: ['Liberal Democrat', 'Liberal Democrats', 'Lib Dem', 'Lib Dems'], country: 'United Kingdom' },
@@ -83,6 +86,13 @@ const PARTIES: Array<{ name: string; forms: string[]; country: string }> = [
   { name: 'Fidesz', forms: ['Fidesz'], country: 'Hungary' },
   { name: 'Syriza', forms: ['Syriza'], country: 'Greece' },
   { name: 'Podemos', forms: ['Podemos'], country: 'Spain' },
+  { name: 'Hamas', forms: ['Hamas'], country: null },
+  { name: 'Hezbollah', forms: ['Hezbollah', 'Hizbollah'], country: null },
+  { name: 'Houthis', forms: ['Houthis', 'Houthi', 'Ansar Allah'], country: null },
+  { name: 'Taliban', forms: ['Taliban'], country: null },
+  { name: 'al-Qaeda', forms: ['al-Qaeda', 'al-Qaida', 'Al Qaeda'], country: null },
+  { name: 'al-Shabab', forms: ['al-Shabab', 'al-Shabaab'], country: null },
+  { name: 'Boko Haram', forms: ['Boko Haram'], country: null },
 ];
 for (const party of PARTIES) for (const form of party.forms) PARTY_FORMS[foldForLookup(form)] = { name: party.name, aliases: party.forms.filter((f) => f !== party.name), country: party.country };
 

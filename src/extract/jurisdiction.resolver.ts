@@ -8,7 +8,6 @@ import type { Sentence } from './sentence.splitter';
 import type { OrganizationEntity } from './organization.recognizer';
 import { countryOf, countryOfCity } from './place.lexicon';
 import { partyOf } from './entity-word.lexicon';
-import { isTitleWord } from './title.lexicon';
 import { nameKey } from './name.normalizer';
 import { chunksOf } from './proper-noun.chunker';
 
@@ -51,8 +50,7 @@ export function nearestCountry(s: Sentence, at: number): string | null {
   let best: { country: string; distance: number } | null = null;
   for (const chunk of chunksOf(s, false)) {
     const country = countryOf(chunk.text) ?? chunk.words.map((w) => countryOf(w.text)).find((c) => c) ?? null;
-    // `US President X hosted Emir Y`: a country right before a title is that title's, not Y's
-    if (!country || isTitleWord(s.words[chunk.to - 1].text) || (s.words[chunk.to] && isTitleWord(s.words[chunk.to].text))) continue;
+    if (!country) continue;
     const distance = chunk.from >= at ? chunk.from - at : at - chunk.to;
     if (distance <= MAX_DISTANCE && (!best || distance < best.distance)) best = { country, distance };
   }
@@ -87,7 +85,7 @@ export function jurisdictionContext(sentences: Sentence[], headline: string | nu
   // a party that stands in one country only places the article there
   for (const o of organizations) {
     const party = partyOf(o.name);
-    if (party) countries.set(party.country, (countries.get(party.country) ?? 0) + o.mentions.length);
+    if (party?.country) countries.set(party.country, (countries.get(party.country) ?? 0) + o.mentions.length);
   }
   return { country: dominant(countries), region: mostFrequent(regions), organizations };
 }

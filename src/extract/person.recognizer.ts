@@ -6,7 +6,7 @@
  * they abbreviate; an ambiguous surname stays unresolved for coreference to settle.
  */
 import type { Sentence } from './sentence.splitter';
-import { chunksOf, isNameParticle } from './proper-noun.chunker';
+import { chunksOf, isCapitalised, isNameParticle } from './proper-noun.chunker';
 import { cueAfter, textOf, titleBefore, type TitlePhrase } from './title-phrase.parser';
 import { isHonorific, isOccupation, isTitleHead, isTitleWord } from './title.lexicon';
 import { isCalendarWord, isLowercaseBodyNoun, isOrganizationHead, isPlaceOrThingWord, partyOf } from './entity-word.lexicon';
@@ -45,9 +45,12 @@ interface Candidate extends PersonMention {
   honorific: boolean;
   /** `Mr`/`Ms` go with surnames, so `Mr Dennis` is never a first name (unlike `Sir Dennis`). */
   plainHonorific: boolean;
+  /** The name is a capitalised run of its own, not the tail of a longer one (`Fishing Nations League`). */
+  standsAlone: boolean;
 }
 
 const MAX_NAME_WORDS = 5;
+const lower = (w: { text: string } | undefined) => (w ? w.text.toLowerCase() : '');
 /** Verbs whose subject or object is a person, so a capitalised pair next to them is a full name. */
 const PERSON_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'met', 'meets', 'argued', 'insisted', 'warned', 'urged', 'explained', 'denied', 'admitted', 'replied', 'thanked', 'greeted', 'phoned', 'recalled']);
 
@@ -104,7 +107,9 @@ function candidatesIn(s: Sentence): Candidate[] {
     const capitalisedTitle = !!before && /^\p{Lu}/u.test(s.words[before.to - 1].text);
     // a single word is a name only after an honorific or a capitalised title (`Mr Oduya`, `President Okafor`)
     const cue = words.length === 1 ? honorific || capitalisedTitle : honorific || titles.length > 0 || after.marksPerson || occupationBefore;
-    out.push({ sentence: s.index, from, to, text: textOf(s, from, to), titles, words, cue, honorific, plainHonorific: honorific && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(s.words[from - 1]?.text ?? '') });
+    const ofLink = (k: number, name: number) => lower(s.words[k]) === 'of' && !!s.words[name] && isCapitalised(s.words[name]);
+    const standsAlone = from === chunk.from && to === chunk.to && !ofLink(from - 1, from - 2) && !ofLink(to, to + 1);
+    out.push({ sentence: s.index, from, to, text: textOf(s, from, to), titles, words, cue, honorific, standsAlone, plainHonorific: honorific && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(s.words[from - 1]?.text ?? '') });
   }
   return out;
 }
@@ -127,7 +132,7 @@ function looksLikeFullName(c: Candidate, s: Sentence, placesOrBodies: Set<string
   if (next && (isOccupation(next.text) || isTitleHead(next.text))) return 'no';
   // `Kagiso Dube said`, `met Kagiso Dube`: the subject or object of a verb only people take
   const nextToVerb = (next && PERSON_VERBS.has(next.text)) || (previous && PERSON_VERBS.has(previous.text) && previous.pos === 'VERB');
-  if (nextToVerb && !placesOrBodies.has(nameKey(c.text))) return 'yes';
+  if (nextToVerb && c.standsAlone && !placesOrBodies.has(nameKey(c.text))) return 'yes';
   return 'maybe';
 }
 

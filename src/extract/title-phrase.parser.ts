@@ -96,11 +96,14 @@ function nameStartingAt(s: Sentence, from: number, withBodyNoun = false): number
 /**
  * Where the portfolio starts in `Malaysian Fisheries Minister`: words [from, headAt) open with a
  * country and go on with capitalised words that name no body or place, so they belong to the
- * title. Returns -1 when the words are not a country followed by a portfolio.
+ * title; or they name only a region (`Europe minister`) and all of them do. Returns -1 when
+ * the words are no portfolio.
  */
 export function portfolioStart(s: Sentence, from: number, headAt: number): number {
-  if (!s.words[headAt] || !isPortfolioHead(s.words[headAt].text)) return -1;
-  for (const width of [1, 2]) {
+  if (!s.words[headAt] || !isPortfolioHead(s.words[headAt].text) || countryOf(textOf(s, from, headAt))) return -1;
+  // `Europe minister`, `Middle East Secretary`: a region is the post's remit, not its state
+  if (s.words.slice(from, headAt).every((w) => isPlaceOrThingWord(w.text) && isCapitalised(w))) return from;
+  for (const width of [2, 1]) {
     const rest = from + width;
     if (rest >= headAt || !countryOf(textOf(s, from, rest))) continue;
     const portfolio = s.words.slice(rest, headAt);
@@ -175,12 +178,12 @@ function buildBefore(s: Sentence, titleFrom: number, titleTo: number): TitlePhra
   } else if (prev && isJurisdictionWord(prev)) {
     const start = nameEndingAt(s, titleFrom);
     const portfolio = portfolioStart(s, start, titleTo - 1);
-    jurisdiction = textOf(s, start, portfolio > 0 ? portfolio : titleFrom);
+    jurisdiction = portfolio === start ? null : textOf(s, start, portfolio >= 0 ? portfolio : titleFrom);
     // `Farmers Union (FU) Council President`: the council is named with the acronym
     const acronym = acronymInBracketsBefore(s, start);
-    if (acronym) jurisdiction = `${acronym} ${jurisdiction}`;
+    if (acronym && jurisdiction) jurisdiction = `${acronym} ${jurisdiction}`;
     from = start;
-    if (portfolio > 0) titleFrom = portfolio;
+    if (portfolio >= 0) titleFrom = portfolio;
   } else if (prev && isOrganizationHead(prev.text) && !isCapitalised(prev)) {
     // `central bank president`: a lower-case body before the title
     const adj = s.words[titleFrom - 2];

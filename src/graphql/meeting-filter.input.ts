@@ -9,7 +9,7 @@ export class MeetingFilter {
   @Field(() => ID, { nullable: true, description: 'Meetings in which this organization (an Organization id) took part.' })
   organizationId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Exact location, e.g. `Erbil`.' })
+  @Field(() => String, { nullable: true, description: 'Exact location, e.g. `Nairobi`.' })
   location?: string | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Meetings on or after this day; a meeting dated only to a month or year counts when that month or year reaches it.' })

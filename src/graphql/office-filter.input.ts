@@ -2,7 +2,7 @@ import { Field, InputType } from 'type-graphql';
 
 @InputType({ description: 'Narrows `offices`.' })
 export class OfficeFilter {
-  @Field(() => String, { nullable: true, description: 'Exact jurisdiction, e.g. `Kurdistan Region`.' })
+  @Field(() => String, { nullable: true, description: 'Exact jurisdiction, e.g. `European Union`.' })
   jurisdiction?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Exact title, e.g. `Prime Minister`.' })

@@ -5,7 +5,7 @@ import { Node } from './node.type';
 
 @ObjectType({
   implements: Node,
-  description: 'An office (a post such as `Prime Minister` of `Kurdistan Region`), with the people shown holding it over time.',
+  description: 'An office (a post such as `Minister of Finance` of `Kenya`), with the people shown holding it over time.',
 })
 export class Office extends Node {
   @Field({ description: 'The position without its jurisdiction, e.g. `Minister of Interior`.' })

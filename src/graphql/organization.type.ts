@@ -8,7 +8,7 @@ export class Organization extends Node {
   @Field({ description: 'The fullest name the articles give.' })
   name!: string;
 
-  @Field(() => [String], { description: 'Acronyms and other names the articles use (e.g. `KDP`).' })
+  @Field(() => [String], { description: 'Acronyms and other names the articles use (e.g. `NATO`).' })
   aliases!: string[];
 
   @Field({ description: 'URL-friendly unique key derived from the name, usable in `organization(slug:)`.' })

@@ -4,6 +4,6 @@ import { Person } from './person.type';
 
 export const Participant = createUnionType({
   name: 'Participant',
-  description: 'Who takes part in a meeting: a person, or an organization standing for a side (e.g. a delegation of the KRG).',
+  description: 'Who takes part in a meeting: a person, or an organization standing for a side (e.g. a ministry\'s delegation).',
   types: () => [Person, Organization] as const,
 });

@@ -86,7 +86,7 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [Organization], {
-    description: 'The organizations this person holds an office of (an office whose jurisdiction is the organization, e.g. leader of the KDP).',
+    description: 'The organizations this person holds an office of (an office whose jurisdiction is the organization, e.g. leader of a party).',
   })
   async organizations(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<Organization[]> {
     const offices = await ctx.loaders.officesByHolder.load(person.doc._id);

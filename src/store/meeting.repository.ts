@@ -10,7 +10,7 @@ export interface MeetingsFilter {
   /** Meetings in which every one of these people took part. */
   personIds?: readonly string[] | null;
   organizationId?: string | null;
-  /** Exact location as stored (e.g. `Erbil`). */
+  /** Exact location as stored (e.g. `Nairobi`). */
   location?: string | null;
   /** Inclusive ISO day (`YYYY-MM-DD`). */
   from?: string | null;

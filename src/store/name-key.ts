@@ -6,7 +6,7 @@ import { normalizeSearchText } from './search-key.filter';
 
 /**
  * Connecting particles of personal and place names (Arabic, Romance, Germanic). Articles drop
- * them freely (`Mustafa al-Kadhimi`, `Mustafa Kadhimi`), so matching also compares names without them.
+ * them freely (`Karim al-Nouri`, `Karim Nouri`), so matching also compares names without them.
  */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'bint', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'du', 'dos', 'das', 'ter']);
 
@@ -50,7 +50,7 @@ export function slugOf(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Fuller forms first: `Othman al-Ghanmi` over `Othman Ghanmi` when as many articles use each. */
+/** Fuller forms first: `Karim al-Nouri` over `Karim Nouri` when as many articles use each. */
 export function preferFullerName(a: string, b: string): number {
   return nameWords(nameKey(b)).length - nameWords(nameKey(a)).length || b.length - a.length;
 }

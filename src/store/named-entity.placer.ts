@@ -27,8 +27,8 @@ export interface ArticleFacts<F> {
 
 /**
  * Places the facts and returns, per article, the entity id for each fact's normalized name and
- * for each alias only one fact of that article uses (so `Ghanmi` holding an office resolves,
- * `Barzani` for three people does not).
+ * for each alias only one fact of that article uses (so `Okafor` holding an office resolves,
+ * `Okafor` shared by three people does not).
  */
 export async function placeNamedEntities<F extends NamedFact & { evidence: readonly Evidence[] }, C extends { articleId: string }, D extends NamedDocument<C>>(
   workspace: EntityWorkspace<C, NamedIdentity, D>,

@@ -6,14 +6,14 @@
  * 1. the same name (or the same name without particles) is the same entity;
  * 2. a name equal to another entity's alias (or an alias equal to its name) is the same
  *    entity, if exactly one entity qualifies; for people only for multi-word forms, since a
- *    bare surname is no identity (`Barzani` may be any of three people);
+ *    bare surname is no identity (`Okafor` may be any of three people);
  * 3. a single-word person name (an article naming someone by title and surname) is the
  *    person with that surname or alias, if exactly one qualifies;
  * 4. conversely, a full name is the person so far known only by its surname, if exactly one
  *    such person and no other person with that surname is known.
  * An entity already matched by another fact of the same article is not matched again: the
- * extractor has already decided that two facts of one article are two entities (`Howard`
- * and `Howard Flight`).
+ * extractor has already decided that two facts of one article are two entities (`Moreau`
+ * and `Moreau Lindqvist`).
  */
 import { nameKey, nameWords, withoutParticles } from './name-key';
 
@@ -89,7 +89,7 @@ const uniqueSurname: Rule = (fact, rules) => {
 
 /**
  * The converse of `uniqueSurname`: a full name joins a person so far known only by that
- * surname (`Michael Howard` after an article that said only `Howard`), unless another person
+ * surname (`Elena Moreau` after an article that said only `Moreau`), unless another person
  * with the surname is known, which makes the bare surname ambiguous.
  */
 const singleNamedBySurname: Rule = (fact, rules) => {

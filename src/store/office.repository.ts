@@ -7,7 +7,7 @@ import { READ_PROJECTION, type OfficeView } from './read.view';
 import { searchKeyFilter } from './search-key.filter';
 
 export interface OfficesFilter {
-  /** Exact jurisdiction as stored (e.g. `Kurdistan Region`). */
+  /** Exact jurisdiction as stored (e.g. `European Union`). */
   jurisdiction?: string | null;
   /** Exact title as stored (e.g. `Prime Minister`). */
   title?: string | null;

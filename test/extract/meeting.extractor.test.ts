@@ -83,9 +83,10 @@ describe('meeting details', () => {
     expect(meetingsOf(record)).toEqual([{ participants: ['Jack Straw', 'Kamal Kharrazi'], date: null, location: 'London' }]);
   });
 
-  it('places a meeting `in the <demonym> capital` in that capital, and an unplaced one only by its dateline', () => {
+  it('places a meeting `in the <demonym> capital` or at a seat of government in its city, and an unplaced one only by its dateline', () => {
     const capital = extractBody('Talks between Kenyan envoy Amina Wanjiru and Ethiopian envoy Tesfaye Gebre were held in the Kenyan capital on Wednesday.');
     expect(meetingsOf(capital)[0].location).toBe('Nairobi');
+    expect(meetingsOf(extractBody('US President Daniel Harlow hosted Chilean President Rosa Campos at the White House on Tuesday.'))[0].location).toBe('Washington');
     const unplaced = extractBody('Mr Oduya met Ms Tan on Monday. Later that week Ms Tan spoke at a conference and said Lagos was growing fast.');
     expect(meetingsOf(unplaced)[0].location).toBeNull();
   });

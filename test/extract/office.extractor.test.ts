@@ -5,6 +5,14 @@ describe('offices', () => {
     expect(officesOf(extractBody('The UN envoy for Chad, Mourad Benaissa, is expected next week.'))).toEqual(['Mourad Benaissa | envoy | UN']);
   });
 
+  it('splits a country from the portfolio after it, keeps a two-word demonym whole and a region in the title', () => {
+    expect(officesOf(extractBody('Malaysian Primary Industries Minister Lim Wei met Saudi Arabian Oil Minister Ahmed Khalil al-Sabah.'))).toEqual([
+      'Lim Wei | Primary Industries Minister | Malaysia',
+      'Ahmed Khalil al-Sabah | Oil Minister | Saudi Arabia',
+    ]);
+    expect(extractBody('Europe minister Claire Hodgson resigned.').offices.map((o) => o.title)).toEqual(['Europe minister']);
+  });
+
   it('gives `its` and `whose` titles the body named just before', () => {
     const record = extractBody('The Farmers Union backed the plan. Its general secretary, Diane Okoro, said so. Rival chain Dunmore, whose chief executive Alan Firth cut prices, disagreed.');
     expect(officesOf(record)).toEqual(['Diane Okoro | general secretary | Farmers Union', 'Alan Firth | chief executive | Dunmore']);

@@ -20,6 +20,10 @@ describe('organizations', () => {
     expect(orgs('It would bypass the trade pact GATT (General Agreement on Tariffs and Trade) as an arbiter.')).toEqual(['GATT [General Agreement on Tariffs and Trade]']);
   });
 
+  it('knows major movements that carry no head word', () => {
+    expect(orgs('A Hamas delegation met Egyptian mediators. The Houthis, who control the capital, said attacks would go on.')).toEqual(['Hamas', 'Houthis']);
+  });
+
   it('joins an acronym used alone to the body whose initials spell it', () => {
     expect(orgs('It is a specialised agency of the United Nations. The UN nuclear watchdog monitors countries.')).toEqual(['United Nations [UN]']);
   });

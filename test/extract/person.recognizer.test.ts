@@ -14,6 +14,7 @@ describe('recognizePeople', () => {
   it('takes an unknown first name as a full name next to a verb only people take', () => {
     expect(names('Kagiso Dube said the offer was an insult. Later Tshepo Mokoena met Oyelaran Bankole.')).toEqual(['Kagiso Dube', 'Tshepo Mokoena', 'Oyelaran Bankole']);
     expect(names('Economists at Harbour Vantora expect a cut. Harbour Vantora said rates would fall.')).toEqual([]);
+    expect(names('A spokesman for the Organization of Petroleum Exporting Countries said the talks would last two days.')).toEqual([]);
   });
 
   it('splits titles off names and keeps name particles', () => {
