@@ -11,7 +11,7 @@ import { cueAfter, textOf, titleBefore, type TitlePhrase } from './title-phrase.
 import { isHonorific, isOccupation, isTitleHead, isTitleWord } from './title.lexicon';
 import { isCalendarWord, isLowercaseBodyNoun, isOrganizationHead, isPlaceOrThingWord, partyOf } from './entity-word.lexicon';
 import { isKnownFirstName } from './first-name.lexicon';
-import { countryOf, isCity } from './place.lexicon';
+import { countryOf, isCity, isDemonym } from './place.lexicon';
 import { nameKey } from './name.normalizer';
 
 export interface PersonMention {
@@ -117,6 +117,8 @@ function candidatesIn(s: Sentence): Candidate[] {
 function looksLikeFullName(c: Candidate, s: Sentence, placesOrBodies: Set<string>): 'yes' | 'maybe' | 'no' {
   const { words } = c;
   if (words.length < 2) return 'no';
+  // a nationality or country of several words (`Costa Rican`, `Saint Lucian`) before a title is no name
+  if (isDemonym(c.text) || countryOf(c.text)) return 'no';
   if (isNameParticle(s.words[c.from])) return c.cue ? 'yes' : 'no';
   const first = words[0];
   const placeLike = isCity(words.join(' ')) || words.some((w) => countryOf(w) || (isCity(w) && !isKnownFirstName(w)));

@@ -50,4 +50,11 @@ describe('recognizePeople', () => {
     expect(names('Police in Indian-administered Kashmir said the Kurdistan Region and the Popular Mobilization Forces met on Monday in Kashmir.')).toEqual([]);
     expect(names('Welsh Liberal Democrat council leaders met the Reform UK Party.')).toEqual([]);
   });
+
+  it('does not take a nationality of several words before a title for a name', () => {
+    expect(names('Saint Lucian Minister of Interior Dalia Renfrow met Costa Rican President Tomas Ibarguen in Castries.')).toEqual([
+      'Dalia Renfrow',
+      'Tomas Ibarguen',
+    ]);
+  });
 });
