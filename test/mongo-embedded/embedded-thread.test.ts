@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo, startEmbeddedMongoThread, type EmbeddedMongoThreadOptions } from '../../src/mongo-embedded';
+import { withEmbeddedClient } from '../helpers/embedded-client';
 
 const describeEmbedded = process.env.MONGODB_URI ? describe.skip : describe;
 
@@ -34,16 +35,8 @@ describeEmbedded('startEmbeddedMongoThread', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function withThreadServer<T>(options: EmbeddedMongoThreadOptions, use: (client: MongoClient) => Promise<T>): Promise<T> {
-    const server = await startEmbeddedMongoThread(options);
-    const client = await new MongoClient(server.uri).connect();
-    try {
-      return await use(client);
-    } finally {
-      await client.close();
-      await server.stop();
-    }
-  }
+  const withThreadServer = <T>(options: EmbeddedMongoThreadOptions, use: (client: MongoClient) => Promise<T>): Promise<T> =>
+    withEmbeddedClient(() => startEmbeddedMongoThread(options), use);
 
   it('serves inserts, queries, updates and deletes through the official driver', async () => {
     await withThreadServer({ memory: true }, async (client) => {

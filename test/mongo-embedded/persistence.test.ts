@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Binary, Decimal128, Long, MongoClient, ObjectId } from 'mongodb';
 import { startEmbeddedMongo } from '../../src/mongo-embedded';
+import { withEmbeddedClient } from '../helpers/embedded-client';
 
 const describeEmbedded = process.env.MONGODB_URI ? describe.skip : describe;
 const ROOT = path.join(__dirname, '..', '..');
@@ -24,16 +25,8 @@ describeEmbedded('durable storage', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function withServer<T>(use: (client: MongoClient) => Promise<T>): Promise<T> {
-    const server = await startEmbeddedMongo({ dbPath: dataDir });
-    const client = await new MongoClient(server.uri).connect();
-    try {
-      return await use(client);
-    } finally {
-      await client.close();
-      await server.stop();
-    }
-  }
+  const withServer = <T>(use: (client: MongoClient) => Promise<T>): Promise<T> =>
+    withEmbeddedClient(() => startEmbeddedMongo({ dbPath: dataDir }), use);
 
   it('keeps documents, their types and indexes across a restart', async () => {
     const id = new ObjectId();
