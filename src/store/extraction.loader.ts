@@ -8,7 +8,7 @@
  * the ones whose contributions may be half-written, and a reload takes those out first).
  */
 import type { Db } from 'mongodb';
-import type { ExtractionRecord } from '../extract';
+import type { Evidence, ExtractionRecord } from '../extract';
 import { articleDocumentOf, findArticleMarkers, writeArticleMarkers, type ArticleMarker } from './article.writer';
 import { COLLECTIONS } from './collection-names';
 import { contentHashOf } from './content-hash';
@@ -107,6 +107,17 @@ async function markersOf(db: Db, items: readonly ExtractionToLoad[], trustGiven:
   return items.map((item) => stored.get(articleIdFor(item.record.source)) ?? null);
 }
 
+/** What a person or organization fact of one article contributes to its entity document. */
+function namedContribution(fact: { name: string; aliases: string[]; evidence: Evidence[] }, ordinal: number, articleId: string) {
+  return {
+    articleId,
+    ordinal,
+    name: fact.name.trim(),
+    aliases: fact.aliases.map((a) => a.trim()).filter(Boolean),
+    evidence: evidenceSpans(fact.evidence),
+  };
+}
+
 async function loadBatchOnce(db: Db, items: readonly ExtractionToLoad[], trustGivenMarkers: boolean): Promise<BatchLoadResult> {
   const previous = await markersOf(db, items, trustGivenMarkers);
   const now = new Date();
@@ -122,27 +133,14 @@ async function loadBatchOnce(db: Db, items: readonly ExtractionToLoad[], trustGi
     'person',
     PERSON_NAME_RULES,
     entities.map((e, i) => ({ articleId: articleIds[i], facts: e.people })),
-    (fact, ordinal, articleId) => ({
-      articleId,
-      ordinal,
-      name: fact.name.trim(),
-      aliases: fact.aliases.map((a) => a.trim()).filter(Boolean),
-      mentions: fact.mentions,
-      evidence: evidenceSpans(fact.evidence),
-    }),
+    (fact, ordinal, articleId) => ({ ...namedContribution(fact, ordinal, articleId), mentions: fact.mentions }),
   );
   const organizationIds = await placeNamedEntities(
     spaces.organizations,
     'organization',
     ORGANIZATION_NAME_RULES,
     entities.map((e, i) => ({ articleId: articleIds[i], facts: e.organizations })),
-    (fact, ordinal, articleId) => ({
-      articleId,
-      ordinal,
-      name: fact.name.trim(),
-      aliases: fact.aliases.map((a) => a.trim()).filter(Boolean),
-      evidence: evidenceSpans(fact.evidence),
-    }),
+    namedContribution,
   );
   await placeOffices(
     spaces.offices,

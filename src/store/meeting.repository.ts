@@ -1,6 +1,6 @@
 /** Read queries over `meetings`: pages filtered by participants, organization, place and date range, and batch lookups. */
 import type { Db, Document, Filter } from 'mongodb';
-import { BATCH_READ_OPTIONS } from './batch-read.options';
+import { BATCH_VIEW_OPTIONS } from './batch-read.options';
 import { COLLECTIONS } from './collection-names';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
 import { READ_PROJECTION, type MeetingView } from './read.view';
@@ -56,19 +56,19 @@ export function findMeetingsPage(db: Db, filter: MeetingsFilter, sort: SortSpec,
 }
 
 export function findMeetingsByIds(db: Db, ids: readonly string[]): Promise<MeetingView[]> {
-  return meetings(db).find({ _id: { $in: [...ids] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return meetings(db).find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function findMeetingsWithPeople(db: Db, personIds: readonly string[]): Promise<MeetingView[]> {
-  return meetings(db).find({ personIds: { $in: [...personIds] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return meetings(db).find({ personIds: { $in: [...personIds] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function findMeetingsWithOrganizations(db: Db, organizationIds: readonly string[]): Promise<MeetingView[]> {
-  return meetings(db).find({ organizationIds: { $in: [...organizationIds] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return meetings(db).find({ organizationIds: { $in: [...organizationIds] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function findMeetingsInArticles(db: Db, articleIds: readonly string[]): Promise<MeetingView[]> {
-  return meetings(db).find({ articleIds: { $in: [...articleIds] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return meetings(db).find({ articleIds: { $in: [...articleIds] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 /** Meetings by date in `direction`, undated ones last either way, `_id` breaking ties: the order of every meeting list. */

@@ -1,6 +1,6 @@
 /** Read queries over `offices`: pages by title and jurisdiction, and batch lookups by holder, article and jurisdiction. */
 import type { Db, Filter } from 'mongodb';
-import { BATCH_READ_OPTIONS } from './batch-read.options';
+import { BATCH_VIEW_OPTIONS } from './batch-read.options';
 import { COLLECTIONS } from './collection-names';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
 import { READ_PROJECTION, type OfficeView } from './read.view';
@@ -28,19 +28,19 @@ export function findOfficesPage(db: Db, filter: OfficesFilter, sort: SortSpec, r
 }
 
 export function findOfficesByIds(db: Db, ids: readonly string[]): Promise<OfficeView[]> {
-  return offices(db).find({ _id: { $in: [...ids] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return offices(db).find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function findOfficesHeldBy(db: Db, personIds: readonly string[]): Promise<OfficeView[]> {
-  return offices(db).find({ holderIds: { $in: [...personIds] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return offices(db).find({ holderIds: { $in: [...personIds] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function findOfficesInArticles(db: Db, articleIds: readonly string[]): Promise<OfficeView[]> {
-  return offices(db).find({ articleIds: { $in: [...articleIds] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).sort({ title: 1, _id: 1 }).toArray();
+  return offices(db).find({ articleIds: { $in: [...articleIds] } }, BATCH_VIEW_OPTIONS).sort({ title: 1, _id: 1 }).toArray();
 }
 
 export function findOfficesInJurisdictions(db: Db, jurisdictions: readonly string[]): Promise<OfficeView[]> {
-  return offices(db).find({ jurisdiction: { $in: [...jurisdictions] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return offices(db).find({ jurisdiction: { $in: [...jurisdictions] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function searchOffices(db: Db, text: string, limit: number): Promise<OfficeView[]> {

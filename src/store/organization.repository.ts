@@ -1,6 +1,6 @@
 /** Read queries over `organizations`: pages, lookups by id, slug and name, and batch lookups for the loaders. */
 import type { Db, Filter } from 'mongodb';
-import { BATCH_READ_OPTIONS } from './batch-read.options';
+import { BATCH_VIEW_OPTIONS } from './batch-read.options';
 import { COLLECTIONS } from './collection-names';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
 import { READ_PROJECTION, type OrganizationView } from './read.view';
@@ -29,17 +29,17 @@ export function findOrganizationsPage(
 }
 
 export function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<OrganizationView[]> {
-  return organizations(db).find({ _id: { $in: [...ids] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return organizations(db).find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function findOrganizationsBySlugs(db: Db, slugs: readonly string[]): Promise<OrganizationView[]> {
-  return organizations(db).find({ slug: { $in: [...slugs] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return organizations(db).find({ slug: { $in: [...slugs] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 /** Organizations whose name or one of whose aliases is exactly one of `names` (office jurisdictions). */
 export function findOrganizationsNamed(db: Db, names: readonly string[]): Promise<OrganizationView[]> {
   return organizations(db)
-    .find({ $or: [{ name: { $in: [...names] } }, { aliases: { $in: [...names] } }] }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION })
+    .find({ $or: [{ name: { $in: [...names] } }, { aliases: { $in: [...names] } }] }, BATCH_VIEW_OPTIONS)
     .toArray();
 }
 

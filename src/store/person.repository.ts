@@ -1,6 +1,6 @@
 /** Read queries over `people`: pages, lookups by id and slug, and the batch lookups the request loaders use. */
 import type { Db, Filter } from 'mongodb';
-import { BATCH_READ_OPTIONS } from './batch-read.options';
+import { BATCH_VIEW_OPTIONS } from './batch-read.options';
 import { COLLECTIONS } from './collection-names';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
 import { READ_PROJECTION, type PersonView } from './read.view';
@@ -27,15 +27,15 @@ export function findPeoplePage(db: Db, filter: PeopleFilter, sort: SortSpec, req
 }
 
 export function findPeopleByIds(db: Db, ids: readonly string[]): Promise<PersonView[]> {
-  return people(db).find({ _id: { $in: [...ids] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return people(db).find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function findPeopleBySlugs(db: Db, slugs: readonly string[]): Promise<PersonView[]> {
-  return people(db).find({ slug: { $in: [...slugs] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).toArray();
+  return people(db).find({ slug: { $in: [...slugs] } }, BATCH_VIEW_OPTIONS).toArray();
 }
 
 export function findPeopleInArticles(db: Db, articleIds: readonly string[]): Promise<PersonView[]> {
-  return people(db).find({ articleIds: { $in: [...articleIds] } }, { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION }).sort({ name: 1, _id: 1 }).toArray();
+  return people(db).find({ articleIds: { $in: [...articleIds] } }, BATCH_VIEW_OPTIONS).sort({ name: 1, _id: 1 }).toArray();
 }
 
 export function searchPeople(db: Db, text: string, limit: number): Promise<PersonView[]> {

@@ -1,5 +1,6 @@
 /** Sort order as MongoDB defines it, for find and aggregate, with and without limits. */
 import { ObjectId, type Collection, type Document } from 'mongodb';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 interface Row {
   _id: string | number;
@@ -9,7 +10,6 @@ interface Row {
   ref?: string;
   key?: string;
 }
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
 let coll: Collection<Row>;
