@@ -14,3 +14,13 @@ export interface ArticleDocument {
   /** Lower-cased, diacritic-free forms of the title and source, matched by anchored prefix in search. */
   searchKeys: string[];
 }
+
+/**
+ * What lists, search and relations read of an article: everything but its text, which is most
+ * of the document and is loaded on its own only when a query asks for the text or paragraphs.
+ */
+export const ARTICLE_METADATA_PROJECTION = { text: 0, paragraphs: 0 } as const;
+
+export type ArticleMetadata = Omit<ArticleDocument, 'text' | 'paragraphs'>;
+
+export type ArticleText = Pick<ArticleDocument, '_id' | 'text' | 'paragraphs'>;

@@ -114,7 +114,9 @@ export async function findPage<T extends Document & { _id: string }>(
   const more = found.length > size;
   const docs = found.slice(0, size);
   if (backward) docs.reverse();
-  let count: Promise<number> | undefined;
+  // A first page that holds every match already knows the count: no command for it.
+  const holdsEveryMatch = size > 0 && !more && !request.after && !request.before;
+  let count: Promise<number> | undefined = holdsEveryMatch ? Promise.resolve(docs.length) : undefined;
   return {
     edges: docs.map((doc) => ({ cursor: encodeCursor([(doc[sort.field] as SortValue) ?? null, doc._id]), node: doc })),
     hasNextPage: backward ? Boolean(request.before) : more,

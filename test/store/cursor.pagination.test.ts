@@ -66,6 +66,24 @@ describe('findPage', () => {
     expect(await page.totalCount()).toBe(5);
   });
 
+  it('counts without a command of its own when the first page holds every match, and counts right either way', async () => {
+    const counts: string[] = [];
+    const watched = await t.connect({ monitorCommands: true });
+    watched.on('commandStarted', (event) => counts.push(event.commandName));
+    const watchedRows = watched.db(t.db.databaseName).collection<Row>('rows');
+    const sort: SortSpec = { field: 'day', direction: 1 };
+
+    const whole = await findPage(watchedRows, { day: null }, sort, { first: 10 });
+    const wholeBackward = await findPage(watchedRows, { day: null }, sort, { last: 10 });
+    const none = await findPage(watchedRows, { day: 'never' }, sort, { first: 10 });
+    expect([await whole.totalCount(), await wholeBackward.totalCount(), await none.totalCount()]).toEqual([5, 5, 0]);
+    expect(counts.filter((name) => name !== 'find')).toEqual([]);
+
+    const empty = await findPage(watchedRows, { day: null }, sort, { first: 0 });
+    const rest = await findPage(watchedRows, { day: null }, sort, { first: 10, after: whole.edges[1].cursor });
+    expect([await empty.totalCount(), await rest.totalCount()]).toEqual([5, 5]);
+  });
+
   it('rejects page sizes over 100 and foreign cursors', async () => {
     await expect(findPage(rows, {}, { field: 'day', direction: 1 }, { first: 101 })).rejects.toThrow(StoreInputError);
     await expect(findPage(rows, {}, { field: 'day', direction: 1 }, { first: 1, after: 'abc' })).rejects.toThrow(StoreInputError);
