@@ -2,6 +2,7 @@
  * The configuration, read from the environment once at start and checked as a whole: every
  * problem is reported at once, with the variable's name and what it accepts.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -15,6 +16,8 @@ export interface Config {
   production: boolean;
   introspection: boolean;
   sandbox: boolean;
+  /** API processes serving HTTP; 1 serves from the main process itself. */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -36,9 +39,11 @@ export const CONFIG_VARIABLES = [
   ['NODE_ENV', 'development', '`production` hides error details and turns introspection and Sandbox off by default.'],
   ['NEWSGRAPH_INTROSPECTION', 'on unless production', '`true`/`false`: allow schema introspection.'],
   ['NEWSGRAPH_SANDBOX', 'on unless production', '`true`/`false`: serve Apollo Sandbox at `/` to browsers.'],
+  ['NEWSGRAPH_WORKERS', 'auto', 'API processes sharing the port (`auto`: one per CPU core, less one for the embedded server when it runs here; `1`: serve from the main process).'],
 ] as const;
 
 const MIN_API_KEY_LENGTH = 16;
+const MAX_WORKERS = 64;
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = process.cwd()): Config {
@@ -74,6 +79,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push(`NEWSGRAPH_API_KEY is ${apiKey.length} characters; use at least ${MIN_API_KEY_LENGTH} (e.g. \`openssl rand -hex 24\`)`);
   }
 
+  const rawWorkers = value('NEWSGRAPH_WORKERS') ?? 'auto';
+  // The embedded server works on a thread of its own, busy in proportion to the API's load: it gets a core.
+  const automaticWorkers = Math.max(1, os.availableParallelism() - (mongodbUri === undefined ? 1 : 0));
+  const workers = rawWorkers.toLowerCase() === 'auto' ? automaticWorkers : Number(rawWorkers);
+  if (!/^(auto|\d+)$/i.test(rawWorkers) || workers < 1 || workers > MAX_WORKERS) {
+    problems.push(`NEWSGRAPH_WORKERS="${rawWorkers}" is not a number of processes; use auto or 1-${MAX_WORKERS}`);
+  }
+
   const production = value('NODE_ENV') === 'production';
   const config: Config = {
     port,
@@ -86,6 +99,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     production,
     introspection: flag('NEWSGRAPH_INTROSPECTION', !production),
     sandbox: flag('NEWSGRAPH_SANDBOX', !production),
+    workers,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -11,6 +11,8 @@ export interface DatabaseConnection {
   client: MongoClient;
   db: Db;
   mode: 'external' | 'embedded';
+  /** Where other processes (the API workers) reach the same database. */
+  uri: string;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseCo
   if (options.mongodbUri) {
     const client = await new MongoClient(options.mongodbUri).connect();
     options.log(`MongoDB: using MONGODB_URI ${redactUri(options.mongodbUri)}, database "${options.dbName}"`);
-    return { client, db: client.db(options.dbName), mode: 'external', close: () => client.close() };
+    return { client, db: client.db(options.dbName), mode: 'external', uri: options.mongodbUri, close: () => client.close() };
   }
   const server = await startEmbeddedMongoThread({
     dbPath: options.dataDir,
@@ -54,6 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseCo
     client,
     db: client.db(options.dbName),
     mode: 'embedded',
+    uri: server.uri,
     async close() {
       await client.close();
       await server.stop();

@@ -1,19 +1,43 @@
 /**
  * `newsgraph serve` (`npm start`): checks the configuration, opens MongoDB (embedded unless
  * MONGODB_URI is set), creates the indexes, loads seeds/ into an empty database, then serves
- * until SIGTERM or SIGINT, when it drains requests and closes the database.
+ * (from NEWSGRAPH_WORKERS processes) until SIGTERM or SIGINT, when it drains requests and
+ * closes the database.
  */
+import cluster from 'node:cluster';
 import { startApiServer } from '../server';
 import { ensureSeeded } from '../ingest';
 import { ensureIndexes } from '../store';
-import { loadConfigOrReport } from './config';
-import { openDatabase } from './database.connection';
+import { startApiCluster, type ServingApi } from './api-cluster.supervisor';
+import { serveAsApiWorker } from './api-cluster.worker';
+import { loadConfigOrReport, type Config } from './config';
+import { openDatabase, type DatabaseConnection } from './database.connection';
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+/** A server that never fails on its own: only the cluster's workers can run out. */
+const NEVER = new Promise<Error>(() => undefined);
+
+async function startServing(config: Config, database: DatabaseConnection): Promise<ServingApi> {
+  if (config.workers === 1) {
+    const server = await startApiServer({ db: database.db, options: config });
+    return { url: server.url, failed: NEVER, stop: () => server.stop() };
+  }
+  return startApiCluster({
+    count: config.workers,
+    assignment: {
+      databaseUri: database.uri,
+      dbName: config.dbName,
+      options: { port: config.port, host: config.host, apiKey: config.apiKey, production: config.production, introspection: config.introspection, sandbox: config.sandbox },
+    },
+    log,
+  });
+}
+
 export async function run(args: string[]): Promise<number> {
+  if (cluster.isWorker) return serveAsApiWorker();
   if (args.length) {
     log('usage: newsgraph serve   (configured by environment variables; see README "Configuration")');
     return 2;
@@ -43,7 +67,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     await ensureIndexes(database.db);
     await ensureSeeded(database.db, config.seedsDir, log);
-    server = await startApiServer({ db: database.db, options: config });
+    server = await startServing(config, database);
   } catch (err) {
     await database.close();
     throw err;
@@ -52,13 +76,13 @@ export async function run(args: string[]): Promise<number> {
   log(`newsgraph: GraphQL API at ${server.url}graphql${config.sandbox ? ` (Apollo Sandbox at ${server.url})` : ''}`);
   if (!config.apiKey) log('newsgraph: NEWSGRAPH_API_KEY not set; mutations are disabled');
 
-  const signal = await stopRequested;
-  log(`newsgraph: ${signal}, finishing in-flight requests and shutting down`);
+  const ending = await Promise.race([stopRequested, server.failed]);
+  log(`newsgraph: ${ending instanceof Error ? ending.message : ending}, finishing in-flight requests and shutting down`);
   try {
     await server.stop();
   } finally {
     await database.close();
   }
   log('newsgraph: stopped');
-  return 0;
+  return ending instanceof Error ? 1 : 0;
 }

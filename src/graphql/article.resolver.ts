@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findArticlesPage, orderMeetingsByDate, pageFromArray } from '../store';
+import { findArticlesPage, orderMeetingsByDate, pageFromArray, type ArticleText } from '../store';
 import { ArticleOrderField } from './article-order.input';
 import { Article } from './article.type';
 import { ArticlesArgs } from './articles.args';
@@ -13,6 +13,13 @@ import { OrderDirection, toSortDirection } from './order-direction.type';
 import { Person } from './person.type';
 import type { RequestContext } from './request.context';
 import { requireExactlyOne } from './user-input.error';
+
+/** The text is read apart from the rest of the article, so only queries that ask for it pay for it. */
+async function loadText(article: Article, ctx: RequestContext): Promise<ArticleText> {
+  const text = await ctx.loaders.articleTextById.load(article.doc._id);
+  if (!text) throw new Error(`the text of article ${article.doc._id} is gone; it was removed while this was being read`);
+  return text;
+}
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -33,6 +40,17 @@ export class ArticleResolver {
     const storeId = id != null ? storeIdOf(id, 'Article') : null;
     const doc = source != null ? await ctx.loaders.articleBySource.load(source) : storeId ? await ctx.loaders.articleById.load(storeId) : null;
     return doc && Article.from(doc);
+  }
+
+  @FieldResolver(() => String, { description: 'The full text, which `Evidence` offsets index.' })
+  async text(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await loadText(article, ctx)).text;
+  }
+
+  @FieldResolver(() => [String], { description: 'The body paragraphs, without front matter.' })
+  async paragraphs(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<string[]> {
+    const { text, paragraphs } = await loadText(article, ctx);
+    return paragraphs.map((p) => text.slice(p.start, p.end));
   }
 
   @FieldResolver(() => PersonConnection, { description: 'The people this article names, by name.' })

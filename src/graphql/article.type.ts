@@ -1,6 +1,6 @@
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import type { ArticleDocument } from '../store';
+import type { ArticleMetadata } from '../store';
 import { toGlobalId } from './global-id.codec';
 import { Node } from './node.type';
 
@@ -15,26 +15,18 @@ export class Article extends Node {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Publication day, when known.' })
   publishedOn!: string | null;
 
-  @Field({ description: 'The full text, which `Evidence` offsets index.' })
-  text!: string;
-
-  @Field(() => [String], { description: 'The body paragraphs, without front matter.' })
-  paragraphs!: string[];
-
   @Field(() => GraphQLDateTime, { description: 'When the article was first loaded.' })
   ingestedAt!: Date;
 
-  /** The stored document, for the relation resolvers. */
-  doc!: ArticleDocument;
+  /** The stored document without its text, which the `text` and `paragraphs` resolvers load on demand. */
+  doc!: ArticleMetadata;
 
-  static from(doc: ArticleDocument): Article {
+  static from(doc: ArticleMetadata): Article {
     return Object.assign(new Article(), {
       id: toGlobalId('Article', doc._id),
       source: doc.source,
       title: doc.title,
       publishedOn: doc.publishedOn,
-      text: doc.text,
-      paragraphs: doc.paragraphs.map((p) => doc.text.slice(p.start, p.end)),
       ingestedAt: doc.ingestedAt,
       doc,
     });

@@ -4,15 +4,30 @@
  * the change to the engine, which writes it through to storage.
  */
 import { BSON, type Document } from 'bson';
-import { valueKey } from './bson-value.util';
+import { isPlainObject, valueKey } from './bson-value.util';
 import { duplicateKeyError, ID_INDEX, SecondaryIndex, type IndexSpec } from './index.catalog';
 import { MongoServerError } from './mongo-server.error';
-import { indexConditions, orBranches } from './query.planner';
+import { indexConditions, orBranches, type IndexCondition } from './query.planner';
 import type { StorageChange } from './storage.type';
 
 const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
 
 /** Inserts, upserts and updates alike may not produce a document MongoDB could not store. */
+function lookupIn(index: SecondaryIndex, condition: IndexCondition): Set<string> {
+  switch (condition.kind) {
+    case 'equality':
+      return index.lookup(condition.values);
+    case 'prefix':
+      return index.lookupPrefix(condition.prefix);
+    case 'range':
+      return index.lookupRange(condition.lower, condition.upper);
+  }
+}
+
+function isPlainScalar(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value)) || value instanceof Date;
+}
+
 function checkSize(doc: Document): void {
   const size = BSON.calculateObjectSize(doc);
   if (size > MAX_DOCUMENT_SIZE) {
@@ -103,13 +118,36 @@ export class CollectionState {
   }
 
   /**
+   * The documents matching a filter that is one top-level field equal to one of some non-null
+   * scalars, read from `_id` or an index without testing each document: for such a filter an
+   * index's keys are exactly MongoDB's equality, element by element on arrays. This is what
+   * spares testing every document of a long `$in` (mingo rebuilds the list's set per document).
+   * Undefined for any other filter.
+   */
+  exactMatches(filter: Document): Document[] | undefined {
+    const paths = Object.keys(filter);
+    if (paths.length !== 1 || paths[0].startsWith('$') || paths[0].includes('.')) return undefined;
+    const operand: unknown = filter[paths[0]];
+    const operators = isPlainObject(operand) ? Object.keys(operand) : [];
+    if (operators.length > 1 || (operators.length === 1 && operators[0] !== '$in' && operators[0] !== '$eq')) return undefined;
+    const [condition] = indexConditions(filter);
+    if (condition?.kind !== 'equality' || !condition.values.every(isPlainScalar)) return undefined;
+    if (condition.path === '_id') return this.candidates(filter);
+    const index = this.secondary.find((i) => i.usableForLookup && i.firstField === condition.path);
+    return index ? this.documentsOf(index.lookup(condition.values)) : undefined;
+  }
+
+  /**
    * The documents that may match `filter`: from the most selective usable index when the
    * filter has an equality, `$in` or anchored prefix regex on an indexed field (or an `$or`
    * whose every branch has one), else every document. Callers still apply the full filter.
    */
   candidates(filter: Document): Document[] {
     const ids = this.candidateIds(filter);
-    if (!ids) return [...this.documents.values()];
+    return ids ? this.documentsOf(ids) : [...this.documents.values()];
+  }
+
+  private documentsOf(ids: Set<string>): Document[] {
     const docs: Document[] = [];
     for (const id of ids) {
       const doc = this.documents.get(id);
@@ -149,7 +187,7 @@ export class CollectionState {
         continue;
       }
       const index = this.secondary.find((i) => i.usableForLookup && i.firstField === condition.path);
-      if (index) consider(condition.kind === 'equality' ? index.lookup(condition.values) : index.lookupPrefix(condition.prefix));
+      if (index) consider(lookupIn(index, condition));
       if (best?.size === 0) return best;
     }
     for (const branches of orBranches(filter)) {

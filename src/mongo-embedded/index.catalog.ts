@@ -9,6 +9,7 @@ import { Query } from 'mingo';
 import { isPlainObject, pathHasArray, valueAtPath, valueKey, valuesAtPath } from './bson-value.util';
 import { MongoServerError } from './mongo-server.error';
 import { OrderedKeys } from './ordered-keys.list';
+import type { RangeBound } from './query.planner';
 import { validateFilter } from './query-filter.validator';
 
 export interface IndexSpec {
@@ -231,6 +232,19 @@ export class SecondaryIndex {
   lookupPrefix(prefix: string): Set<string> {
     const ids = new Set<string>();
     for (const key of this.orderedKeys().withPrefix(prefix)) {
+      for (const id of this.byFirstField.get(key) ?? []) ids.add(id);
+    }
+    return ids;
+  }
+
+  /**
+   * Ids of documents with a first-field value within the bounds. On a multikey index the two
+   * bounds may be met by different elements of one array, so only the lower one narrows.
+   */
+  lookupRange(lower: RangeBound | undefined, upper: RangeBound | undefined): Set<string> {
+    const ids = new Set<string>();
+    const keys = this.multikey && lower ? this.orderedKeys().inRange(lower, undefined) : this.orderedKeys().inRange(lower, upper);
+    for (const key of keys) {
       for (const id of this.byFirstField.get(key) ?? []) ids.add(id);
     }
     return ids;

@@ -26,6 +26,7 @@ export const ErrorCode = {
   NotImplemented: 238,
   Location40323: 40323,
   Location40414: 40414,
+  Location40415: 40415,
   DuplicateKey: 11000,
   BSONObjectTooLarge: 10334,
 } as const;

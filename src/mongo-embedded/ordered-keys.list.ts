@@ -4,6 +4,7 @@
  * answer prefix regexes. Built when first needed; kept in step while few keys change, and
  * dropped for a rebuild after bulk changes, where splicing one key at a time would cost more.
  */
+import type { RangeBound } from './query.planner';
 import { compareParts, keyPart, type KeyPart } from './sort.comparator';
 
 interface OrderedKey {
@@ -58,6 +59,38 @@ export class OrderedKeys {
   *inOrder(direction: 1 | -1): Generator<string> {
     if (direction === 1) for (let i = 0; i < this.list.length; i += 1) yield this.list[i].key;
     else for (let i = this.list.length - 1; i >= 0; i -= 1) yield this.list[i].key;
+  }
+
+  /**
+   * Keys between the bounds, both of one type (a missing bound leaves that side open, up to
+   * the end of the type's values).
+   */
+  *inRange(lower: RangeBound | undefined, upper: RangeBound | undefined): Generator<string> {
+    const rank = keyPart((lower ?? upper)!.value).rank;
+    const low = lower ? keyPart(lower.value) : undefined;
+    const high = upper ? keyPart(upper.value) : undefined;
+    let i = low ? this.lowerBound(low) : this.firstOfRank(rank);
+    if (low && !lower!.inclusive) while (i < this.list.length && compareParts(this.list[i].part, low) === 0) i += 1;
+    for (; i < this.list.length; i += 1) {
+      const { part, key } = this.list[i];
+      if (part.rank !== rank) return;
+      if (high) {
+        const order = compareParts(part, high);
+        if (order > 0 || (order === 0 && !upper!.inclusive)) return;
+      }
+      yield key;
+    }
+  }
+
+  private firstOfRank(rank: number): number {
+    let low = 0;
+    let high = this.list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.list[mid].part.rank < rank) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** Keys of the strings that start with `prefix`. */

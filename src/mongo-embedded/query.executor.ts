@@ -1,7 +1,8 @@
 /**
  * Runs reads over a collection's working set with MongoDB semantics from mingo: filters,
  * sort, skip, limit and projection for find-like commands, and aggregation pipelines with
- * `$lookup` resolving other collections of the same database. Index candidates come first.
+ * `$lookup` and `$unionWith` resolving other collections of the same database. Index
+ * candidates come first.
  */
 import type { Document } from 'bson';
 import { aggregate, Query } from 'mingo';
@@ -15,6 +16,7 @@ import { QueryFilterCache } from './query-filter.cache';
 import { validateFilter } from './query-filter.validator';
 import { MongoServerError } from './mongo-server.error';
 import { parseSort, sortDocuments } from './sort.comparator';
+import { unionWithStage } from './union-with.stage';
 
 /** What changes how values compare and what `$$name` means: a command's `collation` and `let`. */
 export interface QueryScope {
@@ -105,14 +107,16 @@ const FEW_CANDIDATES = 1000;
  */
 function sortedMatches(collection: CollectionState, filter: Document, sort: Document, keep: number | undefined, scope: QueryScope): Document[] {
   const matchesAll = Object.keys(filter).length === 0;
-  const candidates = matchesAll ? undefined : collection.candidates(filter);
+  const exact = matchesAll ? undefined : collection.exactMatches(filter);
+  const candidates = matchesAll ? undefined : (exact ?? collection.candidates(filter));
   const candidateCount = candidates?.length ?? collection.documents.size;
   const [first, ...later] = parseSort(sort);
   const groups =
     keep !== undefined && candidateCount > Math.max(FEW_CANDIDATES, 4 * keep) ? collection.documentsInOrder(first.path, first.direction) : undefined;
   const query = compileFilter(filter, scope);
   if (!groups) {
-    return sortDocuments(candidates ? candidates.filter((doc) => query.test(doc)) : [...collection.documents.values()], sort, keep);
+    const matches = exact ?? (candidates ? candidates.filter((doc) => query.test(doc)) : [...collection.documents.values()]);
+    return sortDocuments(matches, sort, keep);
   }
   const tieBreak = Object.fromEntries(later.map((field) => [field.path, field.direction]));
   const page: Document[] = [];
@@ -128,13 +132,15 @@ function sortedMatches(collection: CollectionState, filter: Document, sort: Docu
 /** Documents matching `filter`, unprojected, in natural order (index order when an index answered). */
 export function matchingDocuments(collection: CollectionState, filter: Document, scope: QueryScope = {}): Document[] {
   const query = compileFilter(filter, scope);
+  const exact = collection.exactMatches(filter);
+  if (exact) return exact;
   const candidates = collection.candidates(filter);
   return Object.keys(filter).length === 0 ? candidates : candidates.filter((doc) => query.test(doc));
 }
 
 /** Stages that build new output documents and never write into their input ones. */
 const NON_MUTATING_STAGES = new Set([
-  '$match', '$sort', '$skip', '$limit', '$count', '$group', '$project', '$lookup', '$sortByCount', '$sample', '$facet',
+  '$match', '$sort', '$skip', '$limit', '$count', '$group', '$project', '$lookup', '$sortByCount', '$sample', '$facet', '$unionWith',
 ]);
 
 const REFUSED_STAGES: Record<string, string> = {
@@ -236,13 +242,21 @@ export function runAggregate(
   let pending: Document[] = [];
   for (const stage of rest) {
     const lookup = equalityLookup(stage);
-    if (!lookup) {
+    const union = unionWithStage(stage);
+    if (!lookup && !union) {
       pending.push(stage);
       continue;
     }
     if (pending.length) docs = evaluatePipeline(docs, pending, mingo);
     pending = [];
-    docs = runEqualityLookup(docs, lookup, engine.find(db, lookup.from), copy);
+    if (lookup) {
+      docs = runEqualityLookup(docs, lookup, engine.find(db, lookup.from), copy);
+    } else if (union) {
+      // A missing collection contributes nothing; the command's collation and `let` apply inside too.
+      const other = union.from === undefined ? undefined : engine.find(db, union.from);
+      const scope = { collation: options.collation, variables: options.variables };
+      docs = docs.concat(runAggregate(engine, db, other, union.pipeline, scope).map(copy));
+    }
   }
   return pending.length ? evaluatePipeline(docs, pending, mingo) : docs;
 }

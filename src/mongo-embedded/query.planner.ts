@@ -1,16 +1,23 @@
 /**
  * Finds the parts of a filter an index can answer: equality (`{f: v}`, `{f: {$eq: v}}`),
- * `{f: {$in: [...]}}` and case-sensitive anchored prefix regexes (`/^abc/`), also inside a
- * top-level `$and`; and the `$or` lists whose branches may each be answered that way.
+ * `{f: {$in: [...]}}`, case-sensitive anchored prefix regexes (`/^abc/`) and ranges of
+ * strings, numbers or dates (`$gt`/`$gte`/`$lt`/`$lte`), also inside a top-level `$and`;
+ * and the `$or` lists whose branches may each be answered that way.
  * Values that equality does not match one-to-one through an index key (arrays, operator
  * documents) are left to the scan.
  */
 import type { Document } from 'bson';
 import { isPlainObject } from './bson-value.util';
 
+export interface RangeBound {
+  value: unknown;
+  inclusive: boolean;
+}
+
 export type IndexCondition =
   | { kind: 'equality'; path: string; values: unknown[] }
-  | { kind: 'prefix'; path: string; prefix: string };
+  | { kind: 'prefix'; path: string; prefix: string }
+  | { kind: 'range'; path: string; lower?: RangeBound; upper?: RangeBound };
 
 function isIndexableValue(value: unknown): boolean {
   if (Array.isArray(value) || value instanceof RegExp || value === undefined) return false;
@@ -64,6 +71,30 @@ function regexCondition(path: string, condition: unknown): IndexCondition | unde
   return prefix === undefined ? undefined : { kind: 'prefix', path, prefix };
 }
 
+/** What a range bound may be: comparisons only match values of the bound's own type (MongoDB's type bracketing). */
+function rangeType(value: unknown): string | undefined {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'number' && !Number.isNaN(value)) return 'number';
+  if (value instanceof Date) return 'date';
+  return undefined;
+}
+
+function rangeCondition(path: string, condition: Document): IndexCondition | undefined {
+  const operators = Object.keys(condition);
+  if (!operators.every((op) => op === '$gt' || op === '$gte' || op === '$lt' || op === '$lte')) return undefined;
+  const bound = (strict: string, inclusive: string): RangeBound | undefined => {
+    if (strict in condition && inclusive in condition) return undefined;
+    if (strict in condition) return { value: condition[strict], inclusive: false };
+    if (inclusive in condition) return { value: condition[inclusive], inclusive: true };
+    return undefined;
+  };
+  const lower = bound('$gt', '$gte');
+  const upper = bound('$lt', '$lte');
+  const types = [lower, upper].filter((b) => b !== undefined).map((b) => rangeType(b.value));
+  if (!types.length || types.some((t) => t === undefined) || new Set(types).size > 1) return undefined;
+  return { kind: 'range', path, lower, upper };
+}
+
 export function indexConditions(filter: Document): IndexCondition[] {
   const conditions: IndexCondition[] = [];
   for (const [path, condition] of Object.entries(filter)) {
@@ -81,6 +112,9 @@ export function indexConditions(filter: Document): IndexCondition[] {
       if ('$eq' in condition && isIndexableValue(condition.$eq)) conditions.push({ kind: 'equality', path, values: [condition.$eq] });
       else if (Array.isArray(condition.$in) && condition.$in.every(isIndexableValue)) {
         conditions.push({ kind: 'equality', path, values: condition.$in });
+      } else {
+        const range = rangeCondition(path, condition);
+        if (range) conditions.push(range);
       }
       continue;
     }

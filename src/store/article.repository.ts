@@ -1,6 +1,9 @@
-/** Read queries over `articles`: pages by publication date or source, and lookups by id and source. */
+/**
+ * Read queries over `articles`: pages by publication date or source, and lookups by id and source.
+ * They return the metadata only; the text, which is most of each document, is read on its own.
+ */
 import type { Db, Filter } from 'mongodb';
-import type { ArticleDocument } from './article.document';
+import { ARTICLE_METADATA_PROJECTION, type ArticleDocument, type ArticleMetadata, type ArticleText } from './article.document';
 import { BATCH_READ_OPTIONS } from './batch-read.options';
 import { COLLECTIONS } from './collection-names';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
@@ -18,13 +21,18 @@ function articles(db: Db) {
   return db.collection<ArticleDocument>(COLLECTIONS.articles);
 }
 
+/** The same collection, typed as what `ARTICLE_METADATA_PROJECTION` leaves of its documents. */
+function articleMetadata(db: Db) {
+  return db.collection<ArticleMetadata>(COLLECTIONS.articles);
+}
+
 export function findArticlesPage(
   db: Db,
   filter: ArticlesFilter,
   sort: SortSpec,
   request: PageRequest,
-): Promise<Page<ArticleDocument>> {
-  const query: Filter<ArticleDocument> = {};
+): Promise<Page<ArticleMetadata>> {
+  const query: Filter<ArticleMetadata> = {};
   if (filter.text != null) Object.assign(query, searchKeyFilter(filter.text));
   if (filter.publishedFrom != null || filter.publishedTo != null) {
     query.publishedOn = {
@@ -32,17 +40,21 @@ export function findArticlesPage(
       ...(filter.publishedTo != null ? { $lte: filter.publishedTo } : {}),
     };
   }
-  return findPage(articles(db), query, sort, request);
+  return findPage(articleMetadata(db), query, sort, request, ARTICLE_METADATA_PROJECTION);
 }
 
-export function findArticlesByIds(db: Db, ids: readonly string[]): Promise<ArticleDocument[]> {
-  return articles(db).find({ _id: { $in: [...ids] } }, BATCH_READ_OPTIONS).toArray();
+const METADATA_BATCH_OPTIONS = { ...BATCH_READ_OPTIONS, projection: ARTICLE_METADATA_PROJECTION } as const;
+
+const TEXT_BATCH_OPTIONS = { ...BATCH_READ_OPTIONS, projection: { text: 1, paragraphs: 1 } } as const;
+
+export function findArticlesByIds(db: Db, ids: readonly string[]): Promise<ArticleMetadata[]> {
+  return articleMetadata(db).find({ _id: { $in: [...ids] } }, METADATA_BATCH_OPTIONS).toArray();
 }
 
-export function findArticlesBySources(db: Db, sources: readonly string[]): Promise<ArticleDocument[]> {
-  return articles(db).find({ source: { $in: [...sources] } }, BATCH_READ_OPTIONS).toArray();
+export function findArticlesBySources(db: Db, sources: readonly string[]): Promise<ArticleMetadata[]> {
+  return articleMetadata(db).find({ source: { $in: [...sources] } }, METADATA_BATCH_OPTIONS).toArray();
 }
 
-export function searchArticles(db: Db, text: string, limit: number): Promise<ArticleDocument[]> {
-  return articles(db).find(searchKeyFilter(text)).sort({ publishedOn: -1, _id: 1 }).limit(limit).toArray();
+export function findArticleTexts(db: Db, ids: readonly string[]): Promise<ArticleText[]> {
+  return articles(db).find<ArticleText>({ _id: { $in: [...ids] } }, TEXT_BATCH_OPTIONS).toArray();
 }

@@ -1,4 +1,4 @@
-import { READ_PROJECTION } from './read.view';
+import { NAMED_ENTITY_READ_PROJECTION, READ_PROJECTION } from './read.view';
 
 /**
  * Options for the loaders' `$in` lookups: one batch large enough that a lookup for a page of
@@ -9,3 +9,6 @@ export const BATCH_READ_OPTIONS = { batchSize: 10_000 } as const;
 
 /** The same, for entity documents read without the writers' bookkeeping. */
 export const BATCH_VIEW_OPTIONS = { ...BATCH_READ_OPTIONS, projection: READ_PROJECTION } as const;
+
+/** The same, for people and organizations (read without their evidence). */
+export const BATCH_NAMED_ENTITY_OPTIONS = { ...BATCH_READ_OPTIONS, projection: NAMED_ENTITY_READ_PROJECTION } as const;

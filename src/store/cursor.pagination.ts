@@ -7,6 +7,7 @@
  * because MongoDB sorts null before every string and `$gt`/`$lt` never match null.
  */
 import type { Collection, Document, Filter, Sort } from 'mongodb';
+import { readOnceForAllWaiting } from './identical-read.coalescer';
 import { StoreInputError } from './store-input.error';
 
 export const MAX_PAGE_SIZE = 100;
@@ -110,7 +111,14 @@ export async function findPage<T extends Document & { _id: string }>(
   const scanDirection = (backward ? -sort.direction : sort.direction) as SortDirection;
   const query = (conditions.length === 1 ? filter : { $and: conditions }) as Filter<T>;
   const mongoSort: Sort = { [sort.field]: scanDirection, _id: scanDirection };
-  const found = size === 0 ? [] : ((await collection.find(query, { projection }).sort(mongoSort).limit(size + 1).toArray()) as T[]);
+  const client = collection.db.client;
+  const namespace = collection.namespace;
+  const found =
+    size === 0
+      ? []
+      : await readOnceForAllWaiting(client, { find: namespace, query, mongoSort, limit: size + 1, projection }, async () =>
+          (await collection.find(query, { projection }).sort(mongoSort).limit(size + 1).toArray()) as T[],
+        );
   const more = found.length > size;
   const docs = found.slice(0, size);
   if (backward) docs.reverse();
@@ -121,7 +129,7 @@ export async function findPage<T extends Document & { _id: string }>(
     edges: docs.map((doc) => ({ cursor: encodeCursor([(doc[sort.field] as SortValue) ?? null, doc._id]), node: doc })),
     hasNextPage: backward ? Boolean(request.before) : more,
     hasPreviousPage: backward ? more : Boolean(request.after),
-    totalCount: () => (count ??= collection.countDocuments(filter)),
+    totalCount: () => (count ??= readOnceForAllWaiting(client, { count: namespace, filter }, () => collection.countDocuments(filter))),
   };
 }
 

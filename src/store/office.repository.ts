@@ -42,7 +42,3 @@ export function findOfficesInArticles(db: Db, articleIds: readonly string[]): Pr
 export function findOfficesInJurisdictions(db: Db, jurisdictions: readonly string[]): Promise<OfficeView[]> {
   return offices(db).find({ jurisdiction: { $in: [...jurisdictions] } }, BATCH_VIEW_OPTIONS).toArray();
 }
-
-export function searchOffices(db: Db, text: string, limit: number): Promise<OfficeView[]> {
-  return offices(db).find(searchKeyFilter(text), { projection: READ_PROJECTION }).sort({ title: 1, _id: 1 }).limit(limit).toArray();
-}

@@ -1,9 +1,9 @@
 /** Read queries over `organizations`: pages, lookups by id, slug and name, and batch lookups for the loaders. */
 import type { Db, Filter } from 'mongodb';
-import { BATCH_VIEW_OPTIONS } from './batch-read.options';
+import { BATCH_NAMED_ENTITY_OPTIONS } from './batch-read.options';
 import { COLLECTIONS } from './collection-names';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
-import { READ_PROJECTION, type OrganizationView } from './read.view';
+import { NAMED_ENTITY_READ_PROJECTION, type OrganizationView } from './read.view';
 import { searchKeyFilter } from './search-key.filter';
 
 export interface OrganizationsFilter {
@@ -25,24 +25,20 @@ export function findOrganizationsPage(
   const query: Filter<OrganizationView> = {};
   if (filter.name != null) Object.assign(query, searchKeyFilter(filter.name));
   if (filter.articleId != null) query.articleIds = filter.articleId;
-  return findPage(organizations(db), query, sort, request, READ_PROJECTION);
+  return findPage(organizations(db), query, sort, request, NAMED_ENTITY_READ_PROJECTION);
 }
 
 export function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<OrganizationView[]> {
-  return organizations(db).find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS).toArray();
+  return organizations(db).find({ _id: { $in: [...ids] } }, BATCH_NAMED_ENTITY_OPTIONS).toArray();
 }
 
 export function findOrganizationsBySlugs(db: Db, slugs: readonly string[]): Promise<OrganizationView[]> {
-  return organizations(db).find({ slug: { $in: [...slugs] } }, BATCH_VIEW_OPTIONS).toArray();
+  return organizations(db).find({ slug: { $in: [...slugs] } }, BATCH_NAMED_ENTITY_OPTIONS).toArray();
 }
 
 /** Organizations whose name or one of whose aliases is exactly one of `names` (office jurisdictions). */
 export function findOrganizationsNamed(db: Db, names: readonly string[]): Promise<OrganizationView[]> {
   return organizations(db)
-    .find({ $or: [{ name: { $in: [...names] } }, { aliases: { $in: [...names] } }] }, BATCH_VIEW_OPTIONS)
+    .find({ $or: [{ name: { $in: [...names] } }, { aliases: { $in: [...names] } }] }, BATCH_NAMED_ENTITY_OPTIONS)
     .toArray();
-}
-
-export function searchOrganizations(db: Db, text: string, limit: number): Promise<OrganizationView[]> {
-  return organizations(db).find(searchKeyFilter(text), { projection: READ_PROJECTION }).sort({ name: 1, _id: 1 }).limit(limit).toArray();
 }

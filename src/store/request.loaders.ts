@@ -12,13 +12,13 @@
  */
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
-import type { ArticleDocument } from './article.document';
-import { findArticlesByIds, findArticlesBySources } from './article.repository';
+import type { ArticleMetadata, ArticleText } from './article.document';
+import { findArticlesByIds, findArticlesBySources, findArticleTexts } from './article.repository';
 import { findMeetingsByIds, findMeetingsInArticles, findMeetingsWithOrganizations, findMeetingsWithPeople } from './meeting.repository';
 import { findOfficesByIds, findOfficesHeldBy, findOfficesInArticles, findOfficesInJurisdictions } from './office.repository';
 import { findOrganizationsByIds, findOrganizationsBySlugs, findOrganizationsNamed } from './organization.repository';
-import { findPeopleByIds, findPeopleBySlugs, findPeopleInArticles } from './person.repository';
-import type { MeetingView, OfficeView, OrganizationView, PersonView } from './read.view';
+import { findPeopleByIds, findPeopleBySlugs, findPeopleInArticles, findPersonEvidence } from './person.repository';
+import type { MeetingView, OfficeView, OrganizationView, PersonEvidence, PersonView } from './read.view';
 
 /** Large enough for any page of parents a request can ask for; beyond it a shared batch splits. */
 const MAX_SHARED_BATCH = 1_000;
@@ -53,10 +53,12 @@ function allEach<T>(load: (keys: readonly string[]) => Promise<T[]>, keysOf: (do
 
 function createSharedLookups(db: Db) {
   return {
-    articleById: oneEach<ArticleDocument>((ids) => findArticlesByIds(db, ids), (a) => a._id),
-    articleBySource: oneEach<ArticleDocument>((sources) => findArticlesBySources(db, sources), (a) => a.source),
+    articleById: oneEach<ArticleMetadata>((ids) => findArticlesByIds(db, ids), (a) => a._id),
+    articleBySource: oneEach<ArticleMetadata>((sources) => findArticlesBySources(db, sources), (a) => a.source),
+    articleTextById: oneEach<ArticleText>((ids) => findArticleTexts(db, ids), (a) => a._id),
     personById: oneEach<PersonView>((ids) => findPeopleByIds(db, ids), (p) => p._id),
     personBySlug: oneEach<PersonView>((slugs) => findPeopleBySlugs(db, slugs), (p) => p.slug),
+    personEvidenceById: oneEach<PersonEvidence>((ids) => findPersonEvidence(db, ids), (p) => p._id),
     organizationById: oneEach<OrganizationView>((ids) => findOrganizationsByIds(db, ids), (o) => o._id),
     organizationBySlug: oneEach<OrganizationView>((slugs) => findOrganizationsBySlugs(db, slugs), (o) => o.slug),
     officeById: oneEach<OfficeView>((ids) => findOfficesByIds(db, ids), (o) => o._id),

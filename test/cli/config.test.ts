@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/cli/config';
 
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       production: false,
       introspection: true,
       sandbox: true,
+      workers: Math.max(1, os.availableParallelism() - 1),
     });
   });
 
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
         NEWSGRAPH_API_KEY: 'k'.repeat(32),
         NEWSGRAPH_SEEDS_DIR: 'articles',
         NEWSGRAPH_SANDBOX: 'off',
+        NEWSGRAPH_WORKERS: '3',
       },
       CWD,
     );
@@ -62,6 +65,7 @@ describe('loadConfig', () => {
       production: false,
       introspection: true,
       sandbox: false,
+      workers: 3,
     });
   });
 
@@ -72,14 +76,18 @@ describe('loadConfig', () => {
       NEWSGRAPH_DB_NAME: 'my.db',
       NEWSGRAPH_API_KEY: 'short',
       NEWSGRAPH_INTROSPECTION: 'maybe',
+      NEWSGRAPH_WORKERS: 'many',
     });
     expect(problems).toEqual([
       expect.stringMatching(/^PORT="http" .*0-65535/),
       expect.stringMatching(/^MONGODB_URI must start with mongodb:\/\//),
       expect.stringMatching(/^NEWSGRAPH_DB_NAME="my.db"/),
       expect.stringMatching(/^NEWSGRAPH_API_KEY .*at least 16/),
+      expect.stringMatching(/^NEWSGRAPH_WORKERS="many" .*auto or 1-64/),
       expect.stringMatching(/^NEWSGRAPH_INTROSPECTION="maybe" is not a boolean/),
     ]);
     expect(problemsOf({ PORT: '70000' })).toHaveLength(1);
+    expect(problemsOf({ NEWSGRAPH_WORKERS: '0' })).toHaveLength(1);
+    expect(loadConfig({ NEWSGRAPH_WORKERS: 'AUTO', MONGODB_URI: 'mongodb://db.internal' }, CWD).workers).toBe(os.availableParallelism());
   });
 });

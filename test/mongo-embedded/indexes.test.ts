@@ -2,6 +2,8 @@
  * Indexes as an application uses them: unique constraints on insert, update and upsert
  * with MongoDB's duplicate-key error, compound and multikey keys, listing and dropping.
  */
+import { DatabaseEngine } from '../../src/mongo-embedded/database.engine';
+import { MemoryStorage } from '../../src/mongo-embedded/memory.storage';
 import type { Collection } from 'mongodb';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -164,7 +166,7 @@ it('refuses a hint naming no index, and accepts one naming an index', async () =
   await expect(coll.find({ a: 1 }, { hint: 'nope_1' }).toArray()).rejects.toMatchObject({ code: 2 });
 });
 
-it('answers equality, $in, prefix and $or queries the same with and without indexes', async () => {
+it('answers equality, $in, prefix, range and $or queries the same with and without indexes', async () => {
   let seed = 42;
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -207,6 +209,20 @@ it('answers equality, $in, prefix and $or queries the same with and without inde
     { a: { $regex: '^ab' } },
     { a: { $regex: '^A', $options: 'i' } },
     { 'a.b': /^b/ },
+    { a: { $in: [2, 2.5], $nin: [2] } },
+    { a: { $in: ['a', when, true] } },
+    { x: { $eq: 'b' } },
+    { a: { $gte: 2 } },
+    { a: { $gt: 1, $lte: 2.5 } },
+    { a: { $gte: 'a', $lt: 'b' } },
+    { a: { $gt: 'ab' } },
+    { a: { $lt: 'abc', $gt: 'a' } },
+    { a: { $lte: 'a.c' } },
+    { a: { $gte: when } },
+    { a: { $gt: 2, $lt: 1 } },
+    { 'a.b': { $lte: 2 } },
+    { x: { $gte: 1, $lte: 2 } },
+    { $or: [{ a: { $gte: 'b' } }, { x: { $lt: 2 } }] },
     { $or: [{ a: 1 }, { x: 'b' }] },
     { $or: [{ a: 1 }, { y: 2 }] },
     { $and: [{ $or: [{ a: 'abc' }, { 'a.b': true }] }, { x: { $exists: true } }] },
@@ -229,4 +245,20 @@ it('answers equality, $in, prefix and $or queries the same with and without inde
     await c.deleteMany({ x: true });
   }
   await sameAnswers();
+});
+
+it('reads a range from the index rather than every document', () => {
+  const engine = new DatabaseEngine(new MemoryStorage());
+  const meetings = engine.obtain('db', 'meetings');
+  meetings.createIndex({ v: 2, key: { date: 1 }, name: 'date_1' });
+  for (let day = 1; day <= 60; day += 1) {
+    const date = new Date(Date.UTC(2021, 0, day)).toISOString().slice(0, 10);
+    meetings.insert({ _id: day, date, precision: 'day' });
+  }
+
+  const march = meetings.candidates({ date: { $gte: '2021-03-01', $lte: '2021-03-31' } });
+  const days = meetings.candidates({ $or: [{ precision: 'day', date: { $gt: '2021-01-01', $lt: '2021-01-05' } }, { date: '2021-02-10' }] });
+
+  expect(march.map((d) => d.date)).toEqual(['2021-03-01']);
+  expect(days.map((d) => d._id).sort((a, b) => a - b)).toEqual([2, 3, 4, 41]);
 });
