@@ -12,7 +12,6 @@ import type { StorageChange } from './storage.type';
 
 const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
 
-/** Inserts, upserts and updates alike may not produce a document MongoDB could not store. */
 function lookupIn(index: SecondaryIndex, condition: IndexCondition): Set<string> {
   switch (condition.kind) {
     case 'equality':
@@ -28,6 +27,7 @@ function isPlainScalar(value: unknown): boolean {
   return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value)) || value instanceof Date;
 }
 
+/** Inserts, upserts and updates alike may not produce a document MongoDB could not store. */
 function checkSize(doc: Document): void {
   const size = BSON.calculateObjectSize(doc);
   if (size > MAX_DOCUMENT_SIZE) {

@@ -131,6 +131,7 @@ function sortedMatches(collection: CollectionState, filter: Document, sort: Docu
 
 /** Documents matching `filter`, unprojected, in natural order (index order when an index answered). */
 export function matchingDocuments(collection: CollectionState, filter: Document, scope: QueryScope = {}): Document[] {
+  // Compiled first even when an index answers alone: compiling is what refuses a malformed filter.
   const query = compileFilter(filter, scope);
   const exact = collection.exactMatches(filter);
   if (exact) return exact;
