@@ -10,9 +10,28 @@ export function isPlainObject(value: unknown): value is Document {
   return proto === Object.prototype || proto === null;
 }
 
-function bsonTypeName(value: object): string | undefined {
+function bsonTag(value: object): string | undefined {
   const tag = (value as { _bsontype?: unknown })._bsontype;
   return typeof tag === 'string' ? tag : undefined;
+}
+
+const MONGOD_TYPE_NAMES: Record<string, string> = {
+  ObjectId: 'objectId', Long: 'long', Int32: 'int', Double: 'double', Decimal128: 'decimal', Binary: 'binData', Timestamp: 'timestamp',
+};
+
+/** The BSON type name mongod puts in its error messages (`string`, `bool`, `int`, `object`, ...). */
+export function bsonTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'double';
+  if (value instanceof Date) return 'date';
+  if (value instanceof RegExp) return 'regex';
+  if (isPlainObject(value)) return 'object';
+  const tag = typeof value === 'object' ? bsonTag(value) : undefined;
+  return tag ? (MONGOD_TYPE_NAMES[tag] ?? tag.toLowerCase()) : typeof value;
 }
 
 /** A string equal for two values exactly when MongoDB's equality match treats them as equal. */
@@ -34,7 +53,7 @@ export function valueKey(value: unknown): string {
   if (value instanceof RegExp) return `r:${value.source}/${value.flags}`;
   if (Array.isArray(value)) return `a:[${value.map(valueKey).join(',')}]`;
   if (typeof value === 'object') {
-    const type = bsonTypeName(value);
+    const type = bsonTag(value);
     if (type === 'ObjectId') return `o:${(value as { toHexString(): string }).toHexString()}`;
     if (type === 'Long' || type === 'Int32' || type === 'Double') return `n:${Number(value.valueOf())}`;
     if (type === 'Decimal128') {
@@ -82,7 +101,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return keysA.length === keysB.length && keysA.every((key, i) => key === keysB[i] && sameValue(a[key], b[key]));
   }
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  return valueKey(a) === valueKey(b) && bsonTypeName(a) === bsonTypeName(b);
+  return valueKey(a) === valueKey(b) && bsonTag(a) === bsonTag(b);
 }
 
 /**

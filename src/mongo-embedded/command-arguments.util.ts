@@ -3,12 +3,11 @@
  * handler states what it expects instead of re-checking shapes by hand.
  */
 import type { Document } from 'bson';
-import { isPlainObject } from './bson-value.util';
+import { bsonTypeName, isPlainObject } from './bson-value.util';
 import { MongoServerError } from './mongo-server.error';
 
 function typeError(command: string, field: string, expected: string, value: unknown): MongoServerError {
-  const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-  return new MongoServerError('TypeMismatch', `${command}.${field}: expected ${expected}, got ${actual}`);
+  return new MongoServerError('TypeMismatch', `${command}.${field}: expected ${expected}, got ${bsonTypeName(value)}`);
 }
 
 export function commandName(cmd: Document): string {

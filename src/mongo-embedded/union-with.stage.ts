@@ -5,28 +5,13 @@
  * instead of mingo scanning a copy of every document.
  */
 import type { Document } from 'bson';
-import { isPlainObject } from './bson-value.util';
+import { bsonTypeName, isPlainObject } from './bson-value.util';
 import { MongoServerError } from './mongo-server.error';
 
 export interface UnionWith {
   /** Undefined for a collectionless sub-pipeline, which must then start with `$documents`. */
   from: string | undefined;
   pipeline: Document[];
-}
-
-/** The BSON type name mongod puts in its messages. */
-function bsonTypeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'missing';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'double';
-  if (value instanceof Date) return 'date';
-  if (value instanceof RegExp) return 'regex';
-  if (isPlainObject(value)) return 'object';
-  const bsontype = (value as { _bsontype?: string })._bsontype;
-  return bsontype ? bsontype.toLowerCase() : typeof value;
 }
 
 function wrongType(field: string, value: unknown, expected: string): MongoServerError {

@@ -5,7 +5,7 @@
  */
 import { ObjectId, type Document } from 'bson';
 import { update as applyModifier } from 'mingo';
-import { copyDocument, isPlainObject, sameValue, setAtPath, valueAtPath, valueKey } from './bson-value.util';
+import { bsonTypeName, copyDocument, isPlainObject, sameValue, setAtPath, valueAtPath, valueKey } from './bson-value.util';
 import { MongoServerError } from './mongo-server.error';
 import { evaluatePipeline } from './query.executor';
 
@@ -82,13 +82,6 @@ function isNumeric(value: unknown): boolean {
   return type === 'Long' || type === 'Int32' || type === 'Double' || type === 'Decimal128';
 }
 
-function typeName(value: unknown): string {
-  if (Array.isArray(value)) return 'array';
-  if (value === null) return 'null';
-  if (value instanceof Date) return 'date';
-  return (value as { _bsontype?: string })?._bsontype ?? (typeof value === 'object' ? 'object' : typeof value);
-}
-
 const NUMERIC_OPERATORS = new Set(['$inc', '$mul']);
 const ARRAY_OPERATORS = new Set(['$push', '$addToSet', '$pull', '$pullAll', '$pop']);
 
@@ -118,16 +111,16 @@ function checkOperandTypes(target: Document, modifier: Document): void {
       if (NUMERIC_OPERATORS.has(operator)) {
         const exact = [argument, current].find((v) => isNumeric(v) && typeof v !== 'number');
         if (exact !== undefined) {
-          throw new MongoServerError('NotImplemented', `${operator} on a ${typeName(exact)} value (Decimal128, or Int64 beyond 2^53) is not supported by the embedded server; field '${path}'`);
+          throw new MongoServerError('NotImplemented', `${operator} on a ${bsonTypeName(exact)} value (Decimal128, or Int64 beyond 2^53) is not supported by the embedded server; field '${path}'`);
         }
         if (!isNumeric(argument)) {
           throw new MongoServerError('TypeMismatch', `Cannot ${operator === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(argument)}}`);
         }
         if (current !== undefined && !isNumeric(current)) {
-          throw new MongoServerError('TypeMismatch', `Cannot apply ${operator} to a value of non-numeric type. {_id: ${JSON.stringify(target._id)}} has the field '${path}' of non-numeric type ${typeName(current)}`);
+          throw new MongoServerError('TypeMismatch', `Cannot apply ${operator} to a value of non-numeric type. {_id: ${JSON.stringify(target._id)}} has the field '${path}' of non-numeric type ${bsonTypeName(current)}`);
         }
       } else if (ARRAY_OPERATORS.has(operator) && current !== undefined && !Array.isArray(current)) {
-        throw new MongoServerError('BadValue', `The field '${path}' must be an array but is of type ${typeName(current)} in document {_id: ${JSON.stringify(target._id)}}`);
+        throw new MongoServerError('BadValue', `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document {_id: ${JSON.stringify(target._id)}}`);
       }
     }
   }
