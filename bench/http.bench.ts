@@ -63,31 +63,40 @@ const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.
 
 type PersonPick = 'busiest' | { meetingsNear: number };
 
+const MOST_MENTIONED_PAGES = 5;
+
+/** The most mentioned people (100 per page, up to `pages` pages) who took part in meetings, with those meetings. */
+async function peopleWithMeetings(db: Db, pages: number): Promise<Array<{ person: PersonView; meetings: MeetingView[] }>> {
+  const found: Array<{ person: PersonView; meetings: MeetingView[] }> = [];
+  let after: string | null = null;
+  for (let read = 0; read < pages; read++) {
+    const page: Page<PersonView> = await findPeoplePage(db, {}, { field: 'mentionCount', direction: -1 }, { first: 100, after });
+    const people = page.edges.map((edge) => edge.node);
+    const meetings = await findMeetingsWithPeople(db, people.map((p) => p._id));
+    for (const person of people) {
+      const own = meetings.filter((m) => m.personIds.includes(person._id));
+      if (own.length) found.push({ person, meetings: own });
+    }
+    if (!page.hasNextPage) break;
+    after = page.edges[page.edges.length - 1].cursor;
+  }
+  return found;
+}
+
+const surnameOf = (person: PersonView): string => person.name.split(' ').pop()!;
+
 /**
  * The bench runs against whatever the data holds: a person who took part in meetings (the most
  * mentioned one, or the one whose meeting count is nearest a given count, among the 500 most
  * mentioned), the start of their surname, and the year of their meetings.
  */
 async function workloadOf(db: Db, pick: PersonPick): Promise<Workload & { meetings: number }> {
-  const counted: Array<{ person: PersonView; meetings: MeetingView[] }> = [];
-  let after: string | null = null;
-  for (let pages = 0; pages < 5; pages++) {
-    const page: Page<PersonView> = await findPeoplePage(db, {}, { field: 'mentionCount', direction: -1 }, { first: 100, after });
-    const people = page.edges.map((edge) => edge.node);
-    const meetings = await findMeetingsWithPeople(db, people.map((p) => p._id));
-    for (const person of people) {
-      const own = meetings.filter((m) => m.personIds.includes(person._id));
-      if (own.length) counted.push({ person, meetings: own });
-    }
-    if (!page.hasNextPage || pick === 'busiest') break;
-    after = page.edges[page.edges.length - 1].cursor;
-  }
+  const counted = await peopleWithMeetings(db, pick === 'busiest' ? 1 : MOST_MENTIONED_PAGES);
   if (!counted.length) throw new Error('nobody in the store took part in a meeting: extraction found none, so there is nothing to query');
   const distance = (n: number) => (pick === 'busiest' ? 0 : Math.abs(n - pick.meetingsNear));
   const { person, meetings } = counted.reduce((best, c) => (distance(c.meetings.length) < distance(best.meetings.length) ? c : best));
   const year = meetings.map((m) => m.date?.slice(0, 4)).find(Boolean) ?? '2020';
-  const surname = person.name.split(' ').pop()!;
-  return { slug: person.slug, from: `${year}-01-01`, to: `${year}-12-31`, text: surname.slice(0, 5), meetings: meetings.length };
+  return { slug: person.slug, from: `${year}-01-01`, to: `${year}-12-31`, text: surnameOf(person).slice(0, 5), meetings: meetings.length };
 }
 
 const lastDayOf = (month: string): string => {
@@ -97,21 +106,10 @@ const lastDayOf = (month: string): string => {
 
 /** Every person among the 500 most mentioned who took part in a dated meeting, each as a workload of their own. */
 async function everyWorkload(db: Db): Promise<Workload[]> {
-  const workloads: Workload[] = [];
-  let after: string | null = null;
-  for (let pages = 0; pages < 5; pages++) {
-    const page: Page<PersonView> = await findPeoplePage(db, {}, { field: 'mentionCount', direction: -1 }, { first: 100, after });
-    const meetings = await findMeetingsWithPeople(db, page.edges.map((edge) => edge.node._id));
-    for (const { node: person } of page.edges) {
-      const month = meetings.filter((m) => m.personIds.includes(person._id)).map((m) => m.date?.slice(0, 7)).find((d) => d?.length === 7);
-      if (!month) continue;
-      const surname = person.name.split(' ').pop()!;
-      workloads.push({ slug: person.slug, from: `${month}-01`, to: lastDayOf(month), text: surname.slice(0, 4) });
-    }
-    if (!page.hasNextPage) break;
-    after = page.edges[page.edges.length - 1].cursor;
-  }
-  return workloads;
+  return (await peopleWithMeetings(db, MOST_MENTIONED_PAGES)).flatMap(({ person, meetings }) => {
+    const month = meetings.map((m) => m.date?.slice(0, 7)).find((d) => d?.length === 7);
+    return month ? [{ slug: person.slug, from: `${month}-01`, to: lastDayOf(month), text: surnameOf(person).slice(0, 4) }] : [];
+  });
 }
 
 function variablesOf(name: string, workload: Workload): Record<string, unknown> {
