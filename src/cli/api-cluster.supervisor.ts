@@ -74,7 +74,9 @@ export async function startApiCluster({
       });
       worker.on('exit', (code, signal) => {
         live.delete(worker);
-        const failure = new Error(`API worker ${worker.process.pid} ${exitDescription(code, signal)}${listening ? '' : ' before it listened'}`);
+        const failure = new Error(
+          `API worker ${worker.process.pid} ${exitDescription(code, signal)}${listening ? '' : ' before it listened'}`,
+        );
         if (!listening) reject(failure);
         if (stopping || !listening) return;
         log(`newsgraph: ${failure.message}; starting another`);
@@ -85,7 +87,9 @@ export async function startApiCluster({
 
   function replace(diedYoung: boolean): void {
     if (diedYoung && ++startFailuresInARow >= MAX_START_FAILURES_IN_A_ROW) {
-      reportFailure(new Error(`API workers keep dying within ${START_FAILURE_WINDOW_MS / 1000} s of starting; not starting more`));
+      reportFailure(
+        new Error(`API workers keep dying within ${START_FAILURE_WINDOW_MS / 1000} s of starting; not starting more`),
+      );
       return;
     }
     fork().then(

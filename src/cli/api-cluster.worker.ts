@@ -5,11 +5,16 @@
 import cluster from 'node:cluster';
 import { MongoClient } from 'mongodb';
 import { startApiServer } from '../server';
-import { API_WORKER_ASSIGNMENT_VARIABLE, type ApiWorkerAssignment, type ApiWorkerMessage } from './api-cluster.supervisor';
+import {
+  API_WORKER_ASSIGNMENT_VARIABLE,
+  type ApiWorkerAssignment,
+  type ApiWorkerMessage,
+} from './api-cluster.supervisor';
 
 export async function serveAsApiWorker(): Promise<number> {
   const raw = process.env[API_WORKER_ASSIGNMENT_VARIABLE];
-  if (!raw || !process.send || !cluster.worker) throw new Error('an API worker is started by `newsgraph serve`, not on its own');
+  if (!raw || !process.send || !cluster.worker)
+    throw new Error('an API worker is started by `newsgraph serve`, not on its own');
   const assignment = JSON.parse(raw) as ApiWorkerAssignment;
 
   // A terminal's Ctrl-C reaches every process of the group: the primary alone decides, so that

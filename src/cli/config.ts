@@ -31,7 +31,11 @@ export class ConfigError extends Error {
 export const CONFIG_VARIABLES = [
   ['PORT', '4000', 'HTTP port (0 picks a free one).'],
   ['HOST', '0.0.0.0', 'Interface to listen on (`127.0.0.1` for this machine only).'],
-  ['MONGODB_URI', '(unset)', 'MongoDB to use (`mongodb://...` or `mongodb+srv://...`); unset runs the embedded server.'],
+  [
+    'MONGODB_URI',
+    '(unset)',
+    'MongoDB to use (`mongodb://...` or `mongodb+srv://...`); unset runs the embedded server.',
+  ],
   ['NEWSGRAPH_DATA_DIR', './data', 'Where the embedded server keeps its data (ignored with MONGODB_URI).'],
   ['NEWSGRAPH_DB_NAME', 'newsgraph', 'Database name.'],
   ['NEWSGRAPH_SEEDS_DIR', './seeds', 'Articles loaded at start when the database is empty.'],
@@ -39,12 +43,25 @@ export const CONFIG_VARIABLES = [
   ['NODE_ENV', 'development', '`production` hides error details and turns introspection and Sandbox off by default.'],
   ['NEWSGRAPH_INTROSPECTION', 'on unless production', '`true`/`false`: allow schema introspection.'],
   ['NEWSGRAPH_SANDBOX', 'on unless production', '`true`/`false`: serve Apollo Sandbox at `/` to browsers.'],
-  ['NEWSGRAPH_WORKERS', 'auto', 'API processes sharing the port (`auto`: one per CPU core, less one for the embedded server when it runs here; `1`: serve from the main process).'],
+  [
+    'NEWSGRAPH_WORKERS',
+    'auto',
+    'API processes sharing the port (`auto`: one per CPU core, less one for the embedded server when it runs here; `1`: serve from the main process).',
+  ],
 ] as const;
 
 const MIN_API_KEY_LENGTH = 16;
 const MAX_WORKERS = 64;
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  on: true,
+  false: false,
+  '0': false,
+  no: false,
+  off: false,
+};
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = process.cwd()): Config {
   const problems: string[] = [];
@@ -71,12 +88,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 
   const dbName = value('NEWSGRAPH_DB_NAME') ?? 'newsgraph';
   if (!/^[^/\\. "$*<>:|?]{1,63}$/.test(dbName)) {
-    problems.push(`NEWSGRAPH_DB_NAME="${dbName}" is not a MongoDB database name (1-63 characters, none of / \\ . " $ * < > : | ? or space)`);
+    problems.push(
+      `NEWSGRAPH_DB_NAME="${dbName}" is not a MongoDB database name (1-63 characters, none of / \\ . " $ * < > : | ? or space)`,
+    );
   }
 
   const apiKey = value('NEWSGRAPH_API_KEY');
   if (apiKey !== undefined && apiKey.length < MIN_API_KEY_LENGTH) {
-    problems.push(`NEWSGRAPH_API_KEY is ${apiKey.length} characters; use at least ${MIN_API_KEY_LENGTH} (e.g. \`openssl rand -hex 24\`)`);
+    problems.push(
+      `NEWSGRAPH_API_KEY is ${apiKey.length} characters; use at least ${MIN_API_KEY_LENGTH} (e.g. \`openssl rand -hex 24\`)`,
+    );
   }
 
   const rawWorkers = value('NEWSGRAPH_WORKERS') ?? 'auto';
@@ -106,7 +127,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 }
 
 /** Loads the configuration for a command; on bad values reports every problem and returns null (the command exits 2). */
-export function loadConfigOrReport(env: Readonly<Record<string, string | undefined>>, report: (message: string) => void): Config | null {
+export function loadConfigOrReport(
+  env: Readonly<Record<string, string | undefined>>,
+  report: (message: string) => void,
+): Config | null {
   try {
     return loadConfig(env);
   } catch (err) {

@@ -32,7 +32,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseCo
   if (options.mongodbUri) {
     const client = await new MongoClient(options.mongodbUri).connect();
     options.log(`MongoDB: using MONGODB_URI ${redactUri(options.mongodbUri)}, database "${options.dbName}"`);
-    return { client, db: client.db(options.dbName), mode: 'external', uri: options.mongodbUri, close: () => client.close() };
+    return {
+      client,
+      db: client.db(options.dbName),
+      mode: 'external',
+      uri: options.mongodbUri,
+      close: () => client.close(),
+    };
   }
   const server = await startEmbeddedMongoThread({
     dbPath: options.dataDir,

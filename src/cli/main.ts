@@ -7,11 +7,20 @@ import 'reflect-metadata';
 type CommandModule = { run: (args: string[]) => Promise<number> };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  serve: { summary: 'serve the GraphQL API (loads seeds/ first into an empty database)', load: () => import('./serve.command') },
-  seed: { summary: 'load article files into the store: seed [--dir DIR] [--reset] [--json]', load: () => import('./seed.command') },
+  serve: {
+    summary: 'serve the GraphQL API (loads seeds/ first into an empty database)',
+    load: () => import('./serve.command'),
+  },
+  seed: {
+    summary: 'load article files into the store: seed [--dir DIR] [--reset] [--json]',
+    load: () => import('./seed.command'),
+  },
   extract: { summary: 'print extraction records as JSON: extract FILE...', load: () => import('./extract.command') },
   schema: { summary: 'print the GraphQL schema (SDL, sorted)', load: () => import('./schema.command') },
-  mongod: { summary: 'run the embedded MongoDB-compatible server: mongod [--port P] [--dbpath DIR | --memory]', load: () => import('./mongod.command') },
+  mongod: {
+    summary: 'run the embedded MongoDB-compatible server: mongod [--port P] [--dbpath DIR | --memory]',
+    load: () => import('./mongod.command'),
+  },
 };
 
 function usage(): string {

@@ -28,12 +28,20 @@ function progressReporter(): { onProgress: (event: SeedProgress) => void; stop: 
     return {
       onProgress(event) {
         if (event.kind === 'start') log(`seed: ${event.total} file(s)`);
-        else log(`seed: [${event.done}/${event.total}] ${event.source}: ${event.outcome}${event.error ? ` (${event.error})` : ''}`);
+        else
+          log(
+            `seed: [${event.done}/${event.total}] ${event.source}: ${event.outcome}${event.error ? ` (${event.error})` : ''}`,
+          );
       },
       stop: () => undefined,
     };
   }
-  const bar = new SingleBar({ stream: process.stderr, format: 'seed [{bar}] {value}/{total} {source}', hideCursor: true, clearOnComplete: true });
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'seed [{bar}] {value}/{total} {source}',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
   return {
     onProgress(event) {
       if (event.kind === 'start') bar.start(event.total, 0, { source: '' });
@@ -46,7 +54,15 @@ function progressReporter(): { onProgress: (event: SeedProgress) => void; stop: 
 export async function run(args: string[]): Promise<number> {
   let options;
   try {
-    options = parseArgs({ args, options: { dir: { type: 'string' }, reset: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values;
+    options = parseArgs({
+      args,
+      options: {
+        dir: { type: 'string' },
+        reset: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
   } catch (err) {
     process.stderr.write(`newsgraph seed: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -64,7 +80,12 @@ export async function run(args: string[]): Promise<number> {
     log(`newsgraph seed: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const database = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, dbName: config.dbName, log });
+  const database = await openDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: config.dataDir,
+    dbName: config.dbName,
+    log,
+  });
   const progress = progressReporter();
   try {
     const summary = await seedDirectory(database.db, { dir, reset: options.reset, onProgress: progress.onProgress });

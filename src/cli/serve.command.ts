@@ -30,7 +30,14 @@ async function startServing(config: Config, database: DatabaseConnection): Promi
     assignment: {
       databaseUri: database.uri,
       dbName: config.dbName,
-      options: { port: config.port, host: config.host, apiKey: config.apiKey, production: config.production, introspection: config.introspection, sandbox: config.sandbox },
+      options: {
+        port: config.port,
+        host: config.host,
+        apiKey: config.apiKey,
+        production: config.production,
+        introspection: config.introspection,
+        sandbox: config.sandbox,
+      },
     },
     log,
   });
@@ -62,7 +69,12 @@ export async function run(args: string[]): Promise<number> {
     process.on('SIGINT', onSignal);
   });
 
-  const database = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, dbName: config.dbName, log });
+  const database = await openDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: config.dataDir,
+    dbName: config.dbName,
+    log,
+  });
   let server;
   try {
     await ensureIndexes(database.db);
@@ -77,7 +89,9 @@ export async function run(args: string[]): Promise<number> {
   if (!config.apiKey) log('newsgraph: NEWSGRAPH_API_KEY not set; mutations are disabled');
 
   const ending = await Promise.race([stopRequested, server.failed]);
-  log(`newsgraph: ${ending instanceof Error ? ending.message : ending}, finishing in-flight requests and shutting down`);
+  log(
+    `newsgraph: ${ending instanceof Error ? ending.message : ending}, finishing in-flight requests and shutting down`,
+  );
   try {
     await server.stop();
   } finally {

@@ -36,9 +36,12 @@ const TRAILER_LINE = /^\s*(?:reuters?|follow [\w ]+:|ap|afp)\s*$/i;
 const MAX_HEADLINE_CHARS = 160;
 const PARAGRAPH_GAP = /\n[ \t]*\n|\n(?=[ \t]{2,}\S)|[ \t]{3,}(?=\S)/g;
 const CAPTION_POSITION = /\((?:right|left|center|centre|centre left|centre right|second (?:left|right)|l|r|c)\)/i;
-const CAPTION_DATE_END = /,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\.?\s*$/;
-const WIRE_DATELINE = /^([A-Z][A-Z.'\- ]+[A-Z.]),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s+-\s+/;
-const PLACE_DATELINE = /(?:^|[.!?”"]\s+)((?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+)?),\s+(?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+)?\s+[–—-]\s+(?=[A-Z‘“"'])/u;
+const CAPTION_DATE_END =
+  /,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\.?\s*$/;
+const WIRE_DATELINE =
+  /^([A-Z][A-Z.'\- ]+[A-Z.]),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s+-\s+/;
+const PLACE_DATELINE =
+  /(?:^|[.!?”"]\s+)((?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+)?),\s+(?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+)?\s+[–—-]\s+(?=[A-Z‘“"'])/u;
 
 function parseFrontMatter(block: string): FrontMatter {
   const out: FrontMatter = {};
@@ -66,7 +69,10 @@ function trimSpan(text: string, start: number, end: number): TextSpan | null {
 }
 
 function isCaption(body: string): boolean {
-  return CAPTION_DATE_END.test(body) && (CAPTION_POSITION.test(body) || /\b(?:meets|receives|greets|shakes|speaks|attends)\b/.test(body));
+  return (
+    CAPTION_DATE_END.test(body) &&
+    (CAPTION_POSITION.test(body) || /\b(?:meets|receives|greets|shakes|speaks|attends)\b/.test(body))
+  );
 }
 
 function splitParagraphs(text: string, start: number, end: number): Paragraph[] {
@@ -108,7 +114,11 @@ function findDateline(text: string, first: Paragraph | undefined): Dateline | nu
   const para = text.slice(first.start, first.end);
   const wire = WIRE_DATELINE.exec(para);
   if (wire) {
-    return { place: titleCaseWire(wire[1].trim()), dateText: wire[2], span: { start: first.start, end: first.start + wire[0].length } };
+    return {
+      place: titleCaseWire(wire[1].trim()),
+      dateText: wire[2],
+      span: { start: first.start, end: first.start + wire[0].length },
+    };
   }
   const place = PLACE_DATELINE.exec(para.slice(0, 600));
   if (place) {

@@ -61,7 +61,11 @@ function yearOfThisYear(sentences: Sentence[]): string | null {
   const said = sentences.find((s) => /\bthis year\b/i.test(s.text) && A_YEAR.test(s.text));
   const year = said?.text.match(YEAR)?.[0];
   if (!year) return null;
-  const laterPast = sentences.some((s) => [...s.text.matchAll(YEAR)].some((m) => m[0] > year && !AHEAD.test(s.text.slice(Math.max(0, m.index - 40), m.index))));
+  const laterPast = sentences.some((s) =>
+    [...s.text.matchAll(YEAR)].some(
+      (m) => m[0] > year && !AHEAD.test(s.text.slice(Math.max(0, m.index - 40), m.index)),
+    ),
+  );
   return laterPast ? null : year;
 }
 
@@ -70,19 +74,27 @@ function storyYear(sentences: Sentence[]): string | null {
   const counts = new Map<string, number>();
   for (const s of sentences) for (const y of s.text.match(YEAR) ?? []) counts.set(y, (counts.get(y) ?? 0) + 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  return ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : null;
+  return ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > ranked[1][1])
+    ? ranked[0][0]
+    : null;
 }
 
 /** The dateline's place, or else the first large city the article puts someone in (`arrived in X`, `at talks in X`). */
 function defaultLocation(structure: ArticleStructure, sentences: Sentence[]): string | null {
   if (structure.dateline) return structure.dateline.place;
-  for (const s of sentences) for (const c of chunksOf(s, false)) if (/^(?:in|at)$/i.test(s.words[c.from - 1]?.text ?? '') && isCity(c.text)) return c.text;
+  for (const s of sentences)
+    for (const c of chunksOf(s, false))
+      if (/^(?:in|at)$/i.test(s.words[c.from - 1]?.text ?? '') && isCity(c.text)) return c.text;
   return null;
 }
 
 export function extractArticle(input: ArticleInput): ExtractionRecord {
   const structure = parseArticleStructure(input.text);
-  const sentences = splitSentences(input.text, structure.paragraphs, structure.dateline ? [structure.dateline.span] : []);
+  const sentences = splitSentences(
+    input.text,
+    structure.paragraphs,
+    structure.dateline ? [structure.dateline.span] : [],
+  );
   const peopleAnalysis = recognizePeople(sentences);
   const organizations = recognizeOrganizations(sentences, peopleAnalysis);
   const context = jurisdictionContext(sentences, structure.headline?.text ?? null, organizations);
@@ -128,6 +140,7 @@ export function extractArticle(input: ArticleInput): ExtractionRecord {
     people,
     organizations: orgFacts,
     offices,
+    affiliations: [],
     meetings,
   };
 }

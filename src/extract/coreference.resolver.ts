@@ -46,7 +46,12 @@ export class CoreferenceResolver {
     const comma = s.words.findIndex((w, i) => i > at && w.text === ',');
     if (comma > 0) {
       // the name may follow its honorific or title (`, Sir Peter warned ...`)
-      const after = here.find((m) => m.from > comma && m.from <= comma + 4 && s.words.slice(comma + 1, m.from).every((w) => /^\p{Lu}/u.test(w.text)));
+      const after = here.find(
+        (m) =>
+          m.from > comma &&
+          m.from <= comma + 4 &&
+          s.words.slice(comma + 1, m.from).every((w) => /^\p{Lu}/u.test(w.text)),
+      );
       if (after) return after.entity;
     }
     for (let k = sentence - 1; k >= Math.max(0, sentence - 3); k--) {
@@ -74,25 +79,46 @@ export class CoreferenceResolver {
     for (const s of this.sentences) {
       if (s.index === 0 || s.caption) continue;
       const words = s.words;
-      const at = words[0] && /^the$/i.test(words[0].text) ? 1 : words.findIndex((w, i) => i > 1 && /^the$/i.test(w.text) && /^[”"]$/.test(words[i - 1].text) && words[i - 2].text === ',') + 1;
+      const at =
+        words[0] && /^the$/i.test(words[0].text)
+          ? 1
+          : words.findIndex(
+              (w, i) => i > 1 && /^the$/i.test(w.text) && /^[”"]$/.test(words[i - 1].text) && words[i - 2].text === ',',
+            ) + 1;
       if (at <= 0) continue;
       let end = at;
-      while (words[end] && (isTitleHead(words[end].text) || isTitleQualifier(words[end].text) || (end === at && /^\p{Lu}/u.test(words[end].text) && !isTitleHead(words[end].text)))) end++;
+      while (
+        words[end] &&
+        (isTitleHead(words[end].text) ||
+          isTitleQualifier(words[end].text) ||
+          (end === at && /^\p{Lu}/u.test(words[end].text) && !isTitleHead(words[end].text)))
+      )
+        end++;
       const head = words[end - 1];
       const verb = words[end];
       if (end === at || !head || !isTitleHead(head.text) || !verb || !['VERB', 'AUX'].includes(verb.pos)) continue;
       const person = this.subjectOf(s.index - 1);
       if (!person) continue;
       const first = words[at];
-      const writtenJurisdiction = /^\p{Lu}/u.test(first.text) && !isTitleHead(first.text) && !isTitleQualifier(first.text) ? first.text : null;
+      const writtenJurisdiction =
+        /^\p{Lu}/u.test(first.text) && !isTitleHead(first.text) && !isTitleQualifier(first.text) ? first.text : null;
       const titleFrom = writtenJurisdiction ? at + 1 : at;
       if (titleFrom >= end) continue;
-      const title = words.slice(titleFrom, end).map((w) => w.text).join(' ');
+      const title = words
+        .slice(titleFrom, end)
+        .map((w) => w.text)
+        .join(' ');
       // `The spokesman said ...` is mostly someone else, unnamed; a state post has one holder
       if (!isStateTitle(title)) continue;
       out.push({
         person,
-        mention: { sentence: s.index, from: at, to: end, text: title, titles: [{ title, jurisdiction: writtenJurisdiction, regional: false, former: false, from: at, to: end }] },
+        mention: {
+          sentence: s.index,
+          from: at,
+          to: end,
+          text: title,
+          titles: [{ title, jurisdiction: writtenJurisdiction, regional: false, former: false, from: at, to: end }],
+        },
       });
     }
     return out;
@@ -126,11 +152,16 @@ export class CoreferenceResolver {
     if (!titled.length) {
       const introduced = mention.candidates
         .map((p) => ({ p, first: p.mentions[0] }))
-        .filter(({ first }) => first.sentence < mention.sentence || (first.sentence === mention.sentence && first.from < mention.from))
+        .filter(
+          ({ first }) =>
+            first.sentence < mention.sentence || (first.sentence === mention.sentence && first.from < mention.from),
+        )
         .sort((a, b) => a.first.sentence - b.first.sentence || a.first.from - b.first.from);
       return introduced[0]?.p ?? null;
     }
-    const fitting = mention.candidates.filter((p) => (this.offices.get(p) ?? []).some((o) => titled.some((t) => titleHeadOf(o.title) === titleHeadOf(t.title))));
+    const fitting = mention.candidates.filter((p) =>
+      (this.offices.get(p) ?? []).some((o) => titled.some((t) => titleHeadOf(o.title) === titleHeadOf(t.title))),
+    );
     return fitting.length === 1 ? fitting[0] : null;
   }
 

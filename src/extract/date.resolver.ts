@@ -56,7 +56,8 @@ function isRelative(text: string): boolean {
 }
 
 /** Text without any of these has no date for chrono to find; checking first saves most of the parsing. */
-const DATE_HINT = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|morning|afternoon|evening|ago|noon|midnight|weekend|spring|summer|autumn|winter)/i;
+const DATE_HINT =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|morning|afternoon|evening|ago|noon|midnight|weekend|spring|summer|autumn|winter)/i;
 
 export function findDates(text: string, reference: ResolvedDate | null): FoundDate[] {
   if (!DATE_HINT.test(text)) return [];
@@ -66,7 +67,14 @@ export function findDates(text: string, reference: ResolvedDate | null): FoundDa
   for (const r of results) {
     const c = r.start;
     const certainYear = c.isCertain('year') && !(reference === null && isRelative(r.text));
-    let precision: DatePrecision = c.isCertain('day') || c.isCertain('weekday') ? 'day' : c.isCertain('month') ? 'month' : certainYear ? 'year' : 'day';
+    let precision: DatePrecision =
+      c.isCertain('day') || c.isCertain('weekday')
+        ? 'day'
+        : c.isCertain('month')
+          ? 'month'
+          : certainYear
+            ? 'year'
+            : 'day';
     let date = c.date();
     if (!certainYear) {
       if (!reference) {
@@ -80,7 +88,8 @@ export function findDates(text: string, reference: ResolvedDate | null): FoundDa
       // `last October` in a July article is the previous October
       const future = date.getTime() > instant.getTime() + 36 * 3600 * 1000;
       // news reports what happened: `on Friday` is the last Friday, `last October` the previous October
-      if (future && c.isCertain('weekday') && !c.isCertain('day')) date = new Date(date.getTime() - 7 * 24 * 3600 * 1000);
+      if (future && c.isCertain('weekday') && !c.isCertain('day'))
+        date = new Date(date.getTime() - 7 * 24 * 3600 * 1000);
       else if (future) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
     }
     out.push({ index: r.index, text: r.text, date: { iso: formatDate(date, precision), precision } });

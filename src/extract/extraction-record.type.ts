@@ -26,6 +26,17 @@ export interface OrganizationFact {
   evidence: Evidence[];
 }
 
+export type JurisdictionKind = 'country' | 'region' | 'organization';
+
+/** An office's jurisdiction resolved to one entity, so that every spelling of it is one node. */
+export interface JurisdictionRef {
+  kind: JurisdictionKind;
+  /** The canonical name: a country's common English name, a region's name, or the organization's record name. */
+  name: string;
+  /** ISO 3166-1 alpha-2 for a country (`US`), ISO 3166-2 for a subdivision where known (`GB-SCT`), else null. */
+  code: string | null;
+}
+
 export interface OfficeFact {
   /** The `name` of a PersonFact of the same record. */
   holder: string;
@@ -33,6 +44,19 @@ export interface OfficeFact {
   title: string;
   /** The state, region, party or body, in its plainest name; null when the article does not tell. */
   jurisdiction: string | null;
+  /** The title in canonical form (`Foreign Minister` for `Minister of Foreign Affairs`): what offices are keyed on across articles. */
+  canonicalTitle: string;
+  /** The jurisdiction resolved to one entity; null exactly when `jurisdiction` is null. */
+  jurisdictionRef: JurisdictionRef | null;
+  evidence: Evidence[];
+}
+
+/** Membership of a person in a body, a party above all (`Labour MP X`, `Republican Senator Y`): never an office's jurisdiction. */
+export interface AffiliationFact {
+  /** The `name` of a PersonFact of the same record. */
+  member: string;
+  /** The body's name; a party named only as a label (`Labour MP`) need not be among the record's organizations. */
+  organization: string;
   evidence: Evidence[];
 }
 
@@ -67,6 +91,7 @@ export interface ExtractionRecord {
   people: PersonFact[];
   organizations: OrganizationFact[];
   offices: OfficeFact[];
+  affiliations: AffiliationFact[];
   meetings: MeetingFact[];
 }
 

@@ -6,7 +6,8 @@
  */
 import type { Sentence } from './sentence.splitter';
 import type { OrganizationEntity } from './organization.recognizer';
-import { countryOf, countryOfCity } from './place.lexicon';
+import { countryCodeOf, countryOf, countryOfCity } from './place.lexicon';
+import type { JurisdictionRef } from './extraction-record.type';
 import { partyOf } from './entity-word.lexicon';
 import { nameKey } from './name.normalizer';
 import { chunksOf } from './proper-noun.chunker';
@@ -40,7 +41,8 @@ const MIN_MENTIONS = 2;
 /** The most mentioned country, when it clearly leads: a near tie says the article is about two. */
 function dominant(counts: Map<string, number>): string | null {
   const ranked = [...counts.values()].sort((a, b) => b - a);
-  if (!ranked.length || ranked[0] < MIN_MENTIONS || (ranked.length > 1 && ranked[0] < DOMINANCE * ranked[1])) return null;
+  if (!ranked.length || ranked[0] < MIN_MENTIONS || (ranked.length > 1 && ranked[0] < DOMINANCE * ranked[1]))
+    return null;
   return mostFrequent(counts);
 }
 
@@ -57,7 +59,11 @@ export function nearestCountry(s: Sentence, at: number): string | null {
   return best?.country ?? null;
 }
 
-export function jurisdictionContext(sentences: Sentence[], headline: string | null, organizations: OrganizationEntity[]): JurisdictionContext {
+export function jurisdictionContext(
+  sentences: Sentence[],
+  headline: string | null,
+  organizations: OrganizationEntity[],
+): JurisdictionContext {
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -92,12 +98,31 @@ export function jurisdictionContext(sentences: Sentence[], headline: string | nu
 
 /** The plainest name of a written jurisdiction (`Iraq's` -> `Iraq`, `FDP` -> `Farmers Democratic Party`). */
 export function plainJurisdiction(written: string, context: JurisdictionContext): string {
-  const bare = written.replace(/^the\s+/i, '').replace(/\s*[’']s?$/, '').trim();
+  const bare = written
+    .replace(/^the\s+/i, '')
+    .replace(/\s*[’']s?$/, '')
+    .trim();
   const country = countryOf(bare);
   if (country) return country;
   const party = partyOf(bare);
   if (party) return party.name;
   const key = nameKey(bare);
-  const organization = context.organizations.find((o) => nameKey(o.name) === key || o.aliases.some((a) => nameKey(a) === key));
+  const organization = context.organizations.find(
+    (o) => nameKey(o.name) === key || o.aliases.some((a) => nameKey(a) === key),
+  );
   return organization ? organization.name : bare;
+}
+
+/** The entity a plain jurisdiction name stands for: a country with its ISO code, else a body of the article, else a region. */
+export function jurisdictionRefOf(plain: string | null, context: JurisdictionContext): JurisdictionRef | null {
+  if (!plain) return null;
+  const country = countryOf(plain);
+  if (country) return { kind: 'country', name: country, code: countryCodeOf(country) };
+  const key = nameKey(plain);
+  const organization =
+    partyOf(plain) ??
+    context.organizations.find((o) => nameKey(o.name) === key || o.aliases.some((a) => nameKey(a) === key));
+  return organization
+    ? { kind: 'organization', name: organization.name, code: null }
+    : { kind: 'region', name: plain, code: null };
 }

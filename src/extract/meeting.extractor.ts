@@ -6,7 +6,13 @@
  * Planned, hoped-for, denied and telephone meetings are left out.
  */
 import type { Sentence, Word } from './sentence.splitter';
-import type { DatePrecision, MeetingFact, MeetingParticipantFact, ParticipantKind, ParticipantRole } from './extraction-record.type';
+import type {
+  DatePrecision,
+  MeetingFact,
+  MeetingParticipantFact,
+  ParticipantKind,
+  ParticipantRole,
+} from './extraction-record.type';
 import type { OrganizationEntity, OrganizationMention } from './organization.recognizer';
 import type { AmbiguousMention, PersonEntity } from './person.recognizer';
 import { CoreferenceResolver, isPronoun } from './coreference.resolver';
@@ -57,20 +63,103 @@ interface Candidate {
 }
 
 /** `meet` itself is left out: news tells past meetings as `met`, and `to meet`/`will meet` are plans. */
-const MEET_VERBS = new Set(['met', 'meets', 'meeting', 'received', 'receives', 'hosted', 'hosts', 'visited', 'visits', 'greeted', 'greets', 'welcomed', 'welcomes']);
+const MEET_VERBS = new Set([
+  'met',
+  'meets',
+  'meeting',
+  'received',
+  'receives',
+  'hosted',
+  'hosts',
+  'visited',
+  'visits',
+  'greeted',
+  'greets',
+  'welcomed',
+  'welcomes',
+]);
 const HOST_VERBS = new Set(['received', 'receives', 'hosted', 'hosts', 'greeted', 'greets', 'welcomed', 'welcomes']);
 const VISIT_VERBS = new Set(['visited', 'visits']);
 const MEETING_NOUNS = new Set(['talks', 'meeting', 'meetings', 'discussions', 'summit', 'negotiations']);
 const TRAVEL_VERBS = new Set(['flew', 'travelled', 'traveled', 'arrived', 'went', 'came', 'was', 'were', 'headed']);
 /** Words in the run-up to a trigger that make the meeting planned, hoped for, or denied. */
-const UNREAL = new Set(['will', 'would', 'could', 'may', 'might', 'shall', "'ll", 'not', "n't", 'never', 'expected', 'plans', 'planned', 'plan', 'hopes', 'hope', 'hoped', 'willing', 'due', 'wants', 'want', 'wanted', 'seeking', 'seeks', 'if', 'unless', 'resume', 'to']);
+const UNREAL = new Set([
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'shall',
+  "'ll",
+  'not',
+  "n't",
+  'never',
+  'expected',
+  'plans',
+  'planned',
+  'plan',
+  'hopes',
+  'hope',
+  'hoped',
+  'willing',
+  'due',
+  'wants',
+  'want',
+  'wanted',
+  'seeking',
+  'seeks',
+  'if',
+  'unless',
+  'resume',
+  'to',
+]);
 const VENUE_NOUNS = new Set(['office', 'residence', 'palace', 'home', 'headquarters', 'compound']);
 const PLACE_NOUNS = new Set(['resort', 'city', 'town', 'village', 'capital', 'port', 'province', 'region', 'island']);
 const FUTURE = new Set(['will', "'ll", 'expected', 'plans', 'planned', 'due', 'hopes', 'intends', 'scheduled']);
-const LIST_LINKS = new Set([',', 'and', 'the', 'his', 'her', 'their', 'its', 'a', 'an', 'from', 'of', '(', ')', 'senior', 'top', 'both', 'two', 'three', 'four', 'five', 'several']);
-const PHONE_WORDS = /^(?:phone|telephone|phoned|phoning|call|called|calling|video|videoconference|virtually|letter|wrote)$/i;
+const LIST_LINKS = new Set([
+  ',',
+  'and',
+  'the',
+  'his',
+  'her',
+  'their',
+  'its',
+  'a',
+  'an',
+  'from',
+  'of',
+  '(',
+  ')',
+  'senior',
+  'top',
+  'both',
+  'two',
+  'three',
+  'four',
+  'five',
+  'several',
+]);
+const PHONE_WORDS =
+  /^(?:phone|telephone|phoned|phoning|call|called|calling|video|videoconference|virtually|letter|wrote)$/i;
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'announced', 'reported', 'stated']);
-const ADVERBS = new Set(['also', 'then', 'again', 'earlier', 'later', 'first', 'had', 'has', 'have', 'last', 'previously', 'already', 'separately', 'briefly', 'today', 'yesterday']);
+const ADVERBS = new Set([
+  'also',
+  'then',
+  'again',
+  'earlier',
+  'later',
+  'first',
+  'had',
+  'has',
+  'have',
+  'last',
+  'previously',
+  'already',
+  'separately',
+  'briefly',
+  'today',
+  'yesterday',
+]);
 
 const lower = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
 
@@ -95,13 +184,21 @@ class SentenceMeetings {
       out.push({ kind: 'organization', name: organization.name, from: m.from, to: m.to });
     }
     // someone `phoning in` is not at the meeting
-    return out.filter((m) => !this.s.words.slice(m.to, m.to + 3).some((w) => PHONE_WORDS.test(w.text))).sort((a, b) => a.from - b.from);
+    return out
+      .filter((m) => !this.s.words.slice(m.to, m.to + 3).some((w) => PHONE_WORDS.test(w.text)))
+      .sort((a, b) => a.from - b.from);
   }
 
   /** `leader of the Farmers Democratic Party`, `Norlex chairman`: a body named only as part of someone's title. */
   private isTitleJurisdiction(from: number, to: number): boolean {
     const w = this.s.words;
-    if (w[to] && (isTitleHead(w[to].text) || isOccupation(w[to].text) || (isTitleWord(w[to].text) && w.slice(to, to + 4).some((x) => isTitleHead(x.text))))) return true;
+    if (
+      w[to] &&
+      (isTitleHead(w[to].text) ||
+        isOccupation(w[to].text) ||
+        (isTitleWord(w[to].text) && w.slice(to, to + 4).some((x) => isTitleHead(x.text))))
+    )
+      return true;
     if (w[to] && /^[’']s?$/.test(w[to].text) && w[to + 1] && isTitleWord(w[to + 1].text)) return true;
     let k = from - 1;
     while (k >= 0 && /^\p{Ll}/u.test(w[k].text) && w[k].pos === 'ADJ') k--;
@@ -118,7 +215,8 @@ class SentenceMeetings {
       let found: Candidate | null = null;
       if (w === 'hosted' && lower(words[i + 1]) === 'by') found = this.hostedBy(i);
       // `meeting` is a verb after a comma (`Ilona Kovacs, meeting with Mr Oduya today`) or `after` (`said after meeting Y`)
-      else if (MEET_VERBS.has(w) && (w !== 'meeting' || /^(?:,|after)$/i.test(words[i - 1]?.text ?? ''))) found = this.verbMeeting(i);
+      else if (MEET_VERBS.has(w) && (w !== 'meeting' || /^(?:,|after)$/i.test(words[i - 1]?.text ?? '')))
+        found = this.verbMeeting(i);
       else if (MEETING_NOUNS.has(w)) found = this.nominalMeeting(i);
       else if ((w === 'attending' || w === 'attended') && lower(words[i + 1]) !== 'by') found = this.attending(i);
       if (found) out.push(found);
@@ -172,12 +270,22 @@ class SentenceMeetings {
     let start = 0;
     for (let j = 0; j < at; j++) {
       if (inRelative(j)) continue;
-      const boundary = /^(?:that|;|:|“|")$/i.test(words[j].text) || SPEECH_VERBS.has(lower(words[j])) || (words[j].text === ',' && /^(?:but|and)$/i.test(lower(words[j + 1])));
+      const boundary =
+        /^(?:that|;|:|“|")$/i.test(words[j].text) ||
+        SPEECH_VERBS.has(lower(words[j])) ||
+        (words[j].text === ',' && /^(?:but|and)$/i.test(lower(words[j + 1])));
       if (boundary) start = j + 1;
     }
     // `Three councillors who support Mr Hale met ...`: who they support is not who met
     const who = words.findIndex((w, j) => j >= start && j < at && /^who$/i.test(w.text));
-    const inRange = this.mentions.filter((m) => m.from >= start && m.to <= at && !inRelative(m.from) && !this.isAccordingTo(m.from) && !(who >= 0 && m.from > who));
+    const inRange = this.mentions.filter(
+      (m) =>
+        m.from >= start &&
+        m.to <= at &&
+        !inRelative(m.from) &&
+        !this.isAccordingTo(m.from) &&
+        !(who >= 0 && m.from > who),
+    );
     const people = inRange.filter((m) => m.kind === 'person');
     if (people.length) return { mentions: people, generic: false };
     if (inRange.length) return { mentions: inRange, generic: false };
@@ -190,8 +298,11 @@ class SentenceMeetings {
     let end = start;
     while (end < at && !['VERB', 'AUX'].includes(words[end].pos) && !ADVERBS.has(lower(words[end]))) end++;
     const described = this.ctx.coreference.description(this.s.index, start, end);
-    if (described) return { mentions: [{ kind: 'person', name: described.name, from: start, to: end }], generic: false };
-    const generic = words.slice(start, at).some((w) => isGroupNoun(lower(w)) || /s$/.test(lower(w)) && w.pos === 'NOUN');
+    if (described)
+      return { mentions: [{ kind: 'person', name: described.name, from: start, to: end }], generic: false };
+    const generic = words
+      .slice(start, at)
+      .some((w) => isGroupNoun(lower(w)) || (/s$/.test(lower(w)) && w.pos === 'NOUN'));
     return { mentions: [], generic };
   }
 
@@ -223,8 +334,15 @@ class SentenceMeetings {
         k += 2;
         continue;
       }
-      const fits = LIST_LINKS.has(l) || /^[’']s?$/.test(w.text) || isTitleWord(w.text) || isHonorific(w.text) || (isCapitalised(w) && !isCalendarWord(w.text)) || (/^\p{Ll}/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN'));
-      if (!fits || (l === ',' && ['VERB', 'AUX'].includes(words[k + 1]?.pos ?? '') && !isCapitalised(words[k + 1]))) break;
+      const fits =
+        LIST_LINKS.has(l) ||
+        /^[’']s?$/.test(w.text) ||
+        isTitleWord(w.text) ||
+        isHonorific(w.text) ||
+        (isCapitalised(w) && !isCalendarWord(w.text)) ||
+        (/^\p{Ll}/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN'));
+      if (!fits || (l === ',' && ['VERB', 'AUX'].includes(words[k + 1]?.pos ?? '') && !isCapitalised(words[k + 1])))
+        break;
       // `..., Sir Peter warned the council`, `..., ministry officials said`: after a comma, a name followed by its verb opens a new clause
       if (l === ',') {
         const nextMention = this.mentions.find((m) => m.from > k && m.from <= k + 3);
@@ -261,8 +379,17 @@ class SentenceMeetings {
     const subject = this.subject(participle ? this.mainVerbBefore(at) : at);
     if (subject.restatement) return null;
     // `Mr Oduya and Ms Tan met for an hour`: both sides in the subject
-    if (!object.mentions.length && !object.generic && !(subject.mentions.length >= 2 && !HOST_VERBS.has(verb) && !VISIT_VERBS.has(verb))) return null;
-    const subjectRole: ParticipantRole | null = HOST_VERBS.has(verb) ? 'host' : VISIT_VERBS.has(verb) ? 'visitor' : null;
+    if (
+      !object.mentions.length &&
+      !object.generic &&
+      !(subject.mentions.length >= 2 && !HOST_VERBS.has(verb) && !VISIT_VERBS.has(verb))
+    )
+      return null;
+    const subjectRole: ParticipantRole | null = HOST_VERBS.has(verb)
+      ? 'host'
+      : VISIT_VERBS.has(verb)
+        ? 'visitor'
+        : null;
     const objectRole: ParticipantRole | null = HOST_VERBS.has(verb) ? 'visitor' : VISIT_VERBS.has(verb) ? 'host' : null;
     return this.candidate(
       [
@@ -313,8 +440,14 @@ class SentenceMeetings {
       if (subject.mentions.length >= 2) return this.candidate([[subject.mentions, null]], at, at + 1);
     }
     // `was in Vienna for trade talks`, `flew to Nairobi for a new round of talks`
-    const forTalks = /^(?:for|of)$/.test(lower(words[at - 1])) || /^(?:for|of)$/.test(lower(words[at - 2])) || /^(?:for|of)$/.test(lower(words[at - 3]));
-    if (forTalks && words.slice(0, at).some((w) => TRAVEL_VERBS.has(lower(w)) && (w.pos === 'VERB' || w.pos === 'AUX'))) {
+    const forTalks =
+      /^(?:for|of)$/.test(lower(words[at - 1])) ||
+      /^(?:for|of)$/.test(lower(words[at - 2])) ||
+      /^(?:for|of)$/.test(lower(words[at - 3]));
+    if (
+      forTalks &&
+      words.slice(0, at).some((w) => TRAVEL_VERBS.has(lower(w)) && (w.pos === 'VERB' || w.pos === 'AUX'))
+    ) {
       const subject = this.subject(this.mainVerbBefore(at));
       return this.candidate([[subject.mentions, null]], at, at + 1);
     }
@@ -336,15 +469,24 @@ class SentenceMeetings {
       }
       if (/^(?:his|her)$/i.test(w.text)) {
         const person = this.ctx.coreference.pronoun(this.s.index, k);
-        return person ? { mentions: [{ kind: 'person', name: person.name, from: k, to: k + 1 }], generic: false } : null;
+        return person
+          ? { mentions: [{ kind: 'person', name: person.name, from: k, to: k + 1 }], generic: false }
+          : null;
       }
-      if (!(w.pos === 'ADJ' || w.pos === 'NUM' || isCalendarWord(w.text) || /^(?:first|final|last|private|bilateral|latest|round|of)$/i.test(w.text))) return null;
+      if (!(
+        w.pos === 'ADJ' ||
+        w.pos === 'NUM' ||
+        isCalendarWord(w.text) ||
+        /^(?:first|final|last|private|bilateral|latest|round|of)$/i.test(w.text)
+      ))
+        return null;
     }
     return null;
   }
 
   private mainVerbBefore(at: number): number {
-    for (let k = at - 1; k >= 0; k--) if (['VERB', 'AUX'].includes(this.s.words[k].pos) && !/^(?:meeting|talks)$/i.test(this.s.words[k].text)) return k;
+    for (let k = at - 1; k >= 0; k--)
+      if (['VERB', 'AUX'].includes(this.s.words[k].pos) && !/^(?:meeting|talks)$/i.test(this.s.words[k].text)) return k;
     return at;
   }
 
@@ -361,7 +503,10 @@ class SentenceMeetings {
     if (!host.mentions.length) return null;
     const others = this.mentions.filter((m) => m.kind === 'person' && m.from >= host.end);
     const pronoun = this.s.words.findIndex((w, i) => i >= host.end && isPronoun(w) && !/^(?:his|her)$/i.test(w.text));
-    const guest = pronoun >= 0 ? this.ctx.coreference.pronoun(this.s.index, pronoun, new Set(host.mentions.map((m) => m.name))) : null;
+    const guest =
+      pronoun >= 0
+        ? this.ctx.coreference.pronoun(this.s.index, pronoun, new Set(host.mentions.map((m) => m.name)))
+        : null;
     const guests: Mention[] = guest ? [{ kind: 'person', name: guest.name, from: pronoun, to: pronoun + 1 }] : [];
     return this.candidate(
       [
@@ -376,11 +521,19 @@ class SentenceMeetings {
   private candidate(sides: Array<[Mention[], ParticipantRole | null]>, at: number, end: number): Candidate | null {
     const participants = new Map<string, MeetingParticipantFact>();
     for (const [mentions, role] of sides) {
-      for (const m of mentions) if (!participants.has(m.name)) participants.set(m.name, { name: m.name, kind: m.kind, role });
+      for (const m of mentions)
+        if (!participants.has(m.name)) participants.set(m.name, { name: m.name, kind: m.kind, role });
     }
     this.addPresence(participants, end);
     if (!participants.size) return null;
-    return { sentence: this.s.index, caption: this.s.caption, participants, date: this.date(at), location: this.location(at), evidence: [this.s] };
+    return {
+      sentence: this.s.index,
+      caption: this.s.caption,
+      participants,
+      date: this.date(at),
+      location: this.location(at),
+      evidence: [this.s],
+    };
   }
 
   /** `in the presence of Jordan's Crown Prince Samir bin Khalid`. */
@@ -388,7 +541,8 @@ class SentenceMeetings {
     const words = this.s.words;
     for (let k = from; k + 3 < words.length; k++) {
       if (!(lower(words[k]) === 'presence' && lower(words[k + 1]) === 'of')) continue;
-      for (const m of this.list(k + 2).mentions) if (!participants.has(m.name)) participants.set(m.name, { name: m.name, kind: m.kind, role: 'attendee' });
+      for (const m of this.list(k + 2).mentions)
+        if (!participants.has(m.name)) participants.set(m.name, { name: m.name, kind: m.kind, role: 'attendee' });
     }
   }
 
@@ -415,7 +569,9 @@ class SentenceMeetings {
   /** The place named after `in`/`at`/`flew to`, preferring known cities and countries, then the nearest to the trigger. */
   location(at: number): string | null {
     const words = this.s.words;
-    const order = [...words.keys()].sort((a, b) => (a >= at ? 0 : 1) - (b >= at ? 0 : 1) || Math.abs(a - at) - Math.abs(b - at));
+    const order = [...words.keys()].sort(
+      (a, b) => (a >= at ? 0 : 1) - (b >= at ? 0 : 1) || Math.abs(a - at) - Math.abs(b - at),
+    );
     let fallback: string | null = null;
     for (const k of order) {
       const w = lower(words[k]);
@@ -446,10 +602,15 @@ class SentenceMeetings {
         continue;
       }
       // `in Kovacs's office`: a person's venue
-      if (/^[’']s$/.test(words[end]?.text ?? '') && VENUE_NOUNS.has(lower(words[end + 1]))) return textOf(this.s, start, end + 2);
-      const place = words.slice(start, end).map((x) => x.text).join(' ');
+      if (/^[’']s$/.test(words[end]?.text ?? '') && VENUE_NOUNS.has(lower(words[end + 1])))
+        return textOf(this.s, start, end + 2);
+      const place = words
+        .slice(start, end)
+        .map((x) => x.text)
+        .join(' ');
       if (this.mentions.some((m) => m.from < end && start < m.to && m.kind === 'person')) continue;
-      if (this.ctx.organizations.some((o) => [o.name, ...o.aliases].some((n) => nameKey(n) === nameKey(place)))) continue;
+      if (this.ctx.organizations.some((o) => [o.name, ...o.aliases].some((n) => nameKey(n) === nameKey(place))))
+        continue;
       if (isCity(place) || countryOf(place)) return place;
       if (cityOfVenue(place)) return cityOfVenue(place);
       if (!fallback && words[start].pos === 'PROPN') fallback = place;
@@ -459,7 +620,8 @@ class SentenceMeetings {
 }
 
 /** Sentences without any of these words hold no meeting, so they are skipped cheaply. */
-const TRIGGER_WORDS = /\b(?:met|meets|meeting|meetings|received|receives|hosted|hosts|visited|visits|greeted|greets|welcomed|welcomes|talks|discussions|summit|negotiations|attending|attended)\b/i;
+const TRIGGER_WORDS =
+  /\b(?:met|meets|meeting|meetings|received|receives|hosted|hosts|visited|visits|greeted|greets|welcomed|welcomes|talks|discussions|summit|negotiations|attending|attended)\b/i;
 
 /** Mentions by sentence, and dates by sentence filled on demand (chrono is the slowest stage). */
 interface ArticleIndex {
@@ -472,12 +634,15 @@ function indexArticle(ctx: MeetingContext): ArticleIndex {
   const people = new Map<number, Mention[]>();
   const organizations: ArticleIndex['organizations'] = new Map();
   const push = <T>(map: Map<number, T[]>, k: number, v: T) => map.set(k, [...(map.get(k) ?? []), v]);
-  for (const p of ctx.people) for (const m of p.mentions) push(people, m.sentence, { kind: 'person' as const, name: p.name, from: m.from, to: m.to });
+  for (const p of ctx.people)
+    for (const m of p.mentions)
+      push(people, m.sentence, { kind: 'person' as const, name: p.name, from: m.from, to: m.to });
   for (const a of ctx.ambiguous) {
     const person = ctx.coreference.ambiguous(a);
     if (person) push(people, a.sentence, { kind: 'person' as const, name: person.name, from: a.from, to: a.to });
   }
-  for (const o of ctx.organizations) for (const m of o.mentions) push(organizations, m.sentence, { organization: o, mention: m });
+  for (const o of ctx.organizations)
+    for (const m of o.mentions) push(organizations, m.sentence, { organization: o, mention: m });
   return { people, organizations, dates: new Map() };
 }
 
@@ -499,7 +664,8 @@ function mergeInto(target: Candidate, other: Candidate) {
     if (!known) target.participants.set(name, p);
     else if (!known.role && p.role) known.role = p.role;
   }
-  const finer = (x: ResolvedDate | null, y: ResolvedDate | null) => (!x ? y : !y ? x : y.iso.length > x.iso.length ? y : x);
+  const finer = (x: ResolvedDate | null, y: ResolvedDate | null) =>
+    !x ? y : !y ? x : y.iso.length > x.iso.length ? y : x;
   target.date = finer(target.date, other.date);
   target.location = target.location ?? other.location;
   target.evidence.push(...other.evidence);
@@ -510,11 +676,15 @@ function attachAttendees(ctx: MeetingContext, index: ArticleIndex, meetings: Can
   for (const s of ctx.sentences) {
     const by = s.words.findIndex((w, i) => lower(w) === 'attended' && lower(s.words[i + 1]) === 'by');
     if (by < 0) continue;
-    const target = [...meetings].reverse().find((m) => m.sentence <= s.index && m.sentence >= s.index - 3 && (!m.caption || m.sentence === s.index));
+    const target = [...meetings]
+      .reverse()
+      .find((m) => m.sentence <= s.index && m.sentence >= s.index - 3 && (!m.caption || m.sentence === s.index));
     if (!target) continue;
     const helper = new SentenceMeetings(s, ctx, index);
     const attendees = helper.mentions.filter((m) => m.from > by + 1 && m.from <= by + 12);
-    for (const m of attendees) if (!target.participants.has(m.name)) target.participants.set(m.name, { name: m.name, kind: m.kind, role: 'attendee' });
+    for (const m of attendees)
+      if (!target.participants.has(m.name))
+        target.participants.set(m.name, { name: m.name, kind: m.kind, role: 'attendee' });
     if (!target.evidence.includes(s)) target.evidence.push(s);
   }
 }
@@ -536,7 +706,8 @@ function locateFromFollowUps(ctx: MeetingContext, index: ArticleIndex, meetings:
 export function extractMeetings(ctx: MeetingContext): MeetingFact[] {
   const found: Candidate[] = [];
   const index = indexArticle(ctx);
-  for (const s of ctx.sentences) if (TRIGGER_WORDS.test(s.text)) found.push(...new SentenceMeetings(s, ctx, index).find());
+  for (const s of ctx.sentences)
+    if (TRIGGER_WORDS.test(s.text)) found.push(...new SentenceMeetings(s, ctx, index).find());
   found.sort((a, b) => a.sentence - b.sentence);
   attachAttendees(ctx, index, found);
   locateFromFollowUps(ctx, index, found);
@@ -555,7 +726,8 @@ export function extractMeetings(ctx: MeetingContext): MeetingFact[] {
     }
   }
   return merged.map((m) => {
-    const date = m.date ?? ctx.reference ?? (ctx.storyYear ? { iso: ctx.storyYear, precision: 'year' as DatePrecision } : null);
+    const date =
+      m.date ?? ctx.reference ?? (ctx.storyYear ? { iso: ctx.storyYear, precision: 'year' as DatePrecision } : null);
     const roles = [...m.participants.values()];
     return {
       date: date?.iso ?? null,

@@ -8,12 +8,7 @@ export function foldForLookup(text: string): string {
   if (out !== undefined) return out;
   out = /^[\x20-\x7e]*$/.test(text)
     ? text.replace(/`/g, "'").toLowerCase().trim()
-    : text
-        .normalize('NFKD')
-        .replace(/\p{M}/gu, '')
-        .replace(/[’‘`]/g, "'")
-        .toLowerCase()
-        .trim();
+    : text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").toLowerCase().trim();
   if (folded.size >= MAX_MEMO) folded.clear();
   folded.set(text, out);
   return out;
@@ -34,4 +29,8 @@ export function memoizeWord<T>(compute: (word: string) => T): (word: string) => 
 }
 
 /** The key under which two spellings of one name are the same entity (`Al-Mansour` ~ `al Mansour`). */
-export const nameKey = memoizeWord((text: string): string => foldForLookup(text).replace(/[-'.\s]+/g, ' ').trim());
+export const nameKey = memoizeWord((text: string): string =>
+  foldForLookup(text)
+    .replace(/[-'.\s]+/g, ' ')
+    .trim(),
+);

@@ -10,7 +10,12 @@ import type { OfficeFact } from './extraction-record.type';
 import type { PersonEntity, PersonMention } from './person.recognizer';
 import { BODY_PRONOUN, type TitlePhrase } from './title-phrase.parser';
 import type { OrganizationEntity } from './organization.recognizer';
-import { nearestCountry, plainJurisdiction, type JurisdictionContext } from './jurisdiction.resolver';
+import {
+  jurisdictionRefOf,
+  nearestCountry,
+  plainJurisdiction,
+  type JurisdictionContext,
+} from './jurisdiction.resolver';
 import { countryOfTitle, isStateTitle, titleHeadOf } from './title.lexicon';
 import { countryOf } from './place.lexicon';
 import { partyOf } from './entity-word.lexicon';
@@ -30,7 +35,12 @@ function delegationBody(s: Sentence, titleFrom: number): string | null {
     if (lower(s, start) === 'the') start++;
     let end = start;
     while (end < titleFrom - 2 && /^\p{Lu}/u.test(s.words[end].text)) end++;
-    return end > start ? s.words.slice(start, end).map((w) => w.text).join(' ') : null;
+    return end > start
+      ? s.words
+          .slice(start, end)
+          .map((w) => w.text)
+          .join(' ')
+      : null;
   }
   return null;
 }
@@ -43,8 +53,10 @@ function bodyBefore(organizations: OrganizationEntity[], sentence: number, at: n
   let best: { name: string; sentence: number; from: number } | null = null;
   for (const o of organizations) {
     for (const m of o.mentions) {
-      const before = m.sentence < sentence ? m.sentence >= sentence - BODY_PRONOUN_REACH : m.sentence === sentence && m.to <= at;
-      if (before && (!best || m.sentence > best.sentence || (m.sentence === best.sentence && m.from > best.from))) best = { name: o.name, sentence: m.sentence, from: m.from };
+      const before =
+        m.sentence < sentence ? m.sentence >= sentence - BODY_PRONOUN_REACH : m.sentence === sentence && m.to <= at;
+      if (before && (!best || m.sentence > best.sentence || (m.sentence === best.sentence && m.from > best.from)))
+        best = { name: o.name, sentence: m.sentence, from: m.from };
     }
   }
   return best?.name ?? null;
@@ -63,23 +75,42 @@ function titleKey(title: string): string {
 }
 
 interface Holding {
-  fact: OfficeFact;
+  fact: Omit<OfficeFact, 'canonicalTitle' | 'jurisdictionRef'>;
   explicit: boolean;
 }
 
-function resolve(phrase: TitlePhrase, mention: PersonMention, sentences: Sentence[], context: JurisdictionContext): Holding {
+function resolve(
+  phrase: TitlePhrase,
+  mention: PersonMention,
+  sentences: Sentence[],
+  context: JurisdictionContext,
+): Holding {
   const s = sentences[mention.sentence];
   const title = phrase.title.replace(/\s+/g, ' ');
   if (phrase.jurisdiction === BODY_PRONOUN) {
     const body = bodyBefore(context.organizations, mention.sentence, phrase.from);
     return { fact: { holder: '', title, jurisdiction: body, evidence: [evidenceOf(s)] }, explicit: !!body };
   }
-  if (phrase.jurisdiction) return { fact: { holder: '', title, jurisdiction: plainJurisdiction(phrase.jurisdiction, context), evidence: [evidenceOf(s)] }, explicit: true };
+  if (phrase.jurisdiction)
+    return {
+      fact: {
+        holder: '',
+        title,
+        jurisdiction: plainJurisdiction(phrase.jurisdiction, context),
+        evidence: [evidenceOf(s)],
+      },
+      explicit: true,
+    };
   const delegation = delegationBody(s, phrase.from);
-  if (delegation) return { fact: { holder: '', title, jurisdiction: plainJurisdiction(delegation, context), evidence: [evidenceOf(s)] }, explicit: true };
+  if (delegation)
+    return {
+      fact: { holder: '', title, jurisdiction: plainJurisdiction(delegation, context), evidence: [evidenceOf(s)] },
+      explicit: true,
+    };
   let jurisdiction: string | null = null;
   if (phrase.regional) jurisdiction = context.region ?? context.country;
-  else if (isStateTitle(title)) jurisdiction = countryOfTitle(title) ?? nearestCountry(s, mention.from) ?? context.country;
+  else if (isStateTitle(title))
+    jurisdiction = countryOfTitle(title) ?? nearestCountry(s, mention.from) ?? context.country;
   return { fact: { holder: '', title, jurisdiction, evidence: [evidenceOf(s)] }, explicit: false };
 }
 
@@ -87,7 +118,12 @@ function resolve(phrase: TitlePhrase, mention: PersonMention, sentences: Sentenc
  * Posts implied rather than titled: `his Austrian counterpart Karl Brenner` holds the post of the
  * sentence's subject in Austria, and `Ali Hassan's Unity Party` is led by him.
  */
-function impliedTitles(people: PersonEntity[], sentences: Sentence[], organizations: JurisdictionContext['organizations'], explicit: (p: PersonEntity) => TitlePhrase[]): Map<PersonMention, TitlePhrase[]> {
+function impliedTitles(
+  people: PersonEntity[],
+  sentences: Sentence[],
+  organizations: JurisdictionContext['organizations'],
+  explicit: (p: PersonEntity) => TitlePhrase[],
+): Map<PersonMention, TitlePhrase[]> {
   const out = new Map<PersonMention, TitlePhrase[]>();
   const add = (m: PersonMention, t: TitlePhrase) => out.set(m, [...(out.get(m) ?? []), t]);
   for (const person of people) {
@@ -96,15 +132,35 @@ function impliedTitles(people: PersonEntity[], sentences: Sentence[], organizati
       const w = (k: number) => s.words[k]?.text ?? '';
       if (/^counterparts?$/i.test(w(m.from - 1))) {
         const demonym = countryOf(w(m.from - 2)) ? w(m.from - 2) : null;
-        const owner = people.find((p) => p !== person && p.mentions.some((x) => x.sentence === m.sentence && x.to <= m.from) && explicit(p).length);
+        const owner = people.find(
+          (p) =>
+            p !== person && p.mentions.some((x) => x.sentence === m.sentence && x.to <= m.from) && explicit(p).length,
+        );
         const title = owner ? explicit(owner)[0] : null;
-        if (title && demonym) add(m, { ...title, jurisdiction: demonym, regional: false, former: false, from: m.from - 2, to: m.from });
+        if (title && demonym)
+          add(m, { ...title, jurisdiction: demonym, regional: false, former: false, from: m.from - 2, to: m.from });
       }
       // `Ali Hassan's Unity Party`, `Ilona Kovacs and her Farmers Democratic Party`
-      const partyAt = /^[’']s$/.test(w(m.to)) ? m.to + 1 : /^and$/i.test(w(m.to)) && /^(?:his|her)$/i.test(w(m.to + 1)) ? m.to + 2 : -1;
+      const partyAt = /^[’']s$/.test(w(m.to))
+        ? m.to + 1
+        : /^and$/i.test(w(m.to)) && /^(?:his|her)$/i.test(w(m.to + 1))
+          ? m.to + 2
+          : -1;
       if (partyAt > 0) {
-        const party = organizations.find((o) => o.mentions.some((x) => x.sentence === m.sentence && x.from === partyAt) && (/\bParty$/.test(o.name) || partyOf(o.name)));
-        if (party) add(m, { title: 'leader', jurisdiction: party.name, regional: false, former: false, from: m.to, to: partyAt });
+        const party = organizations.find(
+          (o) =>
+            o.mentions.some((x) => x.sentence === m.sentence && x.from === partyAt) &&
+            (/\bParty$/.test(o.name) || partyOf(o.name)),
+        );
+        if (party)
+          add(m, {
+            title: 'leader',
+            jurisdiction: party.name,
+            regional: false,
+            former: false,
+            from: m.to,
+            to: partyAt,
+          });
       }
     }
   }
@@ -112,7 +168,12 @@ function impliedTitles(people: PersonEntity[], sentences: Sentence[], organizati
 }
 
 /** `described` holds titles found by coreference for people the sentence does not name. */
-export function extractOffices(people: PersonEntity[], sentences: Sentence[], context: JurisdictionContext, described: Array<{ person: PersonEntity; mention: PersonMention }> = []): OfficeFact[] {
+export function extractOffices(
+  people: PersonEntity[],
+  sentences: Sentence[],
+  context: JurisdictionContext,
+  described: Array<{ person: PersonEntity; mention: PersonMention }> = [],
+): OfficeFact[] {
   const out: OfficeFact[] = [];
   const explicit = (p: PersonEntity) => p.mentions.flatMap((m) => m.titles).filter((t) => !t.former);
   const implied = impliedTitles(people, sentences, context.organizations, explicit);
@@ -154,7 +215,12 @@ export function extractOffices(people: PersonEntity[], sentences: Sentence[], co
           key.split(' ').every((w) => other.split(' ').includes(w)) &&
           !other.split(' ').some((w) => RANK_WORDS.has(w) && !key.split(' ').includes(w)),
       );
-      if (!covered) out.push(holding.fact);
+      if (!covered)
+        out.push({
+          ...holding.fact,
+          canonicalTitle: holding.fact.title,
+          jurisdictionRef: jurisdictionRefOf(holding.fact.jurisdiction, context),
+        });
     }
   }
   return out;

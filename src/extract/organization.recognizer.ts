@@ -37,7 +37,42 @@ export interface OrganizationEntity {
 }
 
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d)$/u;
-const NOT_BODY_ACRONYMS = new Set(['PM', 'MP', 'MPS', 'CEO', 'TV', 'GDP', 'VAT', 'LGBT', 'LGBTQ', 'OK', 'AM', 'DNA', 'HIV', 'AIDS', 'ID', 'IT', 'PR', 'CCTV', 'II', 'III', 'IV', 'VI', 'AD', 'BC', 'GMT', 'UTC', 'CV', 'PC', 'QC', 'OBE', 'MBE', 'CBE', 'REUTER', 'REUTERS']);
+const NOT_BODY_ACRONYMS = new Set([
+  'PM',
+  'MP',
+  'MPS',
+  'CEO',
+  'TV',
+  'GDP',
+  'VAT',
+  'LGBT',
+  'LGBTQ',
+  'OK',
+  'AM',
+  'DNA',
+  'HIV',
+  'AIDS',
+  'ID',
+  'IT',
+  'PR',
+  'CCTV',
+  'II',
+  'III',
+  'IV',
+  'VI',
+  'AD',
+  'BC',
+  'GMT',
+  'UTC',
+  'CV',
+  'PC',
+  'QC',
+  'OBE',
+  'MBE',
+  'CBE',
+  'REUTER',
+  'REUTERS',
+]);
 const CORPORATE_SUFFIX = /\s+(?:Inc|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|AG|SA|NV)\.?$/;
 const PLACES_NOT_BODIES = new Set(['white house', 'kremlin', 'downing street', 'number 10', 'elysee', 'pentagon']);
 const CUE_BEFORE = new Set(['told', 'tells', 'telling']);
@@ -124,12 +159,17 @@ class OrganizationCollector {
     const close = (end: number, title: boolean) => {
       // qualifiers right before a title head belong to the title (`Iraqi Prime Minister`)
       let e = end;
-      if (title) while (e > start && (isTitleQualifier(s.words[e - 1].text) || isFormerMarker(s.words[e - 1].text))) e--;
-      const complement = afterTitle && /^(?:of|for|to|on)$/i.test(s.words[start]?.text ?? '') && !s.words.slice(start, e).some((w) => isOrganizationHead(w.text) && !/^state$/i.test(w.text));
+      if (title)
+        while (e > start && (isTitleQualifier(s.words[e - 1].text) || isFormerMarker(s.words[e - 1].text))) e--;
+      const complement =
+        afterTitle &&
+        /^(?:of|for|to|on)$/i.test(s.words[start]?.text ?? '') &&
+        !s.words.slice(start, e).some((w) => isOrganizationHead(w.text) && !/^state$/i.test(w.text));
       if (e > start && !complement) out.push([start, e]);
     };
     // a title word inside a body's name (`Association of Chief Police Officers`) splits nothing unless a person follows
-    const personAhead = (k: number) => s.words.slice(k + 1, to).some((x) => this.personWords.has(wordKey(s.index, x.index)));
+    const personAhead = (k: number) =>
+      s.words.slice(k + 1, to).some((x) => this.personWords.has(wordKey(s.index, x.index)));
     for (let k = from; k < to; k++) {
       const w = s.words[k].text;
       const title = (isTitleHead(w) && (k === to - 1 || personAhead(k) || k === from)) || isHonorific(w);
@@ -145,7 +185,11 @@ class OrganizationCollector {
       const restText = rest.map((x) => x.text).join(' ');
       const restIsPlace = rest.length > 0 && (isPlace(restText) || !!partyOf(restText));
       // `Harbour Trust Co and Norlex Bank Plc` are two; `Institute for Peace and Security Studies` is one
-      const twoBodies = sawHead && isOrganizationHead(s.words[k - 1]?.text ?? '') && rest.length > 0 && isOrganizationHead(rest[rest.length - 1].text);
+      const twoBodies =
+        sawHead &&
+        isOrganizationHead(s.words[k - 1]?.text ?? '') &&
+        rest.length > 0 &&
+        isOrganizationHead(rest[rest.length - 1].text);
       if (w === 'and' && (twoBodies || restIsPlace || isPlace(s.words[k - 1]?.text ?? ''))) {
         close(k, false);
         start = k + 1;
@@ -161,12 +205,20 @@ class OrganizationCollector {
 
   private classify(s: Sentence, from: number, to: number) {
     // `Socialist-led FTU`, `Army-backed National Unity Front`: a hyphenated adjective is no part of the name
-    while (from < to && (/^(?:the|of|and|for|on)$/i.test(s.words[from].text) || /-\p{Ll}/u.test(s.words[from].text))) from++;
+    while (from < to && (/^(?:the|of|and|for|on)$/i.test(s.words[from].text) || /-\p{Ll}/u.test(s.words[from].text)))
+      from++;
     // `Officials of the Ministry of Mines` opening a sentence: the group is no part of the name
-    if (this.opensSentence(s, from) && isGroupNoun(s.words[from].text) && lower(s.words[from + 1]) === 'of') from += lower(s.words[from + 2]) === 'the' ? 3 : 2;
+    if (this.opensSentence(s, from) && isGroupNoun(s.words[from].text) && lower(s.words[from + 1]) === 'of')
+      from += lower(s.words[from + 2]) === 'the' ? 3 : 2;
     if (to <= from) return;
     // `Shadow ...`, `Rival firm ...` opening a sentence: a common word capitalised for that
-    if (to - from === 1 && this.opensSentence(s, from) && !isStandaloneOrganizationHead(s.words[from].text) && (isTitleQualifier(s.words[from].text) || isBodyDescriptor(lower(s.words[from])))) return;
+    if (
+      to - from === 1 &&
+      this.opensSentence(s, from) &&
+      !isStandaloneOrganizationHead(s.words[from].text) &&
+      (isTitleQualifier(s.words[from].text) || isBodyDescriptor(lower(s.words[from])))
+    )
+      return;
     from = this.takeParties(s, from, to);
     if (to <= from) return;
     // `Malaysian Fisheries Minister`: a portfolio, not a body
@@ -176,12 +228,26 @@ class OrganizationCollector {
     if (isPlace(text) || words.every((w) => countryOf(w.text) || isCity(w.text))) return;
     const next = s.words[to];
     const previous = s.words[from - 1];
-    const bracket = s.words[to]?.text === '(' && s.words[to + 2]?.text === ')' && isCapitalised(s.words[to + 1]) ? s.words[to + 1].text : null;
+    const bracket =
+      s.words[to]?.text === '(' && s.words[to + 2]?.text === ')' && isCapitalised(s.words[to + 1])
+        ? s.words[to + 1].text
+        : null;
     // `the National Census Office, NCO,` names the body twice
-    const commaAcronym = s.words[to]?.text === ',' && ACRONYM.test(s.words[to + 1]?.text ?? '') && /^[,.;]?$/.test(s.words[to + 2]?.text ?? '') && words.some((w) => isOrganizationHead(w.text)) ? s.words[to + 1].text : null;
+    const commaAcronym =
+      s.words[to]?.text === ',' &&
+      ACRONYM.test(s.words[to + 1]?.text ?? '') &&
+      /^[,.;]?$/.test(s.words[to + 2]?.text ?? '') &&
+      words.some((w) => isOrganizationHead(w.text))
+        ? s.words[to + 1].text
+        : null;
     const aliases = bracket ? [bracket] : commaAcronym ? [commaAcronym] : [];
     if (words.length === 1 && ACRONYM.test(words[0].text)) {
-      if (!NOT_BODY_ACRONYMS.has(words[0].text.toUpperCase()) && !this.nonBody.has(words[0].text) && !countryOf(words[0].text)) this.add(s, from, to, [...aliases, ...this.expansionAfter(s, to)]);
+      if (
+        !NOT_BODY_ACRONYMS.has(words[0].text.toUpperCase()) &&
+        !this.nonBody.has(words[0].text) &&
+        !countryOf(words[0].text)
+      )
+        this.add(s, from, to, [...aliases, ...this.expansionAfter(s, to)]);
       return;
     }
     // `Farmers Union (FU) Council`: a body of the one just spelled out, named with its acronym
@@ -191,14 +257,25 @@ class OrganizationCollector {
       this.found.push({ name, aliases: [], mention: { sentence: s.index, from, to, text: name } });
       return;
     }
-    const headAt = words.findIndex((w) => isOrganizationHead(w.text) && (words.length > 1 || isStandaloneOrganizationHead(w.text)));
+    const headAt = words.findIndex(
+      (w) => isOrganizationHead(w.text) && (words.length > 1 || isStandaloneOrganizationHead(w.text)),
+    );
     if (headAt >= 0) {
       // `French Treasury Secretary`: the head word is part of a title here
       const lastIsQualifier = isTitleQualifier(words[words.length - 1].text);
       if (lastIsQualifier && next && isCapitalised(next) && isTitleHead(next.text)) return;
-      if (!bracket && isPlaceOrThingWord(words[words.length - 1].text) && !isOrganizationHead(words[words.length - 1].text)) return;
+      if (
+        !bracket &&
+        isPlaceOrThingWord(words[words.length - 1].text) &&
+        !isOrganizationHead(words[words.length - 1].text)
+      )
+        return;
       // `its Middle East Programme`: a programme named only by a region is a unit of some body
-      if (/^program(?:me)?$/i.test(words[words.length - 1].text) && words.slice(0, -1).every((w) => isPlaceOrThingWord(w.text) || countryOf(w.text))) return;
+      if (
+        /^program(?:me)?$/i.test(words[words.length - 1].text) &&
+        words.slice(0, -1).every((w) => isPlaceOrThingWord(w.text) || countryOf(w.text))
+      )
+        return;
       this.add(s, from, to, aliases);
       return;
     }
@@ -222,13 +299,31 @@ class OrganizationCollector {
     const describedAfter = next && isBodyDescriptor(next.text) && /^\p{Ll}/u.test(next.text);
     const told = previous && CUE_BEFORE.has(previous.text);
     const reported = next && CUE_AFTER.has(next.text);
-    const titleFollows = next && (isTitleHead(next.text) || isOccupation(next.text) || (isTitleQualifier(next.text) && s.words.slice(to, to + 4).some((w) => isTitleHead(w.text)))) && !countryOf(text);
+    const titleFollows =
+      next &&
+      (isTitleHead(next.text) ||
+        isOccupation(next.text) ||
+        (isTitleQualifier(next.text) && s.words.slice(to, to + 4).some((w) => isTitleHead(w.text)))) &&
+      !countryOf(text);
     // `a delegation from Vantora`, `representatives of Amberline`
-    const delegationOf = /^(?:from|of)$/i.test(previous?.text ?? '') && /^(?:delegation|delegations|officials|representatives|members|envoys|negotiators)$/i.test(s.words[from - 2]?.text ?? '');
-    const appositive = next?.text === ',' && /^(?:a|an|the)$/i.test(s.words[to + 1]?.text ?? '') && s.words.slice(to + 2, to + 6).some((w) => isBodyDescriptor(w.text));
+    const delegationOf =
+      /^(?:from|of)$/i.test(previous?.text ?? '') &&
+      /^(?:delegation|delegations|officials|representatives|members|envoys|negotiators)$/i.test(
+        s.words[from - 2]?.text ?? '',
+      );
+    const appositive =
+      next?.text === ',' &&
+      /^(?:a|an|the)$/i.test(s.words[to + 1]?.text ?? '') &&
+      s.words.slice(to + 2, to + 6).some((w) => isBodyDescriptor(w.text));
     // a name used as a place (`in X`, `to X`) needs a cue that only a body gets (`X Secretary General`)
     const placeLike = this.locative.has(nameKey(text));
-    if (((describedBefore || describedAfter || told || ofTitle) && !placeLike) || reported || titleFollows || appositive || delegationOf) {
+    if (
+      ((describedBefore || describedAfter || told || ofTitle) && !placeLike) ||
+      reported ||
+      titleFollows ||
+      appositive ||
+      delegationOf
+    ) {
       if (words.length === 1 && countryOf(words[0].text)) return;
       this.add(s, from, to, aliases);
     }
@@ -244,7 +339,9 @@ class OrganizationCollector {
     const close = s.words.findIndex((w, i) => i > to && w.text === ')');
     if (close < to + 3 || close > to + 12) return [];
     const inside = s.words.slice(to + 1, close);
-    return inside.every((w) => isCapitalised(w) || /^(?:of|and|on|for|the|&)$/i.test(w.text)) ? [textOf(s, to + 1, close)] : [];
+    return inside.every((w) => isCapitalised(w) || /^(?:of|and|on|for|the|&)$/i.test(w.text))
+      ? [textOf(s, to + 1, close)]
+      : [];
   }
 
   /** `leader of the moderate Amberline`, `a spokesman for Vantora`. */
@@ -266,13 +363,22 @@ class OrganizationCollector {
       const party = partyOf(textOf(s, from, from + width));
       if (!party) continue;
       const form = textOf(s, from, from + width);
-      this.found.push({ name: party.name, aliases: [form], mention: { sentence: s.index, from, to: from + width, text: form } });
+      this.found.push({
+        name: party.name,
+        aliases: [form],
+        mention: { sentence: s.index, from, to: from + width, text: form },
+      });
       return from + width;
     }
     // `Kent and Medway Tories`: a local body of the party, and a mention of the party
     if (to - from > 1) {
       const party = partyOf(s.words[to - 1].text);
-      if (party) this.found.push({ name: party.name, aliases: [s.words[to - 1].text], mention: { sentence: s.index, from: to - 1, to, text: s.words[to - 1].text } });
+      if (party)
+        this.found.push({
+          name: party.name,
+          aliases: [s.words[to - 1].text],
+          mention: { sentence: s.index, from: to - 1, to, text: s.words[to - 1].text },
+        });
       if (party && to - from > 2) this.add(s, from, to);
       if (party) return to;
     }
@@ -290,20 +396,26 @@ function merge(found: Found[]): OrganizationEntity[] {
   };
   for (const f of found) {
     const forms = [f.name, ...f.aliases];
-    let entity = forms.flatMap(keysOf).map((k) => byKey.get(k)).find((e) => e);
+    let entity = forms
+      .flatMap(keysOf)
+      .map((k) => byKey.get(k))
+      .find((e) => e);
     if (!entity) {
       entity = { name: f.name, aliases: [], mentions: [] };
       entities.push(entity);
     }
     for (const form of forms) {
-      if (nameKey(form) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(form))) entity.aliases.push(form);
+      if (nameKey(form) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(form)))
+        entity.aliases.push(form);
       register(entity, form);
     }
     entity.mentions.push(f.mention);
   }
   // an acronym used alone joins the body whose capitalised initials spell it (`UN`, `United Nations`)
   for (const acronym of entities.filter((e) => ACRONYM.test(e.name))) {
-    const expansions = entities.filter((e) => e !== acronym && !ACRONYM.test(e.name) && initials(e.name.replace(/^The /, '')) === acronym.name);
+    const expansions = entities.filter(
+      (e) => e !== acronym && !ACRONYM.test(e.name) && initials(e.name.replace(/^The /, '')) === acronym.name,
+    );
     if (expansions.length !== 1) continue;
     const target = expansions[0];
     target.aliases.push(acronym.name, ...acronym.aliases.filter((a) => nameKey(a) !== nameKey(target.name)));
@@ -313,7 +425,9 @@ function merge(found: Found[]): OrganizationEntity[] {
   // `NTV News`, `NTV One`: a known acronym body followed by one more word is that body
   for (const e of [...entities]) {
     const [first, ...rest] = e.name.split(' ');
-    const base = entities.find((b) => b !== e && (b.name === first || b.aliases.includes(first)) && ACRONYM.test(first));
+    const base = entities.find(
+      (b) => b !== e && (b.name === first || b.aliases.includes(first)) && ACRONYM.test(first),
+    );
     if (base && rest.length === 1) {
       base.aliases.push(e.name, ...e.aliases);
       base.mentions.push(...e.mentions);

@@ -9,7 +9,13 @@ import type { Sentence } from './sentence.splitter';
 import { chunksOf, isCapitalised, isNameParticle } from './proper-noun.chunker';
 import { cueAfter, textOf, titleBefore, type TitlePhrase } from './title-phrase.parser';
 import { isHonorific, isOccupation, isTitleHead, isTitleWord } from './title.lexicon';
-import { isCalendarWord, isLowercaseBodyNoun, isOrganizationHead, isPlaceOrThingWord, partyOf } from './entity-word.lexicon';
+import {
+  isCalendarWord,
+  isLowercaseBodyNoun,
+  isOrganizationHead,
+  isPlaceOrThingWord,
+  partyOf,
+} from './entity-word.lexicon';
 import { isKnownFirstName } from './first-name.lexicon';
 import { countryOf, isCity, isDemonym } from './place.lexicon';
 import { nameKey } from './name.normalizer';
@@ -52,7 +58,27 @@ interface Candidate extends PersonMention {
 const MAX_NAME_WORDS = 5;
 const lower = (w: { text: string } | undefined) => (w ? w.text.toLowerCase() : '');
 /** Verbs whose subject or object is a person, so a capitalised pair next to them is a full name. */
-const PERSON_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'met', 'meets', 'argued', 'insisted', 'warned', 'urged', 'explained', 'denied', 'admitted', 'replied', 'thanked', 'greeted', 'phoned', 'recalled']);
+const PERSON_VERBS = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'added',
+  'met',
+  'meets',
+  'argued',
+  'insisted',
+  'warned',
+  'urged',
+  'explained',
+  'denied',
+  'admitted',
+  'replied',
+  'thanked',
+  'greeted',
+  'phoned',
+  'recalled',
+]);
 
 function strippedParticle(word: string): string {
   return word.replace(/^(?:al|el)-/i, '');
@@ -70,7 +96,12 @@ function isNameWord(word: string): boolean {
 function endsPrefix(word: string, isLast: boolean): boolean {
   if (isTitleWord(word) || isHonorific(word)) return true;
   if (isLast) return false;
-  return isCalendarWord(word) || isPlaceOrThingWord(word) || isOrganizationHead(word) || (!!countryOf(word) && !isKnownFirstName(word));
+  return (
+    isCalendarWord(word) ||
+    isPlaceOrThingWord(word) ||
+    isOrganizationHead(word) ||
+    (!!countryOf(word) && !isKnownFirstName(word))
+  );
 }
 
 function candidatesIn(s: Sentence): Candidate[] {
@@ -80,7 +111,14 @@ function candidatesIn(s: Sentence): Candidate[] {
     const titles: TitlePhrase[] = [];
     // `Peter Hale MP`: a title after the name
     if (to - chunk.from >= 3 && isTitleHead(s.words[to - 1].text)) {
-      titles.push({ title: s.words[to - 1].text, jurisdiction: null, regional: false, former: false, from: to - 1, to });
+      titles.push({
+        title: s.words[to - 1].text,
+        jurisdiction: null,
+        regional: false,
+        former: false,
+        from: to - 1,
+        to,
+      });
       to--;
     }
     let from = chunk.from;
@@ -106,10 +144,25 @@ function candidatesIn(s: Sentence): Candidate[] {
     const occupationBefore = !!previous && isOccupation(previous.text);
     const capitalisedTitle = !!before && /^\p{Lu}/u.test(s.words[before.to - 1].text);
     // a single word is a name only after an honorific or a capitalised title (`Mr Oduya`, `President Okafor`)
-    const cue = words.length === 1 ? honorific || capitalisedTitle : honorific || titles.length > 0 || after.marksPerson || occupationBefore;
-    const ofLink = (k: number, name: number) => lower(s.words[k]) === 'of' && !!s.words[name] && isCapitalised(s.words[name]);
+    const cue =
+      words.length === 1
+        ? honorific || capitalisedTitle
+        : honorific || titles.length > 0 || after.marksPerson || occupationBefore;
+    const ofLink = (k: number, name: number) =>
+      lower(s.words[k]) === 'of' && !!s.words[name] && isCapitalised(s.words[name]);
     const standsAlone = from === chunk.from && to === chunk.to && !ofLink(from - 1, from - 2) && !ofLink(to, to + 1);
-    out.push({ sentence: s.index, from, to, text: textOf(s, from, to), titles, words, cue, honorific, standsAlone, plainHonorific: honorific && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(s.words[from - 1]?.text ?? '') });
+    out.push({
+      sentence: s.index,
+      from,
+      to,
+      text: textOf(s, from, to),
+      titles,
+      words,
+      cue,
+      honorific,
+      standsAlone,
+      plainHonorific: honorific && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(s.words[from - 1]?.text ?? ''),
+    });
   }
   return out;
 }
@@ -133,7 +186,8 @@ function looksLikeFullName(c: Candidate, s: Sentence, placesOrBodies: Set<string
   const next = s.words[c.to];
   if (next && (isOccupation(next.text) || isTitleHead(next.text))) return 'no';
   // `Kagiso Dube said`, `met Kagiso Dube`: the subject or object of a verb only people take
-  const nextToVerb = (next && PERSON_VERBS.has(next.text)) || (previous && PERSON_VERBS.has(previous.text) && previous.pos === 'VERB');
+  const nextToVerb =
+    (next && PERSON_VERBS.has(next.text)) || (previous && PERSON_VERBS.has(previous.text) && previous.pos === 'VERB');
   if (nextToVerb && c.standsAlone && !placesOrBodies.has(nameKey(c.text))) return 'yes';
   return 'maybe';
 }
@@ -143,27 +197,39 @@ function tailMatches(entity: PersonEntity, words: string[]): boolean {
   if (words.length >= nameWords.length) return false;
   const tail = nameWords.slice(nameWords.length - words.length);
   if (tail.every((w, i) => nameKey(w) === nameKey(words[i]))) return true;
-  return words.length === 1 && nameKey(strippedParticle(nameWords[nameWords.length - 1])) === nameKey(strippedParticle(words[0]));
+  return (
+    words.length === 1 &&
+    nameKey(strippedParticle(nameWords[nameWords.length - 1])) === nameKey(strippedParticle(words[0]))
+  );
 }
 
 function addAlias(entity: PersonEntity, alias: string) {
-  if (nameKey(alias) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(alias))) entity.aliases.push(alias);
+  if (nameKey(alias) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(alias)))
+    entity.aliases.push(alias);
 }
 
 /** Names the article puts after `at`, `of`, `from`, `for` or `in` (`analysts at Norlex Vantora`): places or bodies, whatever verb they take elsewhere. */
 function namesAfterPrepositions(sentences: Sentence[]): Set<string> {
   const out = new Set<string>();
-  for (const s of sentences) for (const chunk of chunksOf(s, false)) if (/^(?:at|of|from|for|in)$/i.test(s.words[chunk.from - 1]?.text ?? '')) out.add(nameKey(chunk.text));
+  for (const s of sentences)
+    for (const chunk of chunksOf(s, false))
+      if (/^(?:at|of|from|for|in)$/i.test(s.words[chunk.from - 1]?.text ?? '')) out.add(nameKey(chunk.text));
   return out;
 }
 
 export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
   const placesOrBodies = namesAfterPrepositions(sentences);
   const candidates = sentences.flatMap((s) => candidatesIn(s).map((c) => ({ c, s })));
-  const singleWords = new Set(candidates.filter(({ c }) => c.words.length === 1).map(({ c }) => nameKey(strippedParticle(c.words[0]))));
+  const singleWords = new Set(
+    candidates.filter(({ c }) => c.words.length === 1).map(({ c }) => nameKey(strippedParticle(c.words[0]))),
+  );
   const full = candidates
     .map(({ c, s }) => ({ c, verdict: looksLikeFullName(c, s, placesOrBodies) }))
-    .filter(({ c, verdict }) => verdict === 'yes' || (verdict === 'maybe' && singleWords.has(nameKey(strippedParticle(c.words[c.words.length - 1])))))
+    .filter(
+      ({ c, verdict }) =>
+        verdict === 'yes' ||
+        (verdict === 'maybe' && singleWords.has(nameKey(strippedParticle(c.words[c.words.length - 1])))),
+    )
     .map(({ c }) => c)
     .sort((a, b) => b.words.length - a.words.length);
   const people: PersonEntity[] = [];
@@ -202,13 +268,16 @@ export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
       continue;
     }
     if (c.words.length === 1) {
-      const byFirst = c.plainHonorific ? [] : people.filter((p) => nameKey(p.name.split(/\s+/)[0]) === nameKey(c.words[0]));
+      const byFirst = c.plainHonorific
+        ? []
+        : people.filter((p) => nameKey(p.name.split(/\s+/)[0]) === nameKey(c.words[0]));
       if (byFirst.length === 1) {
         byFirst[0].mentions.push(c);
         addAlias(byFirst[0], c.text);
         continue;
       }
-      if (!c.cue || byFirst.length > 1 || isOrganizationHead(c.words[0]) || countryOf(c.words[0]) || isCity(c.words[0])) continue;
+      if (!c.cue || byFirst.length > 1 || isOrganizationHead(c.words[0]) || countryOf(c.words[0]) || isCity(c.words[0]))
+        continue;
       const key = nameKey(c.text);
       const known = singleNamed.get(key);
       if (known) {

@@ -93,7 +93,8 @@ function buildCities(): Map<string, { name: string; country: string | null }> {
     if (c.population < MIN_CITY_POPULATION) continue;
     const key = foldForLookup(c.name);
     const known = largest.get(key);
-    if (!known || known.population < c.population) largest.set(key, { name: c.name, country: countryByCode.get(c.country) ?? null, population: c.population });
+    if (!known || known.population < c.population)
+      largest.set(key, { name: c.name, country: countryByCode.get(c.country) ?? null, population: c.population });
   }
   return new Map([...largest].map(([key, c]) => [key, { name: c.name, country: c.country }]));
 }
@@ -102,22 +103,42 @@ const HAND_DEMONYMS = ['British', 'Welsh', 'Scottish', 'Argentinian', 'West Germ
 
 function buildDemonyms(): Set<string> {
   const out = new Set(HAND_DEMONYMS.map(foldForLookup));
-  for (const c of countryRecords()) for (const form of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (form && foldForLookup(form) !== foldForLookup(c.name.common)) out.add(foldForLookup(form));
+  for (const c of countryRecords())
+    for (const form of [c.demonyms?.eng?.m, c.demonyms?.eng?.f])
+      if (form && foldForLookup(form) !== foldForLookup(c.name.common)) out.add(foldForLookup(form));
   return out;
 }
 
 function placeLexicon(): PlaceLexicon {
   if (!lexicon) {
-    const capitals = new Map(countryRecords().flatMap((c) => (c.capital?.[0] ? [[c.name.common, c.capital[0]] as const] : [])));
+    const capitals = new Map(
+      countryRecords().flatMap((c) => (c.capital?.[0] ? [[c.name.common, c.capital[0]] as const] : [])),
+    );
     lexicon = { countries: buildCountries(), cities: buildCities(), demonyms: buildDemonyms(), capitals };
   }
   return lexicon;
 }
 
 /** The country a name, spelling or demonym stands for (`Iraqi` -> `Iraq`), or null. */
-export const countryOf = memoizeWord((form: string): string | null => placeLexicon().countries.get(foldForLookup(form.replace(/['’]s?$/, ''))) ?? null);
+export const countryOf = memoizeWord(
+  (form: string): string | null => placeLexicon().countries.get(foldForLookup(form.replace(/['’]s?$/, ''))) ?? null,
+);
 
 export const isDemonym = memoizeWord((form: string): boolean => placeLexicon().demonyms.has(foldForLookup(form)));
+
+/** Nations and historical states of the hand list, with their ISO 3166 codes where they have one. */
+const HAND_CODES: Record<string, string> = {
+  Wales: 'GB-WLS',
+  Scotland: 'GB-SCT',
+  England: 'GB-ENG',
+  'Northern Ireland': 'GB-NIR',
+  'Soviet Union': 'SU',
+};
+
+/** The ISO 3166 code of a country's plain name as `countryOf` gives it (`United States` -> `US`), or null. */
+export function countryCodeOf(country: string): string | null {
+  return HAND_CODES[country] ?? countryRecords().find((c) => c.name.common === country)?.cca2 ?? null;
+}
 
 /** The capital of the country a name or demonym stands for (`Qatari` -> `Doha`), or null. */
 export function capitalOf(form: string): string | null {

@@ -15,10 +15,45 @@ export interface Chunk {
   text: string;
 }
 
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'du', 'le', 'la', 'del', 'dos', 'das', 'ter']);
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'bint',
+  'ibn',
+  'abu',
+  'de',
+  'da',
+  'di',
+  'van',
+  'von',
+  'der',
+  'den',
+  'du',
+  'le',
+  'la',
+  'del',
+  'dos',
+  'das',
+  'ter',
+]);
 const WIDE_CONNECTORS = new Set(['of', 'and', 'for', 'on', '&', "'", '’', 'de', 'du', 'des']);
 /** Capitalised only because they open a sentence or a quote. */
-const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'ADV', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
+const FUNCTION_POS = new Set([
+  'DET',
+  'PRON',
+  'ADP',
+  'CCONJ',
+  'SCONJ',
+  'AUX',
+  'ADV',
+  'PART',
+  'NUM',
+  'INTJ',
+  'VERB',
+  'PUNCT',
+  'SYM',
+]);
 
 export function isCapitalised(word: Word): boolean {
   return /^\p{Lu}/u.test(word.text) || /^(?:al|el)-\p{Lu}/u.test(word.text);
@@ -27,7 +62,12 @@ export function isCapitalised(word: Word): boolean {
 /** The acronym in brackets right before word `at` (`Farmers Union (FU) Council`), or null. */
 export function acronymInBracketsBefore(s: Sentence, at: number): string | null {
   const acronym = s.words[at - 2];
-  return s.words[at - 1]?.text === ')' && s.words[at - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(acronym.text) ? acronym.text : null;
+  return s.words[at - 1]?.text === ')' &&
+    s.words[at - 3]?.text === '(' &&
+    acronym &&
+    /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(acronym.text)
+    ? acronym.text
+    : null;
 }
 
 export function isNameParticle(word: Word): boolean {
@@ -37,7 +77,17 @@ export function isNameParticle(word: Word): boolean {
 function startsChunk(word: Word, previous: Word | undefined): boolean {
   if (!isCapitalised(word)) return false;
   const atClauseStart = !previous || /^[“"‘'(\-–—:]$/.test(previous.text);
-  return !(atClauseStart && FUNCTION_POS.has(word.pos)) && !(FUNCTION_POS.has(word.pos) && word.pos !== 'VERB' && word.pos !== 'NUM' && /^(?:The|A|An|He|She|It|They|We|I|His|Her|Its|Their|On|In|At|But|And|Or|If|When|While|After|Before|During|Since|Under|For|From|With|As|By|To|Of|This|That|These|Those|Meanwhile|However|Then|Also|Both|Neither|Some|All|Yet|So)$/.test(word.text));
+  return (
+    !(atClauseStart && FUNCTION_POS.has(word.pos)) &&
+    !(
+      FUNCTION_POS.has(word.pos) &&
+      word.pos !== 'VERB' &&
+      word.pos !== 'NUM' &&
+      /^(?:The|A|An|He|She|It|They|We|I|His|Her|Its|Their|On|In|At|But|And|Or|If|When|While|After|Before|During|Since|Under|For|From|With|As|By|To|Of|This|That|These|Those|Meanwhile|However|Then|Also|Both|Neither|Some|All|Yet|So)$/.test(
+        word.text,
+      )
+    )
+  );
 }
 
 const tightChunks = new WeakMap<Sentence, Chunk[]>();
@@ -87,7 +137,15 @@ function computeChunks(sentence: Sentence, wide: boolean): Chunk[] {
       break;
     }
     const chunkWords = words.slice(i, end);
-    out.push({ from: i, to: end, words: chunkWords, text: sentence.text.slice(chunkWords[0].start - sentence.start, chunkWords[chunkWords.length - 1].end - sentence.start) });
+    out.push({
+      from: i,
+      to: end,
+      words: chunkWords,
+      text: sentence.text.slice(
+        chunkWords[0].start - sentence.start,
+        chunkWords[chunkWords.length - 1].end - sentence.start,
+      ),
+    });
     i = end;
   }
   return out;

@@ -78,9 +78,21 @@ function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
     const t = tokens[i];
     const prev = out[out.length - 1];
     const next = tokens[i + 1];
-    if (prev && next && JOINERS.has(t.text) && prev.end === t.start && t.end === next.start && /\p{L}/u.test(next.text)) {
+    if (
+      prev &&
+      next &&
+      JOINERS.has(t.text) &&
+      prev.end === t.start &&
+      t.end === next.start &&
+      /\p{L}/u.test(next.text)
+    ) {
       const joined = text.slice(prev.start, next.end);
-      out[out.length - 1] = { ...prev, text: joined, end: next.end, pos: /^\p{Lu}/u.test(next.text) ? 'PROPN' : prev.pos };
+      out[out.length - 1] = {
+        ...prev,
+        text: joined,
+        end: next.end,
+        pos: /^\p{Lu}/u.test(next.text) ? 'PROPN' : prev.pos,
+      };
       i++;
       continue;
     }
@@ -105,7 +117,15 @@ export function splitSentences(text: string, paragraphs: Paragraph[], excluded: 
     const start = current[0].start;
     const end = current[current.length - 1].end;
     const words = current.map((t, index) => ({ text: t.text, start: t.start, end: t.end, pos: t.pos, index }));
-    sentences.push({ index: sentences.length, start, end, text: text.slice(start, end), words, paragraph: currentParagraph, caption: paragraphs[currentParagraph].caption });
+    sentences.push({
+      index: sentences.length,
+      start,
+      end,
+      text: text.slice(start, end),
+      words,
+      paragraph: currentParagraph,
+      caption: paragraphs[currentParagraph].caption,
+    });
     current = [];
   };
   for (const t of tokens) {
@@ -113,7 +133,8 @@ export function splitSentences(text: string, paragraphs: Paragraph[], excluded: 
     if (p >= paragraphs.length) break;
     if (t.start < paragraphs[p].start || excluded.some((x) => t.start >= x.start && t.start < x.end)) continue;
     const last = current[current.length - 1];
-    const newSentence = t.sentence !== currentSentence && !(last && ABBREVIATION_END.test(last.text) && /^\p{Lu}/u.test(t.text));
+    const newSentence =
+      t.sentence !== currentSentence && !(last && ABBREVIATION_END.test(last.text) && /^\p{Lu}/u.test(t.text));
     if (p !== currentParagraph || newSentence) flush();
     currentParagraph = p;
     currentSentence = t.sentence;

@@ -36,11 +36,25 @@ const POSSESSIVE = /^['’]s?$/;
 /** The jurisdiction written as `its`: the body the text spoke of just before, which the office extractor looks up. */
 export const BODY_PRONOUN = 'its';
 /** Bodies that hold posts themselves, so they are no portfolio (`Labour Party Minister`); `Water Resources` is one. */
-const GOVERNING_BODIES = new Set(['party', 'union', 'government', 'ministry', 'council', 'assembly', 'commission', 'authority', 'parliament', 'congress', 'senate', 'bank']);
+const GOVERNING_BODIES = new Set([
+  'party',
+  'union',
+  'government',
+  'ministry',
+  'council',
+  'assembly',
+  'commission',
+  'authority',
+  'parliament',
+  'congress',
+  'senate',
+  'bank',
+]);
 
 const lower = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
 /** The words' text with line breaks and runs of spaces collapsed (wire copy wraps names). */
-export const textOf = (s: Sentence, from: number, to: number) => s.text.slice(s.words[from].start - s.start, s.words[to - 1].end - s.start).replace(/\s+/g, ' ');
+export const textOf = (s: Sentence, from: number, to: number) =>
+  s.text.slice(s.words[from].start - s.start, s.words[to - 1].end - s.start).replace(/\s+/g, ' ');
 
 function isJurisdictionWord(w: Word): boolean {
   return (
@@ -66,7 +80,9 @@ function nameEndingAt(s: Sentence, end: number): number {
     let left = from - 1;
     while (left - 1 >= 0 && isJurisdictionWord(s.words[left - 1])) left--;
     // `Coal and Steel Corporation`, `Bank of Japan`: the head word may end or open the name
-    const headed = isOrganizationHead(s.words[end - 1].text) || (link === 'of' && left < from - 1 && isOrganizationHead(s.words[from - 2].text));
+    const headed =
+      isOrganizationHead(s.words[end - 1].text) ||
+      (link === 'of' && left < from - 1 && isOrganizationHead(s.words[from - 2].text));
     if (headed && from - 1 - left === 1) return left;
   }
   return from;
@@ -83,7 +99,12 @@ function nameStartingAt(s: Sentence, from: number, withBodyNoun = false): number
     }
     const link = lower(w);
     const next = s.words[to + 1];
-    if ((link === 'and' || link === 'of' || link === '&' || link === 'on') && to > from && next && isCapitalised(next)) {
+    if (
+      (link === 'and' || link === 'of' || link === '&' || link === 'on') &&
+      to > from &&
+      next &&
+      isCapitalised(next)
+    ) {
       to++;
       continue;
     }
@@ -107,7 +128,12 @@ export function portfolioStart(s: Sentence, from: number, headAt: number): numbe
     const rest = from + width;
     if (rest >= headAt || !countryOf(textOf(s, from, rest))) continue;
     const portfolio = s.words.slice(rest, headAt);
-    const plain = (w: Word) => isCapitalised(w) && !countryOf(w.text) && !GOVERNING_BODIES.has(lower(w)) && !isPlaceOrThingWord(w.text) && !POSSESSIVE.test(w.text);
+    const plain = (w: Word) =>
+      isCapitalised(w) &&
+      !countryOf(w.text) &&
+      !GOVERNING_BODIES.has(lower(w)) &&
+      !isPlaceOrThingWord(w.text) &&
+      !POSSESSIVE.test(w.text);
     return portfolio.every(plain) ? rest : -1;
   }
   return -1;
@@ -138,13 +164,18 @@ function titleWordsBefore(s: Sentence, end: number): number {
   }
   while (k >= 0) {
     const w = s.words[k];
-    if (isTitleWord(w.text) && !/^\p{Lu}{2,}$/u.test(w.text.replace(/\./g, '')) || /^(?:PM|MP)$/.test(w.text)) {
+    if ((isTitleWord(w.text) && !/^\p{Lu}{2,}$/u.test(w.text.replace(/\./g, ''))) || /^(?:PM|MP)$/.test(w.text)) {
       from = k;
       k--;
       continue;
     }
     const link = lower(w);
-    if ((link === 'of' || link === 'for' || link === 'and' || link === 'the') && from < end && k - 1 >= 0 && (isTitleWord(s.words[k - 1].text) || COMPLEMENT_LINKS.has(lower(s.words[k - 1])))) {
+    if (
+      (link === 'of' || link === 'for' || link === 'and' || link === 'the') &&
+      from < end &&
+      k - 1 >= 0 &&
+      (isTitleWord(s.words[k - 1].text) || COMPLEMENT_LINKS.has(lower(s.words[k - 1])))
+    ) {
       k--;
       continue;
     }
@@ -258,7 +289,8 @@ export function cueAfter(s: Sentence, nameTo: number): PersonCue {
   }
   if (s.words[k]?.text !== ',') return { title: null, marksPerson: false };
   k++;
-  if (s.words[k] && /^\d{1,3}$/.test(s.words[k].text) && /^[,)]?$/.test(s.words[k + 1]?.text ?? '')) return { title: null, marksPerson: true };
+  if (s.words[k] && /^\d{1,3}$/.test(s.words[k].text) && /^[,)]?$/.test(s.words[k + 1]?.text ?? ''))
+    return { title: null, marksPerson: true };
   const start = k;
   let jurisdiction: string | null = lower(s.words[k]) === 'its' ? BODY_PRONOUN : null;
   if (DETERMINERS.has(lower(s.words[k]))) k++;
@@ -272,7 +304,15 @@ export function cueAfter(s: Sentence, nameTo: number): PersonCue {
   }
   // adverbs and adjectives before the title: `a long-serving party leader`
   let skipped = 0;
-  while (s.words[k] && !isTitleWord(s.words[k].text) && !isOccupation(s.words[k].text) && skipped < 4 && /^\p{Ll}/u.test(s.words[k].text) && !APPOSITIVE_LINKS.has(lower(s.words[k])) && s.words[k].pos !== 'ADP') {
+  while (
+    s.words[k] &&
+    !isTitleWord(s.words[k].text) &&
+    !isOccupation(s.words[k].text) &&
+    skipped < 4 &&
+    /^\p{Ll}/u.test(s.words[k].text) &&
+    !APPOSITIVE_LINKS.has(lower(s.words[k])) &&
+    s.words[k].pos !== 'ADP'
+  ) {
     k++;
     skipped++;
   }
@@ -287,7 +327,8 @@ export function cueAfter(s: Sentence, nameTo: number): PersonCue {
   // `the Qatari foreign ministry spokesman`: a lower-case body before the title is its jurisdiction
   if (!isCapitalised(s.words[k] ?? s.words[0])) {
     let body = k;
-    while (s.words[body] && /^\p{Ll}/u.test(s.words[body].text) && !isTitleHead(s.words[body].text) && body < k + 3) body++;
+    while (s.words[body] && /^\p{Ll}/u.test(s.words[body].text) && !isTitleHead(s.words[body].text) && body < k + 3)
+      body++;
     if (body > k && isOrganizationHead(s.words[body - 1].text) && s.words[body] && isTitleHead(s.words[body].text)) {
       if (!jurisdiction) {
         jurisdiction = textOf(s, k, body);
@@ -297,17 +338,30 @@ export function cueAfter(s: Sentence, nameTo: number): PersonCue {
     }
   }
   let titleTo = k;
-  while (s.words[titleTo] && (isTitleWord(s.words[titleTo].text) || (titleTo > k && ['of', 'for', 'and', 'the'].includes(lower(s.words[titleTo])) && s.words[titleTo + 1] && (isTitleWord(s.words[titleTo + 1].text) || lower(s.words[titleTo + 1]) === 'the')))) titleTo++;
+  while (
+    s.words[titleTo] &&
+    (isTitleWord(s.words[titleTo].text) ||
+      (titleTo > k &&
+        ['of', 'for', 'and', 'the'].includes(lower(s.words[titleTo])) &&
+        s.words[titleTo + 1] &&
+        (isTitleWord(s.words[titleTo + 1].text) || lower(s.words[titleTo + 1]) === 'the')))
+  )
+    titleTo++;
   while (titleTo > k && !isTitleWord(s.words[titleTo - 1].text)) titleTo--;
   // `Ilona Kovacs, Central Bank governor Peter Hale`: the title belongs to the next name
-  const titleOfNextName = !!s.words[titleTo] && isCapitalised(s.words[titleTo]) && !POSSESSIVE.test(s.words[titleTo].text);
+  const titleOfNextName =
+    !!s.words[titleTo] && isCapitalised(s.words[titleTo]) && !POSSESSIVE.test(s.words[titleTo].text);
   if (titleTo === k || !hasHead(s, k, titleTo) || titleOfNextName) {
     const marks = s.words.slice(start, start + 7).some((w) => isOccupation(w.text) || isTitleHead(w.text));
     return { title: null, marksPerson: marks };
   }
   if (!jurisdiction && APPOSITIVE_LINKS.has(lower(s.words[titleTo])) && lower(s.words[titleTo]) !== 'with') {
     let limit = s.words.length;
-    for (let q = titleTo + 1; q < s.words.length; q++) if (/^[,;:]$/.test(s.words[q].text) || s.words[q].pos === 'VERB') { limit = q; break; }
+    for (let q = titleTo + 1; q < s.words.length; q++)
+      if (/^[,;:]$/.test(s.words[q].text) || s.words[q].pos === 'VERB') {
+        limit = q;
+        break;
+      }
     jurisdiction = jurisdictionAfterLink(s, titleTo + 1, limit);
   }
   const regional = /^regional$/i.test(s.words[k].text);
@@ -316,7 +370,10 @@ export function cueAfter(s: Sentence, nameTo: number): PersonCue {
       title: textOf(s, regional ? k + 1 : k, titleTo),
       jurisdiction,
       regional,
-      former: formerBefore(s, jurisdictionFrom) || formerBefore(s, k) || s.words.slice(start, k).some((w) => isFormerMarker(w.text)),
+      former:
+        formerBefore(s, jurisdictionFrom) ||
+        formerBefore(s, k) ||
+        s.words.slice(start, k).some((w) => isFormerMarker(w.text)),
       from: start,
       to: titleTo,
     },

@@ -3,7 +3,10 @@ import { Field, InputType } from 'type-graphql';
 
 @InputType({ description: 'Narrows `articles`.' })
 export class ArticleFilter {
-  @Field(() => String, { nullable: true, description: 'Title or source with a word starting with this text (case and accents ignored).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Title or source with a word starting with this text (case and accents ignored).',
+  })
   text?: string | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Published on or after this day.' })

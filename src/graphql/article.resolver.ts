@@ -17,28 +17,45 @@ import { requireExactlyOne } from './user-input.error';
 /** The text is read apart from the rest of the article, so only queries that ask for it pay for it. */
 async function loadText(article: Article, ctx: RequestContext): Promise<ArticleText> {
   const text = await ctx.loaders.articleTextById.load(article.doc._id);
-  if (!text) throw new Error(`the text of article ${article.doc._id} is gone; it was removed while this was being read`);
+  if (!text)
+    throw new Error(`the text of article ${article.doc._id} is gone; it was removed while this was being read`);
   return text;
 }
 
 @Resolver(() => Article)
 export class ArticleResolver {
-  @Query(() => ArticleConnection, { description: 'The articles in the graph, latest publication first unless `orderBy` says otherwise.' })
+  @Query(() => ArticleConnection, {
+    description: 'The articles in the graph, latest publication first unless `orderBy` says otherwise.',
+  })
   async articles(@Args() args: ArticlesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Article>> {
     const order = args.orderBy ?? { field: ArticleOrderField.PUBLISHED_ON, direction: OrderDirection.DESC };
-    const page = await findArticlesPage(ctx.db, args.filter ?? {}, { field: order.field, direction: toSortDirection(order.direction) }, args);
+    const page = await findArticlesPage(
+      ctx.db,
+      args.filter ?? {},
+      { field: order.field, direction: toSortDirection(order.direction) },
+      args,
+    );
     return toConnection(page, Article.from);
   }
 
-  @Query(() => Article, { nullable: true, description: 'One article by id or by source (give exactly one); null when there is none.' })
+  @Query(() => Article, {
+    nullable: true,
+    description: 'One article by id or by source (give exactly one); null when there is none.',
+  })
   async article(
     @Arg('id', () => ID, { nullable: true, description: 'The Article id.' }) id: string | null,
-    @Arg('source', () => String, { nullable: true, description: 'The source it was loaded under, e.g. a file name.' }) source: string | null,
+    @Arg('source', () => String, { nullable: true, description: 'The source it was loaded under, e.g. a file name.' })
+    source: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Article | null> {
     requireExactlyOne({ id, source }, 'article');
     const storeId = id != null ? storeIdOf(id, 'Article') : null;
-    const doc = source != null ? await ctx.loaders.articleBySource.load(source) : storeId ? await ctx.loaders.articleById.load(storeId) : null;
+    const doc =
+      source != null
+        ? await ctx.loaders.articleBySource.load(source)
+        : storeId
+          ? await ctx.loaders.articleById.load(storeId)
+          : null;
     return doc && Article.from(doc);
   }
 
@@ -54,20 +71,41 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => PersonConnection, { description: 'The people this article names, by name.' })
-  async people(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Person>> {
+  async people(
+    @Root() article: Article,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Person>> {
     const people = await ctx.loaders.peopleByArticle.load(article.doc._id);
-    return toConnection(pageFromArray(people, args, (p) => p._id), Person.from);
+    return toConnection(
+      pageFromArray(people, args, (p) => p._id),
+      Person.from,
+    );
   }
 
   @FieldResolver(() => OfficeConnection, { description: 'The offices this article shows someone holding, by title.' })
-  async offices(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Office>> {
+  async offices(
+    @Root() article: Article,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Office>> {
     const offices = await ctx.loaders.officesByArticle.load(article.doc._id);
-    return toConnection(pageFromArray(offices, args, (o) => o._id), Office.from);
+    return toConnection(
+      pageFromArray(offices, args, (o) => o._id),
+      Office.from,
+    );
   }
 
   @FieldResolver(() => MeetingConnection, { description: 'The meetings this article reports, latest first.' })
-  async meetings(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Meeting>> {
+  async meetings(
+    @Root() article: Article,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Meeting>> {
     const meetings = orderMeetingsByDate(await ctx.loaders.meetingsByArticle.load(article.doc._id), -1);
-    return toConnection(pageFromArray(meetings, args, (m) => m._id), Meeting.from);
+    return toConnection(
+      pageFromArray(meetings, args, (m) => m._id),
+      Meeting.from,
+    );
   }
 }

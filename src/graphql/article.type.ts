@@ -6,7 +6,9 @@ import { Node } from './node.type';
 
 @ObjectType({ implements: Node, description: 'A news article loaded into the graph: the source of every fact.' })
 export class Article extends Node {
-  @Field({ description: 'Where the article came from: its file name or the `source` given to `ingestArticle`. Unique.' })
+  @Field({
+    description: 'Where the article came from: its file name or the `source` given to `ingestArticle`. Unique.',
+  })
   source!: string;
 
   @Field(() => String, { nullable: true, description: 'The headline, when the article has one.' })

@@ -8,6 +8,9 @@ export class ArticlesArgs extends ConnectionArgs {
   @Field(() => ArticleFilter, { nullable: true, description: 'Narrows the list.' })
   filter?: ArticleFilter | null;
 
-  @Field(() => ArticleOrder, { nullable: true, description: 'Order of the list; latest publication first when not given.' })
+  @Field(() => ArticleOrder, {
+    nullable: true,
+    description: 'Order of the list; latest publication first when not given.',
+  })
   orderBy?: ArticleOrder | null;
 }

@@ -8,6 +8,7 @@ import type { Page } from '../store';
 import { PageInfo } from './page-info.type';
 
 // A field type as TypeGraphQL takes it: an object type class, or a union made by createUnionType.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeGraphQL's own ClassType is `Function`-shaped
 type NodeTypeRef = Function | object;
 
 export interface ConnectionValue<TNode> {
@@ -54,7 +55,10 @@ export function pageInfoOf(page: Page<unknown>): PageInfo {
   };
 }
 
-function connectionOf<TNode>(page: Page<unknown>, edges: Array<{ cursor: string; node: TNode }>): ConnectionValue<TNode> {
+function connectionOf<TNode>(
+  page: Page<unknown>,
+  edges: Array<{ cursor: string; node: TNode }>,
+): ConnectionValue<TNode> {
   return {
     edges,
     nodes: edges.map((edge) => edge.node),

@@ -4,6 +4,9 @@ import { OrderDirection } from './order-direction.type';
 
 @ArgsType()
 export class DatedMeetingsArgs extends ConnectionArgs {
-  @Field(() => OrderDirection, { nullable: true, description: 'Order by date; latest first (DESC) when not given. Undated meetings come last.' })
+  @Field(() => OrderDirection, {
+    nullable: true,
+    description: 'Order by date; latest first (DESC) when not given. Undated meetings come last.',
+  })
   direction?: OrderDirection | null;
 }

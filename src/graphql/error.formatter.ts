@@ -15,7 +15,12 @@ export function createErrorFormatter(production: boolean) {
       return { ...formatted, message: original.message, extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT } };
     }
     if (production && formatted.extensions?.code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
-      return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
+      return {
+        message: 'Internal server error',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
+      };
     }
     return formatted;
   };

@@ -17,7 +17,8 @@ export function fromGlobalId(globalId: string): { typeName: NodeTypeName; storeI
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const colon = decoded.indexOf(':');
   const typeName = decoded.slice(0, colon) as NodeTypeName;
-  if (colon < 1 || !NODE_TYPE_NAMES.includes(typeName) || toGlobalId(typeName, decoded.slice(colon + 1)) !== globalId) return null;
+  if (colon < 1 || !NODE_TYPE_NAMES.includes(typeName) || toGlobalId(typeName, decoded.slice(colon + 1)) !== globalId)
+    return null;
   return { typeName, storeId: decoded.slice(colon + 1) };
 }
 

@@ -7,8 +7,14 @@ import type { RequestContext } from './request.context';
 
 @Resolver(() => MeetingParticipant)
 export class MeetingParticipantResolver {
-  @FieldResolver(() => Participant, { nullable: true, description: 'The person or organization; null only if it was removed while this was being read.' })
-  async participant(@Root() participant: MeetingParticipant, @Ctx() ctx: RequestContext): Promise<Person | Organization | null> {
+  @FieldResolver(() => Participant, {
+    nullable: true,
+    description: 'The person or organization; null only if it was removed while this was being read.',
+  })
+  async participant(
+    @Root() participant: MeetingParticipant,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Person | Organization | null> {
     const { kind, refId } = participant.ref;
     if (kind === 'person') {
       const doc = await ctx.loaders.personById.load(refId);

@@ -26,6 +26,9 @@ export class MeetingParticipant {
   ref!: MeetingParticipantDocument;
 
   static from(ref: MeetingParticipantDocument): MeetingParticipant {
-    return Object.assign(new MeetingParticipant(), { role: ref.role ? (ref.role.toUpperCase() as ParticipantRole) : null, ref });
+    return Object.assign(new MeetingParticipant(), {
+      role: ref.role ? (ref.role.toUpperCase() as ParticipantRole) : null,
+      ref,
+    });
   }
 }

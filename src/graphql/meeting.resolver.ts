@@ -16,7 +16,8 @@ import type { RequestContext } from './request.context';
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Query(() => MeetingConnection, {
-    description: 'Meetings, narrowed by participants, organization, place and date range, latest first unless `orderBy` says otherwise.',
+    description:
+      'Meetings, narrowed by participants, organization, place and date range, latest first unless `orderBy` says otherwise.',
   })
   async meetings(@Args() args: MeetingsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Meeting>> {
     const order = args.orderBy ?? { field: MeetingOrderField.DATE, direction: OrderDirection.DESC };
@@ -25,7 +26,10 @@ export class MeetingResolver {
       ctx.db,
       {
         personIds: filter?.participantIds?.map((id) => requireStoreId(id, 'Person', 'filter.participantIds')),
-        organizationId: filter?.organizationId != null ? requireStoreId(filter.organizationId, 'Organization', 'filter.organizationId') : null,
+        organizationId:
+          filter?.organizationId != null
+            ? requireStoreId(filter.organizationId, 'Organization', 'filter.organizationId')
+            : null,
         location: filter?.location,
         from: filter?.from,
         to: filter?.to,
@@ -37,20 +41,33 @@ export class MeetingResolver {
   }
 
   @Query(() => Meeting, { nullable: true, description: 'One meeting by id; null when there is none.' })
-  async meeting(@Arg('id', () => ID, { description: 'The Meeting id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Meeting | null> {
+  async meeting(
+    @Arg('id', () => ID, { description: 'The Meeting id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Meeting | null> {
     const storeId = storeIdOf(id, 'Meeting');
     const doc = storeId ? await ctx.loaders.meetingById.load(storeId) : null;
     return doc && Meeting.from(doc);
   }
 
-  @FieldResolver(() => [MeetingParticipant], { description: 'Who took part, with their roles where the articles give them.' })
+  @FieldResolver(() => [MeetingParticipant], {
+    description: 'Who took part, with their roles where the articles give them.',
+  })
   participants(@Root() meeting: Meeting): MeetingParticipant[] {
     return meeting.doc.participants.map(MeetingParticipant.from);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'The articles that report this meeting.' })
-  articles(@Root() meeting: Meeting, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Article>> {
-    return toLoadedConnection(pageFromArray(meeting.doc.articleIds, args, (id) => id), ctx.loaders.articleById, Article.from);
+  articles(
+    @Root() meeting: Meeting,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Article>> {
+    return toLoadedConnection(
+      pageFromArray(meeting.doc.articleIds, args, (id) => id),
+      ctx.loaders.articleById,
+      Article.from,
+    );
   }
 
   @FieldResolver(() => [Evidence], { description: 'The sentences (often photo captions) that report this meeting.' })

@@ -6,13 +6,20 @@ import { PartialDate } from './partial-date.type';
 
 @ObjectType({
   implements: Node,
-  description: 'A meeting between people or organizations (Popolo: Event): one Meeting however many articles report it.',
+  description:
+    'A meeting between people or organizations (Popolo: Event): one Meeting however many articles report it.',
 })
 export class Meeting extends Node {
-  @Field(() => PartialDate, { nullable: true, description: 'When the meeting took place, to the precision the articles give; null when they do not say.' })
+  @Field(() => PartialDate, {
+    nullable: true,
+    description: 'When the meeting took place, to the precision the articles give; null when they do not say.',
+  })
   date!: PartialDate | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the meeting took place (a city or place name); null when the articles do not say.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the meeting took place (a city or place name); null when the articles do not say.',
+  })
   location!: string | null;
 
   /** The stored document, for the relation resolvers. */

@@ -41,13 +41,23 @@ async function loadNode(globalId: string, ctx: RequestContext): Promise<Node | n
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when there is none.' })
-  node(@Arg('id', () => ID, { description: 'A global id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Node | null> {
+  node(
+    @Arg('id', () => ID, { description: 'A global id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Node | null> {
     return loadNode(id, ctx);
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `Objects by their global ids (at most ${MAX_PAGE_SIZE}), in the same order; null for each id with no object.` })
-  nodes(@Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[], @Ctx() ctx: RequestContext): Promise<Array<Node | null>> {
-    if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`\`nodes\` takes at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`);
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Objects by their global ids (at most ${MAX_PAGE_SIZE}), in the same order; null for each id with no object.`,
+  })
+  nodes(
+    @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Array<Node | null>> {
+    if (ids.length > MAX_PAGE_SIZE)
+      throw badUserInput(`\`nodes\` takes at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`);
     return Promise.all(ids.map((id) => loadNode(id, ctx)));
   }
 }

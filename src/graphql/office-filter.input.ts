@@ -8,6 +8,9 @@ export class OfficeFilter {
   @Field(() => String, { nullable: true, description: 'Exact title, e.g. `Prime Minister`.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Title or jurisdiction with a word starting with this text (case and accents ignored).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Title or jurisdiction with a word starting with this text (case and accents ignored).',
+  })
   text?: string | null;
 }

@@ -9,7 +9,10 @@ import type { RequestContext } from './request.context';
 
 @Resolver(() => OfficeHolding)
 export class OfficeHoldingResolver {
-  @FieldResolver(() => Person, { nullable: true, description: 'The holder; null only if they were removed while this was being read.' })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'The holder; null only if they were removed while this was being read.',
+  })
   async person(@Root() holding: OfficeHolding, @Ctx() ctx: RequestContext): Promise<Person | null> {
     const doc = await ctx.loaders.personById.load(holding.membership.personId);
     return doc && Person.from(doc);

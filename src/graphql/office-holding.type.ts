@@ -4,7 +4,10 @@ import { PartialDate } from './partial-date.type';
 
 @ObjectType({ description: 'A person holding an office, as the articles show it (Popolo: Membership of a Post).' })
 export class OfficeHolding {
-  @Field(() => PartialDate, { nullable: true, description: 'The latest date at which the articles show the person in office; null when they do not date it.' })
+  @Field(() => PartialDate, {
+    nullable: true,
+    description: 'The latest date at which the articles show the person in office; null when they do not date it.',
+  })
   asOf!: PartialDate | null;
 
   /** The stored office and membership, for the relation resolvers. */

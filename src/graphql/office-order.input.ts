@@ -9,7 +9,10 @@ export enum OfficeOrderField {
 registerEnumType(OfficeOrderField, {
   name: 'OfficeOrderField',
   description: 'Fields offices can be ordered by.',
-  valuesConfig: { TITLE: { description: 'By title.' }, JURISDICTION: { description: 'By jurisdiction (offices without one first when ascending).' } },
+  valuesConfig: {
+    TITLE: { description: 'By title.' },
+    JURISDICTION: { description: 'By jurisdiction (offices without one first when ascending).' },
+  },
 });
 
 @InputType({ description: 'Ordering of a list of offices.' })

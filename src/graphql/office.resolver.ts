@@ -13,24 +13,39 @@ import type { RequestContext } from './request.context';
 
 @Resolver(() => Office)
 export class OfficeResolver {
-  @Query(() => OfficeConnection, { description: 'Offices, narrowed by jurisdiction and title, by title unless `orderBy` says otherwise.' })
+  @Query(() => OfficeConnection, {
+    description: 'Offices, narrowed by jurisdiction and title, by title unless `orderBy` says otherwise.',
+  })
   async offices(@Args() args: OfficesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Office>> {
     const order = args.orderBy ?? { field: OfficeOrderField.TITLE, direction: OrderDirection.ASC };
-    const page = await findOfficesPage(ctx.db, args.filter ?? {}, { field: order.field, direction: toSortDirection(order.direction) }, args);
+    const page = await findOfficesPage(
+      ctx.db,
+      args.filter ?? {},
+      { field: order.field, direction: toSortDirection(order.direction) },
+      args,
+    );
     return toConnection(page, Office.from);
   }
 
   @Query(() => Office, { nullable: true, description: 'One office by id; null when there is none.' })
-  async office(@Arg('id', () => ID, { description: 'The Office id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Office | null> {
+  async office(
+    @Arg('id', () => ID, { description: 'The Office id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Office | null> {
     const storeId = storeIdOf(id, 'Office');
     const doc = storeId ? await ctx.loaders.officeById.load(storeId) : null;
     return doc && Office.from(doc);
   }
 
-  @FieldResolver(() => OfficeHoldingConnection, { description: 'Everyone the articles show holding this office, latest first.' })
+  @FieldResolver(() => OfficeHoldingConnection, {
+    description: 'Everyone the articles show holding this office, latest first.',
+  })
   holders(@Root() office: Office, @Args() args: ConnectionArgs): ConnectionValue<OfficeHolding> {
     const ordered = [...office.doc.holders].sort(compareHoldingsByRecency);
-    return toConnection(pageFromArray(ordered, args, (m) => m.personId), (m) => OfficeHolding.from(office.doc, m));
+    return toConnection(
+      pageFromArray(ordered, args, (m) => m.personId),
+      (m) => OfficeHolding.from(office.doc, m),
+    );
   }
 
   @FieldResolver(() => OfficeHolding, {

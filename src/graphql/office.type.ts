@@ -5,13 +5,17 @@ import { Node } from './node.type';
 
 @ObjectType({
   implements: Node,
-  description: 'An office (a post such as `Minister of Finance` of `Kenya`), with the people shown holding it over time.',
+  description:
+    'An office (a post such as `Minister of Finance` of `Kenya`), with the people shown holding it over time.',
 })
 export class Office extends Node {
   @Field({ description: 'The position without its jurisdiction, e.g. `Minister of Interior`.' })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'The state, region, party or body the office belongs to; null when unknown.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The state, region, party or body the office belongs to; null when unknown.',
+  })
   jurisdiction!: string | null;
 
   /** The stored document, for the relation resolvers. */

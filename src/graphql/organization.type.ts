@@ -3,7 +3,10 @@ import type { OrganizationView } from '../store';
 import { toGlobalId } from './global-id.codec';
 import { Node } from './node.type';
 
-@ObjectType({ implements: Node, description: 'An organization (party, government, ministry, agency) named in the articles.' })
+@ObjectType({
+  implements: Node,
+  description: 'An organization (party, government, ministry, agency) named in the articles.',
+})
 export class Organization extends Node {
   @Field({ description: 'The fullest name the articles give.' })
   name!: string;

@@ -8,6 +8,9 @@ export class OrganizationsArgs extends ConnectionArgs {
   @Field(() => OrganizationFilter, { nullable: true, description: 'Narrows the list.' })
   filter?: OrganizationFilter | null;
 
-  @Field(() => OrganizationOrder, { nullable: true, description: 'Order of the list; by name, A first, when not given.' })
+  @Field(() => OrganizationOrder, {
+    nullable: true,
+    description: 'Order of the list; by name, A first, when not given.',
+  })
   orderBy?: OrganizationOrder | null;
 }

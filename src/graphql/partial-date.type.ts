@@ -17,7 +17,11 @@ registerEnumType(DatePrecision, {
   },
 });
 
-const PRECISION_BY_LENGTH: Record<number, DatePrecision> = { 10: DatePrecision.DAY, 7: DatePrecision.MONTH, 4: DatePrecision.YEAR };
+const PRECISION_BY_LENGTH: Record<number, DatePrecision> = {
+  10: DatePrecision.DAY,
+  7: DatePrecision.MONTH,
+  4: DatePrecision.YEAR,
+};
 
 @ObjectType({ description: 'A date known to the day, the month or only the year, as the sources give it.' })
 export class PartialDate {

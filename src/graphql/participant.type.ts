@@ -4,6 +4,7 @@ import { Person } from './person.type';
 
 export const Participant = createUnionType({
   name: 'Participant',
-  description: 'Who takes part in a meeting: a person, or an organization standing for a side (e.g. a ministry\'s delegation).',
+  description:
+    "Who takes part in a meeting: a person, or an organization standing for a side (e.g. a ministry's delegation).",
   types: () => [Person, Organization] as const,
 });

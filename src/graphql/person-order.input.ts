@@ -9,7 +9,10 @@ export enum PersonOrderField {
 registerEnumType(PersonOrderField, {
   name: 'PersonOrderField',
   description: 'Fields people can be ordered by.',
-  valuesConfig: { NAME: { description: 'By name.' }, MENTION_COUNT: { description: 'By number of mentions over all articles.' } },
+  valuesConfig: {
+    NAME: { description: 'By name.' },
+    MENTION_COUNT: { description: 'By number of mentions over all articles.' },
+  },
 });
 
 @InputType({ description: 'Ordering of a list of people.' })

@@ -20,10 +20,13 @@ import { requireExactlyOne } from './user-input.error';
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => PersonConnection, { description: 'People named in the articles, by name unless `orderBy` says otherwise.' })
+  @Query(() => PersonConnection, {
+    description: 'People named in the articles, by name unless `orderBy` says otherwise.',
+  })
   async people(@Args() args: PeopleArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Person>> {
     const order = args.orderBy ?? { field: PersonOrderField.NAME, direction: OrderDirection.ASC };
-    const articleId = args.filter?.articleId != null ? requireStoreId(args.filter.articleId, 'Article', 'filter.articleId') : null;
+    const articleId =
+      args.filter?.articleId != null ? requireStoreId(args.filter.articleId, 'Article', 'filter.articleId') : null;
     const page = await findPeoplePage(
       ctx.db,
       { name: args.filter?.name, articleId },
@@ -33,19 +36,30 @@ export class PersonResolver {
     return toConnection(page, Person.from);
   }
 
-  @Query(() => Person, { nullable: true, description: 'One person by id or by slug (give exactly one); null when there is none.' })
+  @Query(() => Person, {
+    nullable: true,
+    description: 'One person by id or by slug (give exactly one); null when there is none.',
+  })
   async person(
     @Arg('id', () => ID, { nullable: true, description: 'The Person id.' }) id: string | null,
-    @Arg('slug', () => String, { nullable: true, description: 'The slug, e.g. `masrour-barzani`.' }) slug: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'The slug, e.g. `masrour-barzani`.' })
+    slug: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Person | null> {
     requireExactlyOne({ id, slug }, 'person');
     const storeId = id != null ? storeIdOf(id, 'Person') : null;
-    const doc = slug != null ? await ctx.loaders.personBySlug.load(slug) : storeId ? await ctx.loaders.personById.load(storeId) : null;
+    const doc =
+      slug != null
+        ? await ctx.loaders.personBySlug.load(slug)
+        : storeId
+          ? await ctx.loaders.personById.load(storeId)
+          : null;
     return doc && Person.from(doc);
   }
 
-  @FieldResolver(() => [OfficeHolding], { description: 'The offices the articles show this person holding, latest first.' })
+  @FieldResolver(() => [OfficeHolding], {
+    description: 'The offices the articles show this person holding, latest first.',
+  })
   async offices(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<OfficeHolding[]> {
     const offices = await ctx.loaders.officesByHolder.load(person.doc._id);
     return offices
@@ -54,17 +68,31 @@ export class PersonResolver {
       .map(({ office, m }) => OfficeHolding.from(office, m));
   }
 
-  @FieldResolver(() => MeetingConnection, { description: 'The meetings this person took part in, latest first unless `direction` says otherwise.' })
-  async meetings(@Root() person: Person, @Args() args: DatedMeetingsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Meeting>> {
+  @FieldResolver(() => MeetingConnection, {
+    description: 'The meetings this person took part in, latest first unless `direction` says otherwise.',
+  })
+  async meetings(
+    @Root() person: Person,
+    @Args() args: DatedMeetingsArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Meeting>> {
     const meetings = await ctx.loaders.meetingsByPerson.load(person.doc._id);
     const ordered = orderMeetingsByDate(meetings, toSortDirection(args.direction ?? OrderDirection.DESC));
-    return toConnection(pageFromArray(ordered, args, (m) => m._id), Meeting.from);
+    return toConnection(
+      pageFromArray(ordered, args, (m) => m._id),
+      Meeting.from,
+    );
   }
 
   @FieldResolver(() => PersonMetWithConnection, {
-    description: 'The people this person met, each with the meetings they shared, those met most often first: the who-met-whom graph.',
+    description:
+      'The people this person met, each with the meetings they shared, those met most often first: the who-met-whom graph.',
   })
-  async metWith(@Root() person: Person, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext): Promise<PersonMetWithConnection> {
+  async metWith(
+    @Root() person: Person,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PersonMetWithConnection> {
     const own = person.doc._id;
     const shared = new Map<string, MeetingView[]>();
     for (const meeting of orderMeetingsByDate(await ctx.loaders.meetingsByPerson.load(own), -1)) {
@@ -80,13 +108,21 @@ export class PersonResolver {
       if (doc instanceof Error) throw doc;
       if (doc === null) return [];
       const meetings = edge.node[1];
-      return [{ cursor: edge.cursor, node: Person.from(doc), sharedMeetings: meetings.map(Meeting.from), sharedMeetingCount: meetings.length }];
+      return [
+        {
+          cursor: edge.cursor,
+          node: Person.from(doc),
+          sharedMeetings: meetings.map(Meeting.from),
+          sharedMeetingCount: meetings.length,
+        },
+      ];
     });
     return { edges, nodes: edges.map((edge) => edge.node), pageInfo: pageInfoOf(page), totalCount: ranked.length };
   }
 
   @FieldResolver(() => [Organization], {
-    description: 'The organizations this person holds an office of (an office whose jurisdiction is the organization, e.g. leader of a party).',
+    description:
+      'The organizations this person holds an office of (an office whose jurisdiction is the organization, e.g. leader of a party).',
   })
   async organizations(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<Organization[]> {
     const offices = await ctx.loaders.officesByHolder.load(person.doc._id);
@@ -96,12 +132,24 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'The articles that name this person.' })
-  articles(@Root() person: Person, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Article>> {
-    return toLoadedConnection(pageFromArray(person.doc.articleIds, args, (id) => id), ctx.loaders.articleById, Article.from);
+  articles(
+    @Root() person: Person,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Article>> {
+    return toLoadedConnection(
+      pageFromArray(person.doc.articleIds, args, (id) => id),
+      ctx.loaders.articleById,
+      Article.from,
+    );
   }
 
   @FieldResolver(() => EvidenceConnection, { description: 'The sentences that name this person, in article order.' })
-  async evidence(@Root() person: Person, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Evidence>> {
+  async evidence(
+    @Root() person: Person,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Evidence>> {
     // Read apart from the person: it is most of their document, and few queries ask for it.
     const evidence = (await ctx.loaders.personEvidenceById.load(person.doc._id))?.evidence ?? [];
     const page = pageFromArray(evidence, args, (e) => `${e.articleId}:${e.start}:${e.end}`);

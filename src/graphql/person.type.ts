@@ -3,7 +3,10 @@ import type { PersonView } from '../store';
 import { toGlobalId } from './global-id.codec';
 import { Node } from './node.type';
 
-@ObjectType({ implements: Node, description: 'A person named in the articles: one Person however many articles name them.' })
+@ObjectType({
+  implements: Node,
+  description: 'A person named in the articles: one Person however many articles name them.',
+})
 export class Person extends Node {
   @Field({ description: 'The fullest form of the name the articles give, without titles.' })
   name!: string;

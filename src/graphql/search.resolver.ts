@@ -28,8 +28,14 @@ export class SearchResolver {
     description:
       'People, organizations, offices and articles with a name, alias, title or jurisdiction word starting with `text`: people first (most mentioned first), then organizations, offices and articles. At most 100 matches of each kind are considered.',
   })
-  async search(@Args() args: SearchArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Person | Organization | Office | Article>> {
+  async search(
+    @Args() args: SearchArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Person | Organization | Office | Article>> {
     const matches = await searchEverything(ctx.db, args.text);
-    return toConnection(pageFromArray(matches, args, (m) => `${m.kind}:${m.doc._id}`), toResult);
+    return toConnection(
+      pageFromArray(matches, args, (m) => `${m.kind}:${m.doc._id}`),
+      toResult,
+    );
   }
 }

@@ -10,6 +10,10 @@ export function badUserInput(message: string): GraphQLError {
 export function requireExactlyOne(args: Record<string, unknown>, field: string): void {
   const given = Object.entries(args).filter(([, value]) => value != null);
   if (given.length !== 1) {
-    throw badUserInput(`\`${field}\` needs exactly one of ${Object.keys(args).map((name) => `\`${name}\``).join(' or ')}`);
+    throw badUserInput(
+      `\`${field}\` needs exactly one of ${Object.keys(args)
+        .map((name) => `\`${name}\``)
+        .join(' or ')}`,
+    );
   }
 }

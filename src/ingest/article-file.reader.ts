@@ -25,7 +25,11 @@ function controlShare(text: string): number {
 /** Turns raw bytes into article text, or explains why they are not one. Pure, so uploads can use it too. */
 export function decodeArticleBytes(source: string, bytes: Uint8Array): ArticleFile {
   if (bytes.length > MAX_ARTICLE_BYTES) {
-    return { ok: false, source, error: `file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)` };
+    return {
+      ok: false,
+      source,
+      error: `file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`,
+    };
   }
   if (bytes.includes(0)) return { ok: false, source, error: 'file is binary (contains NUL bytes), not text' };
   let text: string;
@@ -36,7 +40,8 @@ export function decodeArticleBytes(source: string, bytes: Uint8Array): ArticleFi
   }
   if (text.startsWith(UTF8_BOM)) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
-  if (controlShare(text) > MAX_CONTROL_SHARE) return { ok: false, source, error: 'file is binary (mostly control characters), not text' };
+  if (controlShare(text) > MAX_CONTROL_SHARE)
+    return { ok: false, source, error: 'file is binary (mostly control characters), not text' };
   if (!text.trim()) return { ok: false, source, error: 'file is empty or holds only whitespace' };
   return { ok: true, source, text };
 }
@@ -55,7 +60,11 @@ export async function readArticleFile(filePath: string): Promise<ArticleFile> {
     const info = await stat(filePath);
     if (info.isDirectory()) return { ok: false, source, error: 'is a directory, not a file' };
     if (info.size > MAX_ARTICLE_BYTES) {
-      return { ok: false, source, error: `file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${info.size} bytes)` };
+      return {
+        ok: false,
+        source,
+        error: `file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${info.size} bytes)`,
+      };
     }
     return decodeArticleBytes(source, await readFile(filePath));
   } catch (err) {

@@ -45,7 +45,8 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 function validated(input: ArticleSubmission): Required<ArticleSubmission> {
   const source = input.source.trim();
   if (!source) throw new ArticleInputError('the article needs a source (a name such as "reuters-2020-07-29.txt")');
-  if (source.length > MAX_SOURCE_LENGTH) throw new ArticleInputError(`the source is ${source.length} characters long; use at most ${MAX_SOURCE_LENGTH}`);
+  if (source.length > MAX_SOURCE_LENGTH)
+    throw new ArticleInputError(`the source is ${source.length} characters long; use at most ${MAX_SOURCE_LENGTH}`);
   const publishedOn = input.publishedOn?.trim() || null;
   if (publishedOn !== null && !ISO_DATE.test(publishedOn)) {
     throw new ArticleInputError(`publishedOn "${publishedOn}" is not a date in the form YYYY-MM-DD`);
@@ -72,7 +73,10 @@ export async function ingestArticles(db: Db, submissions: readonly ArticleSubmis
     }
   });
 
-  const markers = await findArticleMarkers(db, valid.map((v) => v.article.source));
+  const markers = await findArticleMarkers(
+    db,
+    valid.map((v) => v.article.source),
+  );
   const toLoad: Array<{ index: number; item: ExtractionToLoad }> = [];
   for (const { index, article } of valid) {
     const articleId = articleIdFor(article.source);
@@ -89,11 +93,19 @@ export async function ingestArticles(db: Db, submissions: readonly ArticleSubmis
     try {
       toLoad.push({ index, item: { record: extractArticle(article), text: article.text, marker } });
     } catch (err) {
-      outcomes[index] = { ok: false, source: article.source, reason: 'extraction', error: `extraction failed: ${messageOf(err)}` };
+      outcomes[index] = {
+        ok: false,
+        source: article.source,
+        reason: 'extraction',
+        error: `extraction failed: ${messageOf(err)}`,
+      };
     }
   }
 
-  const loaded = await loadExtractions(db, toLoad.map((l) => l.item));
+  const loaded = await loadExtractions(
+    db,
+    toLoad.map((l) => l.item),
+  );
   toLoad.forEach(({ index, item }, i) => {
     outcomes[index] = { ok: true, source: item.record.source, ...loaded.articles[i] };
   });
@@ -105,5 +117,7 @@ export async function ingestArticle(db: Db, input: ArticleSubmission): Promise<L
   const { outcomes, changes } = await ingestArticles(db, [input]);
   const outcome = outcomes[0];
   if (!outcome.ok) throw outcome.reason === 'input' ? new ArticleInputError(outcome.error) : new Error(outcome.error);
-  return outcome.status === 'unchanged' ? unchangedLoad(outcome.articleId) : { articleId: outcome.articleId, status: outcome.status, changes };
+  return outcome.status === 'unchanged'
+    ? unchangedLoad(outcome.articleId)
+    : { articleId: outcome.articleId, status: outcome.status, changes };
 }

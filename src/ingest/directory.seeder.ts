@@ -49,7 +49,10 @@ export async function seedDirectory(db: Db, options: SeedOptions): Promise<SeedS
   let batchBytes = 0;
   const flush = async () => {
     const readable = batch.filter((file): file is ArticleFile & { ok: true } => file.ok);
-    const { outcomes, changes } = await ingestArticles(db, readable.map((file) => ({ source: file.source, text: file.text })));
+    const { outcomes, changes } = await ingestArticles(
+      db,
+      readable.map((file) => ({ source: file.source, text: file.text })),
+    );
     tally.record(changes);
     const readOutcomes = outcomes.values();
     for (const file of batch) {
@@ -60,7 +63,14 @@ export async function seedDirectory(db: Db, options: SeedOptions): Promise<SeedS
         options.onProgress?.({ kind: 'file', done, total, source: file.source, outcome: outcome.status });
       } else {
         failed.push({ source: file.source, error: outcome.error });
-        options.onProgress?.({ kind: 'file', done, total, source: file.source, outcome: 'failed', error: outcome.error });
+        options.onProgress?.({
+          kind: 'file',
+          done,
+          total,
+          source: file.source,
+          outcome: 'failed',
+          error: outcome.error,
+        });
       }
     }
     batch = [];
@@ -76,7 +86,8 @@ export async function seedDirectory(db: Db, options: SeedOptions): Promise<SeedS
   }
   if (batch.length) await flush();
 
-  const entityCounts = async (name: EntityCollection) => tally.counts(name, await db.collection(COLLECTIONS[name]).countDocuments());
+  const entityCounts = async (name: EntityCollection) =>
+    tally.counts(name, await db.collection(COLLECTIONS[name]).countDocuments());
   return {
     dir,
     files: done,
@@ -94,7 +105,11 @@ export async function seedDirectory(db: Db, options: SeedOptions): Promise<SeedS
  * Loads the directory only into an empty store (what `serve` does at start); null when the store
  * already holds articles, or when there is no such directory (a server without seeds still serves).
  */
-export async function ensureSeeded(db: Db, dir: string, log: (message: string) => void = () => undefined): Promise<SeedSummary | null> {
+export async function ensureSeeded(
+  db: Db,
+  dir: string,
+  log: (message: string) => void = () => undefined,
+): Promise<SeedSummary | null> {
   await ensureIndexes(db);
   if ((await db.collection(COLLECTIONS.articles).estimatedDocumentCount()) > 0) return null;
   if (!(await stat(dir).catch(() => null))?.isDirectory()) {
@@ -106,7 +121,9 @@ export async function ensureSeeded(db: Db, dir: string, log: (message: string) =
   log(
     `newsgraph: loaded ${summary.articles.added} articles (${summary.people.added} people, ${summary.offices.added} offices, ` +
       `${summary.meetings.added} meetings) in ${(summary.durationMs / 1000).toFixed(1)} s` +
-      (summary.failed.length ? `; ${summary.failed.length} file(s) failed: ${summary.failed.map((f) => `${f.source} (${f.error})`).join(', ')}` : ''),
+      (summary.failed.length
+        ? `; ${summary.failed.length} file(s) failed: ${summary.failed.map((f) => `${f.source} (${f.error})`).join(', ')}`
+        : ''),
   );
   return summary;
 }

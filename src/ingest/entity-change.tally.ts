@@ -8,7 +8,9 @@ import type { ChangeCounts } from './seed-summary.type';
 type Outcome = 'added' | 'updated' | 'removed';
 
 export class EntityChangeTally {
-  private readonly outcomes = new Map<EntityCollection, Map<string, Outcome>>(ENTITY_COLLECTIONS.map((name) => [name, new Map()]));
+  private readonly outcomes = new Map<EntityCollection, Map<string, Outcome>>(
+    ENTITY_COLLECTIONS.map((name) => [name, new Map()]),
+  );
 
   record(changes: EntityChanges): void {
     for (const name of ENTITY_COLLECTIONS) {

@@ -30,4 +30,10 @@ export type SeedProgress =
   | { kind: 'file'; done: number; total: number; source: string; outcome: LoadStatus | 'failed'; error?: string };
 
 export type SummaryCollection = 'articles' | EntityCollection;
-export const SUMMARY_COLLECTIONS: readonly SummaryCollection[] = ['articles', 'people', 'organizations', 'offices', 'meetings'];
+export const SUMMARY_COLLECTIONS: readonly SummaryCollection[] = [
+  'articles',
+  'people',
+  'organizations',
+  'offices',
+  'meetings',
+];

@@ -16,7 +16,13 @@ function bsonTag(value: object): string | undefined {
 }
 
 const MONGOD_TYPE_NAMES: Record<string, string> = {
-  ObjectId: 'objectId', Long: 'long', Int32: 'int', Double: 'double', Decimal128: 'decimal', Binary: 'binData', Timestamp: 'timestamp',
+  ObjectId: 'objectId',
+  Long: 'long',
+  Int32: 'int',
+  Double: 'double',
+  Decimal128: 'decimal',
+  Binary: 'binData',
+  Timestamp: 'timestamp',
 };
 
 /** The BSON type name mongod puts in its error messages (`string`, `bool`, `int`, `object`, ...). */
@@ -100,7 +106,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
     const keysB = Object.keys(b);
     return keysA.length === keysB.length && keysA.every((key, i) => key === keysB[i] && sameValue(a[key], b[key]));
   }
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   return valueKey(a) === valueKey(b) && bsonTag(a) === bsonTag(b);
 }
 

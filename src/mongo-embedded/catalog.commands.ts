@@ -11,7 +11,16 @@ import { validateNamespace } from './database.engine';
 import { ID_INDEX, parseIndexSpec, sameKeyPattern, type IndexSpec } from './index.catalog';
 import { MongoServerError } from './mongo-server.error';
 
-const CREATE_OPTIONS_REFUSED = ['capped', 'validator', 'viewOn', 'pipeline', 'timeseries', 'clusteredIndex', 'changeStreamPreAndPostImages', 'encryptedFields'];
+const CREATE_OPTIONS_REFUSED = [
+  'capped',
+  'validator',
+  'viewOn',
+  'pipeline',
+  'timeseries',
+  'clusteredIndex',
+  'changeStreamPreAndPostImages',
+  'encryptedFields',
+];
 
 function namespaceNotFound(ctx: CommandContext, name: string): MongoServerError {
   return new MongoServerError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
@@ -32,7 +41,11 @@ export const catalogCommands: Record<string, CommandHandler> = {
   create: (cmd, ctx) => {
     const name = collectionArgument(cmd);
     const refused = CREATE_OPTIONS_REFUSED.find((option) => cmd[option] !== undefined && cmd[option] !== false);
-    if (refused) throw new MongoServerError('NotImplemented', `collection option "${refused}" is not supported by the embedded server`);
+    if (refused)
+      throw new MongoServerError(
+        'NotImplemented',
+        `collection option "${refused}" is not supported by the embedded server`,
+      );
     ctx.engine.create(ctx.db, name);
     return { ok: 1 };
   },
@@ -47,7 +60,8 @@ export const catalogCommands: Record<string, CommandHandler> = {
   },
 
   renameCollection: (cmd, ctx) => {
-    if (ctx.db !== 'admin') throw new MongoServerError('Unauthorized', 'renameCollection may only be run against the admin database.');
+    if (ctx.db !== 'admin')
+      throw new MongoServerError('Unauthorized', 'renameCollection may only be run against the admin database.');
     const [from, to] = [cmd.renameCollection, cmd.to].map((ns) => {
       const dot = typeof ns === 'string' ? ns.indexOf('.') : -1;
       if (dot <= 0) throw new MongoServerError('InvalidNamespace', `Invalid namespace specified '${String(ns)}'`);
@@ -55,7 +69,8 @@ export const catalogCommands: Record<string, CommandHandler> = {
     });
     const source = ctx.engine.find(from.db, from.name);
     if (!source) throw new MongoServerError('NamespaceNotFound', 'Source collection does not exist');
-    if (from.db === to.db && from.name === to.name) throw new MongoServerError('IllegalOperation', "Can't rename a collection to itself");
+    if (from.db === to.db && from.name === to.name)
+      throw new MongoServerError('IllegalOperation', "Can't rename a collection to itself");
     ctx.engine.rename(source, to.db, to.name, optionalBoolean(cmd, 'dropTarget') ?? false);
     return { ok: 1 };
   },
@@ -114,13 +129,21 @@ export const catalogCommands: Record<string, CommandHandler> = {
       const sameName = collection.indexSpecs.find((s) => s.name === spec.name);
       const sameKey = collection.indexSpecs.find((s) => sameKeyPattern(s.key, spec.key));
       if (sameName && !sameKeyPattern(sameName.key, spec.key)) {
-        throw new MongoServerError('IndexKeySpecsConflict', `An existing index has the same name as the requested index but a different key: ${spec.name}`);
+        throw new MongoServerError(
+          'IndexKeySpecsConflict',
+          `An existing index has the same name as the requested index but a different key: ${spec.name}`,
+        );
       }
       if (sameKey) {
-        const sameOptions = !!sameKey.unique === !!spec.unique && !!sameKey.sparse === !!spec.sparse
-          && JSON.stringify(sameKey.partialFilterExpression) === JSON.stringify(spec.partialFilterExpression);
+        const sameOptions =
+          !!sameKey.unique === !!spec.unique &&
+          !!sameKey.sparse === !!spec.sparse &&
+          JSON.stringify(sameKey.partialFilterExpression) === JSON.stringify(spec.partialFilterExpression);
         if (sameKey.name === spec.name && sameOptions) continue;
-        throw new MongoServerError('IndexOptionsConflict', `An equivalent index already exists with a different name or options: ${sameKey.name}`);
+        throw new MongoServerError(
+          'IndexOptionsConflict',
+          `An equivalent index already exists with a different name or options: ${sameKey.name}`,
+        );
       }
       collection.createIndex(spec);
     }
@@ -156,7 +179,12 @@ export const catalogCommands: Record<string, CommandHandler> = {
         if (indexMatches(ID_INDEX, one)) throw new MongoServerError('InvalidOptions', 'cannot drop _id index');
         const found = secondary.find((spec) => indexMatches(spec, one));
         if (!found) {
-          throw new MongoServerError('IndexNotFound', typeof one === 'string' ? `index not found with name [${one}]` : `can't find index with key: ${JSON.stringify(one)}`);
+          throw new MongoServerError(
+            'IndexNotFound',
+            typeof one === 'string'
+              ? `index not found with name [${one}]`
+              : `can't find index with key: ${JSON.stringify(one)}`,
+          );
         }
         return found;
       });

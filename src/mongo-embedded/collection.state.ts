@@ -24,14 +24,22 @@ function lookupIn(index: SecondaryIndex, condition: IndexCondition): Set<string>
 }
 
 function isPlainScalar(value: unknown): boolean {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value)) || value instanceof Date;
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && !Number.isNaN(value)) ||
+    value instanceof Date
+  );
 }
 
 /** Inserts, upserts and updates alike may not produce a document MongoDB could not store. */
 function checkSize(doc: Document): void {
   const size = BSON.calculateObjectSize(doc);
   if (size > MAX_DOCUMENT_SIZE) {
-    throw new MongoServerError('BSONObjectTooLarge', `document too large: ${size} bytes, the maximum is ${MAX_DOCUMENT_SIZE}`);
+    throw new MongoServerError(
+      'BSONObjectTooLarge',
+      `document too large: ${size} bytes, the maximum is ${MAX_DOCUMENT_SIZE}`,
+    );
   }
 }
 
@@ -74,7 +82,10 @@ export class CollectionState {
     checkSize(next);
     const idKey = valueKey(previous._id);
     if (valueKey(next._id) !== idKey) {
-      throw new MongoServerError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+      throw new MongoServerError(
+        'ImmutableField',
+        "Performing an update on the path '_id' would modify the immutable field '_id'",
+      );
     }
     const done: typeof this.secondary = [];
     try {
@@ -129,7 +140,8 @@ export class CollectionState {
     if (paths.length !== 1 || paths[0].startsWith('$') || paths[0].includes('.')) return undefined;
     const operand: unknown = filter[paths[0]];
     const operators = isPlainObject(operand) ? Object.keys(operand) : [];
-    if (operators.length > 1 || (operators.length === 1 && operators[0] !== '$in' && operators[0] !== '$eq')) return undefined;
+    if (operators.length > 1 || (operators.length === 1 && operators[0] !== '$in' && operators[0] !== '$eq'))
+      return undefined;
     const [condition] = indexConditions(filter);
     if (condition?.kind !== 'equality' || !condition.values.every(isPlainScalar)) return undefined;
     if (condition.path === '_id') return this.candidates(filter);

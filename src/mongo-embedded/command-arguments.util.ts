@@ -19,7 +19,10 @@ export function collectionArgument(cmd: Document): string {
   const name = commandName(cmd);
   const value = cmd[name];
   if (typeof value !== 'string') {
-    throw new MongoServerError('InvalidNamespace', `collection name has invalid type ${Array.isArray(value) ? 'array' : typeof value}`);
+    throw new MongoServerError(
+      'InvalidNamespace',
+      `collection name has invalid type ${Array.isArray(value) ? 'array' : typeof value}`,
+    );
   }
   return value;
 }

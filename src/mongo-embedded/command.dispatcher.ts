@@ -22,9 +22,17 @@ const HANDLERS: Record<string, CommandHandler> = {
 const TRANSACTION_COMMANDS = new Set(['commitTransaction', 'abortTransaction']);
 
 function refuseTransactions(name: string, cmd: Document): void {
-  if (cmd.txnNumber !== undefined || cmd.startTransaction !== undefined || cmd.autocommit !== undefined || TRANSACTION_COMMANDS.has(name)) {
+  if (
+    cmd.txnNumber !== undefined ||
+    cmd.startTransaction !== undefined ||
+    cmd.autocommit !== undefined ||
+    TRANSACTION_COMMANDS.has(name)
+  ) {
     // The same answer a standalone mongod gives: transactions need a replica set.
-    throw new MongoServerError('IllegalOperation', 'Transaction numbers are only allowed on a replica set member or mongos');
+    throw new MongoServerError(
+      'IllegalOperation',
+      'Transaction numbers are only allowed on a replica set member or mongos',
+    );
   }
 }
 
@@ -36,9 +44,13 @@ export function dispatchCommand(cmd: Document, ctx: Omit<CommandContext, 'db'>):
     const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
     if (!handler) throw new MongoServerError('CommandNotFound', `no such command: '${name}'`);
     if (ctx.engine.storageFailure && !Object.hasOwn(serverCommands, name)) {
-      throw new MongoServerError('InternalError', `storage failed earlier (${ctx.engine.storageFailure}); restart the server to reload the stored data`);
+      throw new MongoServerError(
+        'InternalError',
+        `storage failed earlier (${ctx.engine.storageFailure}); restart the server to reload the stored data`,
+      );
     }
-    if (typeof cmd.$db !== 'string') throw new MongoServerError('BadValue', `command ${name} is missing the "$db" field`);
+    if (typeof cmd.$db !== 'string')
+      throw new MongoServerError('BadValue', `command ${name} is missing the "$db" field`);
     reply = handler(cmd, { ...ctx, db: cmd.$db });
   } catch (err) {
     reply = asServerError(err).toReply();
@@ -46,7 +58,10 @@ export function dispatchCommand(cmd: Document, ctx: Omit<CommandContext, 'db'>):
   try {
     ctx.engine.commit();
   } catch (err) {
-    return new MongoServerError('InternalError', `could not write to storage, the command's changes are not durable: ${(err as Error).message}`).toReply();
+    return new MongoServerError(
+      'InternalError',
+      `could not write to storage, the command's changes are not durable: ${(err as Error).message}`,
+    ).toReply();
   }
   return reply;
 }

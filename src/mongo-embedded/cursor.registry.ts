@@ -46,7 +46,10 @@ export class CursorRegistry {
   /** The reply for the first batch; opens a cursor when documents remain and more may be asked for. */
   open(ns: string, docs: Document[], batchSize: number | undefined, singleBatch: boolean): CursorReply {
     const remaining = [...docs];
-    const firstBatch = CursorRegistry.takeBatch(remaining, batchSize && batchSize > 0 ? batchSize : batchSize === 0 ? 0 : DEFAULT_FIRST_BATCH);
+    const firstBatch = CursorRegistry.takeBatch(
+      remaining,
+      batchSize && batchSize > 0 ? batchSize : batchSize === 0 ? 0 : DEFAULT_FIRST_BATCH,
+    );
     if (singleBatch || remaining.length === 0) return { id: Long.ZERO, ns, firstBatch };
     let id = randomInt(1, 2 ** 47);
     while (this.cursors.has(id)) id = randomInt(1, 2 ** 47);

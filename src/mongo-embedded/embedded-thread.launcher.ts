@@ -17,7 +17,8 @@ export type EmbeddedMongoThreadOptions = EmbeddedMongoOptions & {
 };
 
 /** What the worker posts back once, after trying to start the server. */
-export type ThreadStartReport = { kind: 'listening'; uri: string; port: number } | { kind: 'failed'; message: string; code?: string };
+export type ThreadStartReport =
+  { kind: 'listening'; uri: string; port: number } | { kind: 'failed'; message: string; code?: string };
 
 /** The message asking the worker to close the server and its storage, then end. */
 export const STOP_REQUEST = 'stop';
@@ -60,7 +61,9 @@ export function startEmbeddedMongoThread(options: EmbeddedMongoThreadOptions): P
       clearTimeout(timer);
       if (outcome === 'timeout') {
         await worker.terminate();
-        throw new Error(`the embedded MongoDB server thread did not stop within ${STOP_TIMEOUT_MS / 1000} s and was terminated`);
+        throw new Error(
+          `the embedded MongoDB server thread did not stop within ${STOP_TIMEOUT_MS / 1000} s and was terminated`,
+        );
       }
       if (threadError) throw new Error(`the embedded MongoDB server failed while stopping: ${threadError.message}`);
     })();

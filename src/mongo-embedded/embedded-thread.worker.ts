@@ -19,10 +19,15 @@ async function serve(parent: NonNullable<typeof parentPort>, options: EmbeddedMo
     report = { kind: 'listening', uri: server.uri, port: server.port };
   } catch (err) {
     const error = err as NodeJS.ErrnoException;
-    report = { kind: 'failed', message: error.message, ...(typeof error.code === 'string' ? { code: error.code } : {}) };
+    report = {
+      kind: 'failed',
+      message: error.message,
+      ...(typeof error.code === 'string' ? { code: error.code } : {}),
+    };
   }
   parent.postMessage(report);
 }
 
-if (!parentPort) throw new Error('embedded-thread.worker runs inside a worker thread started by startEmbeddedMongoThread');
+if (!parentPort)
+  throw new Error('embedded-thread.worker runs inside a worker thread started by startEmbeddedMongoThread');
 void serve(parentPort, workerData as EmbeddedMongoOptions);

@@ -76,7 +76,12 @@ export class EmbeddedServer {
       reply = { $err: 'legacy OP_QUERY is only supported for commands', code: 352, ok: 0 };
     } else {
       try {
-        reply = dispatchCommand(message.command, { engine: this.engine, cursors: this.cursors, server: this.facts!, connectionId });
+        reply = dispatchCommand(message.command, {
+          engine: this.engine,
+          cursors: this.cursors,
+          server: this.facts!,
+          connectionId,
+        });
       } catch (err) {
         reply = asServerError(err).toReply();
       }

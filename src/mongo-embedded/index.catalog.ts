@@ -23,7 +23,16 @@ export interface IndexSpec {
 
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
-const ACCEPTED_OPTIONS = new Set(['key', 'name', 'unique', 'sparse', 'partialFilterExpression', 'v', 'background', 'ns']);
+const ACCEPTED_OPTIONS = new Set([
+  'key',
+  'name',
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'v',
+  'background',
+  'ns',
+]);
 
 /** Validates one entry of `createIndexes.indexes` and normalizes it, or says what is refused. */
 export function parseIndexSpec(raw: unknown): IndexSpec {
@@ -68,7 +77,9 @@ export function sameKeyPattern(a: IndexSpec['key'], b: IndexSpec['key']): boolea
 }
 
 function keyPatternText(doc: Document): string {
-  const parts = Object.entries(doc).map(([k, v]) => `${k}: ${v === undefined ? 'null' : JSON.stringify(v) ?? String(v)}`);
+  const parts = Object.entries(doc).map(
+    ([k, v]) => `${k}: ${v === undefined ? 'null' : (JSON.stringify(v) ?? String(v))}`,
+  );
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -147,7 +158,10 @@ export class SecondaryIndex {
     let combos: Array<{ key: string; values: unknown[] }> = [{ key: '', values: [] }];
     perField.forEach((distinct, i) => {
       combos = combos.flatMap((prefix) =>
-        [...distinct].map(([key, value]) => ({ key: i === 0 ? key : `${prefix.key}\u0000${key}`, values: [...prefix.values, value] })),
+        [...distinct].map(([key, value]) => ({
+          key: i === 0 ? key : `${prefix.key}\u0000${key}`,
+          values: [...prefix.values, value],
+        })),
       );
     });
     for (const combo of combos) keys.full.set(combo.key, combo.values);
@@ -163,7 +177,8 @@ export class SecondaryIndex {
     for (const [full, values] of keys) {
       if (except?.has(full)) continue;
       const holders = this.entries.get(full);
-      if (holders && (holders.size > 1 || !holders.has(idKey))) throw duplicateKeyError(ns, this.spec, this.keyValue(values));
+      if (holders && (holders.size > 1 || !holders.has(idKey)))
+        throw duplicateKeyError(ns, this.spec, this.keyValue(values));
     }
   }
 
@@ -175,7 +190,8 @@ export class SecondaryIndex {
   private addKeys(idKey: string, full: Iterable<string>, first: Iterable<[string, unknown]>): void {
     for (const key of full) addTo(this.entries, key, idKey);
     for (const [key, value] of first) {
-      const isNew = this.byFirstField === this.entries ? !this.firstValues.has(key) : addTo(this.byFirstField, key, idKey);
+      const isNew =
+        this.byFirstField === this.entries ? !this.firstValues.has(key) : addTo(this.byFirstField, key, idKey);
       if (isNew) this.firstKeyAppeared(key, value);
     }
   }
@@ -183,7 +199,8 @@ export class SecondaryIndex {
   private removeKeys(idKey: string, full: Iterable<string>, first: Iterable<[string, unknown]>): void {
     for (const key of full) removeFrom(this.entries, key, idKey);
     for (const [key, value] of first) {
-      const isGone = this.byFirstField === this.entries ? !this.entries.has(key) : removeFrom(this.byFirstField, key, idKey);
+      const isGone =
+        this.byFirstField === this.entries ? !this.entries.has(key) : removeFrom(this.byFirstField, key, idKey);
       if (isGone && this.firstValues.delete(key)) this.firstKeyVanished(key, value);
     }
   }
@@ -224,8 +241,16 @@ export class SecondaryIndex {
     this.checkNewKeys(ns, idKey, after.full, before.full);
     if (!this.multikey && pathHasArray(next, this.firstField)) this.multikey = true;
     const notIn = <V>(map: Map<string, V>, other: Map<string, unknown>) => [...map].filter(([key]) => !other.has(key));
-    this.removeKeys(idKey, notIn(before.full, after.full).map(([key]) => key), notIn(before.first, after.first));
-    this.addKeys(idKey, notIn(after.full, before.full).map(([key]) => key), notIn(after.first, before.first));
+    this.removeKeys(
+      idKey,
+      notIn(before.full, after.full).map(([key]) => key),
+      notIn(before.first, after.first),
+    );
+    this.addKeys(
+      idKey,
+      notIn(after.full, before.full).map(([key]) => key),
+      notIn(after.first, before.first),
+    );
   }
 
   /** Ids of documents with a string in the first indexed field that starts with `prefix`. */
@@ -243,7 +268,8 @@ export class SecondaryIndex {
    */
   lookupRange(lower: RangeBound | undefined, upper: RangeBound | undefined): Set<string> {
     const ids = new Set<string>();
-    const keys = this.multikey && lower ? this.orderedKeys().inRange(lower, undefined) : this.orderedKeys().inRange(lower, upper);
+    const keys =
+      this.multikey && lower ? this.orderedKeys().inRange(lower, undefined) : this.orderedKeys().inRange(lower, upper);
     for (const key of keys) {
       for (const id of this.byFirstField.get(key) ?? []) ids.add(id);
     }

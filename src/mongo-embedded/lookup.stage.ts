@@ -38,7 +38,10 @@ export function runEqualityLookup(
     const values = valuesAtPath(doc, lookup.localField).map((v) => (v === undefined ? null : v));
     const filter = { [lookup.foreignField]: { $in: values } };
     const query = new Query(filter, {});
-    const matches = foreign.candidates(filter).filter((candidate) => query.test(candidate)).map(copy);
+    const matches = foreign
+      .candidates(filter)
+      .filter((candidate) => query.test(candidate))
+      .map(copy);
     return { ...doc, [lookup.as]: matches };
   });
 }

@@ -67,7 +67,8 @@ export class MongoServerError extends Error {
  */
 export function asServerError(err: unknown): MongoServerError {
   if (err instanceof MongoServerError) return err;
-  if (err instanceof Error && err.constructor.name === 'MingoError') return new MongoServerError('BadValue', err.message);
+  if (err instanceof Error && err.constructor.name === 'MingoError')
+    return new MongoServerError('BadValue', err.message);
   const message = err instanceof Error ? err.message : String(err);
   return new MongoServerError('InternalError', `internal error in the embedded server: ${message}`);
 }

@@ -19,7 +19,9 @@ export class OrderedKeys {
   private changes = 0;
 
   constructor(values: Iterable<[string, unknown]>) {
-    this.list = [...values].map(([key, value]) => ({ key, part: keyPart(value) })).sort((a, b) => compareParts(a.part, b.part));
+    this.list = [...values]
+      .map(([key, value]) => ({ key, part: keyPart(value) }))
+      .sort((a, b) => compareParts(a.part, b.part));
   }
 
   /** False once so many keys changed that the owner should drop this list and rebuild later. */

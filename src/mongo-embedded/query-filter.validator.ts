@@ -9,8 +9,28 @@ import { MongoServerError } from './mongo-server.error';
 
 const ARRAY_OPERATORS = new Set(['$in', '$nin', '$all']);
 const TYPE_ALIASES = new Set([
-  'double', 'string', 'object', 'array', 'binData', 'undefined', 'objectId', 'bool', 'date', 'null', 'regex', 'dbPointer',
-  'javascript', 'symbol', 'javascriptWithScope', 'int', 'timestamp', 'long', 'decimal', 'minKey', 'maxKey', 'number',
+  'double',
+  'string',
+  'object',
+  'array',
+  'binData',
+  'undefined',
+  'objectId',
+  'bool',
+  'date',
+  'null',
+  'regex',
+  'dbPointer',
+  'javascript',
+  'symbol',
+  'javascriptWithScope',
+  'int',
+  'timestamp',
+  'long',
+  'decimal',
+  'minKey',
+  'maxKey',
+  'number',
 ]);
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
 
@@ -30,11 +50,14 @@ function checkCondition(path: string, condition: unknown): void {
       throw new MongoServerError('BadValue', `${operator} needs an array (field "${path}")`);
     }
     if (operator === '$regex') checkRegex(argument, condition.$options);
-    if (operator === '$elemMatch' && !isPlainObject(argument)) throw new MongoServerError('BadValue', `$elemMatch needs an object (field "${path}")`);
-    if (operator === '$size' && typeof argument !== 'number') throw new MongoServerError('BadValue', `$size needs a number (field "${path}")`);
+    if (operator === '$elemMatch' && !isPlainObject(argument))
+      throw new MongoServerError('BadValue', `$elemMatch needs an object (field "${path}")`);
+    if (operator === '$size' && typeof argument !== 'number')
+      throw new MongoServerError('BadValue', `$size needs a number (field "${path}")`);
     if (operator === '$type') {
       for (const type of Array.isArray(argument) ? argument : [argument]) {
-        if (typeof type === 'string' && !TYPE_ALIASES.has(type)) throw new MongoServerError('BadValue', `Unknown type name alias: ${type}`);
+        if (typeof type === 'string' && !TYPE_ALIASES.has(type))
+          throw new MongoServerError('BadValue', `Unknown type name alias: ${type}`);
       }
     }
     if (operator === '$not' || operator === '$elemMatch') checkCondition(path, argument);
@@ -45,7 +68,8 @@ function checkCondition(path: string, condition: unknown): void {
 export function validateFilter(filter: Document): void {
   for (const [key, value] of Object.entries(filter)) {
     if (LOGICAL_OPERATORS.has(key)) {
-      if (!Array.isArray(value) || value.length === 0) throw new MongoServerError('BadValue', `${key} must be a nonempty array`);
+      if (!Array.isArray(value) || value.length === 0)
+        throw new MongoServerError('BadValue', `${key} must be a nonempty array`);
       for (const clause of value) {
         if (!isPlainObject(clause)) throw new MongoServerError('BadValue', `${key} argument's entries must be objects`);
         validateFilter(clause);

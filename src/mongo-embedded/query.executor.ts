@@ -39,7 +39,10 @@ export interface ReadOptions extends QueryScope {
  */
 function mingoOptions(scope: QueryScope): { variables?: Document } {
   if (scope.collation && scope.collation.locale !== 'simple') {
-    throw new MongoServerError('NotImplemented', `collation ${JSON.stringify(scope.collation)} is not supported by the embedded server; only { locale: "simple" }`);
+    throw new MongoServerError(
+      'NotImplemented',
+      `collation ${JSON.stringify(scope.collation)} is not supported by the embedded server; only { locale: "simple" }`,
+    );
   }
   return scope.variables ? { variables: scope.variables } : {};
 }
@@ -72,9 +75,15 @@ export function checkHint(collection: CollectionState | undefined, hint: unknown
   const found =
     typeof hint === 'string'
       ? specs.some((s) => s.name === hint)
-      : isPlainObject(hint) && (Object.keys(hint).length === 0 || specs.some((s) => sameKeyPattern(s.key, hint as Document)) || '$natural' in hint);
+      : isPlainObject(hint) &&
+        (Object.keys(hint).length === 0 ||
+          specs.some((s) => sameKeyPattern(s.key, hint as Document)) ||
+          '$natural' in hint);
   if (!found) {
-    throw new MongoServerError('BadValue', `error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index`);
+    throw new MongoServerError(
+      'BadValue',
+      `error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index`,
+    );
   }
 }
 
@@ -92,7 +101,9 @@ export function runQuery(collection: CollectionState | undefined, options: ReadO
   docs = docs.slice(skip, end);
   if (options.projection && Object.keys(options.projection).length) {
     // The filter goes along for positional projections (`"a.$": 1`); these documents all match it.
-    docs = projectTopLevelFields(docs, options.projection) ?? (compileFilter(filter, options).find(docs, options.projection).all() as Document[]);
+    docs =
+      projectTopLevelFields(docs, options.projection) ??
+      (compileFilter(filter, options).find(docs, options.projection).all() as Document[]);
   }
   return docs;
 }
@@ -105,17 +116,26 @@ const FEW_CANDIDATES = 1000;
  * For a page out of many candidates it walks an index on the sort's first field, reading
  * only as many keys as the page needs; otherwise it sorts the candidates.
  */
-function sortedMatches(collection: CollectionState, filter: Document, sort: Document, keep: number | undefined, scope: QueryScope): Document[] {
+function sortedMatches(
+  collection: CollectionState,
+  filter: Document,
+  sort: Document,
+  keep: number | undefined,
+  scope: QueryScope,
+): Document[] {
   const matchesAll = Object.keys(filter).length === 0;
   const exact = matchesAll ? undefined : collection.exactMatches(filter);
   const candidates = matchesAll ? undefined : (exact ?? collection.candidates(filter));
   const candidateCount = candidates?.length ?? collection.documents.size;
   const [first, ...later] = parseSort(sort);
   const groups =
-    keep !== undefined && candidateCount > Math.max(FEW_CANDIDATES, 4 * keep) ? collection.documentsInOrder(first.path, first.direction) : undefined;
+    keep !== undefined && candidateCount > Math.max(FEW_CANDIDATES, 4 * keep)
+      ? collection.documentsInOrder(first.path, first.direction)
+      : undefined;
   const query = compileFilter(filter, scope);
   if (!groups) {
-    const matches = exact ?? (candidates ? candidates.filter((doc) => query.test(doc)) : [...collection.documents.values()]);
+    const matches =
+      exact ?? (candidates ? candidates.filter((doc) => query.test(doc)) : [...collection.documents.values()]);
     return sortDocuments(matches, sort, keep);
   }
   const tieBreak = Object.fromEntries(later.map((field) => [field.path, field.direction]));
@@ -141,7 +161,18 @@ export function matchingDocuments(collection: CollectionState, filter: Document,
 
 /** Stages that build new output documents and never write into their input ones. */
 const NON_MUTATING_STAGES = new Set([
-  '$match', '$sort', '$skip', '$limit', '$count', '$group', '$project', '$lookup', '$sortByCount', '$sample', '$facet', '$unionWith',
+  '$match',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$count',
+  '$group',
+  '$project',
+  '$lookup',
+  '$sortByCount',
+  '$sample',
+  '$facet',
+  '$unionWith',
 ]);
 
 const REFUSED_STAGES: Record<string, string> = {
@@ -171,7 +202,8 @@ function isReadOnlyPipeline(pipeline: Document[]): boolean {
   return pipeline.every((stage) => {
     const name = Object.keys(stage)[0];
     if (!NON_MUTATING_STAGES.has(name)) return false;
-    if (name === '$facet') return Object.values(stage.$facet as Document).every((sub) => Array.isArray(sub) && isReadOnlyPipeline(sub));
+    if (name === '$facet')
+      return Object.values(stage.$facet as Document).every((sub) => Array.isArray(sub) && isReadOnlyPipeline(sub));
     return true;
   });
 }
@@ -183,7 +215,8 @@ function isReadOnlyPipeline(pipeline: Document[]): boolean {
 function countingGroup(stages: Document[]): { id: unknown; fields: string[] } | undefined {
   if (stages.length !== 1 || !isPlainObject(stages[0].$group)) return undefined;
   const { _id: id, ...accumulators } = stages[0].$group as Document;
-  const constantId = id === null || typeof id === 'number' || typeof id === 'boolean' || (typeof id === 'string' && !id.startsWith('$'));
+  const constantId =
+    id === null || typeof id === 'number' || typeof id === 'boolean' || (typeof id === 'string' && !id.startsWith('$'));
   const fields = Object.keys(accumulators);
   const allCounts = fields.every((f) => {
     const accumulator = accumulators[f];
@@ -230,7 +263,8 @@ export function runAggregate(
     docs = typeof rest[0].$skip === 'number' ? docs.slice(rest[0].$skip) : docs.slice(0, rest[0].$limit as number);
   }
   const counted = countingGroup(rest);
-  if (counted) return docs.length ? [{ _id: counted.id, ...Object.fromEntries(counted.fields.map((f) => [f, docs.length])) }] : [];
+  if (counted)
+    return docs.length ? [{ _id: counted.id, ...Object.fromEntries(counted.fields.map((f) => [f, docs.length])) }] : [];
   // Some stages ($addFields with dotted paths, $unwind, ...) write into their input objects,
   // which must never be the stored documents.
   const copy = isReadOnlyPipeline(rest) ? (doc: Document) => doc : copyDocument;

@@ -109,7 +109,8 @@ export function indexConditions(filter: Document): IndexCondition[] {
       continue;
     }
     if (isPlainObject(condition) && Object.keys(condition).some((k) => k.startsWith('$'))) {
-      if ('$eq' in condition && isIndexableValue(condition.$eq)) conditions.push({ kind: 'equality', path, values: [condition.$eq] });
+      if ('$eq' in condition && isIndexableValue(condition.$eq))
+        conditions.push({ kind: 'equality', path, values: [condition.$eq] });
       else if (Array.isArray(condition.$in) && condition.$in.every(isIndexableValue)) {
         conditions.push({ kind: 'equality', path, values: condition.$in });
       } else {

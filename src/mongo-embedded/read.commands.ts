@@ -18,7 +18,8 @@ import { MongoServerError } from './mongo-server.error';
 import { runAggregate, runQuery } from './query.executor';
 
 function cursorId(value: unknown): number {
-  const id = typeof value === 'number' ? value : typeof value === 'object' && value !== null ? Number(value.valueOf()) : NaN;
+  const id =
+    typeof value === 'number' ? value : typeof value === 'object' && value !== null ? Number(value.valueOf()) : NaN;
   if (!Number.isFinite(id)) throw new MongoServerError('TypeMismatch', 'cursor id must be a 64-bit integer');
   return id;
 }
@@ -41,7 +42,9 @@ const REFUSED_FIND_OPTIONS: Record<string, string> = {
 
 export const readCommands: Record<string, CommandHandler> = {
   find: (cmd, ctx) => {
-    const refused = Object.keys(REFUSED_FIND_OPTIONS).find((option) => cmd[option] !== undefined && cmd[option] !== false);
+    const refused = Object.keys(REFUSED_FIND_OPTIONS).find(
+      (option) => cmd[option] !== undefined && cmd[option] !== false,
+    );
     if (refused) throw new MongoServerError('NotImplemented', REFUSED_FIND_OPTIONS[refused]);
     const { name, collection } = readTarget(cmd, ctx);
     const limit = optionalNumber(cmd, 'limit');
@@ -61,7 +64,8 @@ export const readCommands: Record<string, CommandHandler> = {
 
   getMore: (cmd, ctx) => {
     const id = cursorId(cmd.getMore);
-    if (typeof cmd.collection !== 'string') throw new MongoServerError('TypeMismatch', 'getMore.collection must be a string');
+    if (typeof cmd.collection !== 'string')
+      throw new MongoServerError('TypeMismatch', 'getMore.collection must be a string');
     const reply = ctx.cursors.next(id, `${ctx.db}.${cmd.collection}`, nonNegative(cmd, 'batchSize'));
     if (!reply) throw new MongoServerError('CursorNotFound', `cursor id ${id} not found`);
     return { cursor: reply, ok: 1 };
@@ -78,17 +82,27 @@ export const readCommands: Record<string, CommandHandler> = {
   aggregate: (cmd, ctx) => {
     if (cmd.explain) throw new MongoServerError('NotImplemented', 'explain is not supported by the embedded server');
     if (typeof cmd.aggregate !== 'string') {
-      throw new MongoServerError('NotImplemented', 'database-level aggregation ({aggregate: 1}) is not supported by the embedded server');
+      throw new MongoServerError(
+        'NotImplemented',
+        'database-level aggregation ({aggregate: 1}) is not supported by the embedded server',
+      );
     }
     const { name, collection } = readTarget(cmd, ctx);
     const pipeline = requiredDocumentArray(cmd, 'pipeline');
     for (const stage of pipeline) {
       if (Object.keys(stage).length !== 1) {
-        throw new MongoServerError('Location40323', 'A pipeline stage specification object must contain exactly one field.');
+        throw new MongoServerError(
+          'Location40323',
+          'A pipeline stage specification object must contain exactly one field.',
+        );
       }
     }
     const cursor = optionalDocument(cmd, 'cursor');
-    if (!cursor) throw new MongoServerError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
+    if (!cursor)
+      throw new MongoServerError(
+        'FailedToParse',
+        "The 'cursor' option is required, except for aggregate with the explain argument",
+      );
     const docs = runAggregate(ctx.engine, ctx.db, collection, pipeline, {
       collation: optionalDocument(cmd, 'collation'),
       variables: optionalDocument(cmd, 'let'),

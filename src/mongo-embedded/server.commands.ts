@@ -58,13 +58,22 @@ export const serverCommands: Record<string, CommandHandler> = {
       uptime: Math.floor(uptimeMillis / 1000),
       uptimeMillis,
       localTime: new Date(),
-      connections: { current: ctx.server.connectionsOpen(), totalCreated: ctx.server.connectionsCreated(), available: 1000 },
+      connections: {
+        current: ctx.server.connectionsOpen(),
+        totalCreated: ctx.server.connectionsCreated(),
+        available: 1000,
+      },
       mem: { bits: 64, resident: Math.round(process.memoryUsage().rss / 2 ** 20) },
       ok: 1,
     };
   },
   hostInfo: () => ({
-    system: { currentTime: new Date(), hostname: os.hostname(), numCores: os.cpus().length, memSizeMB: Math.round(os.totalmem() / 2 ** 20) },
+    system: {
+      currentTime: new Date(),
+      hostname: os.hostname(),
+      numCores: os.cpus().length,
+      memSizeMB: Math.round(os.totalmem() / 2 ** 20),
+    },
     os: { type: os.type(), name: os.platform(), version: os.release() },
     ok: 1,
   }),

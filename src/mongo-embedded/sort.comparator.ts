@@ -55,7 +55,9 @@ function typeRank(value: unknown): number {
 }
 
 function numeric(value: unknown): number {
-  return typeof value === 'number' ? value : Number(typeof value === 'bigint' ? value : (value as { toString(): string }).toString());
+  return typeof value === 'number'
+    ? value
+    : Number(typeof value === 'bigint' ? value : (value as { toString(): string }).toString());
 }
 
 export function compareValues(a: unknown, b: unknown): number {
@@ -120,7 +122,10 @@ export function parseSort(sort: Document): SortField[] {
   return Object.entries(sort).map(([path, direction]) => {
     const numericDirection = typeof direction === 'number' ? direction : Number(direction?.valueOf?.());
     if (numericDirection !== 1 && numericDirection !== -1) {
-      throw new MongoServerError('BadValue', `$sort key ordering must be 1 (for ascending) or -1 (for descending); got ${JSON.stringify(direction)} for "${path}"`);
+      throw new MongoServerError(
+        'BadValue',
+        `$sort key ordering must be 1 (for ascending) or -1 (for descending); got ${JSON.stringify(direction)} for "${path}"`,
+      );
     }
     return { path, direction: numericDirection };
   });
@@ -129,7 +134,8 @@ export function parseSort(sort: Document): SortField[] {
 /** The value a document sorts by on one field: the extreme array element in the sort's direction. */
 function sortKey(doc: Document, field: SortField, topLevel: boolean): unknown {
   const direct = topLevel ? doc[field.path] : undefined;
-  const values = topLevel && !Array.isArray(direct) ? [direct] : topLevel ? (direct as unknown[]) : valuesAtPath(doc, field.path);
+  const values =
+    topLevel && !Array.isArray(direct) ? [direct] : topLevel ? (direct as unknown[]) : valuesAtPath(doc, field.path);
   if (values.length === 0) return undefined;
   let best = values[0];
   for (let i = 1; i < values.length; i += 1) {
@@ -191,7 +197,11 @@ export function sortDocuments(docs: Document[], sort: Document, keep?: number): 
     }
     return x.position - y.position;
   };
-  const keyed = docs.map((doc, position) => ({ doc, keys: fields.map((f, i) => keyPart(sortKey(doc, f, topLevel[i]))), position }));
+  const keyed = docs.map((doc, position) => ({
+    doc,
+    keys: fields.map((f, i) => keyPart(sortKey(doc, f, topLevel[i]))),
+    position,
+  }));
   if (keep === undefined || keep >= keyed.length / 4) return keyed.sort(compare).map((k) => k.doc);
   return topK(keyed, keep, compare).map((k) => k.doc);
 }

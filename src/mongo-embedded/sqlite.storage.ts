@@ -50,7 +50,7 @@ export class SqliteStorage implements DocumentStorage {
     } catch (err) {
       this.sqlite.close();
       if (/locked|busy/i.test((err as Error).message)) {
-        throw new Error(`the data directory ${dataDir} is in use by another embedded MongoDB server`);
+        throw new Error(`the data directory ${dataDir} is in use by another embedded MongoDB server`, { cause: err });
       }
       throw err;
     }
@@ -66,13 +66,20 @@ export class SqliteStorage implements DocumentStorage {
   }
 
   load(): StoredCollection[] {
-    const rows = this.sqlite.prepare('SELECT db, name, table_name, indexes FROM collections ORDER BY rowid').all() as CatalogRow[];
+    const rows = this.sqlite
+      .prepare('SELECT db, name, table_name, indexes FROM collections ORDER BY rowid')
+      .all() as CatalogRow[];
     return rows.map((row) => {
       this.tables.set(`${row.db}.${row.name}`, row.table_name);
-      const documents = (this.sqlite.prepare(`SELECT doc FROM "${row.table_name}" ORDER BY rowid`).all() as Array<{ doc: Buffer }>).map(
-        (r) => BSON.deserialize(r.doc),
-      );
-      return { db: row.db, name: row.name, indexes: EJSON.parse(row.indexes, { relaxed: false }) as IndexSpec[], documents };
+      const documents = (
+        this.sqlite.prepare(`SELECT doc FROM "${row.table_name}" ORDER BY rowid`).all() as Array<{ doc: Buffer }>
+      ).map((r) => BSON.deserialize(r.doc));
+      return {
+        db: row.db,
+        name: row.name,
+        indexes: EJSON.parse(row.indexes, { relaxed: false }) as IndexSpec[],
+        documents,
+      };
     });
   }
 
@@ -86,11 +93,16 @@ export class SqliteStorage implements DocumentStorage {
     for (const change of changes) {
       switch (change.kind) {
         case 'createCollection': {
-          const row = this.statement('SELECT COALESCE(MAX(rowid), 0) + 1 AS next FROM collections').get() as { next: number };
+          const row = this.statement('SELECT COALESCE(MAX(rowid), 0) + 1 AS next FROM collections').get() as {
+            next: number;
+          };
           const table = `docs_${row.next}_${Date.now().toString(36)}`;
           this.sqlite.exec(`CREATE TABLE "${table}" (id_key TEXT PRIMARY KEY, doc BLOB NOT NULL)`);
           this.statement('INSERT INTO collections (db, name, table_name, indexes) VALUES (?, ?, ?, ?)').run(
-            change.db, change.name, table, indexesText(change.indexes),
+            change.db,
+            change.name,
+            table,
+            indexesText(change.indexes),
           );
           this.tables.set(`${change.db}.${change.name}`, table);
           break;
@@ -106,7 +118,10 @@ export class SqliteStorage implements DocumentStorage {
         case 'renameCollection': {
           const table = this.tableOf(change.db, change.name);
           this.statement('UPDATE collections SET db = ?, name = ? WHERE db = ? AND name = ?').run(
-            change.toDb, change.toName, change.db, change.name,
+            change.toDb,
+            change.toName,
+            change.db,
+            change.name,
           );
           this.tables.delete(`${change.db}.${change.name}`);
           this.tables.set(`${change.toDb}.${change.toName}`, table);
@@ -114,13 +129,15 @@ export class SqliteStorage implements DocumentStorage {
         }
         case 'setIndexes':
           this.statement('UPDATE collections SET indexes = ? WHERE db = ? AND name = ?').run(
-            indexesText(change.indexes), change.db, change.name,
+            indexesText(change.indexes),
+            change.db,
+            change.name,
           );
           break;
         case 'putDocument':
-          this.statement(`INSERT INTO "${this.tableOf(change.db, change.name)}" (id_key, doc) VALUES (?, ?) ON CONFLICT(id_key) DO UPDATE SET doc = excluded.doc`).run(
-            change.idKey, BSON.serialize(change.document),
-          );
+          this.statement(
+            `INSERT INTO "${this.tableOf(change.db, change.name)}" (id_key, doc) VALUES (?, ?) ON CONFLICT(id_key) DO UPDATE SET doc = excluded.doc`,
+          ).run(change.idKey, BSON.serialize(change.document));
           break;
         case 'deleteDocument':
           this.statement(`DELETE FROM "${this.tableOf(change.db, change.name)}" WHERE id_key = ?`).run(change.idKey);

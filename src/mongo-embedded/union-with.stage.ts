@@ -15,7 +15,10 @@ export interface UnionWith {
 }
 
 function wrongType(field: string, value: unknown, expected: string): MongoServerError {
-  return new MongoServerError('TypeMismatch', `BSON field '$unionWith.${field}' is the wrong type '${bsonTypeName(value)}', expected type '${expected}'`);
+  return new MongoServerError(
+    'TypeMismatch',
+    `BSON field '$unionWith.${field}' is the wrong type '${bsonTypeName(value)}', expected type '${expected}'`,
+  );
 }
 
 function subPipeline(value: unknown): Document[] {
@@ -23,7 +26,10 @@ function subPipeline(value: unknown): Document[] {
   value.forEach((stage, i) => {
     if (!isPlainObject(stage)) throw wrongType(`pipeline.${i}`, stage, 'object');
     if (Object.keys(stage).length !== 1) {
-      throw new MongoServerError('Location40323', 'A pipeline stage specification object must contain exactly one field.');
+      throw new MongoServerError(
+        'Location40323',
+        'A pipeline stage specification object must contain exactly one field.',
+      );
     }
   });
   return value as Document[];
@@ -35,7 +41,10 @@ export function unionWithStage(stage: Document): UnionWith | undefined {
   const spec: unknown = stage.$unionWith;
   if (typeof spec === 'string') return { from: checkedName(spec), pipeline: [] };
   if (!isPlainObject(spec)) {
-    throw new MongoServerError('FailedToParse', `the $unionWith stage specification must be an object or string, but found ${bsonTypeName(spec)}`);
+    throw new MongoServerError(
+      'FailedToParse',
+      `the $unionWith stage specification must be an object or string, but found ${bsonTypeName(spec)}`,
+    );
   }
   for (const field of Object.keys(spec)) {
     if (field !== 'coll' && field !== 'pipeline') {
@@ -45,7 +54,10 @@ export function unionWithStage(stage: Document): UnionWith | undefined {
   if (spec.coll !== undefined && typeof spec.coll !== 'string') throw wrongType('coll', spec.coll, 'string');
   const pipeline = spec.pipeline === undefined ? [] : subPipeline(spec.pipeline);
   if (spec.coll === undefined && !(pipeline[0] && '$documents' in pipeline[0])) {
-    throw new MongoServerError('FailedToParse', '$unionWith stage without explicit collection must have a pipeline with $documents as first stage');
+    throw new MongoServerError(
+      'FailedToParse',
+      '$unionWith stage without explicit collection must have a pipeline with $documents as first stage',
+    );
   }
   return { from: spec.coll === undefined ? undefined : checkedName(spec.coll as string), pipeline };
 }

@@ -5,13 +5,34 @@
  */
 import { ObjectId, type Document } from 'bson';
 import { update as applyModifier } from 'mingo';
-import { bsonTypeName, copyDocument, isPlainObject, sameValue, setAtPath, valueAtPath, valueKey } from './bson-value.util';
+import {
+  bsonTypeName,
+  copyDocument,
+  isPlainObject,
+  sameValue,
+  setAtPath,
+  valueAtPath,
+  valueKey,
+} from './bson-value.util';
 import { MongoServerError } from './mongo-server.error';
 import { evaluatePipeline } from './query.executor';
 
 const OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$addToSet', '$pull',
-  '$pullAll', '$pop', '$currentDate', '$bit', '$setOnInsert',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$addToSet',
+  '$pull',
+  '$pullAll',
+  '$pop',
+  '$currentDate',
+  '$bit',
+  '$setOnInsert',
 ]);
 
 const PIPELINE_STAGES = new Set(['$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
@@ -35,7 +56,8 @@ export function parseUpdate(raw: unknown): UpdateSpec {
     }
     return { kind: 'pipeline', pipeline: raw as Document[] };
   }
-  if (!isPlainObject(raw)) throw new MongoServerError('FailedToParse', 'Update argument must be either an object or an array');
+  if (!isPlainObject(raw))
+    throw new MongoServerError('FailedToParse', 'Update argument must be either an object or an array');
   const keys = Object.keys(raw);
   if (keys.length === 0 || !keys[0].startsWith('$')) {
     const dollar = keys.find((k) => k.startsWith('$'));
@@ -57,7 +79,10 @@ export function parseUpdate(raw: unknown): UpdateSpec {
       );
     }
     if (!isPlainObject(raw[key])) {
-      throw new MongoServerError('FailedToParse', `Modifiers operate on fields but ${key} was not given a document of fields`);
+      throw new MongoServerError(
+        'FailedToParse',
+        `Modifiers operate on fields but ${key} was not given a document of fields`,
+      );
     }
     if (key === '$setOnInsert') setOnInsert = raw[key] as Document;
     else modifier[key] = raw[key];
@@ -72,7 +97,10 @@ function withIdFirst(id: unknown, doc: Document): Document {
 
 function checkIdUnchanged(before: Document, after: Document): void {
   if (valueKey(before._id) !== valueKey(after._id)) {
-    throw new MongoServerError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+    throw new MongoServerError(
+      'ImmutableField',
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
   }
 }
 
@@ -106,21 +134,34 @@ function checkOperandTypes(target: Document, modifier: Document): void {
   for (const [operator, fields] of Object.entries(modifier)) {
     for (const [path, argument] of Object.entries(fields as Document)) {
       if (path.includes('$')) continue;
-      if (operator !== '$unset' && operator !== '$pull' && operator !== '$pullAll' && operator !== '$pop') checkPathViable(target, path);
+      if (operator !== '$unset' && operator !== '$pull' && operator !== '$pullAll' && operator !== '$pop')
+        checkPathViable(target, path);
       const current = valueAtPath(target, path);
       if (NUMERIC_OPERATORS.has(operator)) {
         const exact = [argument, current].find((v) => isNumeric(v) && typeof v !== 'number');
         if (exact !== undefined) {
-          throw new MongoServerError('NotImplemented', `${operator} on a ${bsonTypeName(exact)} value (Decimal128, or Int64 beyond 2^53) is not supported by the embedded server; field '${path}'`);
+          throw new MongoServerError(
+            'NotImplemented',
+            `${operator} on a ${bsonTypeName(exact)} value (Decimal128, or Int64 beyond 2^53) is not supported by the embedded server; field '${path}'`,
+          );
         }
         if (!isNumeric(argument)) {
-          throw new MongoServerError('TypeMismatch', `Cannot ${operator === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(argument)}}`);
+          throw new MongoServerError(
+            'TypeMismatch',
+            `Cannot ${operator === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(argument)}}`,
+          );
         }
         if (current !== undefined && !isNumeric(current)) {
-          throw new MongoServerError('TypeMismatch', `Cannot apply ${operator} to a value of non-numeric type. {_id: ${JSON.stringify(target._id)}} has the field '${path}' of non-numeric type ${bsonTypeName(current)}`);
+          throw new MongoServerError(
+            'TypeMismatch',
+            `Cannot apply ${operator} to a value of non-numeric type. {_id: ${JSON.stringify(target._id)}} has the field '${path}' of non-numeric type ${bsonTypeName(current)}`,
+          );
         }
       } else if (ARRAY_OPERATORS.has(operator) && current !== undefined && !Array.isArray(current)) {
-        throw new MongoServerError('BadValue', `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document {_id: ${JSON.stringify(target._id)}}`);
+        throw new MongoServerError(
+          'BadValue',
+          `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document {_id: ${JSON.stringify(target._id)}}`,
+        );
       }
     }
   }
@@ -135,7 +176,12 @@ function withoutUnchangedId(target: Document, modifier: Document): Document {
 }
 
 /** Applies operators to `target` in place; returns the paths mingo reports as changed. */
-function applyOperators(target: Document, rawModifier: Document, arrayFilters: Document[] | undefined, filter: Document): string[] {
+function applyOperators(
+  target: Document,
+  rawModifier: Document,
+  arrayFilters: Document[] | undefined,
+  filter: Document,
+): string[] {
   const modifier = withoutUnchangedId(target, rawModifier);
   checkOperandTypes(target, modifier);
   if (Object.keys(modifier).length === 0) return [];
@@ -174,7 +220,13 @@ export interface UpdateOutcome {
 }
 
 /** The updated copy of `doc` (the stored document is never mutated). */
-export function applyUpdate(doc: Document, spec: UpdateSpec, filter: Document, arrayFilters?: Document[], variables?: Document): UpdateOutcome {
+export function applyUpdate(
+  doc: Document,
+  spec: UpdateSpec,
+  filter: Document,
+  arrayFilters?: Document[],
+  variables?: Document,
+): UpdateOutcome {
   if (spec.kind === 'replacement') {
     if (spec.replacement._id !== undefined) checkIdUnchanged(doc, spec.replacement);
     // The replacement belongs to this one command and is used once, so it needs no copy.
@@ -183,7 +235,8 @@ export function applyUpdate(doc: Document, spec: UpdateSpec, filter: Document, a
   }
   if (spec.kind === 'pipeline') {
     const [result] = evaluatePipeline([copyDocument(doc)], spec.pipeline, { variables });
-    if (!isPlainObject(result)) throw new MongoServerError('BadValue', 'the update pipeline did not produce a document');
+    if (!isPlainObject(result))
+      throw new MongoServerError('BadValue', 'the update pipeline did not produce a document');
     if (result._id !== undefined) checkIdUnchanged(doc, result);
     const document = result._id === undefined ? withIdFirst(doc._id, result) : result;
     return { document, modified: !sameValue(doc, document) };
@@ -192,7 +245,9 @@ export function applyUpdate(doc: Document, spec: UpdateSpec, filter: Document, a
   const paths = applyOperators(document, spec.modifier, arrayFilters, filter);
   checkIdUnchanged(doc, document);
   // Compare only what mingo says it touched: re-serializing large documents per update is costly.
-  const modified = paths.some((path) => path.includes('$') || valueKey(valueAtPath(doc, path)) !== valueKey(valueAtPath(document, path)));
+  const modified = paths.some(
+    (path) => path.includes('$') || valueKey(valueAtPath(doc, path)) !== valueKey(valueAtPath(document, path)),
+  );
   return { document, modified };
 }
 
@@ -215,7 +270,12 @@ function seedFromFilter(filter: Document, seed: Document = {}): Document {
 }
 
 /** The document an upsert inserts when nothing matched `filter`. */
-export function buildUpsertDocument(filter: Document, spec: UpdateSpec, arrayFilters?: Document[], variables?: Document): Document {
+export function buildUpsertDocument(
+  filter: Document,
+  spec: UpdateSpec,
+  arrayFilters?: Document[],
+  variables?: Document,
+): Document {
   const seed = copyDocument(seedFromFilter(filter));
   const seededId = seed._id;
   let doc: Document;

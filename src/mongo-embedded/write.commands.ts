@@ -27,7 +27,11 @@ function prepareForInsert(raw: Document): Document {
   if (_id instanceof RegExp) throw new MongoServerError('BadValue', "can't use a regex for _id");
   if (isPlainObject(_id)) {
     const dollar = Object.keys(_id).find((k) => k.startsWith('$'));
-    if (dollar) throw new MongoServerError('DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
+    if (dollar)
+      throw new MongoServerError(
+        'DollarPrefixedFieldName',
+        `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+      );
   }
   // A null _id is a real value (MongoDB stores it); only an absent one is generated.
   return { _id: '_id' in raw ? _id : new ObjectId(), ...rest };
@@ -76,7 +80,12 @@ function writeTarget(cmd: Document, ctx: CommandContext): string {
 }
 
 /** The document a single-document write (updateOne, findAndModify) acts on: the first match in `sort` order. */
-function firstMatch(collection: CollectionState, filter: Document, sort: Document | undefined, scope: QueryScope): Document | undefined {
+function firstMatch(
+  collection: CollectionState,
+  filter: Document,
+  sort: Document | undefined,
+  scope: QueryScope,
+): Document | undefined {
   if (sort && Object.keys(sort).length) return runQuery(collection, { filter, sort, limit: 1, ...scope })[0];
   return matchingDocuments(collection, filter, scope)[0];
 }
@@ -116,7 +125,8 @@ export const writeCommands: Record<string, CommandHandler> = {
       const spec = parseUpdate(statement.u);
       const multi = optionalBoolean(statement, 'multi') ?? false;
       const upsert = optionalBoolean(statement, 'upsert') ?? false;
-      const arrayFilters = statement.arrayFilters === undefined ? undefined : requiredDocumentArray(statement, 'arrayFilters');
+      const arrayFilters =
+        statement.arrayFilters === undefined ? undefined : requiredDocumentArray(statement, 'arrayFilters');
       if (multi && spec.kind === 'replacement') {
         throw new MongoServerError('FailedToParse', 'multi update is not supported for replacement-style update');
       }
@@ -159,11 +169,15 @@ export const writeCommands: Record<string, CommandHandler> = {
     const writeErrors = runStatements(statements, ordered, (statement) => {
       const filter = statement.q as Document;
       const limit = optionalNumber(statement, 'limit');
-      if (limit !== 0 && limit !== 1) throw new MongoServerError('FailedToParse', `The limit field in delete objects must be 0 or 1. Got ${limit}`);
+      if (limit !== 0 && limit !== 1)
+        throw new MongoServerError('FailedToParse', `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       const collection = ctx.engine.find(ctx.db, name);
       checkHint(collection, statement.hint);
       if (!collection) return;
-      const targets = matchingDocuments(collection, filter, { variables, collation: optionalDocument(statement, 'collation') });
+      const targets = matchingDocuments(collection, filter, {
+        variables,
+        collation: optionalDocument(statement, 'collation'),
+      });
       for (const target of limit === 1 ? targets.slice(0, 1) : targets) {
         collection.remove(target);
         n += 1;
@@ -182,14 +196,21 @@ export const writeCommands: Record<string, CommandHandler> = {
     const upsert = optionalBoolean(cmd, 'upsert') ?? false;
     const variables = optionalDocument(cmd, 'let');
     const hasUpdate = cmd.update !== undefined && cmd.update !== null;
-    if (remove && hasUpdate) throw new MongoServerError('FailedToParse', 'Cannot specify both an update and remove=true');
-    if (!remove && !hasUpdate) throw new MongoServerError('FailedToParse', 'Either an update or remove=true must be specified');
+    if (remove && hasUpdate)
+      throw new MongoServerError('FailedToParse', 'Cannot specify both an update and remove=true');
+    if (!remove && !hasUpdate)
+      throw new MongoServerError('FailedToParse', 'Either an update or remove=true must be specified');
     if (remove && (upsert || returnNew)) {
-      throw new MongoServerError('FailedToParse', 'Cannot specify both upsert=true and remove=true, or new=true and remove=true');
+      throw new MongoServerError(
+        'FailedToParse',
+        'Cannot specify both upsert=true and remove=true, or new=true and remove=true',
+      );
     }
     const existing = ctx.engine.find(ctx.db, name);
     checkHint(existing, cmd.hint);
-    const target = existing ? firstMatch(existing, filter, sort, { variables, collation: optionalDocument(cmd, 'collation') }) : undefined;
+    const target = existing
+      ? firstMatch(existing, filter, sort, { variables, collation: optionalDocument(cmd, 'collation') })
+      : undefined;
     if (remove) {
       if (target) existing!.remove(target);
       return { lastErrorObject: { n: target ? 1 : 0 }, value: project(target, fields), ok: 1 };
@@ -199,7 +220,11 @@ export const writeCommands: Record<string, CommandHandler> = {
     if (target) {
       const { document, modified } = applyUpdate(target, spec, filter, arrayFilters, variables);
       if (modified) existing!.replace(target, document);
-      return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? document : target, fields), ok: 1 };
+      return {
+        lastErrorObject: { n: 1, updatedExisting: true },
+        value: project(returnNew ? document : target, fields),
+        ok: 1,
+      };
     }
     if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
     const doc = buildUpsertDocument(filter, spec, arrayFilters, variables);
@@ -211,4 +236,3 @@ export const writeCommands: Record<string, CommandHandler> = {
     };
   },
 };
-

@@ -6,12 +6,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Db } from 'mongodb';
-import { authenticate, buildGraphQLSchema, createErrorFormatter, createRequestContext, type RequestContext } from '../graphql';
+import {
+  authenticate,
+  buildGraphQLSchema,
+  createErrorFormatter,
+  createRequestContext,
+  type RequestContext,
+} from '../graphql';
 import { databaseAnswers } from '../store';
 import type { ApiServerOptions } from './api-server.options';
 import { ARMOR_CONFIG, QUERY_LIMITS } from './query.limits';
@@ -40,7 +49,9 @@ const CORS_HEADERS = {
 const READY_TIMEOUT_MS = 2000;
 
 function landingPage(options: ApiServerOptions): ApolloServerPlugin {
-  return options.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled();
+  return options.sandbox
+    ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
+    : ApolloServerPluginLandingPageDisabled();
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -48,7 +59,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-export async function startApiServer({ db, options }: { db: Db; options: ApiServerOptions }): Promise<RunningApiServer> {
+export async function startApiServer({
+  db,
+  options,
+}: {
+  db: Db;
+  options: ApiServerOptions;
+}): Promise<RunningApiServer> {
   const httpServer = createServer();
   const armor = new ApolloArmor(ARMOR_CONFIG).protect();
   const apollo = new ApolloServer<RequestContext>({
@@ -64,7 +81,12 @@ export async function startApiServer({ db, options }: { db: Db; options: ApiServ
     formatError: createErrorFormatter(options.production),
     validationRules: armor.validationRules,
     // No cache hints are used; without the cache-control plugin Apollo does not wrap every resolver.
-    plugins: [...armor.plugins, landingPage(options), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...armor.plugins,
+      landingPage(options),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   await apollo.start();
 
@@ -106,7 +128,8 @@ export async function startApiServer({ db, options }: { db: Db; options: ApiServ
     };
     route().catch((err: unknown) => {
       if (response.headersSent) return response.destroy();
-      if (err instanceof RequestBodyError) return sendJson(response, err.status, { errors: [{ message: err.message }] });
+      if (err instanceof RequestBodyError)
+        return sendJson(response, err.status, { errors: [{ message: err.message }] });
       sendJson(response, 500, { errors: [{ message: options.production ? 'Internal server error' : String(err) }] });
     });
   });

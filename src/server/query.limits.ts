@@ -26,7 +26,11 @@ export const QUERY_LIMITS = {
 
 export const ARMOR_CONFIG: ArmorConfig = {
   maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true },
-  costLimit: { maxCost: QUERY_LIMITS.maxCost, depthCostFactor: QUERY_LIMITS.costDepthFactor, ignoreIntrospection: true },
+  costLimit: {
+    maxCost: QUERY_LIMITS.maxCost,
+    depthCostFactor: QUERY_LIMITS.costDepthFactor,
+    ignoreIntrospection: true,
+  },
   maxAliases: { n: QUERY_LIMITS.maxAliases },
   maxDirectives: { n: QUERY_LIMITS.maxDirectives },
   // graphql-armor's token plugin throws from a plugin hook, which Apollo answers with 500;

@@ -3,7 +3,12 @@
  * They return the metadata only; the text, which is most of each document, is read on its own.
  */
 import type { Db, Filter } from 'mongodb';
-import { ARTICLE_METADATA_PROJECTION, type ArticleDocument, type ArticleMetadata, type ArticleText } from './article.document';
+import {
+  ARTICLE_METADATA_PROJECTION,
+  type ArticleDocument,
+  type ArticleMetadata,
+  type ArticleText,
+} from './article.document';
 import { BATCH_READ_OPTIONS } from './batch-read.options';
 import { COLLECTIONS } from './collection-names';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
@@ -48,13 +53,19 @@ const METADATA_BATCH_OPTIONS = { ...BATCH_READ_OPTIONS, projection: ARTICLE_META
 const TEXT_BATCH_OPTIONS = { ...BATCH_READ_OPTIONS, projection: { text: 1, paragraphs: 1 } } as const;
 
 export function findArticlesByIds(db: Db, ids: readonly string[]): Promise<ArticleMetadata[]> {
-  return articleMetadata(db).find({ _id: { $in: [...ids] } }, METADATA_BATCH_OPTIONS).toArray();
+  return articleMetadata(db)
+    .find({ _id: { $in: [...ids] } }, METADATA_BATCH_OPTIONS)
+    .toArray();
 }
 
 export function findArticlesBySources(db: Db, sources: readonly string[]): Promise<ArticleMetadata[]> {
-  return articleMetadata(db).find({ source: { $in: [...sources] } }, METADATA_BATCH_OPTIONS).toArray();
+  return articleMetadata(db)
+    .find({ source: { $in: [...sources] } }, METADATA_BATCH_OPTIONS)
+    .toArray();
 }
 
 export function findArticleTexts(db: Db, ids: readonly string[]): Promise<ArticleText[]> {
-  return articles(db).find<ArticleText>({ _id: { $in: [...ids] } }, TEXT_BATCH_OPTIONS).toArray();
+  return articles(db)
+    .find<ArticleText>({ _id: { $in: [...ids] } }, TEXT_BATCH_OPTIONS)
+    .toArray();
 }

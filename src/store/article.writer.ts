@@ -35,7 +35,13 @@ export async function findArticleMarkers(db: Db, sources: readonly string[]): Pr
   return new Map(markers.map((marker) => [marker._id, marker]));
 }
 
-export function articleDocumentOf(record: ExtractionRecord, text: string, contentHash: string, previous: ArticleMarker | null, now: Date): ArticleDocument {
+export function articleDocumentOf(
+  record: ExtractionRecord,
+  text: string,
+  contentHash: string,
+  previous: ArticleMarker | null,
+  now: Date,
+): ArticleDocument {
   const source = record.source.trim();
   return {
     _id: articleIdFor(source),
@@ -52,7 +58,10 @@ export function articleDocumentOf(record: ExtractionRecord, text: string, conten
 }
 
 /** Writes the articles in order, each replacing only the version its load started from. */
-export async function writeArticleMarkers(db: Db, written: ReadonlyArray<{ article: ArticleDocument; previous: ArticleMarker | null }>): Promise<void> {
+export async function writeArticleMarkers(
+  db: Db,
+  written: ReadonlyArray<{ article: ArticleDocument; previous: ArticleMarker | null }>,
+): Promise<void> {
   if (!written.length) return;
   const operations: AnyBulkWriteOperation<ArticleDocument>[] = written.map(({ article, previous }) =>
     previous

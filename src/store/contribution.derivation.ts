@@ -12,7 +12,9 @@ export interface OrderedContribution {
 }
 
 export function sortContributions<C extends OrderedContribution>(contributions: readonly C[]): C[] {
-  return [...contributions].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.ordinal - b.ordinal));
+  return [...contributions].sort((a, b) =>
+    a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.ordinal - b.ordinal,
+  );
 }
 
 export function sortedUnique(values: Iterable<string>): string[] {
@@ -30,7 +32,10 @@ export type Derived<D extends { revision: string }> = Omit<D, 'revision'>;
 export type EvidenceTexts = (articleId: string, span: EvidenceSpan) => string;
 
 /** All evidence, in article and text order, without repeats of the same span. */
-export function evidenceOf(contributions: ReadonlyArray<{ articleId: string; evidence: EvidenceSpan[] }>, texts: EvidenceTexts): EvidenceDocument[] {
+export function evidenceOf(
+  contributions: ReadonlyArray<{ articleId: string; evidence: EvidenceSpan[] }>,
+  texts: EvidenceTexts,
+): EvidenceDocument[] {
   const seen = new Set<string>();
   const all: EvidenceDocument[] = [];
   for (const { articleId, evidence } of contributions) {
@@ -41,14 +46,19 @@ export function evidenceOf(contributions: ReadonlyArray<{ articleId: string; evi
       all.push({ articleId, text: texts(articleId, { start, end }), start, end });
     }
   }
-  return all.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start || a.end - b.end));
+  return all.sort((a, b) =>
+    a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start || a.end - b.end,
+  );
 }
 
 /**
  * The value most contributions give; ties go to the value `preferred` ranks first (then the
  * smallest string), so the choice never depends on load order. Null when there is no value.
  */
-export function mostFrequent(values: ReadonlyArray<string | null>, preferred: (a: string, b: string) => number = () => 0): string | null {
+export function mostFrequent(
+  values: ReadonlyArray<string | null>,
+  preferred: (a: string, b: string) => number = () => 0,
+): string | null {
   const counts = new Map<string, number>();
   for (const value of values) if (value !== null && value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
   let best: string | null = null;
@@ -58,7 +68,8 @@ export function mostFrequent(values: ReadonlyArray<string | null>, preferred: (a
       continue;
     }
     const bestCount = counts.get(best)!;
-    const order = count !== bestCount ? bestCount - count : preferred(value, best) || (value < best ? -1 : value > best ? 1 : 0);
+    const order =
+      count !== bestCount ? bestCount - count : preferred(value, best) || (value < best ? -1 : value > best ? 1 : 0);
     if (order < 0) best = value;
   }
   return best;

@@ -76,7 +76,10 @@ function afterKey(field: string, direction: SortDirection, key: { value: SortVal
     // Ascending, nulls come first, so every non-null value is after; descending, they are all before.
     return direction === 1 ? { $or: [sameValueFurther, { [field]: { $ne: null } }] } : sameValueFurther;
   }
-  const branches: Document[] = [{ [field]: { [further]: key.value } }, { [field]: key.value, _id: { [further]: key.id } }];
+  const branches: Document[] = [
+    { [field]: { [further]: key.value } },
+    { [field]: key.value, _id: { [further]: key.id } },
+  ];
   if (direction === -1) branches.push({ [field]: null });
   return { $or: branches };
 }
@@ -85,7 +88,10 @@ function pageSize(request: PageRequest): { size: number; backward: boolean } {
   if (request.first != null && request.last != null) {
     throw new StoreInputError('pass either `first` or `last`, not both');
   }
-  for (const [name, value] of [['first', request.first], ['last', request.last]] as const) {
+  for (const [name, value] of [
+    ['first', request.first],
+    ['last', request.last],
+  ] as const) {
     if (value != null && (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE)) {
       throw new StoreInputError(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`);
     }
@@ -106,7 +112,7 @@ export async function findPage<T extends Document & { _id: string }>(
   const conditions: Document[] = [filter];
   if (request.after) conditions.push(afterKey(sort.field, sort.direction, decodeSortKey(request.after)));
   if (request.before) {
-    conditions.push(afterKey(sort.field, (-sort.direction) as SortDirection, decodeSortKey(request.before)));
+    conditions.push(afterKey(sort.field, -sort.direction as SortDirection, decodeSortKey(request.before)));
   }
   const scanDirection = (backward ? -sort.direction : sort.direction) as SortDirection;
   const query = (conditions.length === 1 ? filter : { $and: conditions }) as Filter<T>;
@@ -116,8 +122,15 @@ export async function findPage<T extends Document & { _id: string }>(
   const found =
     size === 0
       ? []
-      : await readOnceForAllWaiting(client, { find: namespace, query, mongoSort, limit: size + 1, projection }, async () =>
-          (await collection.find(query, { projection }).sort(mongoSort).limit(size + 1).toArray()) as T[],
+      : await readOnceForAllWaiting(
+          client,
+          { find: namespace, query, mongoSort, limit: size + 1, projection },
+          async () =>
+            (await collection
+              .find(query, { projection })
+              .sort(mongoSort)
+              .limit(size + 1)
+              .toArray()) as T[],
         );
   const more = found.length > size;
   const docs = found.slice(0, size);
@@ -129,7 +142,8 @@ export async function findPage<T extends Document & { _id: string }>(
     edges: docs.map((doc) => ({ cursor: encodeCursor([(doc[sort.field] as SortValue) ?? null, doc._id]), node: doc })),
     hasNextPage: backward ? Boolean(request.before) : more,
     hasPreviousPage: backward ? more : Boolean(request.after),
-    totalCount: () => (count ??= readOnceForAllWaiting(client, { count: namespace, filter }, () => collection.countDocuments(filter))),
+    totalCount: () =>
+      (count ??= readOnceForAllWaiting(client, { count: namespace, filter }, () => collection.countDocuments(filter))),
   };
 }
 

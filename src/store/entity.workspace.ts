@@ -46,7 +46,10 @@ export class EntityWorkspace<C extends Contribution, I, D extends TrackedDocumen
   private readonly sentences = new Map<string, string>();
   private readonly texts: EvidenceTexts = (articleId, span) => {
     const text = this.sentences.get(`${articleId}:${span.start}:${span.end}`);
-    if (text === undefined) throw new Error(`store: no sentence text for evidence ${articleId}:${span.start}-${span.end} in "${this.collection.collectionName}"`);
+    if (text === undefined)
+      throw new Error(
+        `store: no sentence text for evidence ${articleId}:${span.start}-${span.end} in "${this.collection.collectionName}"`,
+      );
     return text;
   };
 
@@ -74,7 +77,9 @@ export class EntityWorkspace<C extends Contribution, I, D extends TrackedDocumen
 
   /** The workspace's documents (as changed by this load so far) that satisfy `predicate`. */
   matching(predicate: (doc: Derived<D>) => boolean): Array<Derived<D>> {
-    return [...this.entries.keys()].map((id) => this.current(id)).filter((doc): doc is Derived<D> => doc !== null && predicate(doc));
+    return [...this.entries.keys()]
+      .map((id) => this.current(id))
+      .filter((doc): doc is Derived<D> => doc !== null && predicate(doc));
   }
 
   /** Makes `isTaken` answerable for these ids. */
@@ -84,7 +89,8 @@ export class EntityWorkspace<C extends Contribution, I, D extends TrackedDocumen
     const docs = (await this.collection.find({ _id: { $in: unknown } } as Filter<D>).toArray()) as D[];
     for (const doc of docs) this.adopt(doc);
     for (const id of unknown) {
-      if (!this.entries.has(id)) this.entries.set(id, { original: null, identity: null, contributions: [], touched: false, derived: null });
+      if (!this.entries.has(id))
+        this.entries.set(id, { original: null, identity: null, contributions: [], touched: false, derived: null });
     }
   }
 
@@ -145,7 +151,9 @@ export class EntityWorkspace<C extends Contribution, I, D extends TrackedDocumen
         inserts.push({ insertOne: { document: next } } as AnyBulkWriteOperation<D>);
         changes.added.push(id);
       } else if (original.revision !== next.revision) {
-        replaces.push({ replaceOne: { filter: { _id: id, revision: original.revision } as Filter<D>, replacement: next } });
+        replaces.push({
+          replaceOne: { filter: { _id: id, revision: original.revision } as Filter<D>, replacement: next },
+        });
         changes.updated.push(id);
       }
     }
@@ -166,7 +174,13 @@ export class EntityWorkspace<C extends Contribution, I, D extends TrackedDocumen
   private adopt(doc: D): Entry<D, I, C> {
     let entry = this.entries.get(doc._id);
     if (!entry || (entry.original === null && entry.identity === null)) {
-      entry = { original: doc, identity: this.rules.identityOf(doc), contributions: [...doc.contributions], touched: false, derived: null };
+      entry = {
+        original: doc,
+        identity: this.rules.identityOf(doc),
+        contributions: [...doc.contributions],
+        touched: false,
+        derived: null,
+      };
       this.entries.set(doc._id, entry);
       this.remember(this.rules.storedEvidence(doc));
     }

@@ -101,14 +101,25 @@ function asOfDate(record: ExtractionRecord): string | null {
   return dates.length ? dates.sort()[dates.length - 1] : null;
 }
 
-async function markersOf(db: Db, items: readonly ExtractionToLoad[], trustGiven: boolean): Promise<Array<ArticleMarker | null>> {
+async function markersOf(
+  db: Db,
+  items: readonly ExtractionToLoad[],
+  trustGiven: boolean,
+): Promise<Array<ArticleMarker | null>> {
   if (trustGiven && items.every((item) => item.marker !== undefined)) return items.map((item) => item.marker ?? null);
-  const stored = await findArticleMarkers(db, items.map((item) => item.record.source));
+  const stored = await findArticleMarkers(
+    db,
+    items.map((item) => item.record.source),
+  );
   return items.map((item) => stored.get(articleIdFor(item.record.source)) ?? null);
 }
 
 /** What a person or organization fact of one article contributes to its entity document. */
-function namedContribution(fact: { name: string; aliases: string[]; evidence: Evidence[] }, ordinal: number, articleId: string) {
+function namedContribution(
+  fact: { name: string; aliases: string[]; evidence: Evidence[] },
+  ordinal: number,
+  articleId: string,
+) {
   return {
     articleId,
     ordinal,
@@ -118,10 +129,16 @@ function namedContribution(fact: { name: string; aliases: string[]; evidence: Ev
   };
 }
 
-async function loadBatchOnce(db: Db, items: readonly ExtractionToLoad[], trustGivenMarkers: boolean): Promise<BatchLoadResult> {
+async function loadBatchOnce(
+  db: Db,
+  items: readonly ExtractionToLoad[],
+  trustGivenMarkers: boolean,
+): Promise<BatchLoadResult> {
   const previous = await markersOf(db, items, trustGivenMarkers);
   const now = new Date();
-  const documents = items.map((item, i) => articleDocumentOf(item.record, item.text, contentHashOf(item.text), previous[i], now));
+  const documents = items.map((item, i) =>
+    articleDocumentOf(item.record, item.text, contentHashOf(item.text), previous[i], now),
+  );
   const articleIds = documents.map((d) => d._id);
   if (new Set(articleIds).size !== articleIds.length) throw new Error('a batch cannot hold the same article twice');
 
@@ -144,11 +161,20 @@ async function loadBatchOnce(db: Db, items: readonly ExtractionToLoad[], trustGi
   );
   await placeOffices(
     spaces.offices,
-    items.map((item, i) => ({ articleId: articleIds[i], offices: item.record.offices, personIds: personIds[i], asOf: asOfDate(item.record) })),
+    items.map((item, i) => ({
+      articleId: articleIds[i],
+      offices: item.record.offices,
+      personIds: personIds[i],
+      asOf: asOfDate(item.record),
+    })),
   );
   await placeMeetings(
     spaces.meetings,
-    items.map((item, i) => ({ articleId: articleIds[i], meetings: item.record.meetings, idsByKind: { person: personIds[i], organization: organizationIds[i] } })),
+    items.map((item, i) => ({
+      articleId: articleIds[i],
+      meetings: item.record.meetings,
+      idsByKind: { person: personIds[i], organization: organizationIds[i] },
+    })),
   );
 
   // Entities before articles: a marker must only exist once everything it stands for does.
@@ -161,9 +187,16 @@ async function loadBatchOnce(db: Db, items: readonly ExtractionToLoad[], trustGi
   const articleChanged = (i: number) => {
     const before = previous[i];
     const after = documents[i];
-    return before === null || before.contentHash !== after.contentHash || before.title !== after.title || before.publishedOn !== after.publishedOn;
+    return (
+      before === null ||
+      before.contentHash !== after.contentHash ||
+      before.title !== after.title ||
+      before.publishedOn !== after.publishedOn
+    );
   };
-  const written = documents.map((article, i) => ({ article, previous: previous[i] })).filter((_, i) => entitiesChanged || articleChanged(i));
+  const written = documents
+    .map((article, i) => ({ article, previous: previous[i] }))
+    .filter((_, i) => entitiesChanged || articleChanged(i));
   await writeArticleMarkers(db, written);
   return {
     articles: documents.map((d, i) => ({
@@ -187,7 +220,11 @@ export async function loadExtractions(db: Db, items: readonly ExtractionToLoad[]
   }
 }
 
-export async function loadExtraction(db: Db, record: ExtractionRecord, article: { text: string; marker?: ArticleMarker | null }): Promise<LoadResult> {
+export async function loadExtraction(
+  db: Db,
+  record: ExtractionRecord,
+  article: { text: string; marker?: ArticleMarker | null },
+): Promise<LoadResult> {
   const result = await loadExtractions(db, [{ record, text: article.text, marker: article.marker }]);
   return { ...result.articles[0], changes: result.changes };
 }

@@ -1,6 +1,14 @@
 /** A meeting's document, derived from every article's report of it. */
 import type { DatePrecision } from '../extract';
-import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, sortedUnique, type EvidenceTexts, type Derived } from './contribution.derivation';
+import {
+  articleIdsOf,
+  evidenceOf,
+  mostFrequent,
+  sortContributions,
+  sortedUnique,
+  type EvidenceTexts,
+  type Derived,
+} from './contribution.derivation';
 import type { MeetingContribution, MeetingDocument, MeetingParticipantDocument } from './meeting.document';
 
 /** The fields fixed when the meeting is first stored. */
@@ -12,7 +20,10 @@ export interface MeetingIdentity {
 const PRECISION_BY_LENGTH: Record<number, DatePrecision> = { 4: 'year', 7: 'month', 10: 'day' };
 
 /** The most precise date the reports give (reports of one meeting agree up to precision). */
-function preciseDate(contributions: readonly MeetingContribution[]): { date: string | null; datePrecision: DatePrecision | null } {
+function preciseDate(contributions: readonly MeetingContribution[]): {
+  date: string | null;
+  datePrecision: DatePrecision | null;
+} {
   const dates = contributions.map((c) => c.date).filter((d): d is string => d !== null);
   const longest = Math.max(0, ...dates.map((d) => d.length));
   const date = mostFrequent(dates.filter((d) => d.length === longest));
@@ -32,7 +43,11 @@ function participantsOf(contributions: readonly MeetingContribution[]): MeetingP
   });
 }
 
-export function deriveMeeting(identity: MeetingIdentity, contributions: readonly MeetingContribution[], texts: EvidenceTexts): Derived<MeetingDocument> {
+export function deriveMeeting(
+  identity: MeetingIdentity,
+  contributions: readonly MeetingContribution[],
+  texts: EvidenceTexts,
+): Derived<MeetingDocument> {
   const sorted = sortContributions(contributions);
   const participants = participantsOf(sorted);
   return {

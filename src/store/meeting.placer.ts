@@ -57,16 +57,27 @@ function baseKey(participants: readonly MeetingParticipantDocument[], fact: Meet
 export async function placeMeetings(workspace: MeetingWorkspace, articles: readonly ArticleMeetings[]): Promise<void> {
   const reports = articles.map(({ articleId, meetings, idsByKind }) => ({
     articleId,
-    items: meetings.map((fact, ordinal) => ({ fact, ordinal, participants: participantRefs(fact, idsByKind) })).filter((m) => m.participants.length),
+    items: meetings
+      .map((fact, ordinal) => ({ fact, ordinal, participants: participantRefs(fact, idsByKind) }))
+      .filter((m) => m.participants.length),
   }));
   const all = reports.flatMap((r) => r.items);
   // Every meeting that could be the same as a report has the report's participants, so its first one.
-  const firstOf = (kind: ParticipantKind) => [...new Set(all.map((m) => m.participants[0]).filter((p) => p.kind === kind).map((p) => p.refId))];
+  const firstOf = (kind: ParticipantKind) => [
+    ...new Set(
+      all
+        .map((m) => m.participants[0])
+        .filter((p) => p.kind === kind)
+        .map((p) => p.refId),
+    ),
+  ];
   const firstPeople = firstOf('person');
   const firstOrganizations = firstOf('organization');
   await Promise.all([
     firstPeople.length ? workspace.fetch({ personIds: { $in: firstPeople } }) : undefined,
-    firstOrganizations.length ? workspace.fetch({ organizationIds: { $in: firstOrganizations } } as Filter<MeetingDocument>) : undefined,
+    firstOrganizations.length
+      ? workspace.fetch({ organizationIds: { $in: firstOrganizations } } as Filter<MeetingDocument>)
+      : undefined,
     workspace.load(all.map((m) => stableId('meeting', baseKey(m.participants, m.fact)))),
   ]);
 
@@ -76,7 +87,11 @@ export async function placeMeetings(workspace: MeetingWorkspace, articles: reado
       const wanted = refSet(participants);
       const same = fact.date
         ? workspace.matching(
-            (doc) => !claimed.has(doc._id) && refSet(doc.participants) === wanted && datesAgree(doc.date, fact.date) && locationsAgree(doc.location, fact.location),
+            (doc) =>
+              !claimed.has(doc._id) &&
+              refSet(doc.participants) === wanted &&
+              datesAgree(doc.date, fact.date) &&
+              locationsAgree(doc.location, fact.location),
           )
         : [];
       let id = same.length === 1 ? same[0]._id : null;
@@ -86,15 +101,19 @@ export async function placeMeetings(workspace: MeetingWorkspace, articles: reado
         workspace.create(id, { _id: id, key: allocated.key });
       }
       claimed.add(id);
-      workspace.contribute(id, {
-        articleId,
-        ordinal,
-        date: fact.date,
-        datePrecision: fact.datePrecision,
-        location: fact.location?.trim() || null,
-        participants,
-        evidence: evidenceSpans(fact.evidence),
-      }, evidenceDocuments(articleId, fact.evidence));
+      workspace.contribute(
+        id,
+        {
+          articleId,
+          ordinal,
+          date: fact.date,
+          datePrecision: fact.datePrecision,
+          location: fact.location?.trim() || null,
+          participants,
+          evidence: evidenceSpans(fact.evidence),
+        },
+        evidenceDocuments(articleId, fact.evidence),
+      );
     }
   }
 }

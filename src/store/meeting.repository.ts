@@ -29,11 +29,19 @@ function meetings(db: Db) {
  * so each precision compares against the range cut to its own length.
  */
 function dateRangeFilter(from: string | null | undefined, to: string | null | undefined): Document {
-  for (const [name, day] of [['from', from], ['to', to]] as const) {
-    if (day != null && !ISO_DAY.test(day)) throw new StoreInputError(`\`${name}\` must be an ISO day (YYYY-MM-DD), got "${day}"`);
+  for (const [name, day] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (day != null && !ISO_DAY.test(day))
+      throw new StoreInputError(`\`${name}\` must be an ISO day (YYYY-MM-DD), got "${day}"`);
   }
   if (from != null && to != null && from > to) throw new StoreInputError(`\`from\` (${from}) is after \`to\` (${to})`);
-  const precisions: Array<[MeetingView['datePrecision'], number]> = [['day', 10], ['month', 7], ['year', 4]];
+  const precisions: Array<[MeetingView['datePrecision'], number]> = [
+    ['day', 10],
+    ['month', 7],
+    ['year', 4],
+  ];
   return {
     $or: precisions.map(([precision, length]) => ({
       datePrecision: precision,
@@ -45,7 +53,12 @@ function dateRangeFilter(from: string | null | undefined, to: string | null | un
   };
 }
 
-export function findMeetingsPage(db: Db, filter: MeetingsFilter, sort: SortSpec, request: PageRequest): Promise<Page<MeetingView>> {
+export function findMeetingsPage(
+  db: Db,
+  filter: MeetingsFilter,
+  sort: SortSpec,
+  request: PageRequest,
+): Promise<Page<MeetingView>> {
   const conditions: Document[] = [];
   if (filter.personIds?.length) conditions.push({ personIds: { $all: [...filter.personIds] } });
   if (filter.organizationId != null) conditions.push({ organizationIds: filter.organizationId });
@@ -56,19 +69,27 @@ export function findMeetingsPage(db: Db, filter: MeetingsFilter, sort: SortSpec,
 }
 
 export function findMeetingsByIds(db: Db, ids: readonly string[]): Promise<MeetingView[]> {
-  return meetings(db).find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS).toArray();
+  return meetings(db)
+    .find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS)
+    .toArray();
 }
 
 export function findMeetingsWithPeople(db: Db, personIds: readonly string[]): Promise<MeetingView[]> {
-  return meetings(db).find({ personIds: { $in: [...personIds] } }, BATCH_VIEW_OPTIONS).toArray();
+  return meetings(db)
+    .find({ personIds: { $in: [...personIds] } }, BATCH_VIEW_OPTIONS)
+    .toArray();
 }
 
 export function findMeetingsWithOrganizations(db: Db, organizationIds: readonly string[]): Promise<MeetingView[]> {
-  return meetings(db).find({ organizationIds: { $in: [...organizationIds] } }, BATCH_VIEW_OPTIONS).toArray();
+  return meetings(db)
+    .find({ organizationIds: { $in: [...organizationIds] } }, BATCH_VIEW_OPTIONS)
+    .toArray();
 }
 
 export function findMeetingsInArticles(db: Db, articleIds: readonly string[]): Promise<MeetingView[]> {
-  return meetings(db).find({ articleIds: { $in: [...articleIds] } }, BATCH_VIEW_OPTIONS).toArray();
+  return meetings(db)
+    .find({ articleIds: { $in: [...articleIds] } }, BATCH_VIEW_OPTIONS)
+    .toArray();
 }
 
 /** Meetings by date in `direction`, undated ones last either way, `_id` breaking ties: the order of every meeting list. */

@@ -8,7 +8,29 @@ import { normalizeSearchText } from './search-key.filter';
  * Connecting particles of personal and place names (Arabic, Romance, Germanic). Articles drop
  * them freely (`Karim al-Nouri`, `Karim Nouri`), so matching also compares names without them.
  */
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'bint', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'du', 'dos', 'das', 'ter']);
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ben',
+  'bint',
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'le',
+  'la',
+  'du',
+  'dos',
+  'das',
+  'ter',
+]);
 
 const SLUG_MAX_LENGTH = 80;
 

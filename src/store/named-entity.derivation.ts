@@ -1,5 +1,11 @@
 /** The fields people and organizations derive alike from their contributions: name, aliases, sources, search and identity keys. */
-import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, type EvidenceTexts } from './contribution.derivation';
+import {
+  articleIdsOf,
+  evidenceOf,
+  mostFrequent,
+  sortContributions,
+  type EvidenceTexts,
+} from './contribution.derivation';
 import { otherForms, preferFullerName, searchKeysOf } from './name-key';
 import { identityKeysOf, type NameMatchRules } from './named-entity.resolver';
 import type { EvidenceDocument } from './evidence.document';
@@ -38,8 +44,15 @@ export function deriveNamedEntity<C extends NamedContribution>(
   rules: NameMatchRules,
 ): DerivedNamedEntity<C> {
   const sorted = sortContributions(contributions);
-  const name = mostFrequent(sorted.map((c) => c.name), preferFullerName) ?? '';
-  const aliases = otherForms(name, sorted.flatMap((c) => [c.name, ...c.aliases]));
+  const name =
+    mostFrequent(
+      sorted.map((c) => c.name),
+      preferFullerName,
+    ) ?? '';
+  const aliases = otherForms(
+    name,
+    sorted.flatMap((c) => [c.name, ...c.aliases]),
+  );
   return {
     _id: identity._id,
     name,

@@ -30,7 +30,11 @@ export interface ArticleFacts<F> {
  * for each alias only one fact of that article uses (so `Okafor` holding an office resolves,
  * `Okafor` shared by three people does not).
  */
-export async function placeNamedEntities<F extends NamedFact & { evidence: readonly Evidence[] }, C extends { articleId: string }, D extends NamedDocument<C>>(
+export async function placeNamedEntities<
+  F extends NamedFact & { evidence: readonly Evidence[] },
+  C extends { articleId: string },
+  D extends NamedDocument<C>,
+>(
   workspace: EntityWorkspace<C, NamedIdentity, D>,
   kind: Extract<EntityKind, 'person' | 'organization'>,
   rules: NameMatchRules,
@@ -61,7 +65,8 @@ export async function placeNamedEntities<F extends NamedFact & { evidence: reado
       }
       workspace.contribute(id, contributionOf(fact, ordinal, articleId), evidenceDocuments(articleId, fact.evidence));
       if (!idsByName.has(nameKey(fact.name))) idsByName.set(nameKey(fact.name), id);
-      for (const alias of fact.aliases.map(nameKey)) aliasOwners.set(alias, (aliasOwners.get(alias) ?? new Set<string>()).add(id));
+      for (const alias of fact.aliases.map(nameKey))
+        aliasOwners.set(alias, (aliasOwners.get(alias) ?? new Set<string>()).add(id));
     }
     for (const [alias, owners] of aliasOwners) {
       if (alias && owners.size === 1 && !idsByName.has(alias)) idsByName.set(alias, [...owners][0]);

@@ -73,7 +73,13 @@ const nameAliasCrossing: Rule = (fact, rules) => {
   const forms = keyForms(fact.name);
   const long = (form: string) => rules.shortAliases || nameWords(form).length > 1;
   return {
-    keys: [...forms.filter(long).map((form) => `alias:${form}`), ...fact.aliases.flatMap(keyForms).filter(long).map((form) => `name:${form}`)],
+    keys: [
+      ...forms.filter(long).map((form) => `alias:${form}`),
+      ...fact.aliases
+        .flatMap(keyForms)
+        .filter(long)
+        .map((form) => `name:${form}`),
+    ],
   };
 };
 
@@ -123,7 +129,11 @@ export function lookupKeysOf(fact: NamedFact, rules: NameMatchRules): string[] {
 }
 
 /** For each fact, the id of the existing entity it names, or null for a new entity. */
-export function matchNamedFacts(facts: readonly NamedFact[], candidates: readonly IdentityCandidate[], rules: NameMatchRules): Array<string | null> {
+export function matchNamedFacts(
+  facts: readonly NamedFact[],
+  candidates: readonly IdentityCandidate[],
+  rules: NameMatchRules,
+): Array<string | null> {
   const keySets = candidates.map((candidate) => ({ id: candidate._id, keys: new Set(candidate.identityKeys) }));
   const matched: Array<string | null> = facts.map(() => null);
   const decided = facts.map(() => false);
@@ -134,7 +144,9 @@ export function matchNamedFacts(facts: readonly NamedFact[], candidates: readonl
       const probe = rule(fact, rules);
       if (!probe.keys.length) return;
       const hits = keySets
-        .filter((c) => !claimed.has(c.id) && probe.keys.some((key) => c.keys.has(key)) && (probe.admits?.(c.keys) ?? true))
+        .filter(
+          (c) => !claimed.has(c.id) && probe.keys.some((key) => c.keys.has(key)) && (probe.admits?.(c.keys) ?? true),
+        )
         .map((c) => c.id)
         .sort();
       if (!hits.length) return;

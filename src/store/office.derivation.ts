@@ -1,5 +1,13 @@
 /** An office's document, with its holders over time, derived from the articles that show them in it. */
-import { articleIdsOf, evidenceOf, mostFrequent, sortContributions, sortedUnique, type EvidenceTexts, type Derived } from './contribution.derivation';
+import {
+  articleIdsOf,
+  evidenceOf,
+  mostFrequent,
+  sortContributions,
+  sortedUnique,
+  type EvidenceTexts,
+  type Derived,
+} from './contribution.derivation';
 import { searchKeysOf } from './name-key';
 import type { MembershipDocument, OfficeContribution, OfficeDocument } from './office.document';
 
@@ -10,7 +18,10 @@ export interface OfficeIdentity {
 }
 
 function latest(dates: ReadonlyArray<string | null>): string | null {
-  return dates.reduce<string | null>((best, date) => (date !== null && (best === null || date > best) ? date : best), null);
+  return dates.reduce<string | null>(
+    (best, date) => (date !== null && (best === null || date > best) ? date : best),
+    null,
+  );
 }
 
 function membershipsOf(contributions: readonly OfficeContribution[], texts: EvidenceTexts): MembershipDocument[] {
@@ -26,7 +37,11 @@ function membershipsOf(contributions: readonly OfficeContribution[], texts: Evid
   return holders.sort((a, b) => (b.asOf ?? '').localeCompare(a.asOf ?? '') || (a.personId < b.personId ? -1 : 1));
 }
 
-export function deriveOffice(identity: OfficeIdentity, contributions: readonly OfficeContribution[], texts: EvidenceTexts): Derived<OfficeDocument> {
+export function deriveOffice(
+  identity: OfficeIdentity,
+  contributions: readonly OfficeContribution[],
+  texts: EvidenceTexts,
+): Derived<OfficeDocument> {
   const sorted = sortContributions(contributions);
   const title = mostFrequent(sorted.map((c) => c.title)) ?? '';
   const jurisdiction = mostFrequent(sorted.map((c) => c.jurisdiction));

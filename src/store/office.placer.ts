@@ -32,14 +32,18 @@ export async function placeOffices(
   await workspace.load(holdings.map((h) => h.id));
   for (const { articleId, asOf, fact, ordinal, personId, key, id } of holdings) {
     if (!workspace.isTaken(id)) workspace.create(id, { _id: id, key });
-    workspace.contribute(id, {
-      articleId,
-      ordinal,
-      personId,
-      title: fact.title.trim(),
-      jurisdiction: fact.jurisdiction?.trim() || null,
-      asOf,
-      evidence: evidenceSpans(fact.evidence),
-    }, evidenceDocuments(articleId, fact.evidence));
+    workspace.contribute(
+      id,
+      {
+        articleId,
+        ordinal,
+        personId,
+        title: fact.title.trim(),
+        jurisdiction: fact.jurisdiction?.trim() || null,
+        asOf,
+        evidence: evidenceSpans(fact.evidence),
+      },
+      evidenceDocuments(articleId, fact.evidence),
+    );
   }
 }

@@ -19,7 +19,12 @@ function offices(db: Db) {
   return db.collection<OfficeView>(COLLECTIONS.offices);
 }
 
-export function findOfficesPage(db: Db, filter: OfficesFilter, sort: SortSpec, request: PageRequest): Promise<Page<OfficeView>> {
+export function findOfficesPage(
+  db: Db,
+  filter: OfficesFilter,
+  sort: SortSpec,
+  request: PageRequest,
+): Promise<Page<OfficeView>> {
   const query: Filter<OfficeView> = {};
   if (filter.jurisdiction != null) query.jurisdiction = filter.jurisdiction;
   if (filter.title != null) query.title = filter.title;
@@ -28,17 +33,26 @@ export function findOfficesPage(db: Db, filter: OfficesFilter, sort: SortSpec, r
 }
 
 export function findOfficesByIds(db: Db, ids: readonly string[]): Promise<OfficeView[]> {
-  return offices(db).find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS).toArray();
+  return offices(db)
+    .find({ _id: { $in: [...ids] } }, BATCH_VIEW_OPTIONS)
+    .toArray();
 }
 
 export function findOfficesHeldBy(db: Db, personIds: readonly string[]): Promise<OfficeView[]> {
-  return offices(db).find({ holderIds: { $in: [...personIds] } }, BATCH_VIEW_OPTIONS).toArray();
+  return offices(db)
+    .find({ holderIds: { $in: [...personIds] } }, BATCH_VIEW_OPTIONS)
+    .toArray();
 }
 
 export function findOfficesInArticles(db: Db, articleIds: readonly string[]): Promise<OfficeView[]> {
-  return offices(db).find({ articleIds: { $in: [...articleIds] } }, BATCH_VIEW_OPTIONS).sort({ title: 1, _id: 1 }).toArray();
+  return offices(db)
+    .find({ articleIds: { $in: [...articleIds] } }, BATCH_VIEW_OPTIONS)
+    .sort({ title: 1, _id: 1 })
+    .toArray();
 }
 
 export function findOfficesInJurisdictions(db: Db, jurisdictions: readonly string[]): Promise<OfficeView[]> {
-  return offices(db).find({ jurisdiction: { $in: [...jurisdictions] } }, BATCH_VIEW_OPTIONS).toArray();
+  return offices(db)
+    .find({ jurisdiction: { $in: [...jurisdictions] } }, BATCH_VIEW_OPTIONS)
+    .toArray();
 }

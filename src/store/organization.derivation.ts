@@ -4,6 +4,10 @@ import { deriveNamedEntity, type NamedEntityIdentity } from './named-entity.deri
 import { ORGANIZATION_NAME_RULES } from './named-entity.resolver';
 import type { OrganizationContribution, OrganizationDocument } from './organization.document';
 
-export function deriveOrganization(identity: NamedEntityIdentity, contributions: readonly OrganizationContribution[], texts: EvidenceTexts): Derived<OrganizationDocument> {
+export function deriveOrganization(
+  identity: NamedEntityIdentity,
+  contributions: readonly OrganizationContribution[],
+  texts: EvidenceTexts,
+): Derived<OrganizationDocument> {
   return deriveNamedEntity(identity, contributions, texts, ORGANIZATION_NAME_RULES);
 }

@@ -29,11 +29,15 @@ export function findOrganizationsPage(
 }
 
 export function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<OrganizationView[]> {
-  return organizations(db).find({ _id: { $in: [...ids] } }, BATCH_NAMED_ENTITY_OPTIONS).toArray();
+  return organizations(db)
+    .find({ _id: { $in: [...ids] } }, BATCH_NAMED_ENTITY_OPTIONS)
+    .toArray();
 }
 
 export function findOrganizationsBySlugs(db: Db, slugs: readonly string[]): Promise<OrganizationView[]> {
-  return organizations(db).find({ slug: { $in: [...slugs] } }, BATCH_NAMED_ENTITY_OPTIONS).toArray();
+  return organizations(db)
+    .find({ slug: { $in: [...slugs] } }, BATCH_NAMED_ENTITY_OPTIONS)
+    .toArray();
 }
 
 /** Organizations whose name or one of whose aliases is exactly one of `names` (office jurisdictions). */

@@ -4,7 +4,11 @@ import { deriveNamedEntity, type NamedEntityIdentity } from './named-entity.deri
 import { PERSON_NAME_RULES } from './named-entity.resolver';
 import type { PersonContribution, PersonDocument } from './person.document';
 
-export function derivePerson(identity: NamedEntityIdentity, contributions: readonly PersonContribution[], texts: EvidenceTexts): Derived<PersonDocument> {
+export function derivePerson(
+  identity: NamedEntityIdentity,
+  contributions: readonly PersonContribution[],
+  texts: EvidenceTexts,
+): Derived<PersonDocument> {
   const entity = deriveNamedEntity(identity, contributions, texts, PERSON_NAME_RULES);
   return { ...entity, mentionCount: entity.contributions.reduce((sum, c) => sum + c.mentions, 0) };
 }

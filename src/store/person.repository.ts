@@ -19,7 +19,12 @@ function people(db: Db) {
   return db.collection<PersonView>(COLLECTIONS.people);
 }
 
-export function findPeoplePage(db: Db, filter: PeopleFilter, sort: SortSpec, request: PageRequest): Promise<Page<PersonView>> {
+export function findPeoplePage(
+  db: Db,
+  filter: PeopleFilter,
+  sort: SortSpec,
+  request: PageRequest,
+): Promise<Page<PersonView>> {
   const query: Filter<PersonView> = {};
   if (filter.name != null) Object.assign(query, searchKeyFilter(filter.name));
   if (filter.articleId != null) query.articleIds = filter.articleId;
@@ -27,15 +32,22 @@ export function findPeoplePage(db: Db, filter: PeopleFilter, sort: SortSpec, req
 }
 
 export function findPeopleByIds(db: Db, ids: readonly string[]): Promise<PersonView[]> {
-  return people(db).find({ _id: { $in: [...ids] } }, BATCH_NAMED_ENTITY_OPTIONS).toArray();
+  return people(db)
+    .find({ _id: { $in: [...ids] } }, BATCH_NAMED_ENTITY_OPTIONS)
+    .toArray();
 }
 
 export function findPeopleBySlugs(db: Db, slugs: readonly string[]): Promise<PersonView[]> {
-  return people(db).find({ slug: { $in: [...slugs] } }, BATCH_NAMED_ENTITY_OPTIONS).toArray();
+  return people(db)
+    .find({ slug: { $in: [...slugs] } }, BATCH_NAMED_ENTITY_OPTIONS)
+    .toArray();
 }
 
 export function findPeopleInArticles(db: Db, articleIds: readonly string[]): Promise<PersonView[]> {
-  return people(db).find({ articleIds: { $in: [...articleIds] } }, BATCH_NAMED_ENTITY_OPTIONS).sort({ name: 1, _id: 1 }).toArray();
+  return people(db)
+    .find({ articleIds: { $in: [...articleIds] } }, BATCH_NAMED_ENTITY_OPTIONS)
+    .sort({ name: 1, _id: 1 })
+    .toArray();
 }
 
 export function findPersonEvidence(db: Db, ids: readonly string[]): Promise<PersonEvidence[]> {

@@ -14,8 +14,18 @@ import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
 import type { ArticleMetadata, ArticleText } from './article.document';
 import { findArticlesByIds, findArticlesBySources, findArticleTexts } from './article.repository';
-import { findMeetingsByIds, findMeetingsInArticles, findMeetingsWithOrganizations, findMeetingsWithPeople } from './meeting.repository';
-import { findOfficesByIds, findOfficesHeldBy, findOfficesInArticles, findOfficesInJurisdictions } from './office.repository';
+import {
+  findMeetingsByIds,
+  findMeetingsInArticles,
+  findMeetingsWithOrganizations,
+  findMeetingsWithPeople,
+} from './meeting.repository';
+import {
+  findOfficesByIds,
+  findOfficesHeldBy,
+  findOfficesInArticles,
+  findOfficesInJurisdictions,
+} from './office.repository';
 import { findOrganizationsByIds, findOrganizationsBySlugs, findOrganizationsNamed } from './organization.repository';
 import { findPeopleByIds, findPeopleBySlugs, findPeopleInArticles, findPersonEvidence } from './person.repository';
 import type { MeetingView, OfficeView, OrganizationView, PersonEvidence, PersonView } from './read.view';
@@ -30,7 +40,10 @@ const SHARED_BATCH_OPTIONS = {
 } as const;
 
 /** One document per key (or null), in key order, from a batch query that returns them in any order. */
-function oneEach<T>(load: (keys: readonly string[]) => Promise<T[]>, keyOf: (doc: T) => string): DataLoader<string, T | null> {
+function oneEach<T>(
+  load: (keys: readonly string[]) => Promise<T[]>,
+  keyOf: (doc: T) => string,
+): DataLoader<string, T | null> {
   return new DataLoader(async (keys) => {
     const found = new Map((await load(keys)).map((doc) => [keyOf(doc), doc]));
     return keys.map((key) => found.get(key) ?? null);
@@ -38,7 +51,10 @@ function oneEach<T>(load: (keys: readonly string[]) => Promise<T[]>, keyOf: (doc
 }
 
 /** Every document that lists the key, per key, keeping the batch query's order. */
-function allEach<T>(load: (keys: readonly string[]) => Promise<T[]>, keysOf: (doc: T) => readonly (string | null)[]): DataLoader<string, T[]> {
+function allEach<T>(
+  load: (keys: readonly string[]) => Promise<T[]>,
+  keysOf: (doc: T) => readonly (string | null)[],
+): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
     const wanted = new Set(keys);
     const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
@@ -53,24 +69,78 @@ function allEach<T>(load: (keys: readonly string[]) => Promise<T[]>, keysOf: (do
 
 function createSharedLookups(db: Db) {
   return {
-    articleById: oneEach<ArticleMetadata>((ids) => findArticlesByIds(db, ids), (a) => a._id),
-    articleBySource: oneEach<ArticleMetadata>((sources) => findArticlesBySources(db, sources), (a) => a.source),
-    articleTextById: oneEach<ArticleText>((ids) => findArticleTexts(db, ids), (a) => a._id),
-    personById: oneEach<PersonView>((ids) => findPeopleByIds(db, ids), (p) => p._id),
-    personBySlug: oneEach<PersonView>((slugs) => findPeopleBySlugs(db, slugs), (p) => p.slug),
-    personEvidenceById: oneEach<PersonEvidence>((ids) => findPersonEvidence(db, ids), (p) => p._id),
-    organizationById: oneEach<OrganizationView>((ids) => findOrganizationsByIds(db, ids), (o) => o._id),
-    organizationBySlug: oneEach<OrganizationView>((slugs) => findOrganizationsBySlugs(db, slugs), (o) => o.slug),
-    officeById: oneEach<OfficeView>((ids) => findOfficesByIds(db, ids), (o) => o._id),
-    meetingById: oneEach<MeetingView>((ids) => findMeetingsByIds(db, ids), (m) => m._id),
-    officesByHolder: allEach<OfficeView>((ids) => findOfficesHeldBy(db, ids), (o) => o.holderIds),
-    officesByArticle: allEach<OfficeView>((ids) => findOfficesInArticles(db, ids), (o) => o.articleIds),
-    officesByJurisdiction: allEach<OfficeView>((names) => findOfficesInJurisdictions(db, names), (o) => [o.jurisdiction]),
-    organizationsByName: allEach<OrganizationView>((names) => findOrganizationsNamed(db, names), (o) => [o.name, ...o.aliases]),
-    peopleByArticle: allEach<PersonView>((ids) => findPeopleInArticles(db, ids), (p) => p.articleIds),
-    meetingsByPerson: allEach<MeetingView>((ids) => findMeetingsWithPeople(db, ids), (m) => m.personIds),
-    meetingsByOrganization: allEach<MeetingView>((ids) => findMeetingsWithOrganizations(db, ids), (m) => m.organizationIds),
-    meetingsByArticle: allEach<MeetingView>((ids) => findMeetingsInArticles(db, ids), (m) => m.articleIds),
+    articleById: oneEach<ArticleMetadata>(
+      (ids) => findArticlesByIds(db, ids),
+      (a) => a._id,
+    ),
+    articleBySource: oneEach<ArticleMetadata>(
+      (sources) => findArticlesBySources(db, sources),
+      (a) => a.source,
+    ),
+    articleTextById: oneEach<ArticleText>(
+      (ids) => findArticleTexts(db, ids),
+      (a) => a._id,
+    ),
+    personById: oneEach<PersonView>(
+      (ids) => findPeopleByIds(db, ids),
+      (p) => p._id,
+    ),
+    personBySlug: oneEach<PersonView>(
+      (slugs) => findPeopleBySlugs(db, slugs),
+      (p) => p.slug,
+    ),
+    personEvidenceById: oneEach<PersonEvidence>(
+      (ids) => findPersonEvidence(db, ids),
+      (p) => p._id,
+    ),
+    organizationById: oneEach<OrganizationView>(
+      (ids) => findOrganizationsByIds(db, ids),
+      (o) => o._id,
+    ),
+    organizationBySlug: oneEach<OrganizationView>(
+      (slugs) => findOrganizationsBySlugs(db, slugs),
+      (o) => o.slug,
+    ),
+    officeById: oneEach<OfficeView>(
+      (ids) => findOfficesByIds(db, ids),
+      (o) => o._id,
+    ),
+    meetingById: oneEach<MeetingView>(
+      (ids) => findMeetingsByIds(db, ids),
+      (m) => m._id,
+    ),
+    officesByHolder: allEach<OfficeView>(
+      (ids) => findOfficesHeldBy(db, ids),
+      (o) => o.holderIds,
+    ),
+    officesByArticle: allEach<OfficeView>(
+      (ids) => findOfficesInArticles(db, ids),
+      (o) => o.articleIds,
+    ),
+    officesByJurisdiction: allEach<OfficeView>(
+      (names) => findOfficesInJurisdictions(db, names),
+      (o) => [o.jurisdiction],
+    ),
+    organizationsByName: allEach<OrganizationView>(
+      (names) => findOrganizationsNamed(db, names),
+      (o) => [o.name, ...o.aliases],
+    ),
+    peopleByArticle: allEach<PersonView>(
+      (ids) => findPeopleInArticles(db, ids),
+      (p) => p.articleIds,
+    ),
+    meetingsByPerson: allEach<MeetingView>(
+      (ids) => findMeetingsWithPeople(db, ids),
+      (m) => m.personIds,
+    ),
+    meetingsByOrganization: allEach<MeetingView>(
+      (ids) => findMeetingsWithOrganizations(db, ids),
+      (m) => m.organizationIds,
+    ),
+    meetingsByArticle: allEach<MeetingView>(
+      (ids) => findMeetingsInArticles(db, ids),
+      (m) => m.articleIds,
+    ),
   };
 }
 
@@ -106,5 +176,7 @@ export function createRequestLoaders(db: Db): RequestLoaders {
   const shared = sharedLookups(db);
   const own = (lookup: DataLoader<string, unknown>) => new DataLoader<string, unknown>((keys) => lookup.loadMany(keys));
   // Each request loader yields exactly what its shared lookup yields, which the mapping cannot express.
-  return Object.fromEntries(Object.entries(shared).map(([name, lookup]) => [name, own(lookup)])) as unknown as RequestLoaders;
+  return Object.fromEntries(
+    Object.entries(shared).map(([name, lookup]) => [name, own(lookup)]),
+  ) as unknown as RequestLoaders;
 }

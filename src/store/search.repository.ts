@@ -9,7 +9,13 @@ import { ARTICLE_METADATA_PROJECTION, type ArticleMetadata } from './article.doc
 import { BATCH_READ_OPTIONS } from './batch-read.options';
 import { COLLECTIONS } from './collection-names';
 import { readOnceForAllWaiting } from './identical-read.coalescer';
-import { NAMED_ENTITY_READ_PROJECTION, READ_PROJECTION, type OfficeView, type OrganizationView, type PersonView } from './read.view';
+import {
+  NAMED_ENTITY_READ_PROJECTION,
+  READ_PROJECTION,
+  type OfficeView,
+  type OrganizationView,
+  type PersonView,
+} from './read.view';
 import { searchKeyFilter } from './search-key.filter';
 
 /** How many matches of each kind a search considers; a search wider than this should be narrowed. */
@@ -48,7 +54,12 @@ export async function searchEverything(db: Db, text: string): Promise<SearchMatc
         pipeline: matchesOfKind(filter, 'organization', { name: 1, _id: 1 }, NAMED_ENTITY_READ_PROJECTION),
       },
     },
-    { $unionWith: { coll: COLLECTIONS.offices, pipeline: matchesOfKind(filter, 'office', { title: 1, _id: 1 }, READ_PROJECTION) } },
+    {
+      $unionWith: {
+        coll: COLLECTIONS.offices,
+        pipeline: matchesOfKind(filter, 'office', { title: 1, _id: 1 }, READ_PROJECTION),
+      },
+    },
     {
       $unionWith: {
         coll: COLLECTIONS.articles,

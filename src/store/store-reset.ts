@@ -4,6 +4,10 @@ import { COLLECTIONS } from './collection-names';
 import { ensureIndexes } from './indexes';
 
 export async function resetStore(db: Db): Promise<void> {
-  for (const name of Object.values(COLLECTIONS)) await db.collection(name).drop().catch(() => false);
+  for (const name of Object.values(COLLECTIONS))
+    await db
+      .collection(name)
+      .drop()
+      .catch(() => false);
   await ensureIndexes(db);
 }

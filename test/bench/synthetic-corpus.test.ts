@@ -29,7 +29,9 @@ describe('writeSyntheticCorpus', () => {
     await writeSyntheticCorpus(root, 40, 1);
     const articles = await contents(root);
     expect(articles.every((text) => /^---\ntitle: .+\npublishedOn: \d{4}-\d{2}-\d{2}\n---\n/.test(text))).toBe(true);
-    const names = articles.flatMap((text) => [...text.matchAll(/ met (?:\S+ )+?([A-Z][a-z]+ [A-Z][a-z]+) in /g)].map((m) => m[1]));
+    const names = articles.flatMap((text) =>
+      [...text.matchAll(/ met (?:\S+ )+?([A-Z][a-z]+ [A-Z][a-z]+) in /g)].map((m) => m[1]),
+    );
     expect(names.length).toBeGreaterThan(30);
     expect(new Set(names).size).toBeLessThan(names.length);
   });

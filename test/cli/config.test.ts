@@ -32,8 +32,14 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection and Sandbox off in production unless enabled', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }, CWD)).toMatchObject({ production: true, introspection: false, sandbox: false });
-    expect(loadConfig({ NODE_ENV: 'production', NEWSGRAPH_INTROSPECTION: 'true', NEWSGRAPH_SANDBOX: '1' }, CWD)).toMatchObject({
+    expect(loadConfig({ NODE_ENV: 'production' }, CWD)).toMatchObject({
+      production: true,
+      introspection: false,
+      sandbox: false,
+    });
+    expect(
+      loadConfig({ NODE_ENV: 'production', NEWSGRAPH_INTROSPECTION: 'true', NEWSGRAPH_SANDBOX: '1' }, CWD),
+    ).toMatchObject({
       introspection: true,
       sandbox: true,
     });
@@ -88,6 +94,8 @@ describe('loadConfig', () => {
     ]);
     expect(problemsOf({ PORT: '70000' })).toHaveLength(1);
     expect(problemsOf({ NEWSGRAPH_WORKERS: '0' })).toHaveLength(1);
-    expect(loadConfig({ NEWSGRAPH_WORKERS: 'AUTO', MONGODB_URI: 'mongodb://db.internal' }, CWD).workers).toBe(os.availableParallelism());
+    expect(loadConfig({ NEWSGRAPH_WORKERS: 'AUTO', MONGODB_URI: 'mongodb://db.internal' }, CWD).workers).toBe(
+      os.availableParallelism(),
+    );
   });
 });

@@ -30,7 +30,12 @@ describe('openDatabase without MONGODB_URI', () => {
     }
     const second = await openDatabase(options);
     try {
-      expect(await second.db.collection('articles').find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ title: 'Summit' }]);
+      expect(
+        await second.db
+          .collection('articles')
+          .find({}, { projection: { _id: 0 } })
+          .toArray(),
+      ).toEqual([{ title: 'Summit' }]);
     } finally {
       await second.close();
     }

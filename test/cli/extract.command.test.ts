@@ -7,8 +7,12 @@ import { MAX_ARTICLE_BYTES } from '../../src/ingest/article-file.reader';
 async function capture(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+  const stdout = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  const stderr = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
   try {
     const code = await run(args);
     return { code, stdout: out.join(''), stderr: err.join('') };
@@ -36,7 +40,10 @@ describe('extract command', () => {
   it('prints only a JSON array of records, in argument order, and exits 0', async () => {
     const a = path.join(dir, 'a.txt');
     const b = path.join(dir, 'b.txt');
-    await writeFile(a, 'Headline\n\nRegional Prime Minister Masrour Barzani received Iraqi Minister of Interior Othman al-Ghanmi in Erbil.\n');
+    await writeFile(
+      a,
+      'Headline\n\nRegional Prime Minister Masrour Barzani received Iraqi Minister of Interior Othman al-Ghanmi in Erbil.\n',
+    );
     await writeFile(b, 'Headline\n\nTory spokesman David Davis told MPs so.\n');
     const result = await capture([b, a]);
     expect(result.code).toBe(0);

@@ -13,14 +13,22 @@ const SEED_ARTICLE = path.join(ROOT, 'seeds', '000_b616cf4ecb68c9fa.txt');
 
 /** Starts `newsgraph seed` against the test server, in its own database. */
 function startSeed(t: TestDatabase, dbName: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'src', 'cli', 'main.ts'), 'seed', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, MONGODB_URI: t.uri, NEWSGRAPH_DB_NAME: dbName },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(ROOT, 'src', 'cli', 'main.ts'), 'seed', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, MONGODB_URI: t.uri, NEWSGRAPH_DB_NAME: dbName },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
-async function runSeed(t: TestDatabase, dbName: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function runSeed(
+  t: TestDatabase,
+  dbName: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = startSeed(t, dbName, args);
   let stdout = '';
   let stderr = '';

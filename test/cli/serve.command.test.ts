@@ -7,7 +7,11 @@ import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-function serve(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function serve(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const { MONGODB_URI: _external, ...inherited } = process.env;
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsgraph.js'), 'serve'], {
     cwd: ROOT,
@@ -72,15 +76,19 @@ describe('newsgraph serve', () => {
 
   it('serves from several worker processes, replaces one that dies, and stops them all on SIGTERM', async () => {
     const run = serve({ PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_DATA_DIR: dataDir, NEWSGRAPH_WORKERS: '2' });
-    let workers: number[] = [];
+    const workers: number[] = [];
     try {
       const started = await waitFor(/2 API workers serving \(pids (\d+), (\d+)\)/, run.output, run.exited);
-      workers = [Number(started[1]), Number(started[2])];
+      workers.push(Number(started[1]), Number(started[2]));
       const [, url] = await waitFor(/GraphQL API at (http:\/\/\S+\/graphql)/, run.output, run.exited);
       expect(await countArticles(url)).toEqual({ data: { articles: { totalCount: 1 } } });
 
       process.kill(workers[0], 'SIGKILL');
-      await waitFor(new RegExp(`API worker ${workers[0]} was killed by SIGKILL; starting another`), run.output, run.exited);
+      await waitFor(
+        new RegExp(`API worker ${workers[0]} was killed by SIGKILL; starting another`),
+        run.output,
+        run.exited,
+      );
       const [, replacement] = await waitFor(/API worker (\d+) serving in its place/, run.output, run.exited);
       workers.push(Number(replacement));
       // Whichever worker takes them, requests keep being answered.

@@ -15,7 +15,15 @@ describe('extractArticle on the seed article', () => {
 
   it('names its seven people, with short forms as aliases', () => {
     expect(record.people.map((p) => p.name).sort()).toEqual(
-      ['Masoud Barzani', 'Masrour Barzani', 'Mustafa Al-Kadhimi', 'Nechirvan Barzani', 'Othman al-Ghanmi', 'Qubad Talabani', 'Rebar Ahmad'].sort(),
+      [
+        'Masoud Barzani',
+        'Masrour Barzani',
+        'Mustafa Al-Kadhimi',
+        'Nechirvan Barzani',
+        'Othman al-Ghanmi',
+        'Qubad Talabani',
+        'Rebar Ahmad',
+      ].sort(),
     );
     expect(record.people.find((p) => p.name === 'Othman al-Ghanmi')?.aliases).toEqual(['Ghanmi']);
   });
@@ -47,7 +55,15 @@ describe('extractArticle on the seed article', () => {
 
   it('names the organizations, with bracketed acronyms as aliases', () => {
     expect(record.organizations.map((o) => o.name).sort()).toEqual(
-      ['Iraqi Ministry of Defense', 'Islamic State', 'KRG', 'Kurdish Peshmerga forces', 'Kurdistan Democratic Party', 'Ministry of Peshmerga', 'Popular Mobilization Forces'].sort(),
+      [
+        'Iraqi Ministry of Defense',
+        'Islamic State',
+        'KRG',
+        'Kurdish Peshmerga forces',
+        'Kurdistan Democratic Party',
+        'Ministry of Peshmerga',
+        'Popular Mobilization Forces',
+      ].sort(),
     );
   });
 
@@ -65,17 +81,27 @@ describe('extractArticle on the seed article', () => {
 
 describe('extractArticle input handling', () => {
   it('lets the caller’s title and date win over what the text says', () => {
-    const record = extractArticle({ source: 'a.txt', text: '---\ntitle: From the file\npublishedOn: 2001-01-01\n---\nHeadline\n\nMr Blunkett met his EU counterparts in Luxembourg on Monday.\n', title: 'Given', publishedOn: '2004-10-25' });
+    const record = extractArticle({
+      source: 'a.txt',
+      text: '---\ntitle: From the file\npublishedOn: 2001-01-01\n---\nHeadline\n\nMr Blunkett met his EU counterparts in Luxembourg on Monday.\n',
+      title: 'Given',
+      publishedOn: '2004-10-25',
+    });
     expect(record.title).toBe('Given');
     expect(record.publishedOn).toBe('2004-10-25');
     expect(record.meetings[0].date).toBe('2004-10-25');
   });
 
   it('reads title and date from front matter, and offsets stay right after it', () => {
-    const text = '---\ntitle: From the file\npublishedOn: 2004-10-27\n---\nMr Blunkett met his EU counterparts in Luxembourg on Monday.\n';
+    const text =
+      '---\ntitle: From the file\npublishedOn: 2004-10-27\n---\nMr Blunkett met his EU counterparts in Luxembourg on Monday.\n';
     const record = extractArticle({ source: 'a.txt', text });
     expect(record.title).toBe('From the file');
-    expect(record.meetings[0]).toMatchObject({ date: '2004-10-25', location: 'Luxembourg', participants: ['Blunkett', 'EU'] });
+    expect(record.meetings[0]).toMatchObject({
+      date: '2004-10-25',
+      location: 'Luxembourg',
+      participants: ['Blunkett', 'EU'],
+    });
     for (const e of allEvidence(record)) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 
@@ -86,14 +112,21 @@ describe('extractArticle input handling', () => {
 });
 
 describe('extractArticle on articles written after it was tuned', () => {
-  const read = (name: string) => extractArticle({ source: name, text: readFileSync(path.join(__dirname, 'fixtures', 'articles', name), 'utf8') });
+  const read = (name: string) =>
+    extractArticle({ source: name, text: readFileSync(path.join(__dirname, 'fixtures', 'articles', name), 'utf8') });
 
   it('takes a portfolio before `Minister` as part of the title, not as a body', () => {
     const record = read('reuters-tin-talks.txt');
     expect(officesOf(record)).toContain('Lim Keng Siew | Primary Industries Minister | Malaysia');
     expect(officesOf(record)).toContain('Jaime Quiroga | Mines Minister | Bolivia');
     expect(record.organizations.map((o) => o.name)).not.toContain('Malaysian Primary Industries');
-    expect(meetingsOf(record)).toEqual([{ participants: ['Lim Keng Siew', 'Prasong Wattanakul', 'Soedjarwo Hadiprojo'], date: null, location: 'Kuala Lumpur' }]);
+    expect(meetingsOf(record)).toEqual([
+      {
+        participants: ['Lim Keng Siew', 'Prasong Wattanakul', 'Soedjarwo Hadiprojo'],
+        date: null,
+        location: 'Kuala Lumpur',
+      },
+    ]);
   });
 
   it('finds no meeting in a phone call, a letter or a planned visit', () => {
@@ -112,7 +145,16 @@ describe('extractArticle on articles written after it was tuned', () => {
 
   it('recognises people whose first names are in no English list', () => {
     const names = read('aj-summit-names.txt').people.map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['Oluwaseun Adeyemi', 'Kwabena Owusu-Mensah', 'Essowe Agbodjan', 'Mamadou Sissoko', 'Zhou Minghao', 'Nguyen Thi Lan']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Oluwaseun Adeyemi',
+        'Kwabena Owusu-Mensah',
+        'Essowe Agbodjan',
+        'Mamadou Sissoko',
+        'Zhou Minghao',
+        'Nguyen Thi Lan',
+      ]),
+    );
   });
 
   it('counts each meeting of a visit once, however many captions tell it, and places `the Qatari capital` in Doha', () => {

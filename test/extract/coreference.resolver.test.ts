@@ -11,7 +11,9 @@ describe('coreference', () => {
   });
 
   it('leaves a description unresolved when two people fit it equally', () => {
-    const record = extractBody('Iraqi Minister of Interior Othman al-Ghanmi spoke. Iraqi Minister of Defence Juma Inad spoke. The Iraqi minister then met with Masoud Barzani, leader of the KDP.');
+    const record = extractBody(
+      'Iraqi Minister of Interior Othman al-Ghanmi spoke. Iraqi Minister of Defence Juma Inad spoke. The Iraqi minister then met with Masoud Barzani, leader of the KDP.',
+    );
     expect(meetingsOf(record)[0].participants).toEqual(['Masoud Barzani']);
   });
 
@@ -24,21 +26,29 @@ describe('coreference', () => {
   });
 
   it('reads `his` in an opening phrase as the subject that follows it', () => {
-    const record = extractBody('Sir Edward Heath met the Liberals. Harold Wilson waited. Within hours of his final talks with Mr Jeremy Thorpe, Sir Edward told the nation he was resigning and Mr Wilson smiled.');
+    const record = extractBody(
+      'Sir Edward Heath met the Liberals. Harold Wilson waited. Within hours of his final talks with Mr Jeremy Thorpe, Sir Edward told the nation he was resigning and Mr Wilson smiled.',
+    );
     expect(meetingsOf(record).map((m) => m.participants)).toContainEqual(['Edward Heath', 'Jeremy Thorpe']);
   });
 });
 
 describe('titles given by description', () => {
   it('gives `the prime minister` in the next sentence to the person the previous one is about', () => {
-    const record = extractBody('Tony Blair has dismissed reports he told Gordon Brown he would quit. "You don\'t do deals over jobs like this," the prime minister told the BBC.');
+    const record = extractBody(
+      'Tony Blair has dismissed reports he told Gordon Brown he would quit. "You don\'t do deals over jobs like this," the prime minister told the BBC.',
+    );
     expect(officesOf(record)).toEqual(['Tony Blair | prime minister | null']);
-    const uk = extractBody('Mr Blunkett told MPs the UK would still be able to reject proposals. The home secretary was responding to an emergency question.');
+    const uk = extractBody(
+      'Mr Blunkett told MPs the UK would still be able to reject proposals. The home secretary was responding to an emergency question.',
+    );
     expect(officesOf(uk)).toEqual(['Blunkett | home secretary | United Kingdom']);
   });
 
   it('does not give an anonymous spokesman’s title to anyone', () => {
-    const record = extractBody('U.K. Chancellor of the Exchequer Nigel Lawson has told Funaro that. The spokesman said the Chancellor had emphasised the need.');
+    const record = extractBody(
+      'U.K. Chancellor of the Exchequer Nigel Lawson has told Funaro that. The spokesman said the Chancellor had emphasised the need.',
+    );
     expect(officesOf(record)).toEqual(['Nigel Lawson | Chancellor of the Exchequer | United Kingdom']);
   });
 });

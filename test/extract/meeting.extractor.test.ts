@@ -3,8 +3,13 @@ import { extractBody, meetingsOf } from './article.fixture';
 
 describe('meetings', () => {
   it('reads met / received with roles, dates and places', () => {
-    const record = extractBody('Regional Prime Minister Masrour Barzani received Iraqi Minister of Interior Othman al-Ghanmi in Erbil on Wednesday.', { publishedOn: '2020-07-29' });
-    expect(meetingsOf(record)).toEqual([{ participants: ['Masrour Barzani', 'Othman al-Ghanmi'], date: '2020-07-29', location: 'Erbil' }]);
+    const record = extractBody(
+      'Regional Prime Minister Masrour Barzani received Iraqi Minister of Interior Othman al-Ghanmi in Erbil on Wednesday.',
+      { publishedOn: '2020-07-29' },
+    );
+    expect(meetingsOf(record)).toEqual([
+      { participants: ['Masrour Barzani', 'Othman al-Ghanmi'], date: '2020-07-29', location: 'Erbil' },
+    ]);
     expect(record.meetings[0].roles).toEqual([
       { name: 'Masrour Barzani', kind: 'person', role: 'host' },
       { name: 'Othman al-Ghanmi', kind: 'person', role: 'visitor' },
@@ -12,16 +17,32 @@ describe('meetings', () => {
   });
 
   it('lists everyone met and everyone in a meeting between several people', () => {
-    const met = extractBody('BERNE, March 4 - Brazilian Finance Minister Dilson Funaro met his Swiss counterpart Otto Stich, Swiss Economics Minister Jean-Pascal Delamuraz and National Bank President Pierre Languetin on the fourth leg of a tour.');
-    expect(meetingsOf(met)[0].participants).toEqual(['Dilson Funaro', 'Jean-Pascal Delamuraz', 'Otto Stich', 'Pierre Languetin']);
-    const between = extractBody('India and Russia signed a memorandum on Tuesday during a meeting between Oil and Natural Gas Corporation chairman Subir Raha, Gazprom chairman Aleksey Miller and India’s petroleum minister Mani Shankar Aiyar.');
+    const met = extractBody(
+      'BERNE, March 4 - Brazilian Finance Minister Dilson Funaro met his Swiss counterpart Otto Stich, Swiss Economics Minister Jean-Pascal Delamuraz and National Bank President Pierre Languetin on the fourth leg of a tour.',
+    );
+    expect(meetingsOf(met)[0].participants).toEqual([
+      'Dilson Funaro',
+      'Jean-Pascal Delamuraz',
+      'Otto Stich',
+      'Pierre Languetin',
+    ]);
+    const between = extractBody(
+      'India and Russia signed a memorandum on Tuesday during a meeting between Oil and Natural Gas Corporation chairman Subir Raha, Gazprom chairman Aleksey Miller and India’s petroleum minister Mani Shankar Aiyar.',
+    );
     expect(meetingsOf(between)[0].participants).toEqual(['Aleksey Miller', 'Mani Shankar Aiyar', 'Subir Raha']);
   });
 
   it('lets a named body stand for a side and keeps a lone named side met by unnamed others', () => {
-    const record = extractBody('The Kurdistan Region announced on July 3 that a high delegation from the Ministry of Peshmerga met with officials from the Iraqi Ministry of Defense in Baghdad earlier that day.', { publishedOn: '2020-07-29' });
-    expect(meetingsOf(record)).toEqual([{ participants: ['Iraqi Ministry of Defense', 'Ministry of Peshmerga'], date: '2020-07-03', location: 'Baghdad' }]);
-    const lone = extractBody('On Monday, a delegation of north Wales councils visited Ms Essex to lobby for increased funds.');
+    const record = extractBody(
+      'The Kurdistan Region announced on July 3 that a high delegation from the Ministry of Peshmerga met with officials from the Iraqi Ministry of Defense in Baghdad earlier that day.',
+      { publishedOn: '2020-07-29' },
+    );
+    expect(meetingsOf(record)).toEqual([
+      { participants: ['Iraqi Ministry of Defense', 'Ministry of Peshmerga'], date: '2020-07-03', location: 'Baghdad' },
+    ]);
+    const lone = extractBody(
+      'On Monday, a delegation of north Wales councils visited Ms Essex to lobby for increased funds.',
+    );
     expect(meetingsOf(lone)[0].participants).toEqual(['Essex']);
   });
 
@@ -37,7 +58,9 @@ describe('meetings', () => {
       'United States President Donald Trump lifted the sanctions. Then, on Wednesday morning, Trump and Ahmed al-Sharaa met for half an hour in the presence of Saudi Arabia’s Crown Prince Mohammed bin Salman and with Turkiye’s President Recep Tayyip Erdogan phoning in.',
     );
     expect(meetingsOf(record)[0].participants).toEqual(['Ahmed al-Sharaa', 'Donald Trump', 'Mohammed bin Salman']);
-    const attended = extractBody('The Iraqi interior Minister Othman al-Ghanmi also met with Kurdistan Region President Nechirvan Barzani. During the meeting, which was attended by Kurdistan Region Interior Minister Rebar Ahmad, they discussed the border.');
+    const attended = extractBody(
+      'The Iraqi interior Minister Othman al-Ghanmi also met with Kurdistan Region President Nechirvan Barzani. During the meeting, which was attended by Kurdistan Region Interior Minister Rebar Ahmad, they discussed the border.',
+    );
     expect(meetingsOf(attended)[0].participants).toEqual(['Nechirvan Barzani', 'Othman al-Ghanmi', 'Rebar Ahmad']);
     expect(attended.meetings[0].roles.find((r) => r.name === 'Rebar Ahmad')?.role).toBe('attendee');
   });
@@ -46,7 +69,9 @@ describe('meetings', () => {
     const record = extractBody(
       'Kurdistan Region Prime Minister Masrour Barzani (right) receives Iraqi Minister of Interior Othman al-Ghanmi in Erbil, July 29, 2020.\n\nRegional Prime Minister Masrour Barzani received Iraqi Minister of Interior Othman al-Ghanmi, discussing relations.',
     );
-    expect(meetingsOf(record)).toEqual([{ participants: ['Masrour Barzani', 'Othman al-Ghanmi'], date: '2020-07-29', location: 'Erbil' }]);
+    expect(meetingsOf(record)).toEqual([
+      { participants: ['Masrour Barzani', 'Othman al-Ghanmi'], date: '2020-07-29', location: 'Erbil' },
+    ]);
     expect(record.meetings[0].evidence).toHaveLength(2);
   });
 
@@ -64,45 +89,79 @@ describe('meetings', () => {
 
 describe('meeting details', () => {
   it('lets a named leader stand for the delegation he leads', () => {
-    const record = extractBody('Qatar’s Emir Sheikh Tamim bin Hamad Al Thani has received a delegation from Hamas led by Khalil al-Hayya in Doha.');
-    expect(meetingsOf(record)[0]).toEqual({ participants: ['Khalil al-Hayya', 'Tamim bin Hamad Al Thani'], date: null, location: 'Doha' });
+    const record = extractBody(
+      'Qatar’s Emir Sheikh Tamim bin Hamad Al Thani has received a delegation from Hamas led by Khalil al-Hayya in Doha.',
+    );
+    expect(meetingsOf(record)[0]).toEqual({
+      participants: ['Khalil al-Hayya', 'Tamim bin Hamad Al Thani'],
+      date: null,
+      location: 'Doha',
+    });
   });
 
   it('takes the place from a following `During the meeting in ...` sentence', () => {
-    const record = extractBody('Chechen leader Ramzan Kadyrov spoke to reporters before his May 7 meeting with Russian President Vladimir Putin. During the meeting in Putin’s office, Kadyrov boasted of his record.');
-    expect(meetingsOf(record)[0]).toMatchObject({ participants: ['Ramzan Kadyrov', 'Vladimir Putin'], location: 'Putin’s office' });
+    const record = extractBody(
+      'Chechen leader Ramzan Kadyrov spoke to reporters before his May 7 meeting with Russian President Vladimir Putin. During the meeting in Putin’s office, Kadyrov boasted of his record.',
+    );
+    expect(meetingsOf(record)[0]).toMatchObject({
+      participants: ['Ramzan Kadyrov', 'Vladimir Putin'],
+      location: 'Putin’s office',
+    });
   });
 
   it('reads `A and B held talks` as a meeting of both', () => {
-    const record = extractBody('Prime Minister Tony Blair and US President George W Bush held talks at Camp David on Friday.');
+    const record = extractBody(
+      'Prime Minister Tony Blair and US President George W Bush held talks at Camp David on Friday.',
+    );
     expect(meetingsOf(record)[0].participants).toEqual(['George W Bush', 'Tony Blair']);
   });
 
   it('reads `said after meeting Y` as a meeting of the speaker with Y', () => {
-    const record = extractBody('Foreign Secretary Jack Straw said after meeting Iranian Foreign Minister Kamal Kharrazi in London that progress was made.');
-    expect(meetingsOf(record)).toEqual([{ participants: ['Jack Straw', 'Kamal Kharrazi'], date: null, location: 'London' }]);
+    const record = extractBody(
+      'Foreign Secretary Jack Straw said after meeting Iranian Foreign Minister Kamal Kharrazi in London that progress was made.',
+    );
+    expect(meetingsOf(record)).toEqual([
+      { participants: ['Jack Straw', 'Kamal Kharrazi'], date: null, location: 'London' },
+    ]);
   });
 
   it('places a meeting `in the <demonym> capital` or at a seat of government in its city, and an unplaced one only by its dateline', () => {
-    const capital = extractBody('Talks between Kenyan envoy Amina Wanjiru and Ethiopian envoy Tesfaye Gebre were held in the Kenyan capital on Wednesday.');
+    const capital = extractBody(
+      'Talks between Kenyan envoy Amina Wanjiru and Ethiopian envoy Tesfaye Gebre were held in the Kenyan capital on Wednesday.',
+    );
     expect(meetingsOf(capital)[0].location).toBe('Nairobi');
-    expect(meetingsOf(extractBody('US President Daniel Harlow hosted Chilean President Rosa Campos at the White House on Tuesday.'))[0].location).toBe('Washington');
-    const unplaced = extractBody('Mr Oduya met Ms Tan on Monday. Later that week Ms Tan spoke at a conference and said Lagos was growing fast.');
+    expect(
+      meetingsOf(
+        extractBody('US President Daniel Harlow hosted Chilean President Rosa Campos at the White House on Tuesday.'),
+      )[0].location,
+    ).toBe('Washington');
+    const unplaced = extractBody(
+      'Mr Oduya met Ms Tan on Monday. Later that week Ms Tan spoke at a conference and said Lagos was growing fast.',
+    );
     expect(meetingsOf(unplaced)[0].location).toBeNull();
   });
 
   it('ends the list of people met where an attribution clause starts', () => {
-    const record = extractBody('Japanese Finance Minister Kenzo Arakawa met German Finance Minister Dieter Kessler, Finance Ministry officials said.');
+    const record = extractBody(
+      'Japanese Finance Minister Kenzo Arakawa met German Finance Minister Dieter Kessler, Finance Ministry officials said.',
+    );
     expect(meetingsOf(record)[0].participants).toEqual(['Dieter Kessler', 'Kenzo Arakawa']);
   });
 
   it('merges an arrival `for talks` into the talks held there that day', () => {
-    const record = extractBody('Jordanian Foreign Minister Faisal Khatib arrived in Beirut on Monday for talks. Lebanese Prime Minister Nabil Haddad met Khatib in Beirut on Monday.', { publishedOn: '2025-03-03' });
-    expect(meetingsOf(record)).toEqual([{ participants: ['Faisal Khatib', 'Nabil Haddad'], date: '2025-03-03', location: 'Beirut' }]);
+    const record = extractBody(
+      'Jordanian Foreign Minister Faisal Khatib arrived in Beirut on Monday for talks. Lebanese Prime Minister Nabil Haddad met Khatib in Beirut on Monday.',
+      { publishedOn: '2025-03-03' },
+    );
+    expect(meetingsOf(record)).toEqual([
+      { participants: ['Faisal Khatib', 'Nabil Haddad'], date: '2025-03-03', location: 'Beirut' },
+    ]);
   });
 
   it('prefers a known city to other capitalised places', () => {
-    const record = extractBody('Turkish President Recep Tayyip Erdogan has met Russian President Vladimir Putin in the Black Sea resort of Sochi for talks.');
+    const record = extractBody(
+      'Turkish President Recep Tayyip Erdogan has met Russian President Vladimir Putin in the Black Sea resort of Sochi for talks.',
+    );
     expect(meetingsOf(record)[0].location).toBe('Sochi');
   });
 
@@ -112,6 +171,8 @@ describe('meeting details', () => {
       text: 'FRANCE FACES PRESSURE\n    PARIS, Feb 26 - The government raised its 1987 inflation estimate for this year.\n    Union leader Edmond Maire, meeting with Prime Minister Jacques Chirac today, renewed union demands.\n REUTER\n',
     });
     expect(record.publishedOn).toBe('1987-02-26');
-    expect(meetingsOf(record)).toEqual([{ participants: ['Edmond Maire', 'Jacques Chirac'], date: '1987-02-26', location: 'Paris' }]);
+    expect(meetingsOf(record)).toEqual([
+      { participants: ['Edmond Maire', 'Jacques Chirac'], date: '1987-02-26', location: 'Paris' },
+    ]);
   });
 });

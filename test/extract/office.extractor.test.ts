@@ -2,26 +2,45 @@ import { extractBody, officesOf } from './article.fixture';
 
 describe('offices', () => {
   it('reads a comma title with a body before it and a place after it', () => {
-    expect(officesOf(extractBody('The UN envoy for Chad, Mourad Benaissa, is expected next week.'))).toEqual(['Mourad Benaissa | envoy | UN']);
+    expect(officesOf(extractBody('The UN envoy for Chad, Mourad Benaissa, is expected next week.'))).toEqual([
+      'Mourad Benaissa | envoy | UN',
+    ]);
   });
 
   it('splits a country from the portfolio after it, keeps a two-word demonym whole and a region in the title', () => {
-    expect(officesOf(extractBody('Malaysian Primary Industries Minister Lim Wei met Saudi Arabian Oil Minister Ahmed Khalil al-Sabah.'))).toEqual([
+    expect(
+      officesOf(
+        extractBody(
+          'Malaysian Primary Industries Minister Lim Wei met Saudi Arabian Oil Minister Ahmed Khalil al-Sabah.',
+        ),
+      ),
+    ).toEqual([
       'Lim Wei | Primary Industries Minister | Malaysia',
       'Ahmed Khalil al-Sabah | Oil Minister | Saudi Arabia',
     ]);
-    expect(extractBody('Europe minister Claire Hodgson resigned.').offices.map((o) => o.title)).toEqual(['Europe minister']);
+    expect(extractBody('Europe minister Claire Hodgson resigned.').offices.map((o) => o.title)).toEqual([
+      'Europe minister',
+    ]);
   });
 
   it('gives `its` and `whose` titles the body named just before', () => {
-    const record = extractBody('The Farmers Union backed the plan. Its general secretary, Diane Okoro, said so. Rival chain Dunmore, whose chief executive Alan Firth cut prices, disagreed.');
-    expect(officesOf(record)).toEqual(['Diane Okoro | general secretary | Farmers Union', 'Alan Firth | chief executive | Dunmore']);
+    const record = extractBody(
+      'The Farmers Union backed the plan. Its general secretary, Diane Okoro, said so. Rival chain Dunmore, whose chief executive Alan Firth cut prices, disagreed.',
+    );
+    expect(officesOf(record)).toEqual([
+      'Diane Okoro | general secretary | Farmers Union',
+      'Alan Firth | chief executive | Dunmore',
+    ]);
   });
 
   it('gives a state post the country the article is clearly about, and none on a near tie', () => {
-    const uk = extractBody('Labour said the plan was wrong. Housing Minister Daniel Crowe defended it. Labour MPs were not convinced.');
+    const uk = extractBody(
+      'Labour said the plan was wrong. Housing Minister Daniel Crowe defended it. Labour MPs were not convinced.',
+    );
     expect(officesOf(uk)).toContain('Daniel Crowe | Housing Minister | United Kingdom');
-    const tie = extractBody('Kenya and Uganda signed a deal. Kenya and Uganda will share the line. Trade Minister Daniel Crowe welcomed it.');
+    const tie = extractBody(
+      'Kenya and Uganda signed a deal. Kenya and Uganda will share the line. Trade Minister Daniel Crowe welcomed it.',
+    );
     expect(officesOf(tie)).toEqual(['Daniel Crowe | Trade Minister | null']);
   });
 
@@ -51,22 +70,33 @@ describe('offices', () => {
   });
 
   it('gives a state title without a written jurisdiction the country the article is about', () => {
-    const record = extractBody('France faces pressure. Finance Minister Edouard Balladur said the French figures would not change the plan in France.');
+    const record = extractBody(
+      'France faces pressure. Finance Minister Edouard Balladur said the French figures would not change the plan in France.',
+    );
     expect(officesOf(record)).toEqual(['Edouard Balladur | Finance Minister | France']);
   });
 
   it('leaves out former posts and occupations', () => {
-    const record = extractBody('Former welfare minister Frank Field MP said so, and former home secretary David Blunkett agreed, as did Societe Generale economist Alain Marais.');
+    const record = extractBody(
+      'Former welfare minister Frank Field MP said so, and former home secretary David Blunkett agreed, as did Societe Generale economist Alain Marais.',
+    );
     expect(officesOf(record)).toEqual(['Frank Field | MP | null']);
   });
 
   it('gives a counterpart the post of the person met, in the counterpart’s country', () => {
-    const record = extractBody('Brazilian Finance Minister Dilson Funaro met his Swiss counterpart Otto Stich on the fourth leg of a tour.');
-    expect(officesOf(record)).toEqual(['Dilson Funaro | Finance Minister | Brazil', 'Otto Stich | Finance Minister | Switzerland']);
+    const record = extractBody(
+      'Brazilian Finance Minister Dilson Funaro met his Swiss counterpart Otto Stich on the fourth leg of a tour.',
+    );
+    expect(officesOf(record)).toEqual([
+      'Dilson Funaro | Finance Minister | Brazil',
+      'Otto Stich | Finance Minister | Switzerland',
+    ]);
   });
 
   it('takes a person’s own party as one they lead', () => {
-    const record = extractBody('It is an attempt to fend off support for far-right firebrand Nigel Farage’s Reform UK Party.');
+    const record = extractBody(
+      'It is an attempt to fend off support for far-right firebrand Nigel Farage’s Reform UK Party.',
+    );
     expect(officesOf(record)).toEqual(['Nigel Farage | leader | Reform UK Party']);
   });
 });

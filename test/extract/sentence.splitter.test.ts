@@ -8,7 +8,8 @@ function sentencesOf(text: string) {
 
 describe('splitSentences', () => {
   it('gives sentences and words whose offsets index the article text', () => {
-    const text = 'Headline\n\nBarzani reiterated his commitment. On his side, Ghanmi stated that the conditions require cooperation.\n\n“Prime Minister Mustafa Al-Kadhimi is prepared,” he said.';
+    const text =
+      'Headline\n\nBarzani reiterated his commitment. On his side, Ghanmi stated that the conditions require cooperation.\n\n“Prime Minister Mustafa Al-Kadhimi is prepared,” he said.';
     const sentences = sentencesOf(text);
     expect(sentences.map((s) => s.text)).toEqual([
       'Barzani reiterated his commitment.',
@@ -28,7 +29,8 @@ describe('splitSentences', () => {
   });
 
   it('does not end a sentence after U.S. and leaves the dateline out', () => {
-    const text = 'HEAD LINE\n    TOKYO, March 3 - The U.S. Wants Japan to act, visiting\nU.S. Under-Secretary Allen Wallis told Eishiro Saito.\n';
+    const text =
+      'HEAD LINE\n    TOKYO, March 3 - The U.S. Wants Japan to act, visiting\nU.S. Under-Secretary Allen Wallis told Eishiro Saito.\n';
     const sentences = sentencesOf(text);
     expect(sentences).toHaveLength(1);
     expect(sentences[0].text.startsWith('The U.S. Wants Japan')).toBe(true);

@@ -44,6 +44,7 @@ function harbourRecord(): ExtractionRecord {
     ],
     organizations: [],
     offices: [],
+    affiliations: [],
     meetings: [],
   };
 }
@@ -96,9 +97,18 @@ describe('article text', () => {
   describe('a query that does not ask for text', () => {
     const WITHOUT_TEXT: Array<[string, string]> = [
       ['a page of articles', `{ articles(first: 50) { nodes { id source title publishedOn ingestedAt } } }`],
-      ['one article by source, with its relations', `{ article(source: "${HARBOUR_SOURCE}") { source people { nodes { name } } } }`],
-      ['the articles behind evidence', `{ meetings(first: 20) { nodes { evidence { start end article { source } } } } }`],
-      ['the articles of people and their offices', `{ people(first: 30) { nodes { articles { nodes { source } } offices { sources { title } } } } }`],
+      [
+        'one article by source, with its relations',
+        `{ article(source: "${HARBOUR_SOURCE}") { source people { nodes { name } } } }`,
+      ],
+      [
+        'the articles behind evidence',
+        `{ meetings(first: 20) { nodes { evidence { start end article { source } } } } }`,
+      ],
+      [
+        'the articles of people and their offices',
+        `{ people(first: 30) { nodes { articles { nodes { source } } offices { sources { title } } } } }`,
+      ],
     ];
 
     it.each(WITHOUT_TEXT)('%s reads articles without their text', async (_name, query) => {
@@ -109,7 +119,9 @@ describe('article text', () => {
 
     it('an article fetched by global id reads no text either', async () => {
       const { data } = await observe(`{ article(source: "${HARBOUR_SOURCE}") { id } }`);
-      const { articleDocs } = await observe(`query($id: ID!) { node(id: $id) { ... on Article { source } } }`, { id: data.article.id });
+      const { articleDocs } = await observe(`query($id: ID!) { node(id: $id) { ... on Article { source } } }`, {
+        id: data.article.id,
+      });
       expect(articleDocs.map((doc) => doc.source)).toEqual([HARBOUR_SOURCE]);
       expect(articleDocs.filter(hasText)).toEqual([]);
     });

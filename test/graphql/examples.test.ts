@@ -32,7 +32,11 @@ describe('schema/examples against the seeded store', () => {
     await t.close();
   });
 
-  async function run(name: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<any> {
+  async function run(
+    name: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<any> {
     const response = await api.post(example(name), variables, headers);
     expect(response.errors).toBeUndefined();
     expect(response.status).toBe(200);
@@ -44,7 +48,9 @@ describe('schema/examples against the seeded store', () => {
       const { person } = await run('person-with-meetings', { slug: 'masrour-barzani' });
       expect(person.name).toBe('Masrour Barzani');
       const withGhanmi = person.meetings.nodes.filter((m: any) => namesOf(m.participants).includes(GHANMI));
-      expect(withGhanmi).toContainEqual(expect.objectContaining({ date: { value: '2020-07-29', precision: 'DAY' }, location: 'Erbil' }));
+      expect(withGhanmi).toContainEqual(
+        expect.objectContaining({ date: { value: '2020-07-29', precision: 'DAY' }, location: 'Erbil' }),
+      );
       expect(person.offices.map((o: any) => o.office.title)).toContain('Prime Minister');
     },
 
@@ -53,7 +59,11 @@ describe('schema/examples against the seeded store', () => {
       const barzanis = people.nodes.filter((p: any) => BARZANIS.includes(p.name));
       expect(barzanis.map((p: any) => p.name).sort()).toEqual(BARZANIS);
       expect(new Set(barzanis.map((p: any) => p.id)).size).toBe(3);
-      const officesOf = (p: any) => p.offices.map((o: any) => `${o.office.title}|${o.office.jurisdiction}`).sort().join(';');
+      const officesOf = (p: any) =>
+        p.offices
+          .map((o: any) => `${o.office.title}|${o.office.jurisdiction}`)
+          .sort()
+          .join(';');
       for (const barzani of barzanis) expect(barzani.offices.length).toBeGreaterThan(0);
       expect(new Set(barzanis.map(officesOf)).size).toBe(3);
     },
@@ -72,7 +82,9 @@ describe('schema/examples against the seeded store', () => {
       expect(meetings.totalCount).toBeGreaterThan(0);
       for (const meeting of meetings.nodes) expect(meeting.date.value).toBe('2020-07-29');
       expect(meetings.nodes).toContainEqual(expect.objectContaining({ location: 'Erbil' }));
-      const inErbil = meetings.nodes.filter((m: any) => m.location === 'Erbil').flatMap((m: any) => namesOf(m.participants));
+      const inErbil = meetings.nodes
+        .filter((m: any) => m.location === 'Erbil')
+        .flatMap((m: any) => namesOf(m.participants));
       expect(inErbil).toEqual(expect.arrayContaining([GHANMI, 'Masrour Barzani']));
       const before = await run('meetings-in-date-range', { from: '2019-01-01', to: '2019-12-31' });
       expect(before.meetings.totalCount).toBe(0);
@@ -114,14 +126,20 @@ describe('schema/examples against the seeded store', () => {
       };
       const { ingestArticle } = await run('ingest-article', { input }, { authorization: `Bearer ${TEST_API_KEY}` });
       expect(ingestArticle.status).toBe('ADDED');
-      expect(ingestArticle.article.people.nodes.map((p: any) => p.name)).toEqual(expect.arrayContaining(['Masrour Barzani', GHANMI]));
+      expect(ingestArticle.article.people.nodes.map((p: any) => p.name)).toEqual(
+        expect.arrayContaining(['Masrour Barzani', GHANMI]),
+      );
       const { person } = await run('person-with-meetings', { slug: 'masrour-barzani' });
-      expect(new Set(person.meetings.nodes.flatMap((m: any) => m.evidence.map((e: any) => e.article.source)))).toContain(input.source);
+      expect(
+        new Set(person.meetings.nodes.flatMap((m: any) => m.evidence.map((e: any) => e.article.source))),
+      ).toContain(input.source);
     },
   };
 
   it('has a test case for every example operation', () => {
-    const files = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.graphql')).map((f) => f.replace(/\.graphql$/, ''));
+    const files = readdirSync(EXAMPLES_DIR)
+      .filter((f) => f.endsWith('.graphql'))
+      .map((f) => f.replace(/\.graphql$/, ''));
     expect(files.sort()).toEqual(Object.keys(CASES).sort());
   });
 

@@ -31,7 +31,10 @@ describe('graph queries over HTTP', () => {
     return response.data;
   }
 
-  async function errorCode(query: string, variables?: Record<string, unknown>): Promise<{ code: string; message: string }> {
+  async function errorCode(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ code: string; message: string }> {
     const response = await api.post(query, variables);
     expect(response.errors).toHaveLength(1);
     return { code: response.errors![0].extensions?.code, message: response.errors![0].message };
@@ -70,24 +73,34 @@ describe('graph queries over HTTP', () => {
       expect(tail.people.edges.map((e: any) => e.node.name)).toEqual(all.edges.slice(-5).map((e: any) => e.node.name));
       expect(tail.people.pageInfo.hasPreviousPage).toBe(true);
       const before = await data(PEOPLE_PAGE, { last: 3, before: tail.people.pageInfo.startCursor });
-      expect(before.people.edges.map((e: any) => e.node.name)).toEqual(all.edges.slice(-8, -5).map((e: any) => e.node.name));
+      expect(before.people.edges.map((e: any) => e.node.name)).toEqual(
+        all.edges.slice(-8, -5).map((e: any) => e.node.name),
+      );
       expect(before.people.pageInfo.hasNextPage).toBe(true);
     });
 
     it('refuses pages over 100 and cursors that are not ours with BAD_USER_INPUT', async () => {
-      expect(await errorCode(PEOPLE_PAGE, { first: 101 })).toEqual({ code: 'BAD_USER_INPUT', message: expect.stringContaining('100') });
+      expect(await errorCode(PEOPLE_PAGE, { first: 101 })).toEqual({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringContaining('100'),
+      });
       expect((await errorCode(PEOPLE_PAGE, { first: 5, after: 'bm9wZQ' })).code).toBe('BAD_USER_INPUT');
       expect((await errorCode(PEOPLE_PAGE, { first: 5, last: 5 })).code).toBe('BAD_USER_INPUT');
     });
 
     it('orders by orderBy and pages nested lists the same way', async () => {
-      const { people } = await data(`{ people(first: 3, orderBy: { field: NAME, direction: DESC }) { nodes { name } } }`);
+      const { people } = await data(
+        `{ people(first: 3, orderBy: { field: NAME, direction: DESC }) { nodes { name } } }`,
+      );
       const everyone = Array.from({ length: HOSTS }, (_, i) => [hostName(i), visitorName(i)]).flat();
       expect(people.nodes.map((p: any) => p.name)).toEqual(everyone.sort().reverse().slice(0, 3));
-      const { person } = await data(`query($slug: String!) { person(slug: $slug) {
+      const { person } = await data(
+        `query($slug: String!) { person(slug: $slug) {
         first: meetings(first: 1) { nodes { date { value } } pageInfo { hasNextPage endCursor } totalCount }
         oldest: meetings(first: 1, direction: ASC) { nodes { date { value } } }
-      } }`, { slug: 'aaron-baker' });
+      } }`,
+        { slug: 'aaron-baker' },
+      );
       expect(person.first.totalCount).toBe(2);
       expect(person.first.nodes[0].date.value).toBe('2021-04-01');
       expect(person.first.pageInfo.hasNextPage).toBe(true);
@@ -140,7 +153,9 @@ describe('graph queries over HTTP', () => {
       }
       for (const meeting of person.meetings.nodes) {
         expect(meeting.articles.nodes).toHaveLength(1);
-        expect(meeting.evidence.map((e: any) => e.article.source)).toEqual(meeting.articles.nodes.map((a: any) => a.source));
+        expect(meeting.evidence.map((e: any) => e.article.source)).toEqual(
+          meeting.articles.nodes.map((a: any) => a.source),
+        );
       }
     });
 
@@ -150,7 +165,9 @@ describe('graph queries over HTTP', () => {
       } }`);
       // Visitor 1 met host 1 in March and host 0 in April.
       expect(person.metWith.totalCount).toBe(2);
-      const met = Object.fromEntries(person.metWith.edges.map((e: any) => [e.node.name, e.sharedMeetings.map((m: any) => m.date.value)]));
+      const met = Object.fromEntries(
+        person.metWith.edges.map((e: any) => [e.node.name, e.sharedMeetings.map((m: any) => m.date.value)]),
+      );
       expect(met).toEqual({ [hostName(1)]: ['2021-03-02'], [hostName(0)]: ['2021-04-01'] });
     });
 
@@ -164,7 +181,9 @@ describe('graph queries over HTTP', () => {
       expect(april.meetings.nodes.every((m: any) => m.date.value.startsWith('2021-04'))).toBe(true);
       const nowhere = await data(MEETINGS, { filter: { location: 'Atlantis' } });
       expect(nowhere.meetings.totalCount).toBe(0);
-      expect((await errorCode(MEETINGS, { filter: { from: '2021-05-01', to: '2021-04-01' } })).code).toBe('BAD_USER_INPUT');
+      expect((await errorCode(MEETINGS, { filter: { from: '2021-05-01', to: '2021-04-01' } })).code).toBe(
+        'BAD_USER_INPUT',
+      );
       expect((await errorCode(MEETINGS, { filter: { participantIds: ['not-an-id'] } })).code).toBe('BAD_USER_INPUT');
     });
 
@@ -197,8 +216,15 @@ describe('graph queries over HTTP', () => {
       const { nodes } = await data(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, {
         ids: [person.id, meetingId, 'UGVyc29uOm5vYm9keQ', 'garbage'],
       });
-      expect(nodes).toEqual([{ __typename: 'Person', id: person.id }, { __typename: 'Meeting', id: meetingId }, null, null]);
-      const unknown = await data(`{ person(id: "UGVyc29uOm5vYm9keQ") { name } meeting(id: "x") { id } office(id: "y") { id } }`);
+      expect(nodes).toEqual([
+        { __typename: 'Person', id: person.id },
+        { __typename: 'Meeting', id: meetingId },
+        null,
+        null,
+      ]);
+      const unknown = await data(
+        `{ person(id: "UGVyc29uOm5vYm9keQ") { name } meeting(id: "x") { id } office(id: "y") { id } }`,
+      );
       expect(unknown).toEqual({ person: null, meeting: null, office: null });
     });
 

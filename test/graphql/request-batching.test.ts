@@ -13,23 +13,58 @@ const PEOPLE_WITH_EVERYTHING = /* GraphQL */ `
     people(first: $first) {
       nodes {
         name
-        offices { office { title jurisdiction } asOf { value } sources { source } }
-        organizations { name }
+        offices {
+          office {
+            title
+            jurisdiction
+          }
+          asOf {
+            value
+          }
+          sources {
+            source
+          }
+        }
+        organizations {
+          name
+        }
         meetings(first: 10) {
           nodes {
-            date { value }
+            date {
+              value
+            }
             location
-            articles { nodes { source } }
+            articles {
+              nodes {
+                source
+              }
+            }
             participants {
               role
               participant {
-                ... on Person { name offices { office { title } } }
-                ... on Organization { name }
+                ... on Person {
+                  name
+                  offices {
+                    office {
+                      title
+                    }
+                  }
+                }
+                ... on Organization {
+                  name
+                }
               }
             }
           }
         }
-        metWith(first: 10) { edges { sharedMeetingCount node { name } } }
+        metWith(first: 10) {
+          edges {
+            sharedMeetingCount
+            node {
+              name
+            }
+          }
+        }
       }
     }
   }

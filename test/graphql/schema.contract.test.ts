@@ -29,7 +29,8 @@ function undescribed(schema: GraphQLSchema): string[] {
       }
     }
     if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields()))
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
     }
     if (isEnumType(type)) {
       for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
@@ -65,7 +66,10 @@ describe('GraphQL schema', () => {
   it('gives every object a global id through the Node interface', () => {
     const node = schema.getType('Node');
     expect(node && isInterfaceType(node)).toBe(true);
-    const implementations = schema.getImplementations(node as never).objects.map((t) => t.name).sort();
+    const implementations = schema
+      .getImplementations(node as never)
+      .objects.map((t) => t.name)
+      .sort();
     expect(implementations).toEqual(['Article', 'Meeting', 'Office', 'Organization', 'Person']);
   });
 });

@@ -14,7 +14,11 @@ export interface GraphQLResponse<TData = any> {
 export interface TestApi {
   server: RunningApiServer;
   url: string;
-  post<TData = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<TData>>;
+  post<TData = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
 }
 
@@ -23,7 +27,15 @@ export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
 export async function startTestApi(db: Db, options: Partial<ApiServerOptions> = {}): Promise<TestApi> {
   const server = await startApiServer({
     db,
-    options: { port: 0, host: '127.0.0.1', apiKey: undefined, production: false, introspection: true, sandbox: true, ...options },
+    options: {
+      port: 0,
+      host: '127.0.0.1',
+      apiKey: undefined,
+      production: false,
+      introspection: true,
+      sandbox: true,
+      ...options,
+    },
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   return {

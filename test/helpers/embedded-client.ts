@@ -2,7 +2,10 @@
 import { MongoClient } from 'mongodb';
 import type { EmbeddedMongo } from '../../src/mongo-embedded';
 
-export async function withEmbeddedClient<T>(start: () => Promise<EmbeddedMongo>, use: (client: MongoClient) => Promise<T>): Promise<T> {
+export async function withEmbeddedClient<T>(
+  start: () => Promise<EmbeddedMongo>,
+  use: (client: MongoClient) => Promise<T>,
+): Promise<T> {
   const server = await start();
   const client = await new MongoClient(server.uri).connect().catch(async (err: unknown) => {
     await server.stop();

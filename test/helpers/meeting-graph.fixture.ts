@@ -47,9 +47,24 @@ function articleFor(i: number, hosts: number): { record: ExtractionRecord; text:
       people: [host, ...visitors].map((name) => ({ name, aliases: [], mentions: 1, evidence })),
       organizations: [{ name: council, aliases: [], evidence }],
       offices: [
-        { holder: host, title: 'Governor', jurisdiction: `${SURNAMES[i % 10]} Province`, evidence },
-        { holder: visitors[0], title: 'Envoy', jurisdiction: council, evidence },
+        {
+          holder: host,
+          title: 'Governor',
+          jurisdiction: `${SURNAMES[i % 10]} Province`,
+          canonicalTitle: 'Governor',
+          jurisdictionRef: { kind: 'region', name: `${SURNAMES[i % 10]} Province`, code: null },
+          evidence,
+        },
+        {
+          holder: visitors[0],
+          title: 'Envoy',
+          jurisdiction: council,
+          canonicalTitle: 'Envoy',
+          jurisdictionRef: { kind: 'organization', name: council, code: null },
+          evidence,
+        },
       ],
+      affiliations: [],
       meetings: [meeting(visitors[0], `2021-03-${day}`), meeting(visitors[1], `2021-04-${day}`)],
     },
   };

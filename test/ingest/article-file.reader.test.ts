@@ -20,7 +20,11 @@ describe('readArticleFile', () => {
 
   it('reads UTF-8 text, naming it by its base name, without BOM and with LF line ends', async () => {
     const file = await write('good.txt', '\uFEFFHeadline\r\n\r\nMr Blunkett met his EU counterparts.\r\n');
-    expect(await readArticleFile(file)).toEqual({ ok: true, source: 'good.txt', text: 'Headline\n\nMr Blunkett met his EU counterparts.\n' });
+    expect(await readArticleFile(file)).toEqual({
+      ok: true,
+      source: 'good.txt',
+      text: 'Headline\n\nMr Blunkett met his EU counterparts.\n',
+    });
   });
 
   it.each([
@@ -38,18 +42,33 @@ describe('readArticleFile', () => {
   it('refuses a file over 5 MB before reading it', async () => {
     const file = await write('huge.txt', '');
     await truncate(file, MAX_ARTICLE_BYTES + 1);
-    expect(await readArticleFile(file)).toMatchObject({ ok: false, source: 'huge.txt', error: expect.stringMatching(/larger than 5 MB/) });
+    expect(await readArticleFile(file)).toMatchObject({
+      ok: false,
+      source: 'huge.txt',
+      error: expect.stringMatching(/larger than 5 MB/),
+    });
   });
 
   it('reports missing files and directories', async () => {
-    expect(await readArticleFile(path.join(dir, 'missing.txt'))).toEqual({ ok: false, source: 'missing.txt', error: 'file not found' });
+    expect(await readArticleFile(path.join(dir, 'missing.txt'))).toEqual({
+      ok: false,
+      source: 'missing.txt',
+      error: 'file not found',
+    });
     expect(await readArticleFile(dir)).toMatchObject({ ok: false, error: expect.stringMatching(/directory/) });
   });
 });
 
 describe('decodeArticleBytes', () => {
   it('decodes the bytes of an upload the same way', () => {
-    expect(decodeArticleBytes('up.txt', new TextEncoder().encode('Talks in Erbil'))).toEqual({ ok: true, source: 'up.txt', text: 'Talks in Erbil' });
-    expect(decodeArticleBytes('up.txt', new Uint8Array([0xff, 0xfe, 0x41]))).toMatchObject({ ok: false, error: expect.stringMatching(/UTF-8/) });
+    expect(decodeArticleBytes('up.txt', new TextEncoder().encode('Talks in Erbil'))).toEqual({
+      ok: true,
+      source: 'up.txt',
+      text: 'Talks in Erbil',
+    });
+    expect(decodeArticleBytes('up.txt', new Uint8Array([0xff, 0xfe, 0x41]))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/UTF-8/),
+    });
   });
 });

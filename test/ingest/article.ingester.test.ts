@@ -2,7 +2,8 @@ import { ArticleInputError, ingestArticle } from '../../src/ingest';
 import { articleIdFor, COLLECTIONS, ensureIndexes } from '../../src/store';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
-const TEXT = 'Prime Minister Anna Lindqvist met President Omar Haddad in Paris on March 3, 2021.\n\nLindqvist said the talks were useful.\n';
+const TEXT =
+  'Prime Minister Anna Lindqvist met President Omar Haddad in Paris on March 3, 2021.\n\nLindqvist said the talks were useful.\n';
 
 describe('ingestArticle', () => {
   let t: TestDatabase;
@@ -17,13 +18,19 @@ describe('ingestArticle', () => {
     expect(first).toMatchObject({ articleId: articleIdFor('talks.txt'), status: 'added' });
     const stored = await t.db.collection(COLLECTIONS.articles).findOne({ source: 'talks.txt' });
     expect(stored).toMatchObject({ _id: first.articleId, text: TEXT });
-    expect(await ingestArticle(t.db, { source: ' talks.txt ', text: TEXT })).toMatchObject({ articleId: first.articleId, status: 'unchanged' });
+    expect(await ingestArticle(t.db, { source: ' talks.txt ', text: TEXT })).toMatchObject({
+      articleId: first.articleId,
+      status: 'unchanged',
+    });
   });
 
   it('replaces an article whose text or given date changed', async () => {
     await ingestArticle(t.db, { source: 'change.txt', text: TEXT });
     expect((await ingestArticle(t.db, { source: 'change.txt', text: `${TEXT}More text.\n` })).status).toBe('updated');
-    expect((await ingestArticle(t.db, { source: 'change.txt', text: `${TEXT}More text.\n`, publishedOn: '2021-03-04' })).status).toBe('updated');
+    expect(
+      (await ingestArticle(t.db, { source: 'change.txt', text: `${TEXT}More text.\n`, publishedOn: '2021-03-04' }))
+        .status,
+    ).toBe('updated');
     const stored = await t.db.collection(COLLECTIONS.articles).findOne({ source: 'change.txt' });
     expect(stored).toMatchObject({ publishedOn: '2021-03-04', text: `${TEXT}More text.\n` });
   });

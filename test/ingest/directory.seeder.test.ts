@@ -9,8 +9,10 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 const SEED_ARTICLE = path.join(__dirname, '..', '..', 'seeds', '000_b616cf4ecb68c9fa.txt');
 
 const ARTICLES: Record<string, string> = {
-  'paris-talks.txt': 'Prime Minister Anna Lindqvist met President Omar Haddad in Paris on March 3, 2021.\n\nLindqvist said the talks on trade were useful.\n',
-  'nested/rome-visit.txt': 'President Omar Haddad visited Rome on April 9, 2021, where he met Foreign Minister Giulia Ferraro.\n\nHaddad and Ferraro discussed energy prices.\n',
+  'paris-talks.txt':
+    'Prime Minister Anna Lindqvist met President Omar Haddad in Paris on March 3, 2021.\n\nLindqvist said the talks on trade were useful.\n',
+  'nested/rome-visit.txt':
+    'President Omar Haddad visited Rome on April 9, 2021, where he met Foreign Minister Giulia Ferraro.\n\nHaddad and Ferraro discussed energy prices.\n',
 };
 
 async function writeArticles(dir: string, articles: Record<string, string | Buffer>): Promise<void> {
@@ -61,11 +63,17 @@ describe('seedDirectory', () => {
     const people = t.db.collection<PersonDocument>(COLLECTIONS.people);
     const barzanis = await people.find({ searchKeys: 'barzani' }).sort({ name: 1 }).toArray();
     expect(barzanis.map((p) => p.name)).toEqual(['Masoud Barzani', 'Masrour Barzani', 'Nechirvan Barzani']);
-    const offices = await t.db.collection<OfficeDocument>(COLLECTIONS.offices).find({ holderIds: { $in: barzanis.map((p) => p._id) } }).toArray();
+    const offices = await t.db
+      .collection<OfficeDocument>(COLLECTIONS.offices)
+      .find({ holderIds: { $in: barzanis.map((p) => p._id) } })
+      .toArray();
     expect(offices.map((o) => o.key).sort()).toHaveLength(3);
     const ghanmi = await people.findOne({ name: 'Othman al-Ghanmi' });
     const masrour = barzanis[1];
-    const theirMeetings = await t.db.collection<MeetingDocument>(COLLECTIONS.meetings).find({ personIds: { $all: [ghanmi!._id, masrour._id] } }).toArray();
+    const theirMeetings = await t.db
+      .collection<MeetingDocument>(COLLECTIONS.meetings)
+      .find({ personIds: { $all: [ghanmi!._id, masrour._id] } })
+      .toArray();
     expect(theirMeetings.map((m) => [m.date, m.location])).toEqual([['2020-07-29', 'Erbil']]);
     expect(theirMeetings[0].evidence.every((e) => e.articleId === masrour.articleIds[0] && e.end > e.start)).toBe(true);
   });
@@ -73,7 +81,9 @@ describe('seedDirectory', () => {
   it('reloads a changed file, replacing only that article’s facts', async () => {
     await seedDirectory(t.db, { dir });
     const people = t.db.collection<PersonDocument>(COLLECTIONS.people);
-    await writeArticles(dir, { 'paris-talks.txt': 'Prime Minister Anna Lindqvist met President Karim Nasser in Paris on March 3, 2021.\n' });
+    await writeArticles(dir, {
+      'paris-talks.txt': 'Prime Minister Anna Lindqvist met President Karim Nasser in Paris on March 3, 2021.\n',
+    });
     const summary = await seedDirectory(t.db, { dir });
     expect(summary.articles).toEqual({ added: 0, updated: 1, unchanged: 2, removed: 0 });
     expect((await people.findOne({ name: 'Omar Haddad' }))?.articleIds).toHaveLength(1);

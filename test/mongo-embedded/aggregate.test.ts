@@ -84,7 +84,13 @@ it('runs several sub-pipelines with $facet', async () => {
       },
     ])
     .toArray();
-  expect(facets).toEqual({ total: [{ n: 3 }], perYear: [{ _id: 1950, n: 1 }, { _id: 1951, n: 2 }] });
+  expect(facets).toEqual({
+    total: [{ n: 3 }],
+    perYear: [
+      { _id: 1950, n: 1 },
+      { _id: 1951, n: 2 },
+    ],
+  });
 });
 
 it('adds fields without changing the stored documents', async () => {
@@ -94,6 +100,11 @@ it('adds fields without changing the stored documents', async () => {
 });
 
 it('aggregates an empty or missing collection to nothing', async () => {
-  expect(await t.db.collection('nothing_here').aggregate([{ $group: { _id: null, n: { $sum: 1 } } }]).toArray()).toEqual([]);
+  expect(
+    await t.db
+      .collection('nothing_here')
+      .aggregate([{ $group: { _id: null, n: { $sum: 1 } } }])
+      .toArray(),
+  ).toEqual([]);
   expect(await t.db.collection('nothing_here').countDocuments()).toBe(0);
 });

@@ -58,9 +58,11 @@ describe('insert', () => {
   });
 
   it('stops an ordered insertMany at the first error and reports its index', async () => {
-    const error = (await people
-      .insertMany([{ _id: 10 }, { _id: 1 }, { _id: 11 }])
-      .catch((e: unknown) => e)) as { code: number; writeErrors: Array<{ index: number }>; result: { insertedCount: number } };
+    const error = (await people.insertMany([{ _id: 10 }, { _id: 1 }, { _id: 11 }]).catch((e: unknown) => e)) as {
+      code: number;
+      writeErrors: Array<{ index: number }>;
+      result: { insertedCount: number };
+    };
     expect(error.code).toBe(11000);
     expect(error.writeErrors.map((w) => w.index)).toEqual([1]);
     expect(await people.countDocuments({ _id: { $in: [10, 11] } })).toBe(1);
@@ -98,7 +100,10 @@ describe('find', () => {
   });
 
   it('finds by _id with $in', async () => {
-    const found = await people.find({ _id: { $in: [3, 1, 99] } }).sort({ _id: 1 }).toArray();
+    const found = await people
+      .find({ _id: { $in: [3, 1, 99] } })
+      .sort({ _id: 1 })
+      .toArray();
     expect(found.map((d) => d._id)).toEqual([1, 3]);
   });
 
@@ -111,7 +116,10 @@ describe('find', () => {
   });
 
   it('evaluates $expr with let variables', async () => {
-    const found = await people.find({ $expr: { $gt: ['$age', '$$limit'] } }, { let: { limit: 40 } }).sort({ _id: 1 }).toArray();
+    const found = await people
+      .find({ $expr: { $gt: ['$age', '$$limit'] } }, { let: { limit: 40 } })
+      .sort({ _id: 1 })
+      .toArray();
     expect(found.map((d) => d._id)).toEqual([2, 3]);
   });
 });
@@ -146,7 +154,13 @@ describe('update', () => {
     );
     expect(result).toMatchObject({ matchedCount: 0, modifiedCount: 0, upsertedCount: 1 });
     const inserted = await people.findOne({ _id: result.upsertedId! });
-    expect(inserted).toEqual({ _id: result.upsertedId, name: 'Edsger', address: { city: 'Austin' }, age: 72, created: true });
+    expect(inserted).toEqual({
+      _id: result.upsertedId,
+      name: 'Edsger',
+      address: { city: 'Austin' },
+      age: 72,
+      created: true,
+    });
   });
 
   it('ignores $setOnInsert when the upsert matches an existing document', async () => {
@@ -166,9 +180,15 @@ describe('update', () => {
   });
 
   it('counts a replacement by an identical document as matched, not modified', async () => {
-    const same = await people.replaceOne({ _id: 1 }, { name: 'Ada', age: 36, tags: ['math'], address: { city: 'London' } });
+    const same = await people.replaceOne(
+      { _id: 1 },
+      { name: 'Ada', age: 36, tags: ['math'], address: { city: 'London' } },
+    );
     expect(same).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
-    const reordered = await people.replaceOne({ _id: 1 }, { age: 36, name: 'Ada', tags: ['math'], address: { city: 'London' } });
+    const reordered = await people.replaceOne(
+      { _id: 1 },
+      { age: 36, name: 'Ada', tags: ['math'], address: { city: 'London' } },
+    );
     expect(reordered).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
   });
 
@@ -178,7 +198,9 @@ describe('update', () => {
   });
 
   it('refuses two operators on the same path (code 40)', async () => {
-    await expect(people.updateOne({ _id: 2 }, { $addToSet: { tags: 'x' }, $pull: { tags: 'navy' } })).rejects.toMatchObject({ code: 40 });
+    await expect(
+      people.updateOne({ _id: 2 }, { $addToSet: { tags: 'x' }, $pull: { tags: 'navy' } }),
+    ).rejects.toMatchObject({ code: 40 });
   });
 
   it('refuses arithmetic on a non-number and array operators on a non-array', async () => {
@@ -201,7 +223,9 @@ describe('update', () => {
     const chunk = 'x'.repeat(6 * 1024 * 1024);
     await people.updateOne({ _id: 1 }, { $set: { label: chunk } });
     // mongod says code 17419, the embedded server BSONObjectTooLarge (10334): both refuse.
-    await expect(people.updateOne({ _id: 1 }, { $push: { tags: { $each: [chunk, chunk] } } })).rejects.toBeInstanceOf(MongoServerError);
+    await expect(people.updateOne({ _id: 1 }, { $push: { tags: { $each: [chunk, chunk] } } })).rejects.toBeInstanceOf(
+      MongoServerError,
+    );
     expect((await people.findOne({ _id: 1 }))?.tags).toEqual(['math']);
   });
 
@@ -211,14 +235,24 @@ describe('update', () => {
 
   it('applies arrayFilters and the positional $ operator', async () => {
     await people.insertOne({ _id: 30, scores: [50, 95, 70, 98] });
-    await people.updateOne({ _id: 30 }, { $set: { 'scores.$[high]': 100 } }, { arrayFilters: [{ high: { $gte: 90 } }] });
+    await people.updateOne(
+      { _id: 30 },
+      { $set: { 'scores.$[high]': 100 } },
+      { arrayFilters: [{ high: { $gte: 90 } }] },
+    );
     await people.updateOne({ _id: 30, scores: 70 }, { $set: { 'scores.$': 75 } });
     expect(await people.findOne({ _id: 30 })).toEqual({ _id: 30, scores: [50, 100, 75, 100] });
   });
 
   it('runs pipeline-style updates', async () => {
     await people.updateOne({ _id: 1 }, [{ $set: { label: { $concat: ['$name', '!'] } } }, { $unset: 'tags' }]);
-    expect(await people.findOne({ _id: 1 })).toEqual({ _id: 1, name: 'Ada', age: 36, address: { city: 'London' }, label: 'Ada!' });
+    expect(await people.findOne({ _id: 1 })).toEqual({
+      _id: 1,
+      name: 'Ada',
+      age: 36,
+      address: { city: 'London' },
+      label: 'Ada!',
+    });
   });
 
   it('reports writeErrors of a bulk write with the failing operation index', async () => {
@@ -246,7 +280,13 @@ describe('update', () => {
       ],
       { ordered: false },
     );
-    expect(result).toMatchObject({ insertedCount: 1, matchedCount: 3, modifiedCount: 3, upsertedCount: 1, deletedCount: 1 });
+    expect(result).toMatchObject({
+      insertedCount: 1,
+      matchedCount: 3,
+      modifiedCount: 3,
+      upsertedCount: 1,
+      deletedCount: 1,
+    });
     expect(result.upsertedIds).toEqual({ 2: 5 });
   });
 });
@@ -263,12 +303,20 @@ describe('findOneAnd*', () => {
   it('returns the document before or after an update', async () => {
     const before = await people.findOneAndUpdate({ _id: 1 }, { $inc: { age: 1 } });
     expect(before?.age).toBe(36);
-    const after = await people.findOneAndUpdate({ _id: 1 }, { $inc: { age: 1 } }, { returnDocument: 'after', projection: { age: 1 } });
+    const after = await people.findOneAndUpdate(
+      { _id: 1 },
+      { $inc: { age: 1 } },
+      { returnDocument: 'after', projection: { age: 1 } },
+    );
     expect(after).toEqual({ _id: 1, age: 38 });
   });
 
   it('picks the first document in sort order', async () => {
-    const oldest = await people.findOneAndUpdate({}, { $set: { oldest: true } }, { sort: { age: -1 }, returnDocument: 'after' });
+    const oldest = await people.findOneAndUpdate(
+      {},
+      { $set: { oldest: true } },
+      { sort: { age: -1 }, returnDocument: 'after' },
+    );
     expect(oldest?._id).toBe(2);
   });
 

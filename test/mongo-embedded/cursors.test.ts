@@ -31,7 +31,9 @@ it('honours limit across batches', async () => {
 });
 
 it('iterates an aggregation cursor beyond its first batch', async () => {
-  const docs = await numbers.aggregate([{ $match: { even: false } }, { $project: { _id: 1 } }], { batchSize: 10 }).toArray();
+  const docs = await numbers
+    .aggregate([{ $match: { even: false } }, { $project: { _id: 1 } }], { batchSize: 10 })
+    .toArray();
   expect(docs).toHaveLength(COUNT / 2);
 });
 
@@ -40,9 +42,7 @@ it('closes a cursor early; a later getMore on it fails with CursorNotFound', asy
   await cursor.next();
   const id = cursor.id!;
   await cursor.close();
-  await expect(
-    t.db.command({ getMore: id, collection: 'numbers', batchSize: 5 }),
-  ).rejects.toMatchObject({ code: 43 });
+  await expect(t.db.command({ getMore: id, collection: 'numbers', batchSize: 5 })).rejects.toMatchObject({ code: 43 });
 });
 
 it('lets several cursors interleave', async () => {

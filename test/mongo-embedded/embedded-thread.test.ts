@@ -8,7 +8,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { startEmbeddedMongo, startEmbeddedMongoThread, type EmbeddedMongoThreadOptions } from '../../src/mongo-embedded';
+import {
+  startEmbeddedMongo,
+  startEmbeddedMongoThread,
+  type EmbeddedMongoThreadOptions,
+} from '../../src/mongo-embedded';
 import { withEmbeddedClient } from '../helpers/embedded-client';
 
 const describeEmbedded = process.env.MONGODB_URI ? describe.skip : describe;
@@ -35,8 +39,10 @@ describeEmbedded('startEmbeddedMongoThread', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const withThreadServer = <T>(options: EmbeddedMongoThreadOptions, use: (client: MongoClient) => Promise<T>): Promise<T> =>
-    withEmbeddedClient(() => startEmbeddedMongoThread(options), use);
+  const withThreadServer = <T>(
+    options: EmbeddedMongoThreadOptions,
+    use: (client: MongoClient) => Promise<T>,
+  ): Promise<T> => withEmbeddedClient(() => startEmbeddedMongoThread(options), use);
 
   it('serves inserts, queries, updates and deletes through the official driver', async () => {
     await withThreadServer({ memory: true }, async (client) => {
@@ -57,10 +63,19 @@ describeEmbedded('startEmbeddedMongoThread', () => {
 
   it('keeps the data on disk across a stop and a new start on the same directory', async () => {
     await withThreadServer({ dbPath: dataDir }, async (client) => {
-      await client.db('app').collection('notes').insertMany([{ n: 1 }, { n: 2 }]);
+      await client
+        .db('app')
+        .collection('notes')
+        .insertMany([{ n: 1 }, { n: 2 }]);
     });
     await withThreadServer({ dbPath: dataDir }, async (client) => {
-      expect(await client.db('app').collection('notes').find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ n: 1 }, { n: 2 }]);
+      expect(
+        await client
+          .db('app')
+          .collection('notes')
+          .find({}, { projection: { _id: 0 } })
+          .toArray(),
+      ).toEqual([{ n: 1 }, { n: 2 }]);
     });
   });
 
@@ -78,7 +93,9 @@ describeEmbedded('startEmbeddedMongoThread', () => {
   it('rejects a port that is already taken, with the system error code', async () => {
     const first = await startEmbeddedMongoThread({ memory: true });
     try {
-      await expect(startEmbeddedMongoThread({ memory: true, port: first.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await expect(startEmbeddedMongoThread({ memory: true, port: first.port })).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+      });
     } finally {
       await first.stop();
     }

@@ -50,7 +50,9 @@ describe('unique indexes', () => {
 
   it('refuses an update that would create a duplicate and leaves the document unchanged', async () => {
     await coll.insertOne({ _id: 2, email: 'grace@example.org' });
-    await expect(coll.updateOne({ _id: 2 }, { $set: { email: 'ada@example.org' } })).rejects.toMatchObject({ code: 11000 });
+    await expect(coll.updateOne({ _id: 2 }, { $set: { email: 'ada@example.org' } })).rejects.toMatchObject({
+      code: 11000,
+    });
     expect(await coll.findOne({ _id: 2 })).toEqual({ _id: 2, email: 'grace@example.org' });
     expect(await coll.countDocuments({ email: 'grace@example.org' })).toBe(1);
   });
@@ -69,7 +71,9 @@ describe('unique indexes', () => {
       { _id: 7, email: 'x@example.org', name: 'X', personId: 1 },
       { _id: 8, email: 'y@example.org', name: 'Y', personId: 2 },
     ]);
-    await expect(coll.updateOne({ _id: 8 }, { $set: { name: 'Z', email: 'z@example.org', personId: 1 } })).rejects.toMatchObject({ code: 11000 });
+    await expect(
+      coll.updateOne({ _id: 8 }, { $set: { name: 'Z', email: 'z@example.org', personId: 1 } }),
+    ).rejects.toMatchObject({ code: 11000 });
     expect((await coll.find({ name: 'Y' }).toArray()).map((d) => d._id)).toEqual([8]);
     expect(await coll.countDocuments({ name: 'Z' })).toBe(0);
     expect(await coll.countDocuments({ email: 'z@example.org' })).toBe(0);
@@ -87,7 +91,10 @@ describe('unique indexes', () => {
   });
 
   it('cannot be built over existing duplicates', async () => {
-    await coll.insertMany([{ name: 'x', email: 'x1' }, { name: 'x', email: 'x2' }]);
+    await coll.insertMany([
+      { name: 'x', email: 'x1' },
+      { name: 'x', email: 'x2' },
+    ]);
     await expect(coll.createIndex({ name: 1 }, { unique: true })).rejects.toMatchObject({ code: 11000 });
     expect((await coll.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_', 'email_1']);
   });
@@ -133,7 +140,10 @@ it('finds documents through an index on a field inside an array of sub-documents
 
 it('finds equal numbers whatever their BSON type through an index', async () => {
   await coll.createIndex({ n: 1 });
-  await coll.insertMany([{ _id: 1, n: 5 }, { _id: 2, n: 5.5 }]);
+  await coll.insertMany([
+    { _id: 1, n: 5 },
+    { _id: 2, n: 5.5 },
+  ]);
   expect((await coll.find({ n: 5.0 }).toArray()).map((d) => d._id)).toEqual([1]);
 });
 
@@ -229,7 +239,8 @@ it('answers equality, $in, prefix, range and $or queries the same with and witho
   ];
   const sameAnswers = async () => {
     for (const filter of filters) {
-      const ids = async (c: typeof plain) => (await c.find(filter).toArray()).map((d) => d._id).sort((p, q) => Number(p) - Number(q));
+      const ids = async (c: typeof plain) =>
+        (await c.find(filter).toArray()).map((d) => d._id).sort((p, q) => Number(p) - Number(q));
       expect({ filter, ids: await ids(indexed) }).toEqual({ filter, ids: await ids(plain) });
     }
   };
@@ -257,7 +268,9 @@ it('reads a range from the index rather than every document', () => {
   }
 
   const march = meetings.candidates({ date: { $gte: '2021-03-01', $lte: '2021-03-31' } });
-  const days = meetings.candidates({ $or: [{ precision: 'day', date: { $gt: '2021-01-01', $lt: '2021-01-05' } }, { date: '2021-02-10' }] });
+  const days = meetings.candidates({
+    $or: [{ precision: 'day', date: { $gt: '2021-01-01', $lt: '2021-01-05' } }, { date: '2021-02-10' }],
+  });
 
   expect(march.map((d) => d.date)).toEqual(['2021-03-01']);
   expect(days.map((d) => d._id).sort((a, b) => a - b)).toEqual([2, 3, 4, 41]);

@@ -43,7 +43,10 @@ describeEmbedded('durable storage', () => {
       await coll.createIndex({ slug: 1 }, { unique: true });
       await coll.insertOne({ ...original, slug: 'a' });
       await coll.insertOne({ slug: 'b' });
-      await coll.updateOne({ slug: 'b' }, { $set: { touched: true, ref: id, at: original.when, prices: [original.price] } });
+      await coll.updateOne(
+        { slug: 'b' },
+        { $set: { touched: true, ref: id, at: original.when, prices: [original.price] } },
+      );
       await coll.insertOne({ slug: 'c' });
       await coll.deleteOne({ slug: 'c' });
       await client.db('app').collection('dropped').insertOne({ x: 1 });
@@ -54,14 +57,27 @@ describeEmbedded('durable storage', () => {
     await withServer(async (client) => {
       const coll = client.db('app').collection('things');
       expect(await coll.findOne({ _id: id }, { promoteLongs: false })).toEqual({ ...original, slug: 'a' });
-      expect(await coll.find({}, { projection: { _id: 0 } }).sort({ slug: 1 }).toArray()).toMatchObject([
+      expect(
+        await coll
+          .find({}, { projection: { _id: 0 } })
+          .sort({ slug: 1 })
+          .toArray(),
+      ).toMatchObject([
         { slug: 'a' },
         { slug: 'b', touched: true, ref: id, at: original.when, prices: [original.price] },
       ]);
       expect(await coll.countDocuments()).toBe(2);
       await expect(coll.insertOne({ slug: 'a' })).rejects.toMatchObject({ code: 11000 });
-      expect((await client.db('app').listCollections().toArray()).map((c) => c.name).sort()).toEqual(['renamed', 'things']);
-      expect(await client.db('app').collection('renamed').findOne({}, { projection: { _id: 0 } })).toEqual({ kept: true });
+      expect((await client.db('app').listCollections().toArray()).map((c) => c.name).sort()).toEqual([
+        'renamed',
+        'things',
+      ]);
+      expect(
+        await client
+          .db('app')
+          .collection('renamed')
+          .findOne({}, { projection: { _id: 0 } }),
+      ).toEqual({ kept: true });
     });
   });
 
@@ -75,14 +91,20 @@ describeEmbedded('durable storage', () => {
   });
 
   it('keeps every acknowledged write when the process is killed with SIGKILL', async () => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'fixtures', 'write-until-killed.ts'), dataDir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', path.join(__dirname, 'fixtures', 'write-until-killed.ts'), dataDir],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let acknowledged = -1;
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     await new Promise<void>((resolve, reject) => {
       let buffered = '';
       child.stdout.on('data', (chunk: Buffer) => {

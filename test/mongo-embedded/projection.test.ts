@@ -49,18 +49,36 @@ describe('projection', () => {
 
   it('treats a projection naming only _id as MongoDB does', async () => {
     expect(await items.findOne({ _id: 1 }, { projection: { _id: 1 } })).toEqual({ _id: 1 });
-    expect(await items.findOne({ _id: 1 }, { projection: { _id: 0 } })).toEqual({ name: 'anvil', weight: 50, secret: 'a', tags: ['iron'], shape: { sides: 6 } });
+    expect(await items.findOne({ _id: 1 }, { projection: { _id: 0 } })).toEqual({
+      name: 'anvil',
+      weight: 50,
+      secret: 'a',
+      tags: ['iron'],
+      shape: { sides: 6 },
+    });
   });
 
   it('still handles dotted paths and refuses mixing inclusion with exclusion', async () => {
-    expect(await items.findOne({ _id: 1 }, { projection: { 'shape.sides': 1 } })).toEqual({ _id: 1, shape: { sides: 6 } });
-    await expect(items.findOne({ _id: 1 }, { projection: { name: 1, secret: 0 } })).rejects.toBeInstanceOf(MongoServerError);
+    expect(await items.findOne({ _id: 1 }, { projection: { 'shape.sides': 1 } })).toEqual({
+      _id: 1,
+      shape: { sides: 6 },
+    });
+    await expect(items.findOne({ _id: 1 }, { projection: { name: 1, secret: 0 } })).rejects.toBeInstanceOf(
+      MongoServerError,
+    );
   });
 
   it('leaves the stored documents whole', async () => {
     await items.find({}, { projection: { name: 1 } }).toArray();
     await items.find({}, { projection: { secret: 0 } }).toArray();
-    expect(await items.findOne({ _id: 1 })).toEqual({ _id: 1, name: 'anvil', weight: 50, secret: 'a', tags: ['iron'], shape: { sides: 6 } });
+    expect(await items.findOne({ _id: 1 })).toEqual({
+      _id: 1,
+      name: 'anvil',
+      weight: 50,
+      secret: 'a',
+      tags: ['iron'],
+      shape: { sides: 6 },
+    });
   });
 });
 
@@ -73,7 +91,12 @@ describe('repeated filters', () => {
 
   it('tells apart values that print alike but differ in type', async () => {
     const id = new ObjectId();
-    await items.insertMany([{ _id: 3, ref: id }, { _id: 4, ref: id.toHexString() }, { _id: 5, ref: 7 }, { _id: 6, ref: '7' }]);
+    await items.insertMany([
+      { _id: 3, ref: id },
+      { _id: 4, ref: id.toHexString() },
+      { _id: 5, ref: 7 },
+      { _id: 6, ref: '7' },
+    ]);
     expect((await items.find({ ref: id }).toArray()).map((d) => d._id)).toEqual([3]);
     expect((await items.find({ ref: id.toHexString() }).toArray()).map((d) => d._id)).toEqual([4]);
     expect((await items.find({ ref: 7 }).toArray()).map((d) => d._id)).toEqual([5]);

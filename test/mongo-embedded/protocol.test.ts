@@ -30,7 +30,11 @@ describe('errors for what is not supported', () => {
   });
 
   it('answers an unknown query operator with BadValue (2) naming it', async () => {
-    const error = await t.db.collection('c').find({ a: { $frobnicate: 1 } }).toArray().catch((e: unknown) => e);
+    const error = await t.db
+      .collection('c')
+      .find({ a: { $frobnicate: 1 } })
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 2 });
     expect((error as Error).message).toContain('$frobnicate');
   });
@@ -43,14 +47,22 @@ describe('errors for what is not supported', () => {
     await expect(coll.find({ $or: [] }).toArray()).rejects.toMatchObject({ code: 2 });
     await expect(coll.find({ a: { $elemMatch: 5 } }).toArray()).rejects.toMatchObject({ code: 2 });
     await expect(coll.find({ a: { $type: 'bogus' } }).toArray()).rejects.toMatchObject({ code: 2 });
-    await expect(coll.aggregate([{ $match: { a: 1 } }, { $match: { a: { $nin: 'x' } } }]).toArray()).rejects.toMatchObject({ code: 2 });
+    await expect(
+      coll.aggregate([{ $match: { a: 1 } }, { $match: { a: { $nin: 'x' } } }]).toArray(),
+    ).rejects.toMatchObject({ code: 2 });
     expect(await coll.countDocuments({ a: 1 })).toBe(1);
   });
 
   it('refuses mixing fields and operators in an update document', async () => {
-    const replacementWithOperator = await t.db.command({ update: 'c', updates: [{ q: { _id: 1 }, u: { a: 2, $set: { b: 1 } } }] });
+    const replacementWithOperator = await t.db.command({
+      update: 'c',
+      updates: [{ q: { _id: 1 }, u: { a: 2, $set: { b: 1 } } }],
+    });
     expect(replacementWithOperator.writeErrors[0].code).toBe(52);
-    const operatorWithField = await t.db.command({ update: 'c', updates: [{ q: { _id: 1 }, u: { $set: { b: 1 }, a: 2 } }] });
+    const operatorWithField = await t.db.command({
+      update: 'c',
+      updates: [{ q: { _id: 1 }, u: { $set: { b: 1 }, a: 2 } }],
+    });
     expect(operatorWithField.writeErrors[0].code).toBe(9);
     expect(await t.db.collection('c').findOne({ _id: 1 as never })).toEqual({ _id: 1, a: 1 });
   });
@@ -75,19 +87,35 @@ describe('errors for what is not supported', () => {
   });
 
   (embedded ? it : it.skip)('refuses $out and $merge with NotImplemented (238)', async () => {
-    await expect(t.db.collection('c').aggregate([{ $out: 'copy' }]).toArray()).rejects.toMatchObject({ code: 238 });
-    await expect(t.db.collection('c').aggregate([{ $merge: { into: 'copy' } }]).toArray()).rejects.toMatchObject({ code: 238 });
+    await expect(
+      t.db
+        .collection('c')
+        .aggregate([{ $out: 'copy' }])
+        .toArray(),
+    ).rejects.toMatchObject({ code: 238 });
+    await expect(
+      t.db
+        .collection('c')
+        .aggregate([{ $merge: { into: 'copy' } }])
+        .toArray(),
+    ).rejects.toMatchObject({ code: 238 });
   });
 
   (embedded ? it : it.skip)('refuses a non-simple collation rather than ignoring it when matching', async () => {
-    const error = await t.db.collection('c').find({ a: 'x' }, { collation: { locale: 'en', strength: 2 } }).toArray().catch((e: unknown) => e);
+    const error = await t.db
+      .collection('c')
+      .find({ a: 'x' }, { collation: { locale: 'en', strength: 2 } })
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 238 });
     expect((error as Error).message).toContain('collation');
   });
 
   (embedded ? it : it.skip)('refuses arithmetic it cannot do exactly instead of skipping it', async () => {
     await t.db.collection('money').insertOne({ _id: 1 as never, price: Decimal128.fromString('9.99') });
-    await expect(t.db.collection('money').updateOne({ _id: 1 as never }, { $inc: { price: 1 } })).rejects.toMatchObject({ code: 238 });
+    await expect(t.db.collection('money').updateOne({ _id: 1 as never }, { $inc: { price: 1 } })).rejects.toMatchObject(
+      { code: 238 },
+    );
   });
 
   (embedded ? it : it.skip)('refuses tailable cursors, which need capped collections', async () => {
@@ -95,7 +123,10 @@ describe('errors for what is not supported', () => {
   });
 
   (embedded ? it : it.skip)('refuses text indexes with a message naming what is unsupported', async () => {
-    const error = await t.db.collection('c').createIndex({ a: 'text' }).catch((e: unknown) => e);
+    const error = await t.db
+      .collection('c')
+      .createIndex({ a: 'text' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 67 });
     expect((error as Error).message).toMatch(/text/);
   });

@@ -53,7 +53,11 @@ it('sorts arrays by their smallest element ascending and largest descending', as
 
 it('gives the same first page with a limit as the full sort, in find and aggregate', async () => {
   await coll.insertMany(
-    Array.from({ length: 500 }, (_, i) => ({ _id: i, score: (i * 7919) % 97, when: new Date(Date.UTC(2024, 0, 1 + ((i * 31) % 365))) })),
+    Array.from({ length: 500 }, (_, i) => ({
+      _id: i,
+      score: (i * 7919) % 97,
+      when: new Date(Date.UTC(2024, 0, 1 + ((i * 31) % 365))),
+    })),
   );
   const sort = { score: -1, when: 1, _id: 1 } as const;
   const full = (await coll.find({}).sort(sort).toArray()).map((d) => d._id);
@@ -67,7 +71,10 @@ it('joins documents whose local field is missing to foreign documents without th
   await other.insertMany([{ _id: 1, key: 'k' }, { _id: 2 }]);
   await coll.insertMany([{ _id: 'with', ref: 'k' }, { _id: 'without' }]);
   const joined = await coll
-    .aggregate([{ $lookup: { from: other.collectionName, localField: 'ref', foreignField: 'key', as: 'hits' } }, { $sort: { _id: 1 } }])
+    .aggregate([
+      { $lookup: { from: other.collectionName, localField: 'ref', foreignField: 'key', as: 'hits' } },
+      { $sort: { _id: 1 } },
+    ])
     .toArray();
   expect(joined.map((d) => [d._id, d.hits.map((h: Document) => h._id)])).toEqual([
     ['with', [1]],
@@ -79,7 +86,12 @@ it('pages through a large collection in the same order with and without an index
   const indexed = t.db.collection<Row>(`${coll.collectionName}_indexed`);
   await indexed.createIndex({ score: -1 });
   await coll.createIndex({ other: 1 });
-  const values = (i: number): Row => (i % 50 === 0 ? { _id: i } : i % 70 === 0 ? { _id: i, score: `s${i % 7}` as never } : { _id: i, score: (i * 7919) % 211 });
+  const values = (i: number): Row =>
+    i % 50 === 0
+      ? { _id: i }
+      : i % 70 === 0
+        ? { _id: i, score: `s${i % 7}` as never }
+        : { _id: i, score: (i * 7919) % 211 };
   const docs = Array.from({ length: 2500 }, (_, i) => values(i));
   await indexed.insertMany(docs.map((d) => ({ ...d })));
   await coll.insertMany(docs.map((d) => ({ ...d })));
@@ -89,10 +101,20 @@ it('pages through a large collection in the same order with and without an index
       [{ score: 1, _id: -1 }, 30],
       [{ score: -1, _id: -1 }, 2400],
     ] as const) {
-      const page = async (c: Collection<Row>) => (await c.find({ _id: { $gte: 3 } }).sort(sort).skip(skip).limit(25).toArray()).map((d) => d._id);
+      const page = async (c: Collection<Row>) =>
+        (
+          await c
+            .find({ _id: { $gte: 3 } })
+            .sort(sort)
+            .skip(skip)
+            .limit(25)
+            .toArray()
+        ).map((d) => d._id);
       expect(await page(indexed)).toEqual(await page(coll));
       const viaAggregate = await indexed.aggregate([{ $sort: sort }, { $skip: skip }, { $limit: 25 }]).toArray();
-      expect(viaAggregate.map((d) => d._id)).toEqual((await coll.find({}).sort(sort).skip(skip).limit(25).toArray()).map((d) => d._id));
+      expect(viaAggregate.map((d) => d._id)).toEqual(
+        (await coll.find({}).sort(sort).skip(skip).limit(25).toArray()).map((d) => d._id),
+      );
     }
   };
   await samePages();

@@ -31,7 +31,9 @@ afterAll(async () => {
 });
 
 it('appends a whole collection after the current documents', async () => {
-  const rows = await people.aggregate([{ $match: { _id: 'p1' } }, { $unionWith: 'offices' }, { $project: { _id: 1 } }]).toArray();
+  const rows = await people
+    .aggregate([{ $match: { _id: 'p1' } }, { $unionWith: 'offices' }, { $project: { _id: 1 } }])
+    .toArray();
   expect(rows.map((r) => r._id)).toEqual(['p1', ...(await offices.find().toArray()).map((o) => o._id)]);
 });
 
@@ -64,21 +66,41 @@ it('runs the sub-pipeline on the other collection and keeps both sides in their 
 
 it('lets later stages see the appended documents, without changing what is stored', async () => {
   const rows = await people
-    .aggregate([{ $unionWith: { coll: 'offices', pipeline: [{ $match: { _id: 'o3' } }] } }, { $addFields: { seen: true } }, { $count: 'n' }])
+    .aggregate([
+      { $unionWith: { coll: 'offices', pipeline: [{ $match: { _id: 'o3' } }] } },
+      { $addFields: { seen: true } },
+      { $count: 'n' },
+    ])
     .toArray();
   expect(rows).toEqual([{ n: 4 }]);
-  expect(await offices.findOne({ _id: 'o3' as never })).toEqual({ _id: 'o3', title: 'Governor', keys: ['governor'], secret: 3 });
+  expect(await offices.findOne({ _id: 'o3' as never })).toEqual({
+    _id: 'o3',
+    title: 'Governor',
+    keys: ['governor'],
+    secret: 3,
+  });
 });
 
 it('adds nothing from a collection that does not exist', async () => {
-  const rows = await people.aggregate([{ $match: { _id: 'p3' } }, { $unionWith: { coll: 'no_such_collection', pipeline: [{ $match: {} }] } }]).toArray();
+  const rows = await people
+    .aggregate([{ $match: { _id: 'p3' } }, { $unionWith: { coll: 'no_such_collection', pipeline: [{ $match: {} }] } }])
+    .toArray();
   expect(rows.map((r) => r._id)).toEqual(['p3']);
-  expect(await t.db.collection('no_such_collection').aggregate([{ $unionWith: 'people' }, { $count: 'n' }]).toArray()).toEqual([{ n: 3 }]);
+  expect(
+    await t.db
+      .collection('no_such_collection')
+      .aggregate([{ $unionWith: 'people' }, { $count: 'n' }])
+      .toArray(),
+  ).toEqual([{ n: 3 }]);
 });
 
 it('appends the documents of a collectionless sub-pipeline that starts with $documents', async () => {
   const rows = await people
-    .aggregate([{ $match: { _id: 'p1' } }, { $project: { _id: 1 } }, { $unionWith: { pipeline: [{ $documents: [{ _id: 'x1' }, { _id: 'x2' }] }, { $match: { _id: 'x2' } }] } }])
+    .aggregate([
+      { $match: { _id: 'p1' } },
+      { $project: { _id: 1 } },
+      { $unionWith: { pipeline: [{ $documents: [{ _id: 'x1' }, { _id: 'x2' }] }, { $match: { _id: 'x2' } }] } },
+    ])
     .toArray();
   expect(rows).toEqual([{ _id: 'p1' }, { _id: 'x2' }]);
 });
@@ -101,7 +123,13 @@ it('reads the other collection through its index for a leading $match', () => {
   for (let i = 0; i < 50; i += 1) other.insert({ _id: i, keys: [i < 2 ? `match ${i}` : `other ${i}`] });
   const readCandidates = jest.spyOn(other, 'candidates');
 
-  const rows = runAggregate(engine, 'db', first, [{ $unionWith: { coll: 'other', pipeline: [{ $match: { keys: { $regex: '^match' } } }] } }], {});
+  const rows = runAggregate(
+    engine,
+    'db',
+    first,
+    [{ $unionWith: { coll: 'other', pipeline: [{ $match: { keys: { $regex: '^match' } } }] } }],
+    {},
+  );
 
   expect(rows.map((r) => r._id)).toEqual([0, 1]);
   // The index hands over only the two documents with a matching key, not all fifty.

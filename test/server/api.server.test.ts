@@ -56,24 +56,38 @@ describe('API server', () => {
   describe('requests', () => {
     it('serves GraphQL at / and /graphql', async () => {
       for (const url of [`${base(dev)}/`, `${base(dev)}/graphql`]) {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ people { totalCount } }"}' });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ people { totalCount } }"}',
+        });
         expect(await response.json()).toEqual({ data: { people: { totalCount: 0 } } });
       }
     });
 
     it('refuses simple (CSRF-able) requests', async () => {
-      const response = await fetch(`${base(dev)}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ people { totalCount } }"}' });
+      const response = await fetch(`${base(dev)}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{"query":"{ people { totalCount } }"}',
+      });
       expect(response.status).toBe(400);
       const get = await fetch(`${base(dev)}/graphql?query=${encodeURIComponent('{ people { totalCount } }')}`);
       expect(get.status).toBe(400);
-      const allowed = await fetch(`${base(dev)}/graphql?query=${encodeURIComponent('{ people { totalCount } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const allowed = await fetch(`${base(dev)}/graphql?query=${encodeURIComponent('{ people { totalCount } }')}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
       expect(allowed.status).toBe(200);
     });
 
     it('lets browser apps on other origins call it (CORS preflight)', async () => {
       const preflight = await fetch(`${base(dev)}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+        headers: {
+          origin: 'https://app.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, authorization',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -81,7 +95,11 @@ describe('API server', () => {
     });
 
     it('refuses malformed JSON with 400', async () => {
-      const response = await fetch(`${base(dev)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      const response = await fetch(`${base(dev)}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": ',
+      });
       expect(response.status).toBe(400);
     });
 
@@ -135,7 +153,9 @@ describe('API server', () => {
       expect(first.data.ingestArticle.article.source).toBe(ARTICLE.source);
       const again = await dev.post(INGEST, { input: ARTICLE }, auth);
       expect(again.data.ingestArticle.status).toBe('UNCHANGED');
-      const { data } = await dev.post(`query($id: ID!) { node(id: $id) { ... on Article { source } } }`, { id: first.data.ingestArticle.article.id });
+      const { data } = await dev.post(`query($id: ID!) { node(id: $id) { ... on Article { source } } }`, {
+        id: first.data.ingestArticle.article.id,
+      });
       expect(data.node).toEqual({ source: ARTICLE.source });
     });
 
@@ -164,7 +184,9 @@ describe('API server', () => {
       const page = await fetch(`${base(dev)}/`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('EmbeddedSandbox');
-      expect((await dev.post('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      expect((await dev.post('{ __schema { queryType { name } } }')).data).toEqual({
+        __schema: { queryType: { name: 'Query' } },
+      });
     });
 
     it('turns off introspection and Sandbox, and hides stack traces, in production', async () => {

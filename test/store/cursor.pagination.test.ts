@@ -86,7 +86,9 @@ describe('findPage', () => {
 
   it('rejects page sizes over 100 and foreign cursors', async () => {
     await expect(findPage(rows, {}, { field: 'day', direction: 1 }, { first: 101 })).rejects.toThrow(StoreInputError);
-    await expect(findPage(rows, {}, { field: 'day', direction: 1 }, { first: 1, after: 'abc' })).rejects.toThrow(StoreInputError);
+    await expect(findPage(rows, {}, { field: 'day', direction: 1 }, { first: 1, after: 'abc' })).rejects.toThrow(
+      StoreInputError,
+    );
   });
 });
 

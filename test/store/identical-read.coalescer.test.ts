@@ -23,7 +23,13 @@ describe('identical reads of concurrent requests', () => {
       { _id: 'r2', day: '2021-01-02' },
       { _id: 'r3', day: '2021-02-01' },
     ]);
-    await t.db.collection<Document>(COLLECTIONS.people).insertOne({ _id: 'p1' as never, name: 'Ines Ortega', slug: 'ines-ortega', mentionCount: 1, searchKeys: ['ines ortega', 'ortega'] });
+    await t.db.collection<Document>(COLLECTIONS.people).insertOne({
+      _id: 'p1' as never,
+      name: 'Ines Ortega',
+      slug: 'ines-ortega',
+      mentionCount: 1,
+      searchKeys: ['ines ortega', 'ortega'],
+    });
     t.client.on('commandStarted', (event: CommandStartedEvent) => commands.push(event.commandName));
   });
   afterAll(() => t.close());
@@ -32,7 +38,9 @@ describe('identical reads of concurrent requests', () => {
   });
 
   it('sends a page query once for every request asking it in the same turn, and answers each', async () => {
-    const pages = await Promise.all([1, 2, 3].map(() => findPage(rows(), { day: { $gte: '2021-01-02' } }, sort, { first: 10 })));
+    const pages = await Promise.all(
+      [1, 2, 3].map(() => findPage(rows(), { day: { $gte: '2021-01-02' } }, sort, { first: 10 })),
+    );
 
     for (const page of pages) expect(ids(page)).toEqual(['r2', 'r3']);
     expect(commands).toEqual(['find']);
@@ -72,7 +80,10 @@ describe('identical reads of concurrent requests', () => {
 
   it('fails every request waiting on a read that fails', async () => {
     const bad = { day: { $bogus: 1 } } as Document;
-    const results = await Promise.allSettled([findPage(rows(), bad, sort, { first: 5 }), findPage(rows(), bad, sort, { first: 5 })]);
+    const results = await Promise.allSettled([
+      findPage(rows(), bad, sort, { first: 5 }),
+      findPage(rows(), bad, sort, { first: 5 }),
+    ]);
 
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(commands).toEqual(['find']);

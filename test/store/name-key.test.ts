@@ -20,5 +20,4 @@ describe('name keys', () => {
     expect(slugOf("Seán O'Brien")).toBe('sean-obrien');
     expect(slugOf('Владимир Путин')).toBe('');
   });
-
 });

@@ -7,23 +7,43 @@ import {
 } from '../../src/store/named-entity.resolver';
 
 const fact = (name: string, aliases: string[] = []): NamedFact => ({ name, aliases });
-const stored = (id: string, ...facts: NamedFact[]) => ({ _id: id, identityKeys: identityKeysOf(facts, PERSON_NAME_RULES) });
+const stored = (id: string, ...facts: NamedFact[]) => ({
+  _id: id,
+  identityKeys: identityKeysOf(facts, PERSON_NAME_RULES),
+});
 
 describe('matchNamedFacts for people', () => {
-  const barzanis = [stored('masoud', fact('Masoud Barzani')), stored('masrour', fact('Masrour Barzani', ['Barzani'])), stored('nechirvan', fact('Nechirvan Barzani'))];
+  const barzanis = [
+    stored('masoud', fact('Masoud Barzani')),
+    stored('masrour', fact('Masrour Barzani', ['Barzani'])),
+    stored('nechirvan', fact('Nechirvan Barzani')),
+  ];
 
   it('matches the same name whatever its case, accents, hyphens and particles', () => {
     const ghanmi = stored('ghanmi', fact('Othman al-Ghanmi'));
     const names = ['Othman al-Ghanmi', 'OTHMAN AL GHANMI', 'Othman Ghanmi', 'Óthman al-Ghanmi'];
-    expect(names.map((name) => matchNamedFacts([fact(name)], [ghanmi], PERSON_NAME_RULES)[0])).toEqual(['ghanmi', 'ghanmi', 'ghanmi', 'ghanmi']);
+    expect(names.map((name) => matchNamedFacts([fact(name)], [ghanmi], PERSON_NAME_RULES)[0])).toEqual([
+      'ghanmi',
+      'ghanmi',
+      'ghanmi',
+      'ghanmi',
+    ]);
   });
 
   it('keeps people of one surname apart and leaves a bare shared surname unmatched', () => {
-    expect(matchNamedFacts([fact('Nechirvan Barzani'), fact('Barzani'), fact('Mustafa Barzani')], barzanis, PERSON_NAME_RULES)).toEqual(['nechirvan', null, null]);
+    expect(
+      matchNamedFacts(
+        [fact('Nechirvan Barzani'), fact('Barzani'), fact('Mustafa Barzani')],
+        barzanis,
+        PERSON_NAME_RULES,
+      ),
+    ).toEqual(['nechirvan', null, null]);
   });
 
   it('matches a bare surname that only one person has', () => {
-    expect(matchNamedFacts([fact('Ghanmi')], [...barzanis, stored('ghanmi', fact('Othman al-Ghanmi'))], PERSON_NAME_RULES)).toEqual(['ghanmi']);
+    expect(
+      matchNamedFacts([fact('Ghanmi')], [...barzanis, stored('ghanmi', fact('Othman al-Ghanmi'))], PERSON_NAME_RULES),
+    ).toEqual(['ghanmi']);
   });
 
   it('does not take a first name for a surname', () => {
@@ -44,7 +64,10 @@ describe('matchNamedFacts for people', () => {
 
   it('gives each stored person to one fact of an article only', () => {
     const howard = stored('howard', fact('Michael Howard'));
-    expect(matchNamedFacts([fact('Michael Howard'), fact('Howard')], [howard], PERSON_NAME_RULES)).toEqual(['howard', null]);
+    expect(matchNamedFacts([fact('Michael Howard'), fact('Howard')], [howard], PERSON_NAME_RULES)).toEqual([
+      'howard',
+      null,
+    ]);
   });
 
   it('matches a full name another article gave as an alias, but not through a shared alias alone', () => {
@@ -55,12 +78,17 @@ describe('matchNamedFacts for people', () => {
 });
 
 describe('matchNamedFacts for organizations', () => {
-  const kdp = { _id: 'kdp', identityKeys: identityKeysOf([fact('Kurdistan Democratic Party', ['KDP'])], ORGANIZATION_NAME_RULES) };
+  const kdp = {
+    _id: 'kdp',
+    identityKeys: identityKeysOf([fact('Kurdistan Democratic Party', ['KDP'])], ORGANIZATION_NAME_RULES),
+  };
 
   it('matches an acronym to the organization it abbreviates, and the full name to an acronym-only entry', () => {
     expect(matchNamedFacts([fact('KDP')], [kdp], ORGANIZATION_NAME_RULES)).toEqual(['kdp']);
     const acronymOnly = { _id: 'x', identityKeys: identityKeysOf([fact('PMF')], ORGANIZATION_NAME_RULES) };
-    expect(matchNamedFacts([fact('Popular Mobilization Forces', ['PMF'])], [acronymOnly], ORGANIZATION_NAME_RULES)).toEqual(['x']);
+    expect(
+      matchNamedFacts([fact('Popular Mobilization Forces', ['PMF'])], [acronymOnly], ORGANIZATION_NAME_RULES),
+    ).toEqual(['x']);
   });
 
   it('does not merge two organizations that share only an acronym', () => {

@@ -3,7 +3,14 @@
  * prefix query per kind, entity documents without the writers' bookkeeping, articles without text.
  */
 import type { CommandStartedEvent, Document } from 'mongodb';
-import { COLLECTIONS, ensureIndexes, READ_PROJECTION, SEARCH_LIMIT_PER_KIND, searchEverything, searchKeyFilter } from '../../src/store';
+import {
+  COLLECTIONS,
+  ensureIndexes,
+  READ_PROJECTION,
+  SEARCH_LIMIT_PER_KIND,
+  searchEverything,
+  searchKeyFilter,
+} from '../../src/store';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 type Row = Document & { _id: string };
@@ -29,16 +36,53 @@ beforeAll(async () => {
   await t.db.collection<Row>(COLLECTIONS.people).insertMany(people);
   await t.db.collection<Row>(COLLECTIONS.organizations).insertMany([
     { _id: 'g2', slug: 'annex-group', name: 'Annex Group', searchKeys: ['annex group', 'group'], ...bookkeeping },
-    { _id: 'g1', slug: 'anna-foundation', name: 'Anna Foundation', searchKeys: ['anna foundation', 'foundation'], ...bookkeeping },
+    {
+      _id: 'g1',
+      slug: 'anna-foundation',
+      name: 'Anna Foundation',
+      searchKeys: ['anna foundation', 'foundation'],
+      ...bookkeeping,
+    },
     { _id: 'g3', slug: 'bobcorp', name: 'Bobcorp', searchKeys: ['bobcorp'], ...bookkeeping },
   ]);
   await t.db.collection<Row>(COLLECTIONS.offices).insertMany([
-    { _id: 'f1', key: 'annual-chair|x', title: 'Annual Chair', jurisdiction: 'X', searchKeys: ['annual chair', 'chair'], ...bookkeeping },
+    {
+      _id: 'f1',
+      key: 'annual-chair|x',
+      title: 'Annual Chair',
+      jurisdiction: 'X',
+      searchKeys: ['annual chair', 'chair'],
+      ...bookkeeping,
+    },
   ]);
   await t.db.collection<Row>(COLLECTIONS.articles).insertMany([
-    { _id: 'a1', source: 'anna-1.txt', title: 'Anna wins', publishedOn: '2024-01-02', text: 'Anna won.', paragraphs: [{ start: 0, end: 9 }], searchKeys: ['anna wins'] },
-    { _id: 'a2', source: 'anna-2.txt', title: 'Anna again', publishedOn: '2025-03-04', text: 'Again.', paragraphs: [{ start: 0, end: 6 }], searchKeys: ['anna again'] },
-    { _id: 'a3', source: 'bob.txt', title: 'Bob', publishedOn: '2025-05-05', text: 'Bob.', paragraphs: [], searchKeys: ['bob'] },
+    {
+      _id: 'a1',
+      source: 'anna-1.txt',
+      title: 'Anna wins',
+      publishedOn: '2024-01-02',
+      text: 'Anna won.',
+      paragraphs: [{ start: 0, end: 9 }],
+      searchKeys: ['anna wins'],
+    },
+    {
+      _id: 'a2',
+      source: 'anna-2.txt',
+      title: 'Anna again',
+      publishedOn: '2025-03-04',
+      text: 'Again.',
+      paragraphs: [{ start: 0, end: 6 }],
+      searchKeys: ['anna again'],
+    },
+    {
+      _id: 'a3',
+      source: 'bob.txt',
+      title: 'Bob',
+      publishedOn: '2025-05-05',
+      text: 'Bob.',
+      paragraphs: [],
+      searchKeys: ['bob'],
+    },
   ]);
   t.client.on('commandStarted', (event: CommandStartedEvent) => commands.push(event.commandName));
 });
@@ -56,11 +100,21 @@ async function perKindQueries(text: string): Promise<Array<{ kind: string; doc: 
     { kind: 'person', coll: COLLECTIONS.people, sort: { mentionCount: -1, _id: 1 }, projection: READ_PROJECTION },
     { kind: 'organization', coll: COLLECTIONS.organizations, sort: { name: 1, _id: 1 }, projection: READ_PROJECTION },
     { kind: 'office', coll: COLLECTIONS.offices, sort: { title: 1, _id: 1 }, projection: READ_PROJECTION },
-    { kind: 'article', coll: COLLECTIONS.articles, sort: { publishedOn: -1, _id: 1 }, projection: { text: 0, paragraphs: 0 } },
+    {
+      kind: 'article',
+      coll: COLLECTIONS.articles,
+      sort: { publishedOn: -1, _id: 1 },
+      projection: { text: 0, paragraphs: 0 },
+    },
   ] as const;
   const results = [];
   for (const { kind, coll, sort, projection } of kinds) {
-    const docs = await t.db.collection(coll).find(filter, { projection }).sort(sort).limit(SEARCH_LIMIT_PER_KIND).toArray();
+    const docs = await t.db
+      .collection(coll)
+      .find(filter, { projection })
+      .sort(sort)
+      .limit(SEARCH_LIMIT_PER_KIND)
+      .toArray();
     results.push(...docs.map((doc) => ({ kind, doc })));
   }
   return results;
@@ -74,7 +128,10 @@ it('answers a search with exactly one command', async () => {
 
 it('returns each kind in the order and shape of its own query, people first and articles last', async () => {
   for (const text of ['an', 'Anna 1', 'bob', 'chair', 'Ännä wins']) {
-    expect({ text, matches: await searchEverything(t.db, text) }).toEqual({ text, matches: await perKindQueries(text) });
+    expect({ text, matches: await searchEverything(t.db, text) }).toEqual({
+      text,
+      matches: await perKindQueries(text),
+    });
   }
   const kinds = (await searchEverything(t.db, 'an')).map((m) => m.kind);
   expect([...new Set(kinds)]).toEqual(['person', 'organization', 'office', 'article']);
