@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { BenchSection } from './bench-section.type';
 import { extractArticle } from '../src/extract';
 import winkNLP from 'wink-nlp';
-import { winkInstance } from '../src/extract/sentence.splitter';
+import { winkInstance } from '../src/extract/text/sentence.splitter';
 
 const ROOT = path.join(__dirname, '..');
 const EVAL_DIR = path.join(ROOT, '..', 'shared', 'eval');

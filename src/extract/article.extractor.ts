@@ -3,18 +3,18 @@
  * coreference, dates and meetings, each fact with the sentences it came from.
  */
 import type { ExtractionRecord, OrganizationFact, PersonFact } from './extraction-record.type';
-import { parseArticleStructure, type ArticleStructure } from './article-structure.parser';
-import { splitSentences, type Sentence } from './sentence.splitter';
-import { recognizePeople } from './person.recognizer';
-import { recognizeOrganizations } from './organization.recognizer';
-import { jurisdictionContext } from './jurisdiction.resolver';
-import { extractOffices } from './office.extractor';
-import { CoreferenceResolver } from './coreference.resolver';
-import { extractMeetings } from './meeting.extractor';
-import { findDates, parseIsoDate, type ResolvedDate } from './date.resolver';
-import { evidenceOf, uniqueEvidence } from './evidence.factory';
-import { chunksOf } from './proper-noun.chunker';
-import { isCity } from './place.lexicon';
+import { parseArticleStructure, type ArticleStructure } from './text/article-structure.parser';
+import { splitSentences, type Sentence } from './text/sentence.splitter';
+import { recognizePeople } from './people/person.recognizer';
+import { recognizeOrganizations } from './organizations/organization.recognizer';
+import { jurisdictionContext } from './offices/jurisdiction.resolver';
+import { extractOffices } from './offices/office.extractor';
+import { CoreferenceResolver } from './people/coreference.resolver';
+import { extractMeetings } from './meetings/meeting.extractor';
+import { findDates, parseIsoDate, type ResolvedDate } from './text/date.resolver';
+import { evidenceOf, uniqueEvidence } from './text/evidence.factory';
+import { chunksOf } from './people/proper-noun.chunker';
+import { isCity } from './lexicon/place.lexicon';
 
 export interface ArticleInput {
   source: string;

@@ -1,4 +1,4 @@
-import { findDates, parseIsoDate } from '../../src/extract/date.resolver';
+import { findDates, parseIsoDate } from '../../../src/extract/text/date.resolver';
 
 const ref = parseIsoDate('2020-07-29');
 

@@ -5,20 +5,20 @@
  * elsewhere. Surnames, first names and particle tails are then resolved to the full names
  * they abbreviate; an ambiguous surname stays unresolved for coreference to settle.
  */
-import type { Sentence } from './sentence.splitter';
+import type { Sentence } from '../text/sentence.splitter';
 import { chunksOf, isCapitalised, isNameParticle } from './proper-noun.chunker';
-import { cueAfter, textOf, titleBefore, type TitlePhrase } from './title-phrase.parser';
-import { isHonorific, isOccupation, isTitleHead, isTitleWord } from './title.lexicon';
+import { cueAfter, textOf, titleBefore, type TitlePhrase } from '../offices/title-phrase.parser';
+import { isHonorific, isOccupation, isTitleHead, isTitleWord } from '../lexicon/title.lexicon';
 import {
   isCalendarWord,
   isLowercaseBodyNoun,
   isOrganizationHead,
   isPlaceOrThingWord,
   partyOf,
-} from './entity-word.lexicon';
-import { isKnownFirstName } from './first-name.lexicon';
-import { countryOf, isCity, isDemonym } from './place.lexicon';
-import { nameKey } from './name.normalizer';
+} from '../lexicon/entity-word.lexicon';
+import { isKnownFirstName } from '../lexicon/first-name.lexicon';
+import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
+import { nameKey } from '../lexicon/name.normalizer';
 
 export interface PersonMention {
   sentence: number;

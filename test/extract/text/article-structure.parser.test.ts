@@ -1,4 +1,4 @@
-import { parseArticleStructure } from '../../src/extract/article-structure.parser';
+import { parseArticleStructure } from '../../../src/extract/text/article-structure.parser';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 

@@ -4,13 +4,13 @@
  * to the organization's name. When the text names none, state posts take the country the
  * article is about and `Regional` posts the region it is about.
  */
-import type { Sentence } from './sentence.splitter';
-import type { OrganizationEntity } from './organization.recognizer';
-import { countryCodeOf, countryOf, countryOfCity } from './place.lexicon';
-import type { JurisdictionRef } from './extraction-record.type';
-import { partyOf } from './entity-word.lexicon';
-import { nameKey } from './name.normalizer';
-import { chunksOf } from './proper-noun.chunker';
+import type { Sentence } from '../text/sentence.splitter';
+import type { OrganizationEntity } from '../organizations/organization.recognizer';
+import { countryCodeOf, countryOf, countryOfCity } from '../lexicon/place.lexicon';
+import type { JurisdictionRef } from '../extraction-record.type';
+import { partyOf } from '../lexicon/entity-word.lexicon';
+import { nameKey } from '../lexicon/name.normalizer';
+import { chunksOf } from '../people/proper-noun.chunker';
 
 export interface JurisdictionContext {
   /** The country the article mentions most (its names, spellings and demonyms counted together). */

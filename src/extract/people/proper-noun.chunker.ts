@@ -4,7 +4,7 @@
  * `wide` chunks also join `of`, `and`, `for`, `on`, `the` between capitalised words, as in
  * `Transport and General Workers Union`.
  */
-import type { Sentence, Word } from './sentence.splitter';
+import type { Sentence, Word } from '../text/sentence.splitter';
 
 export interface Chunk {
   /** Index of the first word in the sentence. */

@@ -1,4 +1,4 @@
-import { extractBody, officesOf } from './article.fixture';
+import { extractBody, officesOf } from '../article.fixture';
 
 describe('offices', () => {
   it('reads a comma title with a body before it and a place after it', () => {

@@ -1,4 +1,4 @@
-import { extractBody, meetingsOf, officesOf } from './article.fixture';
+import { extractBody, meetingsOf, officesOf } from '../article.fixture';
 
 describe('coreference', () => {
   it('resolves `the Iraqi official` to the one Iraqi office holder the article is about', () => {

@@ -1,5 +1,5 @@
-import { extractArticle } from '../../src/extract';
-import { extractBody, meetingsOf } from './article.fixture';
+import { extractArticle } from '../../../src/extract';
+import { extractBody, meetingsOf } from '../article.fixture';
 
 describe('meetings', () => {
   it('reads met / received with roles, dates and places', () => {

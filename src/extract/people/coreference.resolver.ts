@@ -4,12 +4,12 @@
  * surnames with a title (`President Okafor`). Each resolves to one person or to nothing:
  * when two people fit equally, the reference stays unresolved rather than guessed.
  */
-import type { Sentence, Word } from './sentence.splitter';
-import type { OfficeFact } from './extraction-record.type';
+import type { Sentence, Word } from '../text/sentence.splitter';
+import type { OfficeFact } from '../extraction-record.type';
 import type { AmbiguousMention, PersonEntity, PersonMention } from './person.recognizer';
-import { countryOf } from './place.lexicon';
-import { isStateTitle, isTitleHead, isTitleQualifier, titleHeadOf } from './title.lexicon';
-import { foldForLookup } from './name.normalizer';
+import { countryOf } from '../lexicon/place.lexicon';
+import { isStateTitle, isTitleHead, isTitleQualifier, titleHeadOf } from '../lexicon/title.lexicon';
+import { foldForLookup } from '../lexicon/name.normalizer';
 
 const MALE_PRONOUNS = new Set(['he', 'his', 'him']);
 const FEMALE_PRONOUNS = new Set(['she', 'her']);

@@ -5,11 +5,11 @@
  * (`Norlex chairman ...`, `told Vantora`, `energy giant Norlex`, `a spokesman for Amberline`).
  * Places standing for governments (`Baghdad`, `the White House`) are not organizations.
  */
-import type { Sentence } from './sentence.splitter';
-import type { PeopleAnalysis } from './person.recognizer';
-import { acronymInBracketsBefore, chunksOf, isCapitalised } from './proper-noun.chunker';
-import { portfolioStart, textOf } from './title-phrase.parser';
-import { isFormerMarker, isHonorific, isOccupation, isTitleHead, isTitleQualifier } from './title.lexicon';
+import type { Sentence } from '../text/sentence.splitter';
+import type { PeopleAnalysis } from '../people/person.recognizer';
+import { acronymInBracketsBefore, chunksOf, isCapitalised } from '../people/proper-noun.chunker';
+import { portfolioStart, textOf } from '../offices/title-phrase.parser';
+import { isFormerMarker, isHonorific, isOccupation, isTitleHead, isTitleQualifier } from '../lexicon/title.lexicon';
 import {
   isBodyDescriptor,
   isCalendarWord,
@@ -19,9 +19,9 @@ import {
   isPlaceOrThingWord,
   isStandaloneOrganizationHead,
   partyOf,
-} from './entity-word.lexicon';
-import { countryOf, isCity } from './place.lexicon';
-import { foldForLookup, nameKey } from './name.normalizer';
+} from '../lexicon/entity-word.lexicon';
+import { countryOf, isCity } from '../lexicon/place.lexicon';
+import { foldForLookup, nameKey } from '../lexicon/name.normalizer';
 
 export interface OrganizationMention {
   sentence: number;

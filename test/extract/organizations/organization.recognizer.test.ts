@@ -1,4 +1,4 @@
-import { extractBody } from './article.fixture';
+import { extractBody } from '../article.fixture';
 
 const orgs = (body: string) =>
   extractBody(body).organizations.map((o) => (o.aliases.length ? `${o.name} [${o.aliases.join(', ')}]` : o.name));

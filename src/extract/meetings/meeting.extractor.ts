@@ -5,25 +5,25 @@
  * side), their roles, a date and a place; descriptions of the same meeting are merged.
  * Planned, hoped-for, denied and telephone meetings are left out.
  */
-import type { Sentence, Word } from './sentence.splitter';
+import type { Sentence, Word } from '../text/sentence.splitter';
 import type {
   DatePrecision,
   MeetingFact,
   MeetingParticipantFact,
   ParticipantKind,
   ParticipantRole,
-} from './extraction-record.type';
-import type { OrganizationEntity, OrganizationMention } from './organization.recognizer';
-import type { AmbiguousMention, PersonEntity } from './person.recognizer';
-import { CoreferenceResolver, isPronoun } from './coreference.resolver';
-import { findDates, type FoundDate, type ResolvedDate } from './date.resolver';
-import { isCapitalised } from './proper-noun.chunker';
-import { textOf } from './title-phrase.parser';
-import { isHonorific, isOccupation, isTitleHead, isTitleWord } from './title.lexicon';
-import { isCalendarWord, isGroupNoun } from './entity-word.lexicon';
-import { capitalOf, cityOfVenue, countryOf, isCity, isDemonym } from './place.lexicon';
-import { evidenceOf, uniqueEvidence } from './evidence.factory';
-import { nameKey } from './name.normalizer';
+} from '../extraction-record.type';
+import type { OrganizationEntity, OrganizationMention } from '../organizations/organization.recognizer';
+import type { AmbiguousMention, PersonEntity } from '../people/person.recognizer';
+import { CoreferenceResolver, isPronoun } from '../people/coreference.resolver';
+import { findDates, type FoundDate, type ResolvedDate } from '../text/date.resolver';
+import { isCapitalised } from '../people/proper-noun.chunker';
+import { textOf } from '../offices/title-phrase.parser';
+import { isHonorific, isOccupation, isTitleHead, isTitleWord } from '../lexicon/title.lexicon';
+import { isCalendarWord, isGroupNoun } from '../lexicon/entity-word.lexicon';
+import { capitalOf, cityOfVenue, countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
+import { evidenceOf, uniqueEvidence } from '../text/evidence.factory';
+import { nameKey } from '../lexicon/name.normalizer';
 
 export interface MeetingContext {
   sentences: Sentence[];

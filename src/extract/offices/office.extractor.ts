@@ -5,22 +5,22 @@
  * person heads (`a delegation from the FDP headed by ...`), from the region for `Regional`
  * titles, or from the article's country for state posts.
  */
-import type { Sentence } from './sentence.splitter';
-import type { OfficeFact } from './extraction-record.type';
-import type { PersonEntity, PersonMention } from './person.recognizer';
+import type { Sentence } from '../text/sentence.splitter';
+import type { OfficeFact } from '../extraction-record.type';
+import type { PersonEntity, PersonMention } from '../people/person.recognizer';
 import { BODY_PRONOUN, type TitlePhrase } from './title-phrase.parser';
-import type { OrganizationEntity } from './organization.recognizer';
+import type { OrganizationEntity } from '../organizations/organization.recognizer';
 import {
   jurisdictionRefOf,
   nearestCountry,
   plainJurisdiction,
   type JurisdictionContext,
 } from './jurisdiction.resolver';
-import { countryOfTitle, isStateTitle, titleHeadOf } from './title.lexicon';
-import { countryOf } from './place.lexicon';
-import { partyOf } from './entity-word.lexicon';
-import { nameKey } from './name.normalizer';
-import { evidenceOf } from './evidence.factory';
+import { countryOfTitle, isStateTitle, titleHeadOf } from '../lexicon/title.lexicon';
+import { countryOf } from '../lexicon/place.lexicon';
+import { partyOf } from '../lexicon/entity-word.lexicon';
+import { nameKey } from '../lexicon/name.normalizer';
+import { evidenceOf } from '../text/evidence.factory';
 
 const LEAD_VERBS = new Set(['headed', 'led', 'chaired']);
 /** `Deputy Prime Minister` is a different post from `Prime Minister`. */

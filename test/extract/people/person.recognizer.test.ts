@@ -1,6 +1,6 @@
-import { parseArticleStructure } from '../../src/extract/article-structure.parser';
-import { splitSentences } from '../../src/extract/sentence.splitter';
-import { recognizePeople } from '../../src/extract/person.recognizer';
+import { parseArticleStructure } from '../../../src/extract/text/article-structure.parser';
+import { splitSentences } from '../../../src/extract/text/sentence.splitter';
+import { recognizePeople } from '../../../src/extract/people/person.recognizer';
 
 function peopleIn(body: string) {
   const text = `Headline\n\n${body}`;

@@ -1,5 +1,5 @@
-import { parseArticleStructure } from '../../src/extract/article-structure.parser';
-import { splitSentences } from '../../src/extract/sentence.splitter';
+import { parseArticleStructure } from '../../../src/extract/text/article-structure.parser';
+import { splitSentences } from '../../../src/extract/text/sentence.splitter';
 
 function sentencesOf(text: string) {
   const structure = parseArticleStructure(text);

@@ -1,4 +1,4 @@
-import { plainJurisdiction, type JurisdictionContext } from '../../src/extract/jurisdiction.resolver';
+import { plainJurisdiction, type JurisdictionContext } from '../../../src/extract/offices/jurisdiction.resolver';
 
 const context: JurisdictionContext = {
   country: 'Iraq',

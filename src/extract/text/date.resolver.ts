@@ -4,7 +4,7 @@
  * text or the reference fixes them. Without a reference year a date stays unresolved.
  */
 import * as chrono from 'chrono-node';
-import type { DatePrecision } from './extraction-record.type';
+import type { DatePrecision } from '../extraction-record.type';
 
 export interface ResolvedDate {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */

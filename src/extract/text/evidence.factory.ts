@@ -1,5 +1,5 @@
 /** Evidence is always a whole sentence (or caption) of the text, so `text.slice(start, end)` gives it back. */
-import type { Evidence } from './extraction-record.type';
+import type { Evidence } from '../extraction-record.type';
 import type { TextSpan } from './text-span.type';
 
 export function evidenceOf(sentence: TextSpan & { text: string }): Evidence {

@@ -4,11 +4,18 @@
  * after it (`Ilona Kovacs, leader of the Farmers Democratic Party`). It returns the title
  * words, the words that name its jurisdiction, and whether the post is a former one.
  */
-import type { Sentence, Word } from './sentence.splitter';
-import { acronymInBracketsBefore, isCapitalised } from './proper-noun.chunker';
-import { isFormerMarker, isHonorific, isOccupation, isPortfolioHead, isTitleHead, isTitleWord } from './title.lexicon';
-import { isLowercaseBodyNoun, isOrganizationHead, isPlaceOrThingWord } from './entity-word.lexicon';
-import { countryOf } from './place.lexicon';
+import type { Sentence, Word } from '../text/sentence.splitter';
+import { acronymInBracketsBefore, isCapitalised } from '../people/proper-noun.chunker';
+import {
+  isFormerMarker,
+  isHonorific,
+  isOccupation,
+  isPortfolioHead,
+  isTitleHead,
+  isTitleWord,
+} from '../lexicon/title.lexicon';
+import { isLowercaseBodyNoun, isOrganizationHead, isPlaceOrThingWord } from '../lexicon/entity-word.lexicon';
+import { countryOf } from '../lexicon/place.lexicon';
 
 export interface TitlePhrase {
   /** The position as written, jurisdiction removed (`Minister of Health`, `chairman`). */
