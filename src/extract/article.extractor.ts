@@ -69,16 +69,6 @@ function yearOfThisYear(sentences: Sentence[]): string | null {
   return laterPast ? null : year;
 }
 
-/** The year a historical article without a reference date is about: its most mentioned year. */
-function storyYear(sentences: Sentence[]): string | null {
-  const counts = new Map<string, number>();
-  for (const s of sentences) for (const y of s.text.match(YEAR) ?? []) counts.set(y, (counts.get(y) ?? 0) + 1);
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  return ranked.length && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[0][1] > ranked[1][1])
-    ? ranked[0][0]
-    : null;
-}
-
 /** The dateline's place, or else the first large city the article puts someone in (`arrived in X`, `at talks in X`). */
 function defaultLocation(structure: ArticleStructure, sentences: Sentence[]): string | null {
   if (structure.dateline) return structure.dateline.place;
@@ -119,7 +109,6 @@ export function extractArticle(input: ArticleInput): ExtractionRecord {
     coreference,
     reference,
     defaultLocation: defaultLocation(structure, sentences),
-    storyYear: reference ? null : storyYear(sentences),
   });
   const people: PersonFact[] = peopleAnalysis.people.map((p) => ({
     name: p.name,

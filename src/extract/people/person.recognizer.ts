@@ -1,14 +1,17 @@
 /**
- * Finds the people an article names. A capitalised chunk is a person's name when a title or
- * honorific precedes it, an appositive or age follows it, its first word is a known first
- * name, it carries a name particle (`al-`, `bin`, `de`), or its surname is used alone
- * elsewhere. Surnames, first names and particle tails are then resolved to the full names
- * they abbreviate; an ambiguous surname stays unresolved for coreference to settle.
+ * Finds the people an article names. Each capitalised run loses the words at its edges that are
+ * no part of a name (name-edge rules), then the cues around it (name-cue rules) and its own shape
+ * decide: a person when a strong cue says so, when it reads as a name (a known first name, words
+ * that are no English words, a name particle) and nothing says otherwise, or when its surname is
+ * used alone elsewhere. Surnames, first names and particle tails are then resolved to the full
+ * names they abbreviate; an ambiguous surname stays unresolved for coreference to settle.
  */
 import type { Sentence } from '../text/sentence.splitter';
-import { chunksOf, isCapitalised, isNameParticle } from './proper-noun.chunker';
+import { chunksOf, type Chunk } from './proper-noun.chunker';
 import { cueAfter, textOf, titleBefore, type TitlePhrase } from '../offices/title-phrase.parser';
-import { isHonorific, isOccupation, isTitleHead, isTitleWord } from '../lexicon/title.lexicon';
+import { isCapitalised, isNameParticle, lower } from '../engine/word.predicates';
+import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
+import { isHonorific, isTitleWord } from '../lexicon/title.lexicon';
 import {
   isCalendarWord,
   isLowercaseBodyNoun,
@@ -17,8 +20,11 @@ import {
   partyOf,
 } from '../lexicon/entity-word.lexicon';
 import { isKnownFirstName } from '../lexicon/first-name.lexicon';
+import { isEnglishWord } from '../lexicon/english-word.lexicon';
 import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
+import { NAME_PREFIX_RULES, NAME_SUFFIX_RULES } from './name-edge.rules';
+import { NAME_CUES, type NameCue } from './name-cue.rules';
 
 export interface PersonMention {
   sentence: number;
@@ -47,44 +53,27 @@ export interface PeopleAnalysis {
 
 interface Candidate extends PersonMention {
   words: string[];
+  /** Words before it (a title, an honorific, an occupation, a party) mark it as a person. */
   cue: boolean;
   honorific: boolean;
   /** `Mr`/`Ms` go with surnames, so `Mr Dennis` is never a first name (unlike `Sir Dennis`). */
   plainHonorific: boolean;
   /** The name is a capitalised run of its own, not the tail of a longer one (`Fishing Nations League`). */
   standsAlone: boolean;
+  cues: NameCue[];
 }
 
 const MAX_NAME_WORDS = 5;
-const lower = (w: { text: string } | undefined) => (w ? w.text.toLowerCase() : '');
-/** Verbs whose subject or object is a person, so a capitalised pair next to them is a full name. */
-const PERSON_VERBS = new Set([
-  'said',
-  'says',
-  'told',
-  'tells',
-  'added',
-  'met',
-  'meets',
-  'argued',
-  'insisted',
-  'warned',
-  'urged',
-  'explained',
-  'denied',
-  'admitted',
-  'replied',
-  'thanked',
-  'greeted',
-  'phoned',
-  'recalled',
-]);
+/** A long article may name many people; past this many, a page of capitalised words is no list of people. */
+export const MAX_PEOPLE_PER_ARTICLE = 400;
+/** Regnal and generational numbers belong to the name (`Leo XIV`). */
+const REGNAL = /^(?:[IVX]{1,5}|Jr\.?|Sr\.?)$/;
 
-function strippedParticle(word: string): string {
-  return word.replace(/^(?:al|el)-/i, '');
-}
+const strippedParticle = (word: string) => word.replace(/^(?:al|el)-/i, '');
+const surnameKey = (words: readonly string[]) => nameKey(strippedParticle(words[words.length - 1]));
 
-function isNameWord(word: string): boolean {
+function isNameWord(word: string, index: number): boolean {
+  if (index > 0 && REGNAL.test(word)) return true;
   if (isCalendarWord(word) || isOrganizationHead(word) || isPlaceOrThingWord(word)) return false;
   if (/\d/.test(word) || /^\p{Lu}{2,}$/u.test(word.replace(/[.&-]/g, ''))) return false;
   // `Russian-occupied`, `Army-backed`: hyphenated parts of a name are capitalised
@@ -92,65 +81,58 @@ function isNameWord(word: string): boolean {
   return !isTitleWord(word) && !isHonorific(word) && !partyOf(word);
 }
 
-/** Words after which the rest of a chunk is a new name (`Middle East Ilona Kovacs`, `Monday Peter Hale`). */
-function endsPrefix(word: string, isLast: boolean): boolean {
-  if (isTitleWord(word) || isHonorific(word)) return true;
-  if (isLast) return false;
-  return (
-    isCalendarWord(word) ||
-    isPlaceOrThingWord(word) ||
-    isOrganizationHead(word) ||
-    (!!countryOf(word) && !isKnownFirstName(word))
-  );
-}
-
-function candidatesIn(s: Sentence): Candidate[] {
-  const out: Candidate[] = [];
-  for (const chunk of chunksOf(s, false)) {
-    let to = chunk.to;
-    const titles: TitlePhrase[] = [];
-    // `Peter Hale MP`: a title after the name
-    if (to - chunk.from >= 3 && isTitleHead(s.words[to - 1].text)) {
-      titles.push({
+/** The run without the words at its edges that are no part of a name, and whether they mark a person. */
+function trimmed(s: Sentence, chunk: Chunk) {
+  let { from, to } = chunk;
+  let cue = false;
+  let postNominal: TitlePhrase | null = null;
+  const suffix = to - from >= 2 ? NAME_SUFFIX_RULES.find((r) => r.test(s.words[to - 1], true)) : undefined;
+  if (suffix) {
+    cue = suffix.cue;
+    if (suffix.id === 'post-nominal')
+      postNominal = {
         title: s.words[to - 1].text,
         jurisdiction: null,
         regional: false,
         former: false,
         from: to - 1,
         to,
-      });
-      to--;
-    }
-    let from = chunk.from;
-    let honorific = false;
-    for (let k = chunk.from; k < to; k++) {
-      const w = s.words[k].text;
-      if (endsPrefix(w, k === to - 1)) {
-        from = k + 1;
-        honorific = isHonorific(w);
-      }
-    }
+      };
+    to--;
+  }
+  let honorific = false;
+  for (let k = chunk.from; k < to; k++) {
+    const rule = NAME_PREFIX_RULES.find((r) => r.test(s.words[k], k === to - 1));
+    if (!rule) continue;
+    from = k + 1;
+    cue = rule.cue;
+    honorific = rule.id === 'honorific';
+  }
+  return { from, to, cue, honorific, postNominal };
+}
+
+function candidatesIn(s: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const chunk of chunksOf(s, false)) {
+    const { from, to, cue: edgeCue, honorific, postNominal } = trimmed(s, chunk);
     if (from >= to) continue;
-    // `Northern Shield forces`, `Bread and Freedom party`: the chunk names a body
+    // `Northern Shield forces`, `Bread and Freedom party`: the run names a body
     if (s.words[to] && isLowercaseBodyNoun(s.words[to].text)) continue;
     const words = s.words.slice(from, to).map((w) => w.text);
-    if (!words.every(isNameWord) || words.length > MAX_NAME_WORDS) continue;
-    if (partyOf(words.join(' '))) continue;
+    if (!words.every(isNameWord) || words.length > MAX_NAME_WORDS || partyOf(words.join(' '))) continue;
+    const titles: TitlePhrase[] = [];
     const before = titleBefore(s, from);
-    if (before) titles.unshift(before);
+    if (before) titles.push(before);
     const after = cueAfter(s, to);
     if (after.title) titles.push(after.title);
-    const previous = s.words[from - 1];
-    const occupationBefore = !!previous && isOccupation(previous.text);
-    const capitalisedTitle = !!before && /^\p{Lu}/u.test(s.words[before.to - 1].text);
+    if (postNominal) titles.push(postNominal);
+    const capitalisedTitle = !!before && isCapitalised(s.words[before.to - 1]);
     // a single word is a name only after an honorific or a capitalised title (`Mr Oduya`, `President Okafor`)
-    const cue =
-      words.length === 1
-        ? honorific || capitalisedTitle
-        : honorific || titles.length > 0 || after.marksPerson || occupationBefore;
-    const ofLink = (k: number, name: number) =>
-      lower(s.words[k]) === 'of' && !!s.words[name] && isCapitalised(s.words[name]);
+    const cue = words.length === 1 ? honorific || capitalisedTitle : edgeCue || titles.length > 0 || after.marksPerson;
+    const ofLink = (k: number, next: number) =>
+      lower(s.words[k]) === 'of' && !!s.words[next] && isCapitalised(s.words[next]);
     const standsAlone = from === chunk.from && to === chunk.to && !ofLink(from - 1, from - 2) && !ofLink(to, to + 1);
+    const plainHonorific = honorific && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(s.words[from - 1]?.text ?? '');
     out.push({
       sentence: s.index,
       from,
@@ -161,51 +143,35 @@ function candidatesIn(s: Sentence): Candidate[] {
       cue,
       honorific,
       standsAlone,
-      plainHonorific: honorific && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(s.words[from - 1]?.text ?? ''),
+      plainHonorific,
+      cues: [],
     });
   }
   return out;
 }
 
-function looksLikeFullName(c: Candidate, s: Sentence, placesOrBodies: Set<string>): 'yes' | 'maybe' | 'no' {
-  const { words } = c;
-  if (words.length < 2) return 'no';
-  // a nationality or country of several words (`Costa Rican`, `Saint Lucian`) before a title is no name
-  if (isDemonym(c.text) || countryOf(c.text)) return 'no';
-  if (isNameParticle(s.words[c.from])) return c.cue ? 'yes' : 'no';
-  const first = words[0];
-  const placeLike = isCity(words.join(' ')) || words.some((w) => countryOf(w) || (isCity(w) && !isKnownFirstName(w)));
-  if (placeLike && !c.cue && !isKnownFirstName(first)) return 'no';
-  const previous = s.words[c.from - 1];
-  if (previous && /^(?:the|a|an)$/i.test(previous.text) && !c.cue) return 'no';
-  if (c.cue || isKnownFirstName(first)) return 'yes';
-  if (c.words.some((w, i) => i > 0 && /^(?:al|el|bin|ibn|de|di|da|van|von)(?:-|$)/i.test(w))) return 'yes';
-  // `at newly-listed Harbour Vantora`: people are not where a business is
-  if (previous && (/-\p{Ll}/u.test(previous.text) || /^(?:at|by)$/i.test(previous.text))) return 'no';
-  // `Norlex Capital analyst Marie Duval`: a name before a post is the employer's
-  const next = s.words[c.to];
-  if (next && (isOccupation(next.text) || isTitleHead(next.text))) return 'no';
-  // `Kagiso Dube said`, `met Kagiso Dube`: the subject or object of a verb only people take
-  const nextToVerb =
-    (next && PERSON_VERBS.has(next.text)) || (previous && PERSON_VERBS.has(previous.text) && previous.pos === 'VERB');
-  if (nextToVerb && c.standsAlone && !placesOrBodies.has(nameKey(c.text))) return 'yes';
-  return 'maybe';
+/** Runs the cue table over a sentence, with its candidates as the `name` mentions. */
+function attachCues(s: Sentence, candidates: Candidate[]) {
+  const target: MatchTarget = {
+    words: s.words,
+    mentionEnd: (at, kinds) => (kinds.includes('name') ? (candidates.find((c) => c.from === at)?.to ?? -1) : -1),
+    inMention: (at, kinds) => kinds.includes('name') && candidates.some((c) => c.from <= at && at < c.to),
+  };
+  for (const match of matchAll(NAME_CUES, target)) {
+    const candidate = candidates.find((c) => c.from === match.groups.name?.from);
+    const cue = NAME_CUES.find((c) => c.id === match.id);
+    if (candidate && cue) candidate.cues.push(cue);
+  }
 }
 
-function tailMatches(entity: PersonEntity, words: string[]): boolean {
-  const nameWords = entity.name.split(/\s+/);
-  if (words.length >= nameWords.length) return false;
-  const tail = nameWords.slice(nameWords.length - words.length);
-  if (tail.every((w, i) => nameKey(w) === nameKey(words[i]))) return true;
-  return (
-    words.length === 1 &&
-    nameKey(strippedParticle(nameWords[nameWords.length - 1])) === nameKey(strippedParticle(words[0]))
-  );
-}
-
-function addAlias(entity: PersonEntity, alias: string) {
-  if (nameKey(alias) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(alias)))
-    entity.aliases.push(alias);
+/** Every cue any mention of the same name got in the article: `Merrill Lynch economist` once tells of every `Merrill Lynch`. */
+function cuesByName(candidates: readonly Candidate[]): Map<string, NameCue[]> {
+  const out = new Map<string, NameCue[]>();
+  for (const c of candidates) {
+    const key = nameKey(c.text);
+    out.set(key, [...(out.get(key) ?? []), ...c.cues]);
+  }
+  return out;
 }
 
 /** Names the article puts after `at`, `of`, `from`, `for` or `in` (`analysts at Norlex Vantora`): places or bodies, whatever verb they take elsewhere. */
@@ -217,39 +183,122 @@ function namesAfterPrepositions(sentences: Sentence[]): Set<string> {
   return out;
 }
 
+/** Every word is a known first name or no English word (`Ilona Kovacs`, `Amina Wanjiru`), and it is no place. */
+function looksLikeAName(c: Candidate): boolean {
+  const unknown = c.words.filter((w) => !isEnglishWord(w.replace(/^(?:al|el)-/i, '').replace(/['’]s$/, '')));
+  const named = c.words.filter((w) => isKnownFirstName(w) || !isEnglishWord(w));
+  return named.length === c.words.length && unknown.length > 0 && !c.words.some((w) => countryOf(w) || isCity(w));
+}
+
+type Verdict = 'yes' | 'maybe' | 'no';
+
+function verdictOf(c: Candidate, s: Sentence, articleCues: readonly NameCue[], placesOrBodies: Set<string>): Verdict {
+  const { words } = c;
+  if (words.length < 2) return 'no';
+  // a nationality or country of several words (`Costa Rican`, `Saint Lucian`) before a title is no name
+  if (isDemonym(c.text) || countryOf(c.text)) return 'no';
+  const strongPerson = c.cue || articleCues.some((x) => x.verdict === 'person' && x.strength === 'strong');
+  const strongOther = articleCues.some((x) => x.verdict === 'not-person' && x.strength === 'strong');
+  if (strongOther && !strongPerson) return 'no';
+  if (isNameParticle(s.words[c.from])) return strongPerson ? 'yes' : 'no';
+  const first = words[0];
+  const placeLike = isCity(words.join(' ')) || words.some((w) => countryOf(w) || (isCity(w) && !isKnownFirstName(w)));
+  if (placeLike && !strongPerson && !isKnownFirstName(first)) return 'no';
+  const previous = s.words[c.from - 1];
+  if (previous && /^(?:the|a|an)$/i.test(previous.text) && !strongPerson) return 'no';
+  if (strongPerson) return 'yes';
+  const weakOther = articleCues.some((x) => x.verdict === 'not-person');
+  const elsewhereABody = placesOrBodies.has(nameKey(c.text));
+  if (weakOther && elsewhereABody) return 'no';
+  if (isKnownFirstName(first) || looksLikeAName(c)) return weakOther ? 'maybe' : 'yes';
+  if (words.some((w, i) => i > 0 && /^(?:al|el|bin|ibn|de|di|da|van|von)(?:-|$)/i.test(w))) return 'yes';
+  // `at newly-listed Harbour Vantora`: people are not where a business is
+  if (previous && (/-\p{Ll}/u.test(previous.text) || /^(?:at|by)$/i.test(previous.text))) return 'no';
+  const weakPerson = c.cues.some((x) => x.verdict === 'person');
+  if (weakPerson && c.standsAlone && !elsewhereABody && !weakOther) return 'yes';
+  return 'maybe';
+}
+
+function addAlias(entity: PersonEntity, alias: string) {
+  if (nameKey(alias) !== nameKey(entity.name) && !entity.aliases.some((a) => nameKey(a) === nameKey(alias)))
+    entity.aliases.push(alias);
+}
+
+/** The people known so far, found by the last words of their names, so that a surname is looked up, not searched for. */
+class PeopleIndex {
+  readonly people: PersonEntity[] = [];
+  private readonly byKey = new Map<string, PersonEntity>();
+  private readonly bySurname = new Map<string, PersonEntity[]>();
+  private readonly byFirstName = new Map<string, PersonEntity[]>();
+
+  add(entity: PersonEntity) {
+    this.people.push(entity);
+    this.byKey.set(nameKey(entity.name), entity);
+    const words = entity.name.split(/\s+/);
+    const push = (map: Map<string, PersonEntity[]>, key: string) => map.set(key, [...(map.get(key) ?? []), entity]);
+    push(this.bySurname, surnameKey(words));
+    push(this.byFirstName, nameKey(words[0]));
+  }
+
+  remove(entity: PersonEntity) {
+    this.people.splice(this.people.indexOf(entity), 1);
+    this.byKey.delete(nameKey(entity.name));
+    for (const map of [this.bySurname, this.byFirstName])
+      for (const [key, list] of map)
+        map.set(
+          key,
+          list.filter((p) => p !== entity),
+        );
+  }
+
+  exactly(text: string): PersonEntity | undefined {
+    return this.byKey.get(nameKey(text));
+  }
+
+  /** People whose names end with these words and are longer (`Hale` -> `Peter Hale`, `De Croo` -> `Herman De Croo`). */
+  abbreviated(words: readonly string[]): PersonEntity[] {
+    return (this.bySurname.get(surnameKey(words)) ?? []).filter((p) => {
+      const nameWords = p.name.split(/\s+/);
+      if (words.length >= nameWords.length) return false;
+      if (words.length === 1) return true;
+      return nameWords.slice(nameWords.length - words.length).every((w, i) => nameKey(w) === nameKey(words[i]));
+    });
+  }
+
+  byFirst(word: string): PersonEntity[] {
+    return (this.byFirstName.get(nameKey(word)) ?? []).filter((p) => p.name.split(/\s+/).length > 1);
+  }
+}
+
 export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
   const placesOrBodies = namesAfterPrepositions(sentences);
-  const candidates = sentences.flatMap((s) => candidatesIn(s).map((c) => ({ c, s })));
-  const singleWords = new Set(
-    candidates.filter(({ c }) => c.words.length === 1).map(({ c }) => nameKey(strippedParticle(c.words[0]))),
-  );
+  const perSentence = sentences.map((s) => {
+    const candidates = candidatesIn(s);
+    attachCues(s, candidates);
+    return candidates.map((c) => ({ c, s }));
+  });
+  const candidates = perSentence.flat();
+  const articleCues = cuesByName(candidates.map(({ c }) => c));
+  const singleWords = new Set(candidates.filter(({ c }) => c.words.length === 1).map(({ c }) => surnameKey(c.words)));
   const full = candidates
-    .map(({ c, s }) => ({ c, verdict: looksLikeFullName(c, s, placesOrBodies) }))
-    .filter(
-      ({ c, verdict }) =>
-        verdict === 'yes' ||
-        (verdict === 'maybe' && singleWords.has(nameKey(strippedParticle(c.words[c.words.length - 1])))),
-    )
+    .map(({ c, s }) => ({ c, verdict: verdictOf(c, s, articleCues.get(nameKey(c.text)) ?? [], placesOrBodies) }))
+    .filter(({ c, verdict }) => verdict === 'yes' || (verdict === 'maybe' && singleWords.has(surnameKey(c.words))))
     .map(({ c }) => c)
     .sort((a, b) => b.words.length - a.words.length);
-  const people: PersonEntity[] = [];
-  const byKey = new Map<string, PersonEntity>();
+  const index = new PeopleIndex();
   const pending: Candidate[] = [];
   for (const c of full) {
-    const key = nameKey(c.text);
-    const same = byKey.get(key);
+    const same = index.exactly(c.text);
     if (same) {
       same.mentions.push(c);
       continue;
     }
-    const longer = people.filter((p) => tailMatches(p, c.words));
-    if (longer.length) {
+    if (index.abbreviated(c.words).length) {
       pending.push(c);
       continue;
     }
-    const entity: PersonEntity = { name: c.text, aliases: [], mentions: [c] };
-    people.push(entity);
-    byKey.set(key, entity);
+    if (index.people.length >= MAX_PEOPLE_PER_ARTICLE) continue;
+    index.add({ name: c.text, aliases: [], mentions: [c] });
   }
   const ambiguous: AmbiguousMention[] = [];
   // everything not taken as a full name may still abbreviate one (`Hassan`, `De Vries`, `Rossi di Montalto`)
@@ -257,7 +306,7 @@ export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
   const rest = [...pending, ...candidates.map(({ c }) => c).filter((c) => !taken.has(c))];
   const singleNamed = new Map<string, PersonEntity>();
   for (const c of rest) {
-    const matches = people.filter((p) => tailMatches(p, c.words));
+    const matches = index.abbreviated(c.words);
     if (matches.length === 1) {
       matches[0].mentions.push(c);
       addAlias(matches[0], c.text);
@@ -267,37 +316,35 @@ export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
       ambiguous.push({ ...c, candidates: matches });
       continue;
     }
-    if (c.words.length === 1) {
-      const byFirst = c.plainHonorific
-        ? []
-        : people.filter((p) => nameKey(p.name.split(/\s+/)[0]) === nameKey(c.words[0]));
-      if (byFirst.length === 1) {
-        byFirst[0].mentions.push(c);
-        addAlias(byFirst[0], c.text);
-        continue;
-      }
-      if (!c.cue || byFirst.length > 1 || isOrganizationHead(c.words[0]) || countryOf(c.words[0]) || isCity(c.words[0]))
-        continue;
-      const key = nameKey(c.text);
-      const known = singleNamed.get(key);
-      if (known) {
-        known.mentions.push(c);
-        continue;
-      }
-      const entity: PersonEntity = { name: c.text, aliases: [], mentions: [c] };
-      singleNamed.set(key, entity);
-      people.push(entity);
+    if (c.words.length !== 1) continue;
+    const byFirst = c.plainHonorific ? [] : index.byFirst(c.words[0]);
+    if (byFirst.length === 1) {
+      byFirst[0].mentions.push(c);
+      addAlias(byFirst[0], c.text);
+      continue;
     }
+    const word = c.words[0];
+    if (!c.cue || byFirst.length > 1 || isOrganizationHead(word) || countryOf(word) || isCity(word)) continue;
+    const known = singleNamed.get(nameKey(c.text));
+    if (known) {
+      known.mentions.push(c);
+      continue;
+    }
+    if (index.people.length >= MAX_PEOPLE_PER_ARTICLE) continue;
+    const entity: PersonEntity = { name: c.text, aliases: [], mentions: [c] };
+    singleNamed.set(nameKey(c.text), entity);
+    index.add(entity);
   }
   // a surname said alone before any single-name person was created from it
   for (const entity of singleNamed.values()) {
-    const others = people.filter((p) => p !== entity && tailMatches(p, [entity.name]));
+    const others = index.abbreviated([entity.name]).filter((p) => p !== entity);
     if (others.length === 1) {
       others[0].mentions.push(...entity.mentions);
       addAlias(others[0], entity.name);
-      people.splice(people.indexOf(entity), 1);
+      index.remove(entity);
     }
   }
+  const people = index.people;
   for (const p of people) p.mentions.sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   people.sort((a, b) => a.mentions[0].sentence - b.mentions[0].sentence || a.mentions[0].from - b.mentions[0].from);
   return { people, ambiguous };

@@ -1,0 +1,102 @@
+/**
+ * The one place where extraction asks what a word is: its shape, its part of speech, and
+ * which lexicon knows it. Rule tables name these predicates (`is: 'titleHead'`), and code
+ * calls them directly; nothing else re-tests a word's case or looks a word up in a lexicon.
+ */
+import type { Word } from '../text/sentence.splitter';
+import { isKnownFirstName } from '../lexicon/first-name.lexicon';
+import {
+  isBodyDescriptor,
+  isCalendarWord,
+  isGroupNoun,
+  isLowercaseBodyNoun,
+  isOrganizationHead,
+  isPlaceOrThingWord,
+  partyOf,
+} from '../lexicon/entity-word.lexicon';
+import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
+import {
+  isFormerMarker,
+  isHonorific,
+  isOccupation,
+  isTitleHead,
+  isTitleQualifier,
+  isTitleWord,
+} from '../lexicon/title.lexicon';
+
+// prettier-ignore
+const NAME_PARTICLES = new Set([
+  'al', 'el', 'bin', 'bint', 'ibn', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'du', 'le', 'la', 'del', 'dos', 'das', 'ter',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those']);
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
+const VERB_TAGS = new Set(['VERB', 'AUX']);
+
+export const lower = (word: Word | undefined): string => (word ? word.text.toLowerCase() : '');
+
+export function isCapitalised(word: Word): boolean {
+  return /^\p{Lu}/u.test(word.text) || /^(?:al|el)-\p{Lu}/u.test(word.text);
+}
+
+export function isNameParticle(word: Word): boolean {
+  return NAME_PARTICLES.has(word.text.toLowerCase());
+}
+
+/** `'s` or a bare apostrophe after a plural: the possessive wink splits off a name. */
+export function isPossessive(word: Word | undefined): boolean {
+  return !!word && /^['’]s?$/.test(word.text);
+}
+
+export function isVerb(word: Word | undefined): boolean {
+  return !!word && VERB_TAGS.has(word.pos);
+}
+
+/** `UN`, `FDP`, `G7`: a short all-capitals word. */
+export function isAcronym(word: Word): boolean {
+  return /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d)$/u.test(word.text);
+}
+
+/** Every predicate a rule table may name. */
+export const WORD_PREDICATES = {
+  capitalised: isCapitalised,
+  lowercase: (w: Word) => /^\p{Ll}/u.test(w.text),
+  acronym: isAcronym,
+  number: (w: Word) => /^\d[\d,.]*$/.test(w.text) || w.pos === 'NUM',
+  punctuation: (w: Word) => w.pos === 'PUNCT' || /^[^\p{L}\p{N}]+$/u.test(w.text),
+  possessive: isPossessive,
+  /** Ends a clause: `,` `;` `:` dashes, brackets and quotes. */
+  clauseBreak: (w: Word) => /^(?:[,;:()[\]"“”–—]|--)$/.test(w.text),
+  sentenceBreak: (w: Word) => /^[.;!?]$/.test(w.text),
+  determiner: (w: Word) => DETERMINERS.has(lower(w)),
+  personalPronoun: (w: Word) => PERSONAL_PRONOUNS.has(lower(w)),
+  verb: isVerb,
+  noun: (w: Word) => w.pos === 'NOUN',
+  adjective: (w: Word) => w.pos === 'ADJ',
+  adverb: (w: Word) => w.pos === 'ADV',
+  nameParticle: isNameParticle,
+  firstName: (w: Word) => isKnownFirstName(w.text),
+  titleHead: (w: Word) => isTitleHead(w.text),
+  titleQualifier: (w: Word) => isTitleQualifier(w.text),
+  titleWord: (w: Word) => isTitleWord(w.text),
+  honorific: (w: Word) => isHonorific(w.text),
+  occupation: (w: Word) => isOccupation(w.text),
+  formerMarker: (w: Word) => isFormerMarker(w.text),
+  country: (w: Word) => countryOf(w.text) !== null,
+  demonym: (w: Word) => isDemonym(w.text),
+  city: (w: Word) => isCity(w.text),
+  calendar: (w: Word) => isCalendarWord(w.text),
+  /** A capitalised month or weekday (`May 9`, not the modal `may`). */
+  dateWord: (w: Word) => isCapitalised(w) && isCalendarWord(w.text),
+  organizationHead: (w: Word) => isOrganizationHead(w.text),
+  bodyNoun: (w: Word) => isLowercaseBodyNoun(w.text),
+  bodyDescriptor: (w: Word) => isBodyDescriptor(w.text),
+  placeOrThing: (w: Word) => isPlaceOrThingWord(w.text),
+  groupNoun: (w: Word) => isGroupNoun(w.text),
+  partyForm: (w: Word) => partyOf(w.text) !== null,
+} satisfies Record<string, (word: Word) => boolean>;
+
+export type WordPredicate = keyof typeof WORD_PREDICATES;
+
+export function holds(predicate: WordPredicate, word: Word): boolean {
+  return WORD_PREDICATES[predicate](word);
+}

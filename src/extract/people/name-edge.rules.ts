@@ -1,0 +1,80 @@
+/**
+ * Words at the edges of a capitalised run that are no part of a person's name: titles, party
+ * labels, occupations and sentence words before it (`President X`, `Republican X`, `Novelist X`,
+ * `Like X`, `Former X`, `Monday X`), and post-nominal letters or a verb after it (`X MP`,
+ * `X Had`). Some of them also say the name is a person's (`cue`).
+ */
+import type { Word } from '../text/sentence.splitter';
+import { holds } from '../engine/word.predicates';
+import { isKnownFirstName } from '../lexicon/first-name.lexicon';
+import { isEnglishWord, lexicalPos } from '../lexicon/english-word.lexicon';
+import { countryOf } from '../lexicon/place.lexicon';
+import { partyOf } from '../lexicon/entity-word.lexicon';
+
+export interface EdgeRule {
+  id: string;
+  /** Whether the word is no part of the name; `last` says it is the run's last word. */
+  test: (word: Word, last: boolean) => boolean;
+  /** Whether the word marks what follows it as a person's name. */
+  cue: boolean;
+  example: string;
+}
+
+/** Parts of speech of English words that never open a name (`Like`, `Meanwhile`, `Former`, `Since`). */
+const NON_NAME_POS = new Set([
+  'ADP',
+  'ADV',
+  'SCONJ',
+  'CCONJ',
+  'DET',
+  'PRON',
+  'AUX',
+  'VERB',
+  'ADJ',
+  'NUM',
+  'PART',
+  'INTJ',
+]);
+/** Letters after a name that are a post, not a name (`Peter Hale MP`). */
+const POST_NOMINALS = new Set(['mp', 'mps', 'mep', 'msp', 'qc', 'kc', 'td', 'mla', 'obe', 'mbe', 'cbe']);
+
+const sentenceWord = (w: Word) =>
+  isEnglishWord(w.text) && !isKnownFirstName(w.text) && NON_NAME_POS.has(lexicalPos(w.text));
+
+/** Tried on every word but the last of a run, in order; the name starts after the last word one of them claims. */
+export const NAME_PREFIX_RULES: readonly EdgeRule[] = [
+  { id: 'title', test: (w) => holds('titleWord', w), cue: true, example: 'President Peter Hale' },
+  { id: 'honorific', test: (w) => holds('honorific', w), cue: true, example: 'Mr Peter Hale' },
+  { id: 'occupation', test: (w) => holds('occupation', w), cue: true, example: 'Novelist Peter Hale' },
+  { id: 'party', test: (w) => partyOf(w.text) !== null, cue: true, example: 'Republican Peter Hale' },
+  { id: 'calendar', test: (w, last) => !last && holds('calendar', w), cue: false, example: 'Monday Peter Hale' },
+  {
+    id: 'place-or-body',
+    test: (w, last) => !last && (holds('placeOrThing', w) || holds('organizationHead', w)),
+    cue: false,
+    example: 'Middle East Peter Hale',
+  },
+  {
+    id: 'country',
+    test: (w, last) => !last && countryOf(w.text) !== null && !isKnownFirstName(w.text),
+    cue: false,
+    example: 'Hungarian Peter Hale',
+  },
+  { id: 'sentence-word', test: (w, last) => !last && sentenceWord(w), cue: false, example: 'Like Peter Hale' },
+];
+
+/** Tried on the last word of a run of two or more. */
+export const NAME_SUFFIX_RULES: readonly EdgeRule[] = [
+  {
+    id: 'post-nominal',
+    test: (w) => POST_NOMINALS.has(w.text.toLowerCase().replace(/\.$/, '')),
+    cue: true,
+    example: 'Peter Hale MP',
+  },
+  {
+    id: 'verb',
+    test: (w) => holds('verb', w) && isEnglishWord(w.text) && /^(?:VERB|AUX)$/.test(lexicalPos(w.text)),
+    cue: false,
+    example: 'Peter Hale Had',
+  },
+];
