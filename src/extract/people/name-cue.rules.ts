@@ -104,11 +104,18 @@ export const NAME_CUES: readonly NameCue[] = [
     example: 'The Harry Potter films made millions.',
   },
   {
-    id: 'employer-of-occupation',
-    tokens: [name, { is: ['occupation', 'lowercase'] }],
+    id: 'appositive-body',
+    tokens: [name, { text: [','] }, { lower: ['a', 'an', 'the'] }, { pos: ['ADJ', 'NOUN', 'PROPN'], not: 'occupation', op: '*', max: 3 }, { is: 'bodyDescriptor' }],
     verdict: 'not-person',
     strength: 'strong',
-    example: 'Merrill Lynch economist Kagiso Dube expects a cut.',
+    example: 'She belonged to Code Pink, an anti-war group that stages protests.',
+  },
+  {
+    id: 'employer-of-occupation',
+    tokens: [name, { is: 'lowercase', pos: ['NOUN', 'ADJ'], op: '*', max: 2 }, { is: ['occupation', 'lowercase'] }],
+    verdict: 'not-person',
+    strength: 'strong',
+    example: 'A former Merrill Lynch investment banker, Kagiso Dube, expects a cut.',
   },
   {
     id: 'at-employer',
@@ -119,10 +126,10 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'company-suffix',
-    tokens: [name, { lower: COMPANY_SUFFIXES }],
+    tokens: [name, { lower: ['and', '&'], op: '?' }, { lower: COMPANY_SUFFIXES }],
     verdict: 'not-person',
     strength: 'strong',
-    example: 'Merrill Lynch & Co raised its forecast.',
+    example: 'Smith Barney Harris Upham and Co Inc raised its forecast.',
   },
   {
     id: 'ticker',

@@ -17,6 +17,8 @@ export interface EdgeRule {
   test: (word: Word, last: boolean) => boolean;
   /** Whether the word marks what follows it as a person's name. */
   cue: boolean;
+  /** Only the run's first word (or the first after another edge word) may be claimed. */
+  leadingOnly?: boolean;
   example: string;
 }
 
@@ -44,6 +46,18 @@ const sentenceWord = (w: Word) =>
 /** Tried on every word but the last of a run, in order; the name starts after the last word one of them claims. */
 export const NAME_PREFIX_RULES: readonly EdgeRule[] = [
   { id: 'title', test: (w) => holds('titleWord', w), cue: true, example: 'President Peter Hale' },
+  {
+    id: 'title-elect',
+    test: (w) => /^\p{Lu}[\p{L}]+-(?:elect|designate|nominee)$/u.test(w.text),
+    cue: true,
+    example: 'Senator-elect Peter Hale',
+  },
+  {
+    id: 'hyphenated-modifier',
+    test: (w) => /-\p{Ll}/u.test(w.text) && !/^(?:al|el|bin|ibn|abu)-/i.test(w.text),
+    cue: false,
+    example: 'Army-backed Peter Hale',
+  },
   { id: 'honorific', test: (w) => holds('honorific', w), cue: true, example: 'Mr Peter Hale' },
   { id: 'occupation', test: (w) => holds('occupation', w), cue: true, example: 'Novelist Peter Hale' },
   { id: 'party', test: (w) => partyOf(w.text) !== null, cue: true, example: 'Republican Peter Hale' },
@@ -60,7 +74,13 @@ export const NAME_PREFIX_RULES: readonly EdgeRule[] = [
     cue: false,
     example: 'Hungarian Peter Hale',
   },
-  { id: 'sentence-word', test: (w, last) => !last && sentenceWord(w), cue: false, example: 'Like Peter Hale' },
+  {
+    id: 'sentence-word',
+    test: (w, last) => !last && sentenceWord(w),
+    cue: false,
+    leadingOnly: true,
+    example: 'Like Peter Hale',
+  },
 ];
 
 /** Tried on the last word of a run of two or more. */
@@ -72,8 +92,9 @@ export const NAME_SUFFIX_RULES: readonly EdgeRule[] = [
     example: 'Peter Hale MP',
   },
   {
-    id: 'verb',
-    test: (w) => holds('verb', w) && isEnglishWord(w.text) && /^(?:VERB|AUX)$/.test(lexicalPos(w.text)),
+    id: 'auxiliary',
+    // an auxiliary only: `Cooper`, `Keys` and `Yelling` are also verbs
+    test: (w) => holds('verb', w) && isEnglishWord(w.text) && lexicalPos(w.text) === 'AUX',
     cue: false,
     example: 'Peter Hale Had',
   },

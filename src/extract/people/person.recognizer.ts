@@ -20,7 +20,7 @@ import {
   partyOf,
 } from '../lexicon/entity-word.lexicon';
 import { isKnownFirstName } from '../lexicon/first-name.lexicon';
-import { isEnglishWord } from '../lexicon/english-word.lexicon';
+import { isEnglishWord, lexicalPos } from '../lexicon/english-word.lexicon';
 import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
 import { NAME_PREFIX_RULES, NAME_SUFFIX_RULES } from './name-edge.rules';
@@ -72,13 +72,25 @@ const REGNAL = /^(?:[IVX]{1,5}|Jr\.?|Sr\.?)$/;
 const strippedParticle = (word: string) => word.replace(/^(?:al|el)-/i, '');
 const surnameKey = (words: readonly string[]) => nameKey(strippedParticle(words[words.length - 1]));
 
-function isNameWord(word: string, index: number): boolean {
+function isNameWord(word: string, index: number, words: readonly string[]): boolean {
   if (index > 0 && REGNAL.test(word)) return true;
+  // `Peter King`, `John Major`: a title word after a first name is a surname; `Bill Northey`: a first name
+  const afterFirstName = index > 0 && index === words.length - 1 && isKnownFirstName(words[index - 1]);
+  if (afterFirstName && (isTitleWord(word) || isHonorific(word))) return true;
+  if (index === 0 && words.length > 1 && isKnownFirstName(word) && isPlaceOrThingWord(word)) return true;
   if (isCalendarWord(word) || isOrganizationHead(word) || isPlaceOrThingWord(word)) return false;
   if (/\d/.test(word) || /^\p{Lu}{2,}$/u.test(word.replace(/[.&-]/g, ''))) return false;
   // `Russian-occupied`, `Army-backed`: hyphenated parts of a name are capitalised
   if (/-\p{Ll}/u.test(word) && !/^(?:al|el|bin|ibn|abu)-/i.test(word)) return false;
   return !isTitleWord(word) && !isHonorific(word) && !partyOf(word);
+}
+
+function placeStartsAt(s: Sentence, at: number, to: number): boolean {
+  for (let end = at + 2; end <= Math.min(to, at + 3); end++) {
+    const text = textOf(s, at, end);
+    if (isCity(text) || countryOf(text)) return true;
+  }
+  return false;
 }
 
 /** The run without the words at its edges that are no part of a name, and whether they mark a person. */
@@ -102,8 +114,15 @@ function trimmed(s: Sentence, chunk: Chunk) {
   }
   let honorific = false;
   for (let k = chunk.from; k < to; k++) {
-    const rule = NAME_PREFIX_RULES.find((r) => r.test(s.words[k], k === to - 1));
+    const last = k === to - 1;
+    const rule = NAME_PREFIX_RULES.find((r) => r.test(s.words[k], last));
     if (!rule) continue;
+    // `Representative Peter King`, `John Major's`: after a first name, a title word is the surname,
+    // unless a complement follows it (`Saint Lucian Minister of Interior`)
+    const complement = /^(?:of|for|to)$/.test(lower(s.words[to]));
+    if (last && k > from && isKnownFirstName(s.words[k - 1].text) && !complement) continue;
+    // `Like Peter Hale`: sentence words only open a run (`Lula da Silva` keeps its `da`), and `New York` is a place
+    if (rule.leadingOnly && (k !== from || placeStartsAt(s, k, to))) continue;
     from = k + 1;
     cue = rule.cue;
     honorific = rule.id === 'honorific';
@@ -183,11 +202,18 @@ function namesAfterPrepositions(sentences: Sentence[]): Set<string> {
   return out;
 }
 
-/** Every word is a known first name or no English word (`Ilona Kovacs`, `Amina Wanjiru`), and it is no place. */
+/** Parts of speech of English words that never stand inside a name (`Glad All Over`). */
+const FUNCTION_POS = new Set(['ADP', 'ADV', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
+
+/** A word of the run that only function words are (`All`, `Over`), name particles aside. */
+function hasFunctionWord(c: Candidate): boolean {
+  return c.words.some((w, i) => i > 0 && !/^(?:al|el|bin|ibn|de|di|da|van|von|der|du|la|le)(?:-|$)/i.test(w) && isEnglishWord(w) && FUNCTION_POS.has(lexicalPos(w)));
+}
+
+/** Some word is no English word (`Ilona Kovacs`, `Pep Guardiola`, `Hossein Salami`), and none names a place. */
 function looksLikeAName(c: Candidate): boolean {
-  const unknown = c.words.filter((w) => !isEnglishWord(w.replace(/^(?:al|el)-/i, '').replace(/['’]s$/, '')));
-  const named = c.words.filter((w) => isKnownFirstName(w) || !isEnglishWord(w));
-  return named.length === c.words.length && unknown.length > 0 && !c.words.some((w) => countryOf(w) || isCity(w));
+  const foreign = c.words.some((w) => !isEnglishWord(w.replace(/^(?:al|el)-/i, '')));
+  return foreign && !c.words.some((w) => countryOf(w) || isCity(w));
 }
 
 type Verdict = 'yes' | 'maybe' | 'no';
@@ -207,6 +233,7 @@ function verdictOf(c: Candidate, s: Sentence, articleCues: readonly NameCue[], p
   const previous = s.words[c.from - 1];
   if (previous && /^(?:the|a|an)$/i.test(previous.text) && !strongPerson) return 'no';
   if (strongPerson) return 'yes';
+  if (hasFunctionWord(c)) return 'no';
   const weakOther = articleCues.some((x) => x.verdict === 'not-person');
   const elsewhereABody = placesOrBodies.has(nameKey(c.text));
   if (weakOther && elsewhereABody) return 'no';
