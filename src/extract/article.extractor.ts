@@ -87,8 +87,13 @@ export function extractArticle(input: ArticleInput): ExtractionRecord {
   );
   const peopleAnalysis = recognizePeople(sentences);
   const organizations = recognizeOrganizations(sentences, peopleAnalysis);
-  const context = jurisdictionContext(sentences, structure.headline?.text ?? null, organizations);
-  const namedOffices = extractOffices(peopleAnalysis.people, sentences, context);
+  const context = jurisdictionContext(
+    sentences,
+    structure.headline?.text ?? null,
+    organizations,
+    structure.dateline?.place ?? null,
+  );
+  const namedOffices = extractOffices(peopleAnalysis.people, sentences, context).offices;
   const coreference = new CoreferenceResolver(sentences, peopleAnalysis.people, namedOffices);
   // shared surnames settled by title or by who was introduced first become mentions of that person
   const ambiguous = peopleAnalysis.ambiguous.filter((mention) => {
@@ -99,7 +104,12 @@ export function extractArticle(input: ArticleInput): ExtractionRecord {
     if (!person.aliases.includes(mention.text) && mention.text !== person.name) person.aliases.push(mention.text);
     return false;
   });
-  const offices = extractOffices(peopleAnalysis.people, sentences, context, coreference.describedTitles());
+  const { offices, affiliations } = extractOffices(
+    peopleAnalysis.people,
+    sentences,
+    context,
+    coreference.describedTitles(),
+  );
   const reference = referenceDate(input, structure, sentences);
   const meetings = extractMeetings({
     sentences,
@@ -129,7 +139,7 @@ export function extractArticle(input: ArticleInput): ExtractionRecord {
     people,
     organizations: orgFacts,
     offices,
-    affiliations: [],
+    affiliations,
     meetings,
   };
 }

@@ -3,7 +3,7 @@
  * which lexicon knows it. Rule tables name these predicates (`is: 'titleHead'`), and code
  * calls them directly; nothing else re-tests a word's case or looks a word up in a lexicon.
  */
-import type { Word } from '../text/sentence.splitter';
+import type { Sentence, Word } from '../text/sentence.splitter';
 import { isKnownFirstName } from '../lexicon/first-name.lexicon';
 import {
   isBodyDescriptor,
@@ -31,8 +31,13 @@ const NAME_PARTICLES = new Set([
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
 const VERB_TAGS = new Set(['VERB', 'AUX']);
+const FUNCTION_TAGS = new Set(['CCONJ', 'SCONJ', 'ADP', 'PRON', 'DET', 'PART', 'AUX', 'INTJ']);
 
 export const lower = (word: Word | undefined): string => (word ? word.text.toLowerCase() : '');
+
+/** The words [from, to) of a sentence as written, with line breaks and runs of spaces collapsed (wire copy wraps names). */
+export const textOf = (s: Sentence, from: number, to: number): string =>
+  s.text.slice(s.words[from].start - s.start, s.words[to - 1].end - s.start).replace(/\s+/g, ' ');
 
 export function isCapitalised(word: Word): boolean {
   return /^\p{Lu}/u.test(word.text) || /^(?:al|el)-\p{Lu}/u.test(word.text);
@@ -70,6 +75,8 @@ export const WORD_PREDICATES = {
   determiner: (w: Word) => DETERMINERS.has(lower(w)),
   personalPronoun: (w: Word) => PERSONAL_PRONOUNS.has(lower(w)),
   verb: isVerb,
+  /** A word of grammar, capitalised or not (`But`, `And`, `In`, `He`). */
+  functionWord: (w: Word) => FUNCTION_TAGS.has(w.pos),
   noun: (w: Word) => w.pos === 'NOUN',
   adjective: (w: Word) => w.pos === 'ADJ',
   adverb: (w: Word) => w.pos === 'ADV',

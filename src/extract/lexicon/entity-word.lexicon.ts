@@ -107,7 +107,11 @@ const PARTIES: Array<{ name: string; forms: string[]; country: string | null }> 
   { name: 'UK Independence Party', forms: ['UKIP', 'Ukip', 'UK Independence Party'], country: 'United Kingdom' },
   { name: 'Scottish National Party', forms: ['SNP', 'Scottish National Party'], country: 'United Kingdom' },
   { name: 'Democratic Party', forms: ['Democrat', 'Democrats', 'Democratic Party'], country: 'United States' },
-  { name: 'Republican Party', forms: ['Republican', 'Republicans', 'Republican Party', 'GOP'], country: 'United States' },
+  {
+    name: 'Republican Party',
+    forms: ['Republican', 'Republicans', 'Republican Party', 'GOP'],
+    country: 'United States',
+  },
   { name: 'Likud', forms: ['Likud', 'Likud Party'], country: 'Israel' },
   { name: 'Fatah', forms: ['Fatah'], country: 'Palestine' },
   { name: 'Fidesz', forms: ['Fidesz'], country: 'Hungary' },

@@ -60,6 +60,7 @@ const OCCUPATIONS = [
 /** Titles that belong to a state when no other jurisdiction is named. */
 // prettier-ignore
 const STATE_TITLE_HEADS = [
+  'representative', 'congressman', 'congresswoman',
   'president', 'premier', 'minister', 'secretary', 'under-secretary', 'undersecretary', 'chancellor', 'ambassador',
   'envoy', 'emir', 'king', 'queen', 'sultan', 'prince', 'mp', 'senator', 'pm', 'negotiator',
 ];
@@ -107,6 +108,19 @@ export function countryOfTitle(title: string): string | null {
 export function isStateTitle(title: string): boolean {
   const words = title.split(/\s+/).map(fold);
   return words.some((w) => stateHeadSet.has(w)) && !words.some((w) => w === 'party' || w === 'union' || w === 'bank');
+}
+
+/** Heads of posts a party gives (`Tory leader`, `Democratic whip`): a party label before them is the post's jurisdiction. */
+// prettier-ignore
+const PARTY_POST_HEADS = new Set([
+  'leader', 'chairman', 'chairwoman', 'chairperson', 'chair', 'spokesman', 'spokeswoman', 'spokesperson', 'whip',
+  'treasurer', 'coordinator', 'co-ordinator', 'director', 'secretary-general', 'general secretary', 'secretary general',
+  'chief', 'head',
+]);
+
+/** Whether a title is a party's own post when a party names it (`Republican leader`, but not `Republican Senator`). */
+export function isPartyPost(title: string): boolean {
+  return PARTY_POST_HEADS.has(titleHeadOf(title));
 }
 
 /** The head word at the end of a title, joined with its multiword partner (`prime minister`). */

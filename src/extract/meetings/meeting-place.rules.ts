@@ -8,10 +8,9 @@
 import type { Sentence } from '../text/sentence.splitter';
 import type { TokenPattern } from '../engine/token-pattern.type';
 import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
-import { holds, isCapitalised, isPossessive, lower } from '../engine/word.predicates';
+import { holds, isCapitalised, isPossessive, lower, textOf } from '../engine/word.predicates';
 import { capitalOf, cityOfVenue, countryOf, isCity } from '../lexicon/place.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
-import { textOf } from '../offices/title-phrase.parser';
 import { TRAVEL_VERBS } from './meeting-trigger.rules';
 
 /** The `place` group is the place's first word; the name runs on over capitalised words. */

@@ -8,11 +8,14 @@ import type { Sentence } from '../text/sentence.splitter';
 import type { OrganizationEntity } from '../organizations/organization.recognizer';
 import { countryCodeOf, countryOf, countryOfCity } from '../lexicon/place.lexicon';
 import type { JurisdictionRef } from '../extraction-record.type';
-import { partyOf } from '../lexicon/entity-word.lexicon';
+import { isCalendarWord, partyOf } from '../lexicon/entity-word.lexicon';
+import { isFormerMarker, isTitleWord } from '../lexicon/title.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
 import { chunksOf } from '../people/proper-noun.chunker';
 
 export interface JurisdictionContext {
+  /** The country of the dateline's place (`ROME, March 5 -` -> Italy), or null. */
+  datelineCountry: string | null;
   /** The country the article mentions most (its names, spellings and demonyms counted together). */
   country: string | null;
   /** The region the article mentions most (`Tigray Region`), for `Regional` titles. */
@@ -46,23 +49,50 @@ function dominant(counts: Map<string, number>): string | null {
   return mostFrequent(counts);
 }
 
-/** The country named nearest to word `at` of the sentence, if any (`Hungary ... Prime Minister Ilona Kovacs said`). */
-export function nearestCountry(s: Sentence, at: number): string | null {
-  const MAX_DISTANCE = 8;
-  let best: { country: string; distance: number } | null = null;
+/** Words after which a country is where something happens or someone goes, not whose post it is. */
+const PLACE_WORDS = new Set([
+  'in',
+  'at',
+  'to',
+  'from',
+  'into',
+  'visit',
+  'visited',
+  'visiting',
+  'across',
+  'toward',
+  'towards',
+]);
+
+/**
+ * The one country a sentence names other than as a place (`... the UK government delegation`), or
+ * null when it names none or several: a country someone is `in` or flies `to` says nothing of whose
+ * posts are spoken of.
+ */
+export function soleCountryOf(s: Sentence): string | null {
+  const found = new Set<string>();
   for (const chunk of chunksOf(s, false)) {
     const country = countryOf(chunk.text) ?? chunk.words.map((w) => countryOf(w.text)).find((c) => c) ?? null;
     if (!country) continue;
-    const distance = chunk.from >= at ? chunk.from - at : at - chunk.to;
-    if (distance <= MAX_DISTANCE && (!best || distance < best.distance)) best = { country, distance };
+    const before = s.words[chunk.from - 1]?.text.toLowerCase() ?? '';
+    const beforeThe = before === 'the' ? (s.words[chunk.from - 2]?.text.toLowerCase() ?? '') : before;
+    if (PLACE_WORDS.has(beforeThe)) continue;
+    found.add(country);
   }
-  return best?.country ?? null;
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/** The party a label on a person or post stands for (`Republican`, `Tory`, `Democratic`), by its full name. */
+export function partyOfLabel(label: string | null | undefined): string | null {
+  if (!label) return null;
+  return (partyOf(label) ?? partyOf(`${label} Party`))?.name ?? null;
 }
 
 export function jurisdictionContext(
   sentences: Sentence[],
   headline: string | null,
   organizations: OrganizationEntity[],
+  datelinePlace: string | null = null,
 ): JurisdictionContext {
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
@@ -93,15 +123,42 @@ export function jurisdictionContext(
     const party = partyOf(o.name);
     if (party?.country) countries.set(party.country, (countries.get(party.country) ?? 0) + o.mentions.length);
   }
-  return { country: dominant(countries), region: mostFrequent(regions), organizations };
+  const datelineCountry = datelinePlace ? (countryOfCity(datelinePlace) ?? countryOf(datelinePlace)) : null;
+  return { country: dominant(countries), region: mostFrequent(regions), organizations, datelineCountry };
 }
 
 /** The plainest name of a written jurisdiction (`Iraq's` -> `Iraq`, `FDP` -> `Farmers Democratic Party`). */
-export function plainJurisdiction(written: string, context: JurisdictionContext): string {
+/** Words that never name a jurisdiction on their own: a weekday, a month, a title, a marker of time. */
+function namesNothing(text: string): boolean {
+  return text
+    .split(/\s+/)
+    .every(
+      (w) =>
+        isCalendarWord(w) ||
+        isTitleWord(w) ||
+        isFormerMarker(w) ||
+        /^(?:now|then|earlier|since|new|meanwhile)$/i.test(w),
+    );
+}
+
+/**
+ * The plainest name of a written jurisdiction (`Iraq's` -> `Iraq`, `FDP` -> `Farmers Democratic Party`,
+ * `Iran's Revolutionary Guards` -> the Guards when the article names them as a body), or null when
+ * the words name nothing a post can belong to.
+ */
+export function plainJurisdiction(written: string, context: JurisdictionContext): string | null {
+  const parts = written.split(/\s*[’']s\s+/);
+  if (parts.length > 1) {
+    const [owner, ...rest] = parts;
+    const body = plainJurisdiction(rest.join("'s "), context);
+    const known = body && context.organizations.some((o) => o.name === body);
+    return known ? body : (plainJurisdiction(owner, context) ?? body);
+  }
   const bare = written
     .replace(/^the\s+/i, '')
     .replace(/\s*[’']s?$/, '')
     .trim();
+  if (!bare || namesNothing(bare)) return null;
   const country = countryOf(bare);
   if (country) return country;
   const party = partyOf(bare);

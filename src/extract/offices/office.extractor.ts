@@ -1,38 +1,44 @@
 /**
- * Office holdings (holder, title, jurisdiction) from the titles written around each person's
- * mentions. Former posts are left out; one holding per person and title, keeping the most
- * explicit jurisdiction. A title with no written jurisdiction takes it from a delegation the
- * person heads (`a delegation from the FDP headed by ...`), from the region for `Regional`
- * titles, or from the article's country for state posts.
+ * Office holdings (holder, title, jurisdiction) and party affiliations from the title phrases
+ * around each person's mentions. Former posts are left out; one holding per person and title,
+ * keeping the most explicit jurisdiction. A written jurisdiction is resolved to a country, a body
+ * of the article or a region; a party label is the holder's affiliation, and the jurisdiction of a
+ * party post only (`Tory leader`). Without a written one, a state post takes a country the article
+ * ties to its holder (see `stateCountry`), a `Regional` post the region, a delegation's leader its body.
  */
 import type { Sentence } from '../text/sentence.splitter';
-import type { OfficeFact } from '../extraction-record.type';
+import type { AffiliationFact, OfficeFact } from '../extraction-record.type';
 import type { PersonEntity, PersonMention } from '../people/person.recognizer';
-import { BODY_PRONOUN, type TitlePhrase } from './title-phrase.parser';
 import type { OrganizationEntity } from '../organizations/organization.recognizer';
+import { BODY_PRONOUN, type TitlePhrase } from './title-phrase.parser';
 import {
   jurisdictionRefOf,
-  nearestCountry,
+  partyOfLabel,
   plainJurisdiction,
+  soleCountryOf,
   type JurisdictionContext,
 } from './jurisdiction.resolver';
-import { countryOfTitle, isStateTitle, titleHeadOf } from '../lexicon/title.lexicon';
+import { canonicalTitleOf } from './title.canonicalizer';
+import { countryOfTitle, isPartyPost, isStateTitle, titleHeadOf } from '../lexicon/title.lexicon';
 import { countryOf } from '../lexicon/place.lexicon';
 import { partyOf } from '../lexicon/entity-word.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
-import { evidenceOf } from '../text/evidence.factory';
+import { lower } from '../engine/word.predicates';
+import { evidenceOf, uniqueEvidence } from '../text/evidence.factory';
 
 const LEAD_VERBS = new Set(['headed', 'led', 'chaired']);
 /** `Deputy Prime Minister` is a different post from `Prime Minister`. */
 const RANK_WORDS = new Set(['deputy', 'vice', 'acting', 'under', 'assistant', 'shadow', 'junior']);
+/** How far back `its` may reach for the body it stands for. */
+const BODY_PRONOUN_REACH = 2;
 
 /** `a delegation from the FDP headed by Deputy Leader Ilona Kovacs` -> `FDP`. */
 function delegationBody(s: Sentence, titleFrom: number): string | null {
-  if (lower(s, titleFrom - 1) !== 'by' || !LEAD_VERBS.has(lower(s, titleFrom - 2))) return null;
+  if (lower(s.words[titleFrom - 1]) !== 'by' || !LEAD_VERBS.has(lower(s.words[titleFrom - 2]))) return null;
   for (let k = titleFrom - 3; k >= Math.max(0, titleFrom - 10); k--) {
-    if (lower(s, k) !== 'from') continue;
+    if (lower(s.words[k]) !== 'from') continue;
     let start = k + 1;
-    if (lower(s, start) === 'the') start++;
+    if (lower(s.words[start]) === 'the') start++;
     let end = start;
     while (end < titleFrom - 2 && /^\p{Lu}/u.test(s.words[end].text)) end++;
     return end > start
@@ -44,9 +50,6 @@ function delegationBody(s: Sentence, titleFrom: number): string | null {
   }
   return null;
 }
-
-/** How far back `its` may reach for the body it stands for. */
-const BODY_PRONOUN_REACH = 2;
 
 /** The body named last before word `at` of sentence `sentence`, within the sentence or the two before it. */
 function bodyBefore(organizations: OrganizationEntity[], sentence: number, at: number): string | null {
@@ -62,10 +65,6 @@ function bodyBefore(organizations: OrganizationEntity[], sentence: number, at: n
   return best?.name ?? null;
 }
 
-function lower(s: Sentence, k: number): string {
-  return s.words[k]?.text.toLowerCase() ?? '';
-}
-
 function titleKey(title: string): string {
   return nameKey(title)
     .split(' ')
@@ -74,44 +73,65 @@ function titleKey(title: string): string {
     .join(' ');
 }
 
-interface Holding {
-  fact: Omit<OfficeFact, 'canonicalTitle' | 'jurisdictionRef'>;
-  explicit: boolean;
+type Resolved = { title: string; jurisdiction: string | null; explicit: boolean; party: string | null };
+
+/** What the article says of one person: the countries of their posts written out, and their party. */
+interface HolderFacts {
+  countries: Set<string>;
+  parties: Set<string>;
 }
 
-function resolve(
-  phrase: TitlePhrase,
-  mention: PersonMention,
-  sentences: Sentence[],
-  context: JurisdictionContext,
-): Holding {
-  const s = sentences[mention.sentence];
-  const title = phrase.title.replace(/\s+/g, ' ');
-  if (phrase.jurisdiction === BODY_PRONOUN) {
-    const body = bodyBefore(context.organizations, mention.sentence, phrase.from);
-    return { fact: { holder: '', title, jurisdiction: body, evidence: [evidenceOf(s)] }, explicit: !!body };
+class OfficeReader {
+  constructor(
+    private readonly sentences: Sentence[],
+    private readonly context: JurisdictionContext,
+  ) {}
+
+  /** The title with the jurisdiction its phrase writes out, or null when it writes none. */
+  written(phrase: TitlePhrase, mention: PersonMention): Resolved | null {
+    const s = this.sentences[mention.sentence];
+    const title = phrase.title.replace(/\s+/g, ' ');
+    const party = partyOfLabel(phrase.party);
+    if (phrase.jurisdiction === BODY_PRONOUN) {
+      const body = bodyBefore(this.context.organizations, mention.sentence, phrase.from);
+      return { title, jurisdiction: body, explicit: !!body, party };
+    }
+    if (phrase.jurisdiction) {
+      const plain = plainJurisdiction(phrase.jurisdiction, this.context);
+      const writtenParty = plain ? partyOf(plain) : null;
+      // `Labour MP`, `Republican Senator`: a party is the holder's, and the post's only when it is a party post
+      if (writtenParty && !isPartyPost(title))
+        return { title, jurisdiction: null, explicit: false, party: writtenParty.name };
+      if (plain) return { title, jurisdiction: plain, explicit: true, party };
+    }
+    if (party && isPartyPost(title)) return { title, jurisdiction: party, explicit: true, party };
+    const delegation = delegationBody(s, phrase.from);
+    const fromDelegation = delegation ? plainJurisdiction(delegation, this.context) : null;
+    if (fromDelegation) return { title, jurisdiction: fromDelegation, explicit: true, party };
+    return { title, jurisdiction: null, explicit: false, party };
   }
-  if (phrase.jurisdiction)
-    return {
-      fact: {
-        holder: '',
-        title,
-        jurisdiction: plainJurisdiction(phrase.jurisdiction, context),
-        evidence: [evidenceOf(s)],
-      },
-      explicit: true,
-    };
-  const delegation = delegationBody(s, phrase.from);
-  if (delegation)
-    return {
-      fact: { holder: '', title, jurisdiction: plainJurisdiction(delegation, context), evidence: [evidenceOf(s)] },
-      explicit: true,
-    };
-  let jurisdiction: string | null = null;
-  if (phrase.regional) jurisdiction = context.region ?? context.country;
-  else if (isStateTitle(title))
-    jurisdiction = countryOfTitle(title) ?? nearestCountry(s, mention.from) ?? context.country;
-  return { fact: { holder: '', title, jurisdiction, evidence: [evidenceOf(s)] }, explicit: false };
+
+  /** A jurisdiction for a post the text names none for: `Regional` posts the region, state posts a country. */
+  inferred(phrase: TitlePhrase, resolved: Resolved, mention: PersonMention, holder: HolderFacts): string | null {
+    if (phrase.regional) return this.context.region ?? this.context.country;
+    if (!isStateTitle(resolved.title)) return null;
+    return this.stateCountry(resolved.title, mention, holder);
+  }
+
+  /**
+   * The country of a state post written without one, from what ties its holder to a country: the
+   * country of another post of theirs the text writes out, the title's own (`Home Secretary`), their
+   * party's, the one country their sentence names other than as a place they go or are in, the
+   * dateline's, or the country the whole article is clearly about.
+   */
+  private stateCountry(title: string, mention: PersonMention, holder: HolderFacts): string | null {
+    if (holder.countries.size === 1) return [...holder.countries][0];
+    const byTitle = countryOfTitle(title);
+    if (byTitle) return byTitle;
+    const partyCountries = new Set([...holder.parties].map((p) => partyOf(p)?.country).filter((c): c is string => !!c));
+    if (partyCountries.size === 1) return [...partyCountries][0];
+    return soleCountryOf(this.sentences[mention.sentence]) ?? this.context.datelineCountry ?? this.context.country;
+  }
 }
 
 /**
@@ -126,6 +146,16 @@ function impliedTitles(
 ): Map<PersonMention, TitlePhrase[]> {
   const out = new Map<PersonMention, TitlePhrase[]>();
   const add = (m: PersonMention, t: TitlePhrase) => out.set(m, [...(out.get(m) ?? []), t]);
+  const phrase = (title: string, jurisdiction: string, from: number, to: number, rule: string): TitlePhrase => ({
+    title,
+    jurisdiction,
+    party: null,
+    regional: false,
+    former: false,
+    from,
+    to,
+    rule,
+  });
   for (const person of people) {
     for (const m of person.mentions) {
       const s = sentences[m.sentence];
@@ -137,8 +167,7 @@ function impliedTitles(
             p !== person && p.mentions.some((x) => x.sentence === m.sentence && x.to <= m.from) && explicit(p).length,
         );
         const title = owner ? explicit(owner)[0] : null;
-        if (title && demonym)
-          add(m, { ...title, jurisdiction: demonym, regional: false, former: false, from: m.from - 2, to: m.from });
+        if (title && demonym) add(m, phrase(title.title, demonym, m.from - 2, m.from, 'counterpart'));
       }
       // `Ali Hassan's Unity Party`, `Ilona Kovacs and her Farmers Democratic Party`
       const partyAt = /^[’']s$/.test(w(m.to))
@@ -152,19 +181,21 @@ function impliedTitles(
             o.mentions.some((x) => x.sentence === m.sentence && x.from === partyAt) &&
             (/\bParty$/.test(o.name) || partyOf(o.name)),
         );
-        if (party)
-          add(m, {
-            title: 'leader',
-            jurisdiction: party.name,
-            regional: false,
-            former: false,
-            from: m.to,
-            to: partyAt,
-          });
+        if (party) add(m, phrase('leader', party.name, m.to, partyAt, 'own-party'));
       }
     }
   }
   return out;
+}
+
+interface Holding {
+  fact: Omit<OfficeFact, 'canonicalTitle' | 'jurisdictionRef'>;
+  explicit: boolean;
+}
+
+export interface OfficesAndAffiliations {
+  offices: OfficeFact[];
+  affiliations: AffiliationFact[];
 }
 
 /** `described` holds titles found by coreference for people the sentence does not name. */
@@ -173,35 +204,54 @@ export function extractOffices(
   sentences: Sentence[],
   context: JurisdictionContext,
   described: Array<{ person: PersonEntity; mention: PersonMention }> = [],
-): OfficeFact[] {
-  const out: OfficeFact[] = [];
+): OfficesAndAffiliations {
+  const offices: OfficeFact[] = [];
+  const affiliations: AffiliationFact[] = [];
+  const reader = new OfficeReader(sentences, context);
   const explicit = (p: PersonEntity) => p.mentions.flatMap((m) => m.titles).filter((t) => !t.former);
   const implied = impliedTitles(people, sentences, context.organizations, explicit);
   for (const person of people) {
+    const mentions = [...person.mentions, ...described.filter((d) => d.person === person).map((d) => d.mention)];
+    const phrases = mentions.flatMap((mention) =>
+      [...mention.titles, ...(implied.get(mention) ?? [])].map((phrase) => ({ phrase, mention })),
+    );
+    const resolved = phrases.map(({ phrase, mention }) => ({
+      phrase,
+      mention,
+      written: reader.written(phrase, mention),
+    }));
+    const holder: HolderFacts = { countries: new Set(), parties: new Set() };
+    for (const { phrase, written } of resolved) {
+      if (phrase.former || !written) continue;
+      if (written.explicit && written.jurisdiction && countryOf(written.jurisdiction))
+        holder.countries.add(countryOf(written.jurisdiction)!);
+      if (written.party) holder.parties.add(written.party);
+    }
+    for (const label of mentions.map((m) => m.party).filter((p): p is string => !!p)) {
+      const party = partyOfLabel(label);
+      if (party) holder.parties.add(party);
+    }
     const byTitle = new Map<string, Holding>();
     const former = new Set<string>();
-    const mentions = [...person.mentions, ...described.filter((d) => d.person === person).map((d) => d.mention)];
-    for (const mention of mentions) {
-      for (const phrase of [...mention.titles, ...(implied.get(mention) ?? [])]) {
-        const key = titleKey(phrase.title);
-        if (phrase.former) {
-          former.add(key);
-          continue;
-        }
-        const holding = resolve(phrase, mention, sentences, context);
-        holding.fact.holder = person.name;
-        const known = byTitle.get(key);
-        if (!known) {
-          byTitle.set(key, holding);
-          continue;
-        }
-        if (holding.explicit && !known.explicit) {
-          holding.fact.evidence = [...holding.fact.evidence, ...known.fact.evidence];
-          byTitle.set(key, holding);
-        } else if (!known.fact.evidence.some((e) => e.start === holding.fact.evidence[0].start)) {
-          known.fact.evidence.push(...holding.fact.evidence);
-        }
+    for (const { phrase, mention, written } of resolved) {
+      if (!written) continue;
+      const key = titleKey(written.title);
+      if (phrase.former) {
+        former.add(key);
+        continue;
       }
+      const jurisdiction = written.jurisdiction ?? reader.inferred(phrase, written, mention, holder);
+      const evidence = [evidenceOf(sentences[mention.sentence])];
+      const holding: Holding = {
+        fact: { holder: person.name, title: written.title, jurisdiction, evidence },
+        explicit: written.explicit,
+      };
+      const known = byTitle.get(key);
+      if (!known) byTitle.set(key, holding);
+      else if (holding.explicit && !known.explicit) {
+        holding.fact.evidence = uniqueEvidence([...holding.fact.evidence, ...known.fact.evidence]);
+        byTitle.set(key, holding);
+      } else known.fact.evidence = uniqueEvidence([...known.fact.evidence, ...evidence]);
     }
     // a longer title containing a shorter one's head (`Chancellor of the Exchequer`, `Chancellor`) is one post
     const holdings = [...byTitle.entries()].filter(([key]) => !former.has(key) || byTitle.get(key)!.explicit);
@@ -215,13 +265,24 @@ export function extractOffices(
           key.split(' ').every((w) => other.split(' ').includes(w)) &&
           !other.split(' ').some((w) => RANK_WORDS.has(w) && !key.split(' ').includes(w)),
       );
-      if (!covered)
-        out.push({
-          ...holding.fact,
-          canonicalTitle: holding.fact.title,
-          jurisdictionRef: jurisdictionRefOf(holding.fact.jurisdiction, context),
-        });
+      if (covered) continue;
+      offices.push({
+        ...holding.fact,
+        canonicalTitle: canonicalTitleOf(holding.fact.title),
+        jurisdictionRef: jurisdictionRefOf(holding.fact.jurisdiction, context),
+      });
     }
+    const evidenceOfParty = (party: string) =>
+      uniqueEvidence(
+        resolved
+          .filter(({ written }) => written?.party === party)
+          .map(({ mention }) => evidenceOf(sentences[mention.sentence]))
+          .concat(
+            mentions.filter((m) => partyOfLabel(m.party) === party).map((m) => evidenceOf(sentences[m.sentence])),
+          ),
+      );
+    for (const party of holder.parties)
+      affiliations.push({ member: person.name, organization: party, evidence: evidenceOfParty(party) });
   }
-  return out;
+  return { offices, affiliations };
 }

@@ -1,125 +1,46 @@
 /**
- * Reads the position words around a name: before it (`Kenyan Minister of Health Amina
- * Wanjiru`, `Norlex chairman Peter Hale`, `the head of the FTU, Marie Duval`) and
- * after it (`Ilona Kovacs, leader of the Farmers Democratic Party`). It returns the title
- * words, the words that name its jurisdiction, and whether the post is a former one.
+ * Reads the title phrases of a sentence: the title-phrase table run by the engine with the
+ * sentence's names as holders, then small named rules that finish each phrase: a portfolio taken
+ * back from the jurisdiction (`Malaysian Primary Industries Minister`), a party label taken out of
+ * it (`Senate Republican leader`, `Labour MP`), `Regional` titles, `its`/`whose` jurisdictions, and
+ * former posts (`former`, `ex-`, `then-`, `X, who was ...`).
  */
 import type { Sentence, Word } from '../text/sentence.splitter';
-import { acronymInBracketsBefore, isCapitalised } from '../people/proper-noun.chunker';
-import {
-  isFormerMarker,
-  isHonorific,
-  isOccupation,
-  isPortfolioHead,
-  isTitleHead,
-  isTitleWord,
-} from '../lexicon/title.lexicon';
-import { isLowercaseBodyNoun, isOrganizationHead, isPlaceOrThingWord } from '../lexicon/entity-word.lexicon';
+import type { WordRange } from '../engine/token-pattern.type';
+import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
+import { holds, isCapitalised, isPossessive, lower, textOf } from '../engine/word.predicates';
+import { isPlaceOrThingWord, partyOf } from '../lexicon/entity-word.lexicon';
 import { countryOf } from '../lexicon/place.lexicon';
+import { isPortfolioHead } from '../lexicon/title.lexicon';
+import { TITLE_PATTERNS } from './title-phrase.rules';
 
 export interface TitlePhrase {
   /** The position as written, jurisdiction removed (`Minister of Health`, `chairman`). */
   title: string;
   /** The words naming the jurisdiction as written (`Kenya`, `Kenyan`, `Farmers Democratic Party`), or null. */
   jurisdiction: string | null;
+  /** A party label among the jurisdiction words (`Republican` in `Republican Senator`): the holder's party, not the post's. */
+  party: string | null;
   /** The title said `Regional ...`: its jurisdiction is the region the article is about. */
   regional: boolean;
   former: boolean;
   /** Index of the first word of the phrase (jurisdiction included) in the sentence. */
   from: number;
   to: number;
+  /** The title-phrase rule that read it. */
+  rule: string;
 }
 
-export interface PersonCue {
-  title: TitlePhrase | null;
-  /** An occupation (`economist`), an age (`, 39,`) or similar marks the name as a person. */
-  marksPerson: boolean;
-}
-
-const COMPLEMENT_LINKS = new Set(['of', 'for', 'to']);
-const APPOSITIVE_LINKS = new Set(['of', 'for', 'at', 'with', 'in']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
-const POSSESSIVE = /^['’]s?$/;
-/** The jurisdiction written as `its`: the body the text spoke of just before, which the office extractor looks up. */
+/** The jurisdiction written as `its`/`whose`: the body the text spoke of just before, which the office extractor looks up. */
 export const BODY_PRONOUN = 'its';
 /** Bodies that hold posts themselves, so they are no portfolio (`Labour Party Minister`); `Water Resources` is one. */
+// prettier-ignore
 const GOVERNING_BODIES = new Set([
-  'party',
-  'union',
-  'government',
-  'ministry',
-  'council',
-  'assembly',
-  'commission',
-  'authority',
-  'parliament',
-  'congress',
-  'senate',
-  'bank',
+  'party', 'union', 'government', 'ministry', 'council', 'assembly', 'commission', 'authority', 'parliament',
+  'congress', 'senate', 'bank',
 ]);
-
-const lower = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
-/** The words' text with line breaks and runs of spaces collapsed (wire copy wraps names). */
-export const textOf = (s: Sentence, from: number, to: number) =>
-  s.text.slice(s.words[from].start - s.start, s.words[to - 1].end - s.start).replace(/\s+/g, ' ');
-
-function isJurisdictionWord(w: Word): boolean {
-  return (
-    isCapitalised(w) &&
-    !isTitleHead(w.text) &&
-    !isHonorific(w.text) &&
-    !isFormerMarker(w.text) &&
-    w.pos !== 'VERB' &&
-    !/^(?:The|A|An|His|Her|Its|Their|This|That|But|And|In|On|At|After|Before|When|While|As|For|With)$/.test(w.text)
-  );
-}
-
-/**
- * A capitalised name ending at `end` (exclusive). It joins over `and`/`of` only into a
- * one-word piece and only when the whole ends in a body's head word (`Coal and Steel
- * Corporation`), so `Peter Hale and Brazil's` stays two names.
- */
-function nameEndingAt(s: Sentence, end: number): number {
-  let from = end;
-  while (from - 1 >= 0 && isJurisdictionWord(s.words[from - 1])) from--;
-  const link = lower(s.words[from - 1]);
-  if ((link === 'and' || link === 'of' || link === '&') && from < end) {
-    let left = from - 1;
-    while (left - 1 >= 0 && isJurisdictionWord(s.words[left - 1])) left--;
-    // `Coal and Steel Corporation`, `Bank of Japan`: the head word may end or open the name
-    const headed =
-      isOrganizationHead(s.words[end - 1].text) ||
-      (link === 'of' && left < from - 1 && isOrganizationHead(s.words[from - 2].text));
-    if (headed && from - 1 - left === 1) return left;
-  }
-  return from;
-}
-
-/** A capitalised name starting at `from`, joined over `and`/`of`/`on`, optionally with a trailing lower-case body noun. */
-function nameStartingAt(s: Sentence, from: number, withBodyNoun = false): number {
-  let to = from;
-  while (to < s.words.length) {
-    const w = s.words[to];
-    if (isCapitalised(w) && !POSSESSIVE.test(w.text)) {
-      to++;
-      continue;
-    }
-    const link = lower(w);
-    const next = s.words[to + 1];
-    if (
-      (link === 'and' || link === 'of' || link === '&' || link === 'on') &&
-      to > from &&
-      next &&
-      isCapitalised(next)
-    ) {
-      to++;
-      continue;
-    }
-    break;
-  }
-  if (withBodyNoun && to > from && s.words[to] && isLowercaseBodyNoun(s.words[to].text)) to++;
-  return to;
-}
+/** `then-President`, `ex-minister`: a former marker joined to the title word. */
+const JOINED_FORMER = /^(?:ex|then|former)-/i;
 
 /**
  * Where the portfolio starts in `Malaysian Fisheries Minister`: words [from, headAt) open with a
@@ -134,256 +55,169 @@ export function portfolioStart(s: Sentence, from: number, headAt: number): numbe
   for (const width of [2, 1]) {
     const rest = from + width;
     if (rest >= headAt || !countryOf(textOf(s, from, rest))) continue;
-    const portfolio = s.words.slice(rest, headAt);
     const plain = (w: Word) =>
       isCapitalised(w) &&
       !countryOf(w.text) &&
       !GOVERNING_BODIES.has(lower(w)) &&
       !isPlaceOrThingWord(w.text) &&
-      !POSSESSIVE.test(w.text);
-    return portfolio.every(plain) ? rest : -1;
+      !isPossessive(w);
+    return s.words.slice(rest, headAt).every(plain) ? rest : -1;
   }
   return -1;
 }
 
-function formerBefore(s: Sentence, at: number): boolean {
-  for (let k = at - 1; k >= Math.max(0, at - 2); k--) {
-    if (isFormerMarker(s.words[k].text)) return true;
-    if (!DETERMINERS.has(lower(s.words[k]))) break;
+/** `Democratic` in `House Democratic Leader`, `Tory` in `Tory leader`: a party's own adjective or name. */
+function isPartyLabel(word: string): boolean {
+  return !!partyOf(word) || !!partyOf(`${word} Party`);
+}
+
+interface Draft {
+  rule: string;
+  past: boolean;
+  holder: WordRange;
+  title: WordRange;
+  jurisdiction: WordRange | null;
+  former: boolean;
+  from: number;
+  to: number;
+}
+
+/** `Paul Volcker and U.S. Treasury Secretary James Baker`: the jurisdiction starts after any other name in it. */
+function cutAtOtherNames(s: Sentence, d: Draft, holders: readonly WordRange[]): void {
+  if (!d.jurisdiction) return;
+  let { from } = d.jurisdiction;
+  const { to } = d.jurisdiction;
+  for (const h of holders) {
+    const listed = /^(?:and|&|,)$/.test(lower(s.words[h.to]));
+    if (h === d.holder || (h.to - h.from < 2 && !listed) || h.to > to || h.to <= from) continue;
+    from = h.to;
   }
-  return false;
+  while (from < to && /^(?:and|of|&|,)$/.test(lower(s.words[from]))) from++;
+  d.jurisdiction = from < to ? { from, to } : null;
 }
 
-/** Title words ending right before `end`: qualifiers, heads and `of`/`for` complements. */
-function titleWordsBefore(s: Sentence, end: number): number {
-  let from = end;
-  let k = end - 1;
-  // `Special Envoy to the Horn of Africa Ilona Kovacs`: a capitalised complement after of/for/to
-  let c = k;
-  while (c >= 0 && c > k - 4 && isCapitalised(s.words[c]) && !isTitleWord(s.words[c].text)) c--;
-  if (c < k) {
-    let link = c;
-    if (lower(s.words[link]) === 'the') link--;
-    if (link >= 1 && COMPLEMENT_LINKS.has(lower(s.words[link])) && isTitleHead(s.words[link - 1].text)) {
-      from = link;
-      k = link - 1;
-    }
+/** `Deputy Prime Minister`, `Iraqi Deputy Minister`: qualifiers right before the title's head belong to the title. */
+function giveQualifiersToTitle(s: Sentence, d: Draft): void {
+  if (!d.jurisdiction || d.jurisdiction.to !== d.title.from) return;
+  let { from, to } = d.jurisdiction;
+  while (to > from && holds('titleQualifier', s.words[to - 1])) to--;
+  if (to === d.jurisdiction.to) return;
+  d.title = { from: to, to: d.title.to };
+  d.jurisdiction = to > from ? { from, to } : null;
+}
+
+/** `Malaysian Primary Industries Minister`: the capitalised words after the country belong to the title. */
+function takeBackPortfolio(s: Sentence, d: Draft): void {
+  if (!d.jurisdiction || d.jurisdiction.to !== d.title.from) return;
+  const start = portfolioStart(s, d.jurisdiction.from, d.title.to - 1);
+  if (start < 0) return;
+  d.title = { from: start, to: d.title.to };
+  d.jurisdiction = start === d.jurisdiction.from ? null : { from: d.jurisdiction.from, to: start };
+}
+
+/**
+ * `Senate Republican`, `Tory`, `Welsh Liberal Democrat`: a party named at either end of the jurisdiction
+ * (its longest form first) is the holder's party; what is left is the jurisdiction.
+ */
+function takeOutParty(s: Sentence, d: Draft): string | null {
+  if (!d.jurisdiction) return null;
+  const { from, to } = d.jurisdiction;
+  const whole = textOf(s, from, to);
+  if (partyOf(whole)) {
+    d.jurisdiction = null;
+    return whole;
   }
-  while (k >= 0) {
-    const w = s.words[k];
-    if ((isTitleWord(w.text) && !/^\p{Lu}{2,}$/u.test(w.text.replace(/\./g, ''))) || /^(?:PM|MP)$/.test(w.text)) {
-      from = k;
-      k--;
-      continue;
+  // a label, not a party's whole name: `Christian Democratic Party secretary` keeps its party
+  for (let width = Math.min(3, to - from - 1); width >= 1; width--) {
+    if (holds('organizationHead', s.words[to - 1]) && width < to - from) break;
+    const end = textOf(s, to - width, to);
+    if (isPartyLabel(end)) {
+      d.jurisdiction = { from, to: to - width };
+      return end;
     }
-    const link = lower(w);
-    if (
-      (link === 'of' || link === 'for' || link === 'and' || link === 'the') &&
-      from < end &&
-      k - 1 >= 0 &&
-      (isTitleWord(s.words[k - 1].text) || COMPLEMENT_LINKS.has(lower(s.words[k - 1])))
-    ) {
-      k--;
-      continue;
+    const start = textOf(s, from, from + width);
+    if (isPartyLabel(start)) {
+      d.jurisdiction = { from: from + width, to };
+      return start;
     }
-    break;
-  }
-  while (from < end && !isTitleWord(s.words[from].text)) from++;
-  return from;
-}
-
-function hasHead(s: Sentence, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isTitleHead(s.words[k].text)) return true;
-  return false;
-}
-
-function buildBefore(s: Sentence, titleFrom: number, titleTo: number): TitlePhrase {
-  let from = titleFrom;
-  let jurisdiction: string | null = null;
-  const prev = s.words[titleFrom - 1];
-  if (prev && /^its$/i.test(prev.text)) {
-    jurisdiction = BODY_PRONOUN;
-  } else if (prev && /^whose$/i.test(prev.text) && s.words[titleFrom - 2]?.text === ',') {
-    // `Norlex, whose chairman Peter Hale ...`
-    const start = nameEndingAt(s, titleFrom - 2);
-    if (start < titleFrom - 2) jurisdiction = textOf(s, start, titleFrom - 2);
-  } else if (prev && POSSESSIVE.test(prev.text) && titleFrom - 2 >= 0) {
-    const start = nameEndingAt(s, titleFrom - 1);
-    if (start < titleFrom - 1) {
-      jurisdiction = textOf(s, start, titleFrom - 1);
-      from = start;
-    }
-  } else if (prev && isJurisdictionWord(prev)) {
-    const start = nameEndingAt(s, titleFrom);
-    const portfolio = portfolioStart(s, start, titleTo - 1);
-    jurisdiction = portfolio === start ? null : textOf(s, start, portfolio >= 0 ? portfolio : titleFrom);
-    // `Farmers Union (FU) Council President`: the council is named with the acronym
-    const acronym = acronymInBracketsBefore(s, start);
-    if (acronym && jurisdiction) jurisdiction = `${acronym} ${jurisdiction}`;
-    from = start;
-    if (portfolio >= 0) titleFrom = portfolio;
-  } else if (prev && isOrganizationHead(prev.text) && !isCapitalised(prev)) {
-    // `central bank president`: a lower-case body before the title
-    const adj = s.words[titleFrom - 2];
-    const start = adj && adj.pos === 'ADJ' ? titleFrom - 2 : titleFrom - 1;
-    jurisdiction = textOf(s, start, titleFrom);
-    from = start;
-  }
-  let titleStart = titleFrom;
-  const regional = /^regional$/i.test(s.words[titleFrom].text);
-  if (regional) titleStart++;
-  return {
-    title: textOf(s, titleStart, titleTo),
-    jurisdiction,
-    regional,
-    former: formerBefore(s, from) || formerBefore(s, titleFrom),
-    from,
-    to: titleTo,
-  };
-}
-
-/** The title written right before a name starting at `nameFrom`, if any. */
-export function titleBefore(s: Sentence, nameFrom: number): TitlePhrase | null {
-  let end = nameFrom;
-  while (end > 0 && isHonorific(s.words[end - 1].text)) end--;
-  const titleFrom = titleWordsBefore(s, end);
-  if (titleFrom < end && hasHead(s, titleFrom, end)) return buildBefore(s, titleFrom, end);
-  return commaTitleBefore(s, nameFrom);
-}
-
-/** `the head of the socialist FTU union federation, Marie Duval` and `Canada's PM, Peter Hale`. */
-function commaTitleBefore(s: Sentence, nameFrom: number): TitlePhrase | null {
-  if (lower(s.words[nameFrom - 1]) !== ',') return null;
-  const comma = nameFrom - 1;
-  for (let h = comma - 1; h >= Math.max(0, comma - 10); h--) {
-    const w = s.words[h];
-    if (w.text === ',' || w.pos === 'VERB' || w.pos === 'AUX') return null;
-    if (!isTitleHead(w.text)) continue;
-    const titleFrom = titleWordsBefore(s, h + 1);
-    const before = s.words[titleFrom - 1];
-    if (before && before.pos === 'VERB') return null;
-    const phrase = buildBefore(s, titleFrom, h + 1);
-    if (h + 1 < comma) {
-      if (!APPOSITIVE_LINKS.has(lower(s.words[h + 1]))) return null;
-      // `the UN envoy for Chad, ...`: the body before the title outranks the place it serves
-      phrase.jurisdiction ??= jurisdictionAfterLink(s, h + 2, comma);
-    }
-    return phrase;
   }
   return null;
 }
 
-/** The body named after `of`/`for`/`at`: skips `the` and lower-case adjectives (`of the moderate Amberline`). */
-function jurisdictionAfterLink(s: Sentence, from: number, limit: number): string | null {
-  let k = from;
-  while (k < limit && k < from + 4 && !isCapitalised(s.words[k])) {
-    if (/^[,;:(]$/.test(s.words[k].text)) return null;
-    k++;
+function isFormer(s: Sentence, d: Draft): boolean {
+  if (d.former || d.past) return true;
+  if (s.words.slice(d.title.from, d.title.to).some((w) => JOINED_FORMER.test(w.text))) return true;
+  // `former Prime Minister Peter Hale`, `the former Norlex chairman`: a marker right before the phrase
+  for (let k = d.from - 1; k >= Math.max(0, d.from - 2); k--) {
+    if (holds('formerMarker', s.words[k])) return true;
+    if (!holds('determiner', s.words[k])) break;
   }
-  if (k >= limit || !isCapitalised(s.words[k])) return null;
-  const to = Math.min(nameStartingAt(s, k), limit);
-  if (to <= k) return null;
-  if (s.words[to] && POSSESSIVE.test(s.words[to].text)) return textOf(s, k, to);
-  return textOf(s, k, to);
+  return false;
 }
 
-/** What follows a name ending at `nameTo`: `, leader of the FDP`, `, Kenya's Minister of Health`, `, 47,`. */
-export function cueAfter(s: Sentence, nameTo: number): PersonCue {
-  let k = nameTo;
-  if (s.words[k]?.text === '(') {
-    const close = s.words.findIndex((w, i) => i > k && i <= k + 4 && w.text === ')');
-    if (close > 0) k = close + 1;
-  }
-  if (s.words[k]?.text !== ',') return { title: null, marksPerson: false };
-  k++;
-  if (s.words[k] && /^\d{1,3}$/.test(s.words[k].text) && /^[,)]?$/.test(s.words[k + 1]?.text ?? ''))
-    return { title: null, marksPerson: true };
-  const start = k;
-  let jurisdiction: string | null = lower(s.words[k]) === 'its' ? BODY_PRONOUN : null;
-  if (DETERMINERS.has(lower(s.words[k]))) k++;
-  let jurisdictionFrom = k;
-  // `Kenya's Minister of Health`
-  const possessiveEnd = nameStartingAt(s, k);
-  if (possessiveEnd > k && s.words[possessiveEnd] && POSSESSIVE.test(s.words[possessiveEnd].text)) {
-    jurisdiction = textOf(s, k, possessiveEnd);
-    jurisdictionFrom = k;
-    k = possessiveEnd + 1;
-  }
-  // adverbs and adjectives before the title: `a long-serving party leader`
-  let skipped = 0;
-  while (
-    s.words[k] &&
-    !isTitleWord(s.words[k].text) &&
-    !isOccupation(s.words[k].text) &&
-    skipped < 4 &&
-    /^\p{Ll}/u.test(s.words[k].text) &&
-    !APPOSITIVE_LINKS.has(lower(s.words[k])) &&
-    s.words[k].pos !== 'ADP'
-  ) {
-    k++;
-    skipped++;
-  }
-  if (!jurisdiction && s.words[k] && isJurisdictionWord(s.words[k]) && !isTitleWord(s.words[k].text)) {
-    const end = nameStartingAt(s, k);
-    if (s.words[end] && isTitleWord(s.words[end].text)) {
-      jurisdiction = textOf(s, k, end);
-      jurisdictionFrom = k;
-      k = end;
-    }
-  }
-  // `the Qatari foreign ministry spokesman`: a lower-case body before the title is its jurisdiction
-  if (!isCapitalised(s.words[k] ?? s.words[0])) {
-    let body = k;
-    while (s.words[body] && /^\p{Ll}/u.test(s.words[body].text) && !isTitleHead(s.words[body].text) && body < k + 3)
-      body++;
-    if (body > k && isOrganizationHead(s.words[body - 1].text) && s.words[body] && isTitleHead(s.words[body].text)) {
-      if (!jurisdiction) {
-        jurisdiction = textOf(s, k, body);
-        jurisdictionFrom = k;
-      }
-      k = body;
-    }
-  }
-  let titleTo = k;
-  while (
-    s.words[titleTo] &&
-    (isTitleWord(s.words[titleTo].text) ||
-      (titleTo > k &&
-        ['of', 'for', 'and', 'the'].includes(lower(s.words[titleTo])) &&
-        s.words[titleTo + 1] &&
-        (isTitleWord(s.words[titleTo + 1].text) || lower(s.words[titleTo + 1]) === 'the')))
-  )
-    titleTo++;
-  while (titleTo > k && !isTitleWord(s.words[titleTo - 1].text)) titleTo--;
-  // `Ilona Kovacs, Central Bank governor Peter Hale`: the title belongs to the next name
-  const titleOfNextName =
-    !!s.words[titleTo] && isCapitalised(s.words[titleTo]) && !POSSESSIVE.test(s.words[titleTo].text);
-  if (titleTo === k || !hasHead(s, k, titleTo) || titleOfNextName) {
-    const marks = s.words.slice(start, start + 7).some((w) => isOccupation(w.text) || isTitleHead(w.text));
-    return { title: null, marksPerson: marks };
-  }
-  if (!jurisdiction && APPOSITIVE_LINKS.has(lower(s.words[titleTo])) && lower(s.words[titleTo]) !== 'with') {
-    let limit = s.words.length;
-    for (let q = titleTo + 1; q < s.words.length; q++)
-      if (/^[,;:]$/.test(s.words[q].text) || s.words[q].pos === 'VERB') {
-        limit = q;
-        break;
-      }
-    jurisdiction = jurisdictionAfterLink(s, titleTo + 1, limit);
-  }
-  const regional = /^regional$/i.test(s.words[k].text);
+function finish(s: Sentence, d: Draft, holders: readonly WordRange[]): TitlePhrase {
+  cutAtOtherNames(s, d, holders);
+  giveQualifiersToTitle(s, d);
+  takeBackPortfolio(s, d);
+  const party = takeOutParty(s, d);
+  let titleFrom = d.title.from;
+  const regional = lower(s.words[titleFrom]) === 'regional';
+  if (regional) titleFrom++;
+  const pronoun = /^(?:its|whose)$/.test(lower(s.words[d.from - 1])) || /^(?:its|whose)$/.test(lower(s.words[d.from]));
   return {
-    title: {
-      title: textOf(s, regional ? k + 1 : k, titleTo),
-      jurisdiction,
-      regional,
-      former:
-        formerBefore(s, jurisdictionFrom) ||
-        formerBefore(s, k) ||
-        s.words.slice(start, k).some((w) => isFormerMarker(w.text)),
-      from: start,
-      to: titleTo,
-    },
-    marksPerson: true,
+    title: textOf(s, titleFrom, d.title.to).replace(JOINED_FORMER, ''),
+    jurisdiction: d.jurisdiction ? textOf(s, d.jurisdiction.from, d.jurisdiction.to) : pronoun ? BODY_PRONOUN : null,
+    party,
+    regional,
+    former: isFormer(s, d),
+    from: d.from,
+    to: d.to,
+    rule: d.rule,
   };
+}
+
+/** Every title phrase of the sentence whose holder is one of `holders`, by the holder's first word. */
+export function titlePhrasesIn(s: Sentence, holders: readonly WordRange[]): Map<number, TitlePhrase[]> {
+  const target: MatchTarget = {
+    words: s.words,
+    mentionEnd: (at) => holders.find((h) => h.from === at)?.to ?? -1,
+    inMention: (at) => holders.some((h) => h.from <= at && at < h.to),
+  };
+  const out = new Map<number, TitlePhrase[]>();
+  const startsName = (at: number) =>
+    holders.some((h) => h.from === at) || holds('honorific', s.words[at] ?? s.words[0]);
+  const matches = matchAll(TITLE_PATTERNS, target).filter(
+    (m) =>
+      m.groups.holder &&
+      m.groups.title &&
+      !(TITLE_PATTERNS.find((p) => p.id === m.id)?.notBeforeName && startsName(m.to)),
+  );
+  // `Prime Minister X` also matches from `Minister`: only the widest reading of a title counts
+  const inside = (a: WordRange, b: WordRange) => b.from <= a.from && a.to <= b.to && (b.from < a.from || a.to < b.to);
+  const widest = matches.filter(
+    (m) =>
+      !matches.some((o) => o.groups.holder.from === m.groups.holder.from && inside(m.groups.title, o.groups.title)),
+  );
+  const seen = new Set<string>();
+  for (const match of widest) {
+    const { holder, title, former } = match.groups;
+    const jurisdiction = match.groups.jurisdiction ?? match.groups.remit;
+    const key = `${holder.from}:${title.from}:${title.to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const pattern = TITLE_PATTERNS.find((p) => p.id === match.id);
+    const phraseFrom = Math.min(match.from, jurisdiction?.from ?? match.from);
+    const draft: Draft = {
+      rule: match.id,
+      past: !!pattern?.past,
+      holder,
+      title,
+      jurisdiction: jurisdiction ?? null,
+      former: !!former,
+      from: holder.from === match.from ? Math.min(title.from, jurisdiction?.from ?? title.from) : phraseFrom,
+      to: holder.from === match.from ? match.to : title.to,
+    };
+    out.set(holder.from, [...(out.get(holder.from) ?? []), finish(s, draft, holders)]);
+  }
+  return out;
 }

@@ -8,7 +8,8 @@
 import type { Sentence } from '../text/sentence.splitter';
 import type { PeopleAnalysis } from '../people/person.recognizer';
 import { acronymInBracketsBefore, chunksOf, isCapitalised } from '../people/proper-noun.chunker';
-import { portfolioStart, textOf } from '../offices/title-phrase.parser';
+import { portfolioStart } from '../offices/title-phrase.parser';
+import { textOf } from '../engine/word.predicates';
 import { isFormerMarker, isHonorific, isOccupation, isTitleHead, isTitleQualifier } from '../lexicon/title.lexicon';
 import {
   isBodyDescriptor,

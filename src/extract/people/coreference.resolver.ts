@@ -117,7 +117,19 @@ export class CoreferenceResolver {
           from: at,
           to: end,
           text: title,
-          titles: [{ title, jurisdiction: writtenJurisdiction, regional: false, former: false, from: at, to: end }],
+          party: null,
+          titles: [
+            {
+              title,
+              jurisdiction: writtenJurisdiction,
+              party: null,
+              regional: false,
+              former: false,
+              from: at,
+              to: end,
+              rule: 'description',
+            },
+          ],
         },
       });
     }

@@ -105,7 +105,13 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'appositive-body',
-    tokens: [name, { text: [','] }, { lower: ['a', 'an', 'the'] }, { pos: ['ADJ', 'NOUN', 'PROPN'], not: 'occupation', op: '*', max: 3 }, { is: 'bodyDescriptor' }],
+    tokens: [
+      name,
+      { text: [','] },
+      { lower: ['a', 'an', 'the'] },
+      { pos: ['ADJ', 'NOUN', 'PROPN'], not: 'occupation', op: '*', max: 3 },
+      { is: 'bodyDescriptor' },
+    ],
     verdict: 'not-person',
     strength: 'strong',
     example: 'She belonged to Code Pink, an anti-war group that stages protests.',

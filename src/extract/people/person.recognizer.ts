@@ -8,8 +8,8 @@
  */
 import type { Sentence } from '../text/sentence.splitter';
 import { chunksOf, type Chunk } from './proper-noun.chunker';
-import { cueAfter, textOf, titleBefore, type TitlePhrase } from '../offices/title-phrase.parser';
-import { isCapitalised, isNameParticle, lower } from '../engine/word.predicates';
+import { titlePhrasesIn, type TitlePhrase } from '../offices/title-phrase.parser';
+import { isCapitalised, isNameParticle, lower, textOf } from '../engine/word.predicates';
 import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
 import { isHonorific, isTitleWord } from '../lexicon/title.lexicon';
 import {
@@ -33,6 +33,8 @@ export interface PersonMention {
   to: number;
   text: string;
   titles: TitlePhrase[];
+  /** A party label written right before the name (`Republican Ronald Reagan`), or null. */
+  party: string | null;
 }
 
 export interface PersonEntity {
@@ -105,14 +107,17 @@ function trimmed(s: Sentence, chunk: Chunk) {
       postNominal = {
         title: s.words[to - 1].text,
         jurisdiction: null,
+        party: null,
         regional: false,
         former: false,
         from: to - 1,
         to,
+        rule: 'post-nominal',
       };
     to--;
   }
   let honorific = false;
+  let party: string | null = null;
   for (let k = chunk.from; k < to; k++) {
     const last = k === to - 1;
     const rule = NAME_PREFIX_RULES.find((r) => r.test(s.words[k], last));
@@ -126,38 +131,32 @@ function trimmed(s: Sentence, chunk: Chunk) {
     from = k + 1;
     cue = rule.cue;
     honorific = rule.id === 'honorific';
+    if (rule.id === 'party') party = s.words[k].text;
   }
-  return { from, to, cue, honorific, postNominal };
+  return { from, to, cue, honorific, postNominal, party };
 }
 
 function candidatesIn(s: Sentence): Candidate[] {
   const out: Candidate[] = [];
   for (const chunk of chunksOf(s, false)) {
-    const { from, to, cue: edgeCue, honorific, postNominal } = trimmed(s, chunk);
+    const { from, to, cue, honorific, postNominal, party } = trimmed(s, chunk);
     if (from >= to) continue;
     // `Northern Shield forces`, `Bread and Freedom party`: the run names a body
     if (s.words[to] && isLowercaseBodyNoun(s.words[to].text)) continue;
     const words = s.words.slice(from, to).map((w) => w.text);
     if (!words.every(isNameWord) || words.length > MAX_NAME_WORDS || partyOf(words.join(' '))) continue;
-    const titles: TitlePhrase[] = [];
-    const before = titleBefore(s, from);
-    if (before) titles.push(before);
-    const after = cueAfter(s, to);
-    if (after.title) titles.push(after.title);
-    if (postNominal) titles.push(postNominal);
-    const capitalisedTitle = !!before && isCapitalised(s.words[before.to - 1]);
-    // a single word is a name only after an honorific or a capitalised title (`Mr Oduya`, `President Okafor`)
-    const cue = words.length === 1 ? honorific || capitalisedTitle : edgeCue || titles.length > 0 || after.marksPerson;
     const ofLink = (k: number, next: number) =>
       lower(s.words[k]) === 'of' && !!s.words[next] && isCapitalised(s.words[next]);
     const standsAlone = from === chunk.from && to === chunk.to && !ofLink(from - 1, from - 2) && !ofLink(to, to + 1);
     const plainHonorific = honorific && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(s.words[from - 1]?.text ?? '');
+    const titles = postNominal ? [postNominal] : [];
     out.push({
       sentence: s.index,
       from,
       to,
       text: textOf(s, from, to),
       titles,
+      party,
       words,
       cue,
       honorific,
@@ -166,7 +165,22 @@ function candidatesIn(s: Sentence): Candidate[] {
       cues: [],
     });
   }
+  attachTitles(s, out);
   return out;
+}
+
+/**
+ * The title phrases around each candidate. Any title marks a run of two words or more as a person;
+ * a single word only after an honorific or a capitalised title right before it (`Mr Oduya`, `President Okafor`).
+ */
+function attachTitles(s: Sentence, candidates: Candidate[]) {
+  const phrases = titlePhrasesIn(s, candidates);
+  for (const c of candidates) {
+    const titles = phrases.get(c.from) ?? [];
+    c.titles.unshift(...titles);
+    const titledRightBefore = titles.some((t) => t.to === c.from && isCapitalised(s.words[t.to - 1]));
+    c.cue = c.words.length === 1 ? c.honorific || titledRightBefore : c.cue || c.titles.length > 0;
+  }
 }
 
 /** Runs the cue table over a sentence, with its candidates as the `name` mentions. */
@@ -207,7 +221,13 @@ const FUNCTION_POS = new Set(['ADP', 'ADV', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AU
 
 /** A word of the run that only function words are (`All`, `Over`), name particles aside. */
 function hasFunctionWord(c: Candidate): boolean {
-  return c.words.some((w, i) => i > 0 && !/^(?:al|el|bin|ibn|de|di|da|van|von|der|du|la|le)(?:-|$)/i.test(w) && isEnglishWord(w) && FUNCTION_POS.has(lexicalPos(w)));
+  return c.words.some(
+    (w, i) =>
+      i > 0 &&
+      !/^(?:al|el|bin|ibn|de|di|da|van|von|der|du|la|le)(?:-|$)/i.test(w) &&
+      isEnglishWord(w) &&
+      FUNCTION_POS.has(lexicalPos(w)),
+  );
 }
 
 /** Some word is no English word (`Ilona Kovacs`, `Pep Guardiola`, `Hossein Salami`), and none names a place. */
