@@ -99,7 +99,8 @@ function cutAtOtherNames(s: Sentence, d: Draft, holders: readonly WordRange[]): 
 /** `Deputy Prime Minister`, `Iraqi Deputy Minister`: qualifiers right before the title's head belong to the title. */
 function giveQualifiersToTitle(s: Sentence, d: Draft): void {
   if (!d.jurisdiction || d.jurisdiction.to !== d.title.from) return;
-  let { from, to } = d.jurisdiction;
+  const { from } = d.jurisdiction;
+  let { to } = d.jurisdiction;
   while (to > from && holds('titleQualifier', s.words[to - 1])) to--;
   if (to === d.jurisdiction.to) return;
   d.title = { from: to, to: d.title.to };
