@@ -15,6 +15,7 @@ const HEAD_WORDS = [
   'mp', 'senator', 'congressman', 'congresswoman', 'speaker', 'treasurer', 'commander', 'editor', 'ceo', 'pm',
   'attorney-general', 'vice-chairman', 'deputy',
   'judge', 'pope', 'pontiff', 'governor-general', 'representative',
+  'boss', 'prosecutor', 'founder', 'co-founder',
 ];
 /** Words that qualify a head word inside a title (`Foreign`, `Deputy`, `Exchequer`). */
 // prettier-ignore
@@ -26,8 +27,9 @@ const QUALIFIER_WORDS = [
   'culture', 'information', 'communications', 'welfare', 'employment', 'local', 'government', 'campaign', 'election',
   'elections', 'debt', 'security', 'intelligence', 'development', 'budget', 'planning', 'tourism', 'housing',
   'water', 'press', 'works', 'social', 'youth', 'sports', 'science', 'technology', 'immigration', 'commerce',
-  'industry', 'investment', 'cooperation', 'co-operation', 'relations', 'policy', 'under', 'supreme', 'minority',
+  'industry', 'investment', 'cooperation', 'co-operation', 'relations', 'policy', 'supreme', 'minority',
   'majority', 'opposition', 'whip', 'regional',
+  'officer', 'revenue', 'operating', 'financial', 'marketing', 'commercial', 'staff', 'ranking', 'top',
 ];
 // prettier-ignore
 const MULTIWORD_HEADS = [
@@ -39,6 +41,7 @@ const HONORIFICS = [
   'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'baroness', 'baron', 'dame', 'rev', 'sen', 'rep', 'gen',
   'col', 'sheikh', 'prof',
   'ayatollah', 'imam', 'rabbi', 'reverend', 'mullah', 'hojatoleslam', 'shaikh', 'sayyid', 'pastor', 'bishop', 'archbishop', 'cardinal', 'father', 'mgr', 'msgr',
+  'general', 'colonel', 'admiral', 'lieutenant', 'brigadier', 'marshal', 'sergeant',
 ];
 /** Occupations: they mark a person, but are no office. */
 // prettier-ignore

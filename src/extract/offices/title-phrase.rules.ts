@@ -29,17 +29,16 @@ const jurisdictionWord: TokenSpec = {
   is: 'capitalised',
   not: ['titleHead', 'honorific', 'formerMarker', 'functionWord', 'verb'],
 };
-/** `Kurdistan Region`, `House Ways and Means Committee`, `Bank of Japan`. */
+/** A further word of a name: its part of speech no longer matters (`House Ways and Means Committee`). */
+const nameWord: TokenSpec = { is: 'capitalised', not: ['titleHead', 'honorific', 'formerMarker'] };
+/** `Kurdistan Region`, `House Ways and Means Committee`, `Bank of Japan`, `Iran's Revolutionary Guards`. */
 const jurisdictionName = (as: string): TokenSpec => ({
   as,
   seq: [
     jurisdictionWord,
-    { ...jurisdictionWord, op: '*', max: 5 },
-    {
-      op: '*',
-      max: 2,
-      seq: [{ lower: ['and', 'of', '&'] }, jurisdictionWord, { ...jurisdictionWord, op: '*', max: 3 }],
-    },
+    { ...nameWord, op: '*', max: 5 },
+    { op: '*', max: 2, seq: [{ lower: ['and', 'of', '&'] }, nameWord, { ...nameWord, op: '*', max: 3 }] },
+    { op: '?', seq: [{ is: 'possessive' }, nameWord, { ...nameWord, op: '*', max: 4 }] },
   ],
 });
 /** `Apple Inc (AAPL.O)`: a ticker in brackets after a company's name. */

@@ -104,6 +104,9 @@ function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
 /** Wink ends a sentence after `U.S.` or `Mr.` too eagerly; such ends are joined to what follows. */
 const ABBREVIATION_END = /^(?:(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Gen\.|Sen\.|Rep\.|Gov\.|Lt\.|Col\.|No\.)$/u;
 
+/** A bracket left open this long was never closed: sentences end in it again. */
+const MAX_BRACKETED_WORDS = 40;
+
 /** `excluded` spans (a wire dateline) are left out of every sentence. */
 export function splitSentences(text: string, paragraphs: Paragraph[], excluded: TextSpan[] = []): Sentence[] {
   const tokens = joinHyphenated(tokenize(text), text);
@@ -112,6 +115,8 @@ export function splitSentences(text: string, paragraphs: Paragraph[], excluded: 
   let current: RawToken[] = [];
   let currentParagraph = -1;
   let currentSentence = -1;
+  let openBrackets = 0;
+  let bracketOpenedAt = 0;
   const flush = () => {
     if (!current.length) return;
     const start = current[0].start;
@@ -133,9 +138,17 @@ export function splitSentences(text: string, paragraphs: Paragraph[], excluded: 
     if (p >= paragraphs.length) break;
     if (t.start < paragraphs[p].start || excluded.some((x) => t.start >= x.start && t.start < x.end)) continue;
     const last = current[current.length - 1];
+    // `Apple Inc (AAPL.O) chief executive`: no sentence ends inside brackets
     const newSentence =
-      t.sentence !== currentSentence && !(last && ABBREVIATION_END.test(last.text) && /^\p{Lu}/u.test(t.text));
-    if (p !== currentParagraph || newSentence) flush();
+      t.sentence !== currentSentence &&
+      (openBrackets === 0 || current.length - bracketOpenedAt > MAX_BRACKETED_WORDS) &&
+      !(last && ABBREVIATION_END.test(last.text) && /^\p{Lu}/u.test(t.text));
+    if (p !== currentParagraph || newSentence) {
+      flush();
+      openBrackets = 0;
+    }
+    if (t.text === '(' && openBrackets++ === 0) bracketOpenedAt = current.length;
+    else if (t.text === ')' && openBrackets > 0) openBrackets--;
     currentParagraph = p;
     currentSentence = t.sentence;
     current.push(t);
