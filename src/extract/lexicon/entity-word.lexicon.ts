@@ -155,6 +155,32 @@ export const isPlaceOrThingWord = (word: string): boolean => placeWords.has(fold
 export const isCalendarWord = (word: string): boolean => calendar.has(fold(word));
 export const isGroupNoun = (word: string): boolean => groupNouns.has(word.toLowerCase());
 
+/**
+ * Bodies the news names with no head word, so that their names alone say what they are: international
+ * bodies, agencies and media known by acronym or short name, and companies named in the news every day.
+ */
+// prettier-ignore
+const KNOWN_BODIES = [
+  'UN', 'EU', 'NATO', 'IMF', 'OPEC', 'WHO', 'WTO', 'OECD', 'ASEAN', 'ECB', 'ICC', 'ICJ', 'IAEA', 'UNESCO', 'UNICEF',
+  'UNHCR', 'UNRWA', 'WFP', 'FAO', 'G7', 'G20', 'BRICS', 'OSCE', 'FBI', 'CIA', 'NSA', 'DEA', 'ATF', 'SEC', 'FDA', 'EPA',
+  'NASA', 'IRS', 'DHS', 'FTC', 'FCC', 'FEMA', 'CDC', 'NIH', 'NHS', 'MI5', 'MI6', 'GCHQ', 'KGB', 'FSB', 'GRU', 'PLO',
+  'ANC', 'ISIS', 'ISIL', 'PKK', 'YPG', 'SDF', 'HTS', 'RSF', 'NRA', 'ACLU', 'NAACP', 'TUC', 'CBI', 'UEFA', 'FIFA', 'IOC',
+  'NFL', 'NBA', 'MLB', 'NHL', 'BBC', 'CNN', 'CBS', 'NBC', 'MSNBC', 'AFP', 'ITV', 'NPR', 'PBS', 'HBO', 'BP', 'HSBC', 'UBS',
+  'IBM', 'KPMG', 'AT&T', 'MIT', 'UCLA', 'NYSE', 'CFTC', 'OFAC', 'DUP', 'SDLP', 'BJP', 'AKP', 'CDU', 'CSU', 'SPD', 'ECOWAS',
+  'SADC', 'IGAD', 'AU', 'Reuters', 'Al Jazeera', 'Axios', 'Bloomberg', 'Politico', 'Xinhua', 'Tass', 'TASS', 'Interfax',
+  'Yonhap', 'Kyodo', 'Anadolu', 'IRNA', 'Haaretz', 'Boeing', 'Airbus', 'Google', 'Microsoft', 'Amazon', 'Facebook',
+  'Meta', 'Tesla', 'Nokia', 'Samsung', 'Sony', 'Toyota', 'Honda', 'Nissan', 'Volkswagen', 'Gazprom', 'Rosneft',
+  'Aramco', 'Exxon', 'ExxonMobil', 'Chevron', 'Shell', 'Total', 'Barclays', 'Citigroup', 'Citibank', 'Goldman Sachs',
+  'JPMorgan', 'Morgan Stanley', 'Merrill Lynch', 'Wells Fargo', 'Deutsche Bank', 'Lloyds', 'Unilever', 'Nestle',
+  'Walmart', 'eBay', 'Yahoo', 'Twitter', 'Instagram', 'WhatsApp', 'TikTok', 'ByteDance', 'Huawei', 'Alibaba', 'Tencent',
+  'Uber', 'Netflix', 'Disney', 'Pfizer', 'Moderna', 'Novartis', 'Siemens', 'Lockheed Martin', 'Raytheon', 'Bundesbank',
+  'Euronext', 'Nasdaq', 'Hamas', 'Hezbollah', 'Interpol', 'Europol', 'Frontex', 'Greenpeace', 'Oxfam',
+];
+const knownBodies = new Set(KNOWN_BODIES.map((b) => foldForLookup(b)));
+
+/** Whether the name is one of the bodies the news names without a head word (`NATO`, `Reuters`, `Boeing`). */
+export const isKnownBody = (name: string): boolean => knownBodies.has(foldForLookup(name));
+
 /** The party a form such as `Tory` or `Lib Dems` names, or null. */
 export function partyOf(form: string): Party | null {
   return PARTY_FORMS[foldForLookup(form)] ?? null;

@@ -40,6 +40,13 @@ const HAND_COUNTRY_FORMS: Record<string, string> = {
   'East Germany': 'East Germany',
   'East German': 'East Germany',
   Soviet: 'Soviet Union',
+  UAE: 'United Arab Emirates',
+  'U.A.E.': 'United Arab Emirates',
+  DRC: 'DR Congo',
+  USA: 'United States',
+  PRC: 'China',
+  DPRK: 'North Korea',
+  KSA: 'Saudi Arabia',
   'Soviet Union': 'Soviet Union',
   USSR: 'Soviet Union',
 };
@@ -96,7 +103,16 @@ function buildCities(): Map<string, { name: string; country: string | null }> {
     if (!known || known.population < c.population)
       largest.set(key, { name: c.name, country: countryByCode.get(c.country) ?? null, population: c.population });
   }
-  return new Map([...largest].map(([key, c]) => [key, { name: c.name, country: c.country }]));
+  const out = new Map([...largest].map(([key, c]) => [key, { name: c.name, country: c.country }]));
+  // a capital is the city its name means in the news (`Washington` is not the town in Tyne and Wear)
+  for (const c of countryRecords()) {
+    const capital = c.capital?.[0];
+    if (!capital) continue;
+    // `Washington D.C.` is written `Washington`
+    for (const form of new Set([capital, capital.replace(/,?\s+(?:\p{Lu}\.){2,}$/u, '')]))
+      out.set(foldForLookup(form), { name: form, country: c.name.common });
+  }
+  return out;
 }
 
 const HAND_DEMONYMS = ['British', 'Welsh', 'Scottish', 'Argentinian', 'West German', 'East German', 'Soviet'];
@@ -119,10 +135,16 @@ function placeLexicon(): PlaceLexicon {
   return lexicon;
 }
 
-/** The country a name, spelling or demonym stands for (`Iraqi` -> `Iraq`), or null. */
-export const countryOf = memoizeWord(
-  (form: string): string | null => placeLexicon().countries.get(foldForLookup(form.replace(/['’]s?$/, ''))) ?? null,
-);
+const countryOfForm = (form: string): string | null => placeLexicon().countries.get(foldForLookup(form)) ?? null;
+
+/** The country a name, spelling or demonym stands for (`Iraqi`, `Iraq's`, `Syrians` -> `Iraq`, `Syria`), or null. */
+export const countryOf = memoizeWord((form: string): string | null => {
+  const bare = form.replace(/['’]s?$/, '');
+  const direct = countryOfForm(bare);
+  if (direct) return direct;
+  // the people of a country: a demonym's plural
+  return /s$/.test(bare) && isDemonym(bare.slice(0, -1)) ? countryOfForm(bare.slice(0, -1)) : null;
+});
 
 export const isDemonym = memoizeWord((form: string): boolean => placeLexicon().demonyms.has(foldForLookup(form)));
 

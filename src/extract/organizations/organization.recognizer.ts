@@ -10,7 +10,9 @@ import type { PeopleAnalysis } from '../people/person.recognizer';
 import { acronymInBracketsBefore, chunksOf, isCapitalised } from '../people/proper-noun.chunker';
 import { portfolioStart } from '../offices/title-phrase.parser';
 import { textOf } from '../engine/word.predicates';
-import { isFormerMarker, isHonorific, isOccupation, isTitleHead, isTitleQualifier } from '../lexicon/title.lexicon';
+import { isFormerMarker, isHonorific, isTitleHead, isTitleQualifier } from '../lexicon/title.lexicon';
+import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
+import { ORGANIZATION_CUES, type OrganizationCue } from './organization-cue.rules';
 import {
   isBodyDescriptor,
   isCalendarWord,
@@ -18,6 +20,7 @@ import {
   isLowercaseBodyNoun,
   isOrganizationHead,
   isPlaceOrThingWord,
+  isKnownBody,
   isStandaloneOrganizationHead,
   partyOf,
 } from '../lexicon/entity-word.lexicon';
@@ -76,8 +79,6 @@ const NOT_BODY_ACRONYMS = new Set([
 ]);
 const CORPORATE_SUFFIX = /\s+(?:Inc|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|AG|SA|NV)\.?$/;
 const PLACES_NOT_BODIES = new Set(['white house', 'kremlin', 'downing street', 'number 10', 'elysee', 'pentagon']);
-const CUE_BEFORE = new Set(['told', 'tells', 'telling']);
-const CUE_AFTER = new Set(['reported', 'reports', 'quoted']);
 
 const lower = (w: { text: string } | undefined) => (w ? w.text.toLowerCase() : '');
 
@@ -94,6 +95,25 @@ function wordKey(sentence: number, index: number): string {
 function isPlace(text: string): boolean {
   const folded = foldForLookup(text);
   return !!countryOf(text) || isCity(text) || PLACES_NOT_BODIES.has(folded.replace(/^the /, ''));
+}
+
+/** `Kurdistan Democratic Party (KDP)`: acronyms the article defines in brackets right after a capitalised name. */
+function definedAcronyms(sentences: Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    for (let i = 2; i + 1 < s.words.length; i++) {
+      if (s.words[i - 1].text === '(' && s.words[i + 1].text === ')' && ACRONYM.test(s.words[i].text) && isCapitalised(s.words[i - 2]))
+        out.add(s.words[i].text);
+    }
+  }
+  return out;
+}
+
+/** `(ZION.O)`, `.SPX`: a stock ticker, not a body. */
+function isTicker(s: Sentence, at: number): boolean {
+  const before = s.words[at - 1]?.text;
+  const after = s.words[at + 1]?.text;
+  return before === '.' || (before === '(' && (after === '.' || /^\.\p{Lu}/u.test(after ?? '')));
 }
 
 /** Acronyms that the article itself defines as something other than a body (`open market operations (OMO)`). */
@@ -134,6 +154,8 @@ class OrganizationCollector {
     private readonly nonBody: Set<string>,
     /** Names used after `in`, `to`, `from`: places, whatever else they are called. */
     private readonly locative: Set<string>,
+    /** Acronyms the article spells out in brackets after a name (`Kurdistan Democratic Party (KDP)`). */
+    private readonly definedAcronyms: Set<string>,
   ) {}
 
   add(s: Sentence, from: number, to: number, aliases: string[] = []) {
@@ -228,7 +250,6 @@ class OrganizationCollector {
     const text = textOf(s, from, to);
     if (isPlace(text) || words.every((w) => countryOf(w.text) || isCity(w.text))) return;
     const next = s.words[to];
-    const previous = s.words[from - 1];
     const bracket =
       s.words[to]?.text === '(' && s.words[to + 2]?.text === ')' && isCapitalised(s.words[to + 1])
         ? s.words[to + 1].text
@@ -243,12 +264,13 @@ class OrganizationCollector {
         : null;
     const aliases = bracket ? [bracket] : commaAcronym ? [commaAcronym] : [];
     if (words.length === 1 && ACRONYM.test(words[0].text)) {
-      if (
-        !NOT_BODY_ACRONYMS.has(words[0].text.toUpperCase()) &&
-        !this.nonBody.has(words[0].text) &&
-        !countryOf(words[0].text)
-      )
-        this.add(s, from, to, [...aliases, ...this.expansionAfter(s, to)]);
+      const acronym = words[0].text;
+      if (NOT_BODY_ACRONYMS.has(acronym.toUpperCase()) || this.nonBody.has(acronym) || countryOf(acronym)) return;
+      if (isTicker(s, from)) return;
+      // an acronym is a body when the world knows it as one, the text spells it out, or a cue says so
+      const expansion = this.expansionAfter(s, to);
+      const known = isKnownBody(acronym) || expansion.length > 0 || !!bracket || this.cuesFor(s, from, to).length > 0;
+      if (known || this.definedAcronyms.has(acronym)) this.add(s, from, to, [...aliases, ...expansion]);
       return;
     }
     // `Farmers Union (FU) Council`: a body of the one just spelled out, named with its acronym
@@ -290,44 +312,34 @@ class OrganizationCollector {
       this.add(s, from, to + 1, [text, ...bare]);
       return;
     }
+    if (isKnownBody(text)) {
+      this.add(s, from, to, aliases);
+      return;
+    }
     const ofTitle = this.followsTitleLink(s, from);
     if (!ofTitle && words.some((w) => isPlaceOrThingWord(w.text) || isCalendarWord(w.text))) return;
     if (words.some((w) => isFormerMarker(w.text) || isTitleHead(w.text.replace(/s$/, '')))) return;
     // a lone capitalised word opening a sentence is only capitalised for that
     if (words.length === 1 && (words[0].pos === 'ADJ' || (from === 0 && words[0].pos !== 'PROPN'))) return;
     if (words.some((w) => this.personWords.has(wordKey(s.index, w.index)))) return;
-    const describedBefore = previous && isBodyDescriptor(previous.text.toLowerCase()) && /^\p{Ll}/u.test(previous.text);
-    const describedAfter = next && isBodyDescriptor(next.text) && /^\p{Ll}/u.test(next.text);
-    const told = previous && CUE_BEFORE.has(previous.text);
-    const reported = next && CUE_AFTER.has(next.text);
-    const titleFollows =
-      next &&
-      (isTitleHead(next.text) ||
-        isOccupation(next.text) ||
-        (isTitleQualifier(next.text) && s.words.slice(to, to + 4).some((w) => isTitleHead(w.text)))) &&
-      !countryOf(text);
-    // `a delegation from Vantora`, `representatives of Amberline`
-    const delegationOf =
-      /^(?:from|of)$/i.test(previous?.text ?? '') &&
-      /^(?:delegation|delegations|officials|representatives|members|envoys|negotiators)$/i.test(
-        s.words[from - 2]?.text ?? '',
-      );
-    const appositive =
-      next?.text === ',' &&
-      /^(?:a|an|the)$/i.test(s.words[to + 1]?.text ?? '') &&
-      s.words.slice(to + 2, to + 6).some((w) => isBodyDescriptor(w.text));
     // a name used as a place (`in X`, `to X`) needs a cue that only a body gets (`X Secretary General`)
     const placeLike = this.locative.has(nameKey(text));
-    if (
-      ((describedBefore || describedAfter || told || ofTitle) && !placeLike) ||
-      reported ||
-      titleFollows ||
-      appositive ||
-      delegationOf
-    ) {
-      if (words.length === 1 && countryOf(words[0].text)) return;
-      this.add(s, from, to, aliases);
-    }
+    const cues = this.cuesFor(s, from, to).filter((cue) => cue.placeProof || !placeLike);
+    if (!cues.length && !ofTitle) return;
+    if (words.length === 1 && countryOf(words[0].text)) return;
+    this.add(s, from, to, aliases);
+  }
+
+  /** The rows of the cue table that hold around the name [from, to). */
+  private cuesFor(s: Sentence, from: number, to: number): OrganizationCue[] {
+    const target: MatchTarget = {
+      words: s.words,
+      mentionEnd: (at, kinds) => (kinds.includes('name') && at === from ? to : -1),
+      inMention: (at, kinds) => kinds.includes('name') && at >= from && at < to,
+    };
+    return matchAll(ORGANIZATION_CUES, target)
+      .filter((m) => m.groups.name?.from === from)
+      .map((m) => ORGANIZATION_CUES.find((cue) => cue.id === m.id) as OrganizationCue);
   }
 
   private opensSentence(s: Sentence, at: number): boolean {
@@ -488,7 +500,12 @@ export function recognizeOrganizations(sentences: Sentence[], people: PeopleAnal
   for (const m of [...people.people.flatMap((p) => p.mentions), ...people.ambiguous]) {
     for (let k = m.from; k < m.to; k++) personWords.add(wordKey(m.sentence, k));
   }
-  const collector = new OrganizationCollector(personWords, nonBodyAcronyms(sentences), locativeNames(sentences));
+  const collector = new OrganizationCollector(
+    personWords,
+    nonBodyAcronyms(sentences),
+    locativeNames(sentences),
+    definedAcronyms(sentences),
+  );
   for (const s of sentences) collector.scan(s);
   const entities = merge(collector.found);
   addRepeatedMentions(entities, sentences, personWords);

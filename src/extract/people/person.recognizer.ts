@@ -14,6 +14,7 @@ import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
 import { isHonorific, isTitleWord } from '../lexicon/title.lexicon';
 import {
   isCalendarWord,
+  isKnownBody,
   isLowercaseBodyNoun,
   isOrganizationHead,
   isPlaceOrThingWord,
@@ -242,7 +243,7 @@ function verdictOf(c: Candidate, s: Sentence, articleCues: readonly NameCue[], p
   const { words } = c;
   if (words.length < 2) return 'no';
   // a nationality or country of several words (`Costa Rican`, `Saint Lucian`) before a title is no name
-  if (isDemonym(c.text) || countryOf(c.text)) return 'no';
+  if (isDemonym(c.text) || countryOf(c.text) || isKnownBody(c.text)) return 'no';
   const strongPerson = c.cue || articleCues.some((x) => x.verdict === 'person' && x.strength === 'strong');
   const strongOther = articleCues.some((x) => x.verdict === 'not-person' && x.strength === 'strong');
   if (strongOther && !strongPerson) return 'no';

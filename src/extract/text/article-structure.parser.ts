@@ -12,7 +12,8 @@ export interface FrontMatter {
 }
 
 export interface Dateline {
-  place: string;
+  /** The dateline's place, or null for a bare wire credit (`(Reuters) - `). */
+  place: string | null;
   /** The dateline's own `Month Day` text when it has one (wire copy), else null. */
   dateText: string | null;
   span: TextSpan;
@@ -40,6 +41,8 @@ const CAPTION_DATE_END =
   /,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\.?\s*$/;
 const WIRE_DATELINE =
   /^([A-Z][A-Z.'\- ]+[A-Z.]),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s+-\s+/;
+/** `WASHINGTON (Reuters) - `, `(Reuters) - `: a wire's credit, with or without its place. */
+const CREDIT_DATELINE = /^(?:([A-Z][A-Z.'\- ]+[A-Z.])(?:,\s+[A-Z][\p{L}.]+)?\s+)?\((?:Reuters|Reuter|AP|AFP|Bloomberg)\)\s+[-–—]+\s+/u;
 const PLACE_DATELINE =
   /(?:^|[.!?”"]\s+)((?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+)?),\s+(?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+)?\s+[–—-]\s+(?=[A-Z‘“"'])/u;
 
@@ -118,6 +121,14 @@ function findDateline(text: string, first: Paragraph | undefined): Dateline | nu
       place: titleCaseWire(wire[1].trim()),
       dateText: wire[2],
       span: { start: first.start, end: first.start + wire[0].length },
+    };
+  }
+  const credit = CREDIT_DATELINE.exec(para);
+  if (credit) {
+    return {
+      place: credit[1] ? titleCaseWire(credit[1].trim()) : null,
+      dateText: null,
+      span: { start: first.start, end: first.start + credit[0].length },
     };
   }
   const place = PLACE_DATELINE.exec(para.slice(0, 600));
