@@ -147,7 +147,10 @@ function showArticle(source: string, record: ExtractionRecord) {
     `${list(m.participants).join(', ')} | ${m.date ?? '-'} | ${list(m.location).join(' / ') || '-'}`;
   for (const g of list(gold.meetings) as Array<{ participants: string[]; date: unknown; location: unknown }>)
     console.log(`    G ${meeting(g)}`);
-  for (const p of record.meetings) console.log(`    P ${meeting(p)}`);
+  for (const p of record.meetings) {
+    console.log(`    P ${meeting(p)}`);
+    for (const e of p.evidence) console.log(`        « ${e.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
 }
 
 function main() {

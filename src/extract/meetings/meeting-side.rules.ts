@@ -44,6 +44,14 @@ const SUBJECT_GAP = new Set([
 ]);
 /** Where the clause holding the subject begins: after these, earlier names are someone else's. */
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'announced', 'reported', 'stated']);
+/** `X met Y on Tuesday, while Z hosted W`: a subordinate clause has a subject of its own. */
+const SUBORDINATORS = new Set(['while', 'when', 'whereas', 'although', 'though', 'because', 'as', 'after', 'before', 'until', 'since']);
+/** `the pair met`, `both men met`: the two people the text just named. */
+const PAIR = /^(?:the pair|the two(?: \w+)?|both(?: \w+)?|the couple|the duo)$/;
+/** Words after which a listed party follows a group (`nine senators, including Ted Cruz`). */
+const INCLUDING = new Set(['including', 'includes', 'among']);
+/** Nouns of things, not parties: `received a written paper from X` received no one. */
+const THING_HEADS = new Set(['letter', 'paper', 'note', 'memo', 'document', 'documents', 'file', 'bill', 'report', 'message', 'call', 'offer', 'bid', 'contract', 'request', 'proposal', 'complaint', 'visit']);
 /** A meeting noun's own modifiers between it and its owner (`Hale's first bilateral meeting`). */
 const OWNED_NOUN_MODIFIERS = new Set(['first', 'final', 'last', 'private', 'bilateral', 'latest', 'round', 'of']);
 
@@ -83,6 +91,7 @@ export class MeetingSides {
       const boundary =
         /^(?:that|;|:|“|")$/i.test(w.text) ||
         SPEECH_VERBS.has(lower(w)) ||
+        (SUBORDINATORS.has(lower(w)) && j > 0) ||
         (w.text === ',' && /^(?:but|and)$/.test(lower(this.words[j + 1])));
       if (boundary) start = j + 1;
     }
@@ -118,8 +127,17 @@ export class MeetingSides {
     return this.referredSubject(start, at);
   }
 
-  /** `He met ...`, `The minister met ...`: the person a pronoun or a description stands for. */
+  /** `He met ...`, `The minister met ...`, `the pair met`: the person a pronoun or a description stands for. */
   private referredSubject(start: number, at: number): Side {
+    const phrase = this.words
+      .slice(start, at)
+      .map((w) => lower(w))
+      .join(' ');
+    if (PAIR.test(phrase)) {
+      const people = this.mentions.filter((m) => m.kind === 'person' && m.to <= start);
+      const named = [...new Map(people.map((m) => [m.name, m])).values()].slice(-2);
+      if (named.length === 2) return { mentions: named, generic: false };
+    }
     for (let j = start; j < at; j++) {
       if (isPronoun(this.words[j]) && !/^(?:his|her)$/.test(lower(this.words[j]))) {
         const person = this.coreference.pronoun(this.s.index, j);
@@ -161,6 +179,14 @@ export class MeetingSides {
         k += 2;
         continue;
       }
+      // `nine Republican senators from oil states on Thursday, including Ted Cruz`
+      if (INCLUDING.has(lower(w)) && generic) {
+        const named = this.mentions.find((m) => m.from > k && m.from <= k + 3);
+        if (named) {
+          k = named.from;
+          continue;
+        }
+      }
       if (!this.continuesList(k, mentions.length)) break;
       k++;
     }
@@ -185,6 +211,25 @@ export class MeetingSides {
       if (verbAt !== undefined && isVerb(this.words[verbAt])) return false;
     }
     return !(w.text === '(' && !listed);
+  }
+
+  /** `received Ilona Kovacs`, not `received a written paper from X` nor `an offer it received from X`. */
+  receivesParties(from: number): boolean {
+    if (lower(this.words[from]) === 'from') return false;
+    for (let k = from; k < Math.min(this.words.length, from + 5); k++) {
+      if (this.mentionAt(k)) return true;
+      const w = this.words[k];
+      if (w.pos === 'NOUN') return !THING_HEADS.has(lower(w));
+    }
+    return true;
+  }
+
+  /** `After a meeting with advisers, President Donald Trump told reporters`: the subject after an opening phrase. */
+  subjectAfterOpening(from: number): Side | null {
+    const comma = this.words.findIndex((w, i) => i >= from && w.text === ',');
+    if (comma < 0 || !/^(?:after|following|before|during|at|in)$/.test(lower(this.words[0]))) return null;
+    const next = this.mentions.find((m) => m.from > comma && m.from <= comma + 6 && m.kind === 'person');
+    return next ? { mentions: [next], generic: false } : null;
   }
 
   /** The parties after a verb: directly (`met X`) or after a nearby `with` (`met once more on Tuesday with X`). */

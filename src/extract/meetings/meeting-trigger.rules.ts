@@ -21,6 +21,8 @@ export type MeetingShape =
   'subject-object' | 'subject-with' | 'between' | 'subject-only' | 'passive' | 'hosted-by' | 'travel' | 'attended';
 
 export interface MeetingTrigger extends TokenPattern {
+  /** Present-tense forms report a meeting only in a photo caption; in running text they tell of plans. */
+  captionOnly?: boolean;
   shape: MeetingShape;
   /** Role of the parties before the trigger, and of those after it. */
   roles: { subject: ParticipantRole | null; object: ParticipantRole | null };
@@ -32,9 +34,11 @@ export interface MeetingTrigger extends TokenPattern {
 
 // prettier-ignore
 export const MEETING_NOUNS = ['talks', 'meeting', 'meetings', 'discussions', 'negotiations', 'summit'] as const;
+/** Nouns for a meeting as an event; `discussions` and `negotiations` also name a process, so they count only when held. */
+const EVENT_NOUNS = ['talks', 'meeting', 'meetings', 'summit'];
 const HOLD = ['held', 'holds', 'hold', 'holding', 'had', 'has', 'have', 'having'];
 const HOSTING = ['received', 'receives', 'hosted', 'hosts', 'welcomed', 'welcomes', 'greeted', 'greets'];
-const TRAVEL = ['flew', 'travelled', 'traveled', 'arrived', 'went', 'came', 'headed', 'was', 'were', 'is', 'are'];
+const TRAVEL = ['flew', 'travelled', 'traveled', 'arrived', 'went', 'came', 'headed'];
 
 const trigger = (forms: readonly string[]): TokenSpec => ({ lower: forms, as: 'trigger' });
 const optionalWith: TokenSpec = { lower: ['with'], op: '?' };
@@ -46,16 +50,25 @@ const nounModifiers: TokenSpec = {
   max: 4,
 };
 const meetingNoun: TokenSpec = trigger(MEETING_NOUNS);
+const eventNoun: TokenSpec = trigger(EVENT_NOUNS);
 const noRole = { subject: null, object: null };
 const hostVisitor = { subject: 'host', object: 'visitor' } as const;
 
 export const MEETING_TRIGGERS: readonly MeetingTrigger[] = [
   {
     id: 'met',
-    tokens: [trigger(['met', 'meets']), optionalWith],
+    tokens: [trigger(['met']), optionalWith],
     shape: 'subject-object',
     roles: noRole,
     example: 'Masrour Barzani met Othman al-Ghanmi in Erbil on Wednesday.',
+  },
+  {
+    id: 'meets-in-caption',
+    tokens: [trigger(['meets']), optionalWith],
+    captionOnly: true,
+    shape: 'subject-object',
+    roles: noRole,
+    example: 'Nechirvan Barzani (right) meets with Othman al-Ghanmi, July 29, 2020.',
   },
   {
     id: 'meeting-participle',
@@ -80,14 +93,22 @@ export const MEETING_TRIGGERS: readonly MeetingTrigger[] = [
   },
   {
     id: 'received',
-    tokens: [trigger(['received', 'receives', 'hosted', 'hosts', 'welcomed', 'welcomes', 'greeted', 'greets'])],
+    tokens: [trigger(['received', 'hosted', 'welcomed', 'greeted'])],
     shape: 'subject-object',
     roles: hostVisitor,
     example: 'Prime Minister Peter Hale received Ilona Kovacs in Vienna.',
   },
   {
+    id: 'receives-in-caption',
+    tokens: [trigger(['receives', 'hosts', 'welcomes', 'greets'])],
+    captionOnly: true,
+    shape: 'subject-object',
+    roles: hostVisitor,
+    example: 'Kurdistan Region Prime Minister Masrour Barzani (right) receives Othman al-Ghanmi in Erbil, July 29, 2020.',
+  },
+  {
     id: 'visited',
-    tokens: [trigger(['visited', 'visits'])],
+    tokens: [trigger(['visited'])],
     shape: 'subject-object',
     roles: { subject: 'visitor', object: 'host' },
     namedObject: true,
@@ -123,7 +144,7 @@ export const MEETING_TRIGGERS: readonly MeetingTrigger[] = [
   },
   {
     id: 'noun-between',
-    tokens: [meetingNoun, { lower: ['between'] }],
+    tokens: [eventNoun, { lower: ['between'] }],
     shape: 'between',
     roles: noRole,
     example: 'The deal was sealed at a meeting between Peter Hale, Ilona Kovacs and Amina Wanjiru.',
@@ -139,6 +160,13 @@ export const MEETING_TRIGGERS: readonly MeetingTrigger[] = [
     shape: 'subject-with',
     roles: noRole,
     example: 'Peter Hale held talks on Monday with Ilona Kovacs.',
+  },
+  {
+    id: 'held-talks-with',
+    tokens: [{ lower: HOLD }, nounModifiers, meetingNoun, { lower: ['with'] }],
+    shape: 'subject-with',
+    roles: noRole,
+    example: 'Peter Hale held negotiations with Ilona Kovacs.',
   },
   {
     id: 'held-talks',

@@ -126,27 +126,43 @@ class SentenceMeetings {
       const at = match.groups.trigger?.from ?? match.from;
       if (done.has(at) || vetoed.has(at)) continue;
       const trigger = MEETING_TRIGGERS.find((t) => t.id === match.id) as MeetingTrigger;
-      const candidate = this.read(trigger, match, at);
-      if (!candidate) continue;
+      if (trigger.captionOnly && !this.s.caption) continue;
+      const found = this.read(trigger, match, at);
+      if (!found.length) continue;
       done.add(at);
-      out.push(candidate);
+      out.push(...found);
     }
     return out;
   }
 
-  private read(trigger: MeetingTrigger, match: PatternMatch, at: number): Candidate | null {
+  /** The meetings a trigger reports: one, or one per party met in turn (`hosted industry leaders and then Ryan`). */
+  private read(trigger: MeetingTrigger, match: PatternMatch, at: number): Candidate[] {
     const sides = this.sidesOf(trigger, match, at);
-    if (!sides) return null;
+    if (!sides) return [];
     const [subject, object] = sides;
-    if (subject.restatement) return null;
-    return this.candidate(
+    if (subject.restatement) return [];
+    const end = 'end' in object ? (object as { end: number }).end : match.to;
+    const meeting = this.candidate(
       [
         [subject.mentions, trigger.roles.subject],
         [object.mentions, trigger.roles.object],
       ],
       at,
-      'end' in object ? (object as { end: number }).end : match.to,
+      end,
     );
+    const then = trigger.shape === 'subject-object' && lower(this.s.words[end]) === 'then' ? this.sides.listFrom(end + 1) : null;
+    const later =
+      then?.mentions.length && subject.mentions.length
+        ? this.candidate(
+            [
+              [subject.mentions, trigger.roles.subject],
+              [then.mentions, trigger.roles.object],
+            ],
+            at,
+            then.end,
+          )
+        : null;
+    return [meeting, later].filter((c): c is Candidate => c !== null);
   }
 
   /** The two sides as the trigger's shape lays them out, or null when they do not make a meeting. */
@@ -156,6 +172,7 @@ class SentenceMeetings {
       case 'subject-object': {
         const object = this.sides.objectAfter(match.to);
         if (trigger.namedObject && !object.mentions.length && !object.generic) return null;
+        if (trigger.roles.subject === 'host' && !this.sides.receivesParties(match.to)) return null;
         // `Straw said after meeting Y`: the one meeting is the subject of the clause's own verb
         const verbAt = lower(this.s.words[at]) === 'meeting' ? this.sides.mainVerbBefore(at) : at;
         const subject = this.sides.subjectBefore(verbAt);
@@ -166,14 +183,18 @@ class SentenceMeetings {
       }
       case 'subject-with': {
         const object = this.sides.listFrom(match.to);
-        // `her talks with French officials` names one side only; `held a closed meeting with farm leaders` is a meeting
-        if (!object.mentions.length && !this.held(at)) return null;
-        const subject = this.sides.ownerOf(at) ?? this.sides.subjectBefore(this.sides.mainVerbBefore(at));
+        const subject =
+          this.sides.ownerOf(at) ??
+          this.sides.subjectAfterOpening(match.to) ??
+          this.sides.subjectBefore(this.sides.mainVerbBefore(at));
+        // `talks with French officials` counts when the other side is named or the first side is
+        if (!object.mentions.length && !(object.generic && subject.mentions.length) && !this.held(at)) return null;
         return [subject, object];
       }
       case 'between': {
         const between = this.sides.listFrom(match.to);
-        return between.mentions.length >= 2 ? [none, between] : null;
+        // `a meeting between House Speaker Paul Ryan and conservative groups`: one side named is enough
+        return between.mentions.length >= 2 || (between.mentions.length && between.generic) ? [none, between] : null;
       }
       case 'subject-only': {
         const subject = this.sides.subjectBefore(this.sides.mainVerbBefore(at));
@@ -193,15 +214,21 @@ class SentenceMeetings {
           { mentions: guests, generic: false },
         ];
       }
-      case 'travel': {
-        const travelled = this.s.words
-          .slice(0, match.from)
-          .some((w) => TRAVEL_VERBS.includes(lower(w)) && holds('verb', w));
-        return travelled ? [this.sides.subjectBefore(this.sides.mainVerbBefore(at)), none] : null;
-      }
+      case 'travel':
+        return this.travelled(match.from) ? [this.sides.subjectBefore(this.sides.mainVerbBefore(at)), none] : null;
       case 'attended':
         return [this.sides.subjectBefore(at), none];
     }
+  }
+
+  /** `flew to Baghdad for talks`, `was in Vienna for trade talks`: the subject went where the talks were. */
+  private travelled(before: number): boolean {
+    const words = this.s.words.slice(0, before);
+    return words.some(
+      (w, i) =>
+        (TRAVEL_VERBS.includes(lower(w)) && holds('verb', w)) ||
+        (/^(?:was|were|is|are)$/.test(lower(w)) && /^(?:in|at)$/.test(lower(words[i + 1]))),
+    );
   }
 
   private held(at: number): boolean {

@@ -69,7 +69,17 @@ const UNREAL = [
   'potential', 'planning', 'ahead',
 ];
 /** Far-reaching signs of the future: `is expected to press the point ... when the two ministers meet`. */
-const FUTURE = ['will', "'ll", 'expected', 'plans', 'planned', 'due', 'hopes', 'intends', 'scheduled'];
+const FUTURE = ['will', "'ll", 'would', 'expected', 'plans', 'planned', 'due', 'hopes', 'intends', 'scheduled', 'slated'];
+/** Time words that put a meeting ahead of the article (`later today`, `tomorrow`). */
+const AHEAD_IN_TIME = ['tomorrow', 'tonight', 'later', 'next', 'upcoming', 'forthcoming'];
+/** Words of getting a meeting ready, or of wanting one (`preparation for Trump's meeting`, `trying to arrange a meeting`). */
+// prettier-ignore
+const PREPARING = [
+  'preparation', 'preparations', 'preparing', 'prepare', 'arrange', 'arranging', 'organise', 'organize', 'organising',
+  'organizing', 'seek', 'seeking', 'request', 'requested', 'requesting', 'suggestion', 'suggestions', 'proposal',
+  'proposals', 'invitation', 'invited', 'calls', 'demand', 'demanded', 'push', 'pushing', 'rejected', 'refused',
+  'declined', 'ruled',
+];
 // prettier-ignore
 const REMOTE = [
   'phone', 'telephone', 'phoned', 'phoning', 'call', 'called', 'calling', 'video', 'videoconference',
@@ -182,6 +192,16 @@ export const NON_MEETING_SENSES: readonly NonMeetingSense[] = [
     id: 'future-clause',
     tokens: [{ lower: FUTURE }, { not: ['sentenceBreak'], op: '*', max: 11 }, meetTrigger],
     example: 'Peter Hale is expected to press the point when he and Ilona Kovacs meet.',
+  },
+  {
+    id: 'ahead-in-time',
+    tokens: [meetTrigger, sameClause(5), { lower: AHEAD_IN_TIME }],
+    example: 'Peter Hale will leave for Zurich after meeting Ilona Kovacs tomorrow.',
+  },
+  {
+    id: 'prepared-or-wanted',
+    tokens: [{ lower: PREPARING }, { not: 'sentenceBreak', op: '*', max: 5 }, meetTrigger],
+    example: 'Officials made preparations for Peter Hale’s meeting with Ilona Kovacs.',
   },
   {
     id: 'remote-before',

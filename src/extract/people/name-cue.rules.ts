@@ -84,7 +84,7 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'met-object',
-    tokens: [{ lower: MEETING_OBJECT }, name],
+    tokens: [{ lower: MEETING_OBJECT }, { lower: ['with'], op: '?' }, name],
     verdict: 'person',
     strength: 'weak',
     example: 'Tshepo Mokoena met Oyelaran Bankole.',
@@ -125,7 +125,7 @@ export const NAME_CUES: readonly NameCue[] = [
   },
   {
     id: 'at-employer',
-    tokens: [{ lower: ['at', 'with'] }, name, { text: [',', '.', ';'] }],
+    tokens: [{ lower: ['at'] }, name, { text: [',', '.', ';'] }],
     verdict: 'not-person',
     strength: 'weak',
     example: 'said Kagiso Dube, an analyst at Merrill Lynch.',
