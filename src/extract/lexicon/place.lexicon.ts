@@ -50,6 +50,15 @@ const HAND_COUNTRY_FORMS: Record<string, string> = {
   'Soviet Union': 'Soviet Union',
   USSR: 'Soviet Union',
 };
+/** Cities the news names otherwise than the cities data does (`New York` for New York City). */
+const HAND_CITY_FORMS: Record<string, string> = {
+  'New York': 'United States',
+  'Washington DC': 'United States',
+  'Washington, D.C.': 'United States',
+  Berne: 'Switzerland',
+  Tirane: 'Albania',
+};
+
 /** Two-letter codes collide with words (`IS`, `IN`), so only these well-known ones count. */
 const ALT_SPELLING = /^(?:[A-Z][\p{L}'’.-]+)(?: [A-Z\p{L}][\p{L}'’.-]*)*$/u;
 
@@ -104,6 +113,7 @@ function buildCities(): Map<string, { name: string; country: string | null }> {
       largest.set(key, { name: c.name, country: countryByCode.get(c.country) ?? null, population: c.population });
   }
   const out = new Map([...largest].map(([key, c]) => [key, { name: c.name, country: c.country }]));
+  for (const [form, country] of Object.entries(HAND_CITY_FORMS)) out.set(foldForLookup(form), { name: form, country });
   // a capital is the city its name means in the news (`Washington` is not the town in Tyne and Wear)
   for (const c of countryRecords()) {
     const capital = c.capital?.[0];

@@ -14,7 +14,24 @@ import { nameKey } from '../lexicon/name.normalizer';
 import { TRAVEL_VERBS } from './meeting-trigger.rules';
 
 /** The `place` group is the place's first word; the name runs on over capitalised words. */
-export const PLACE_INTRODUCERS: readonly (TokenPattern & { example: string })[] = [
+export interface PlaceIntroducer extends TokenPattern {
+  /** The place is where the meeting word's own clause happens (`X, where he met Y`): it comes before all others. */
+  first?: boolean;
+  example: string;
+}
+
+export const PLACE_INTRODUCERS: readonly PlaceIntroducer[] = [
+  {
+    id: 'where-clause',
+    tokens: [{ is: 'capitalised', as: 'place' }, { is: 'capitalised', op: '*', max: 3 }, { text: [','] }, { lower: ['where'] }],
+    first: true,
+    example: 'Peter Hale visited Vienna, where he met Ilona Kovacs.',
+  },
+  {
+    id: 'visited',
+    tokens: [{ lower: ['visited', 'visiting', 'visit'] }, { lower: ['to'], op: '?' }, { lower: ['the'], op: '?' }, { is: 'capitalised', as: 'place' }],
+    example: 'During a visit to Vienna, Peter Hale met Ilona Kovacs.',
+  },
   {
     id: 'in-or-at',
     tokens: [
@@ -49,6 +66,7 @@ const VENUE_NOUNS = new Set(['office', 'residence', 'palace', 'home', 'headquart
 
 interface PlaceFound {
   at: number;
+  first: boolean;
   /** A known city or country, or a place resolved to one. */
   place: string;
   known: boolean;
@@ -86,26 +104,32 @@ function readPlace(s: Sentence, start: number, context: PlaceContext): PlaceFoun
   // `in the Qatari capital`
   if (end === start + 1 && holds('demonym', s.words[start])) {
     const capital = lower(s.words[end]) === 'capital' ? capitalOf(s.words[start].text) : null;
-    return capital ? { at: start, place: capital, known: true } : null;
+    return capital ? { at: start, first: false, place: capital, known: true } : null;
   }
   // `in Kovacs's office`: a person's venue
   if (isPossessive(s.words[end]) && VENUE_NOUNS.has(lower(s.words[end + 1])))
-    return { at: start, place: textOf(s, start, end + 2), known: true };
+    return { at: start, first: false, place: textOf(s, start, end + 2), known: true };
   const place = textOf(s, start, end);
   if (context.occupied(start, end) || context.isOrganization(place)) return null;
-  if (isCity(place) || countryOf(place)) return { at: start, place, known: true };
+  if (isCity(place) || countryOf(place)) return { at: start, first: false, place, known: true };
   const venueCity = cityOfVenue(place);
-  if (venueCity) return { at: start, place: venueCity, known: true };
-  return s.words[start].pos === 'PROPN' ? { at: start, place, known: false } : null;
+  if (venueCity) return { at: start, first: false, place: venueCity, known: true };
+  return s.words[start].pos === 'PROPN' ? { at: start, first: false, place, known: false } : null;
 }
 
 /** The place of a meeting told at word `at`, or null: a known place nearest after it, then before it, then any. */
 export function meetingPlace(s: Sentence, at: number, target: MatchTarget, context: PlaceContext): string | null {
   const found = matchAll(PLACE_INTRODUCERS, target)
-    .map((m) => readPlace(s, m.groups.place.from, context))
-    .filter((p): p is PlaceFound => p !== null);
+    .map((m) => {
+      const place = readPlace(s, m.groups.place.from, context);
+      const first = !!PLACE_INTRODUCERS.find((p) => p.id === m.id)?.first && m.to <= at;
+      return place && { ...place, first };
+    })
+    .filter((p): p is PlaceFound => !!p);
   const distance = (p: PlaceFound) => (p.at >= at ? p.at - at : s.words.length + at - p.at);
-  const ranked = found.sort((a, b) => Number(b.known) - Number(a.known) || distance(a) - distance(b));
+  const ranked = found.sort(
+    (a, b) => Number(b.first) - Number(a.first) || Number(b.known) - Number(a.known) || distance(a) - distance(b),
+  );
   return ranked[0]?.place ?? null;
 }
 

@@ -14,6 +14,7 @@ import type { PatternMatch, WordRange } from '../engine/token-pattern.type';
 import { holds, isPossessive, lower } from '../engine/word.predicates';
 import { evidenceOf, uniqueEvidence } from '../text/evidence.factory';
 import { nameKey } from '../lexicon/name.normalizer';
+import { countryOf } from '../lexicon/place.lexicon';
 import { MEETING_TRIGGERS, TRAVEL_VERBS, TRIGGER_WORD_FORMS, type MeetingTrigger } from './meeting-trigger.rules';
 import { NON_MEETING_SENSES } from './non-meeting-sense.rules';
 import { MeetingSides, type PartyMention, type Side } from './meeting-side.rules';
@@ -297,7 +298,9 @@ function mergeInto(target: Candidate, other: Candidate) {
   const finer = (x: ResolvedDate | null, y: ResolvedDate | null) =>
     !x ? y : !y ? x : y.iso.length > x.iso.length ? y : x;
   target.date = finer(target.date, other.date);
-  target.location = target.location ?? other.location;
+  // a city says more than its country (`in the United States` ... `in New York`)
+  const moreSpecific = !!other.location && !!target.location && !!countryOf(target.location) && !countryOf(other.location);
+  target.location = moreSpecific ? other.location : (target.location ?? other.location);
   target.evidence.push(...other.evidence);
 }
 
