@@ -92,6 +92,8 @@ export class MeetingSides {
         /^(?:that|;|:|“|")$/i.test(w.text) ||
         SPEECH_VERBS.has(lower(w)) ||
         (SUBORDINATORS.has(lower(w)) && j > 0) ||
+        // `As the campaign escalated, Vice President Mike Pence met ...`: an opening clause ends at its comma
+        (w.text === ',' && SUBORDINATORS.has(lower(this.words[0])) && !this.words.slice(1, j).some((x) => x.text === ',')) ||
         (w.text === ',' && /^(?:but|and)$/.test(lower(this.words[j + 1])));
       if (boundary) start = j + 1;
     }
@@ -134,9 +136,9 @@ export class MeetingSides {
       .map((w) => lower(w))
       .join(' ');
     if (PAIR.test(phrase)) {
-      const people = this.mentions.filter((m) => m.kind === 'person' && m.to <= start);
-      const named = [...new Map(people.map((m) => [m.name, m])).values()].slice(-2);
-      if (named.length === 2) return { mentions: named, generic: false };
+      // `X discussed Y with Z when the pair met`: the clause's subject and the last person named with it
+      const people = [...new Map(this.mentions.filter((m) => m.kind === 'person' && m.to <= start).map((m) => [m.name, m])).values()];
+      if (people.length >= 2) return { mentions: [people[0], people[people.length - 1]], generic: false };
     }
     for (let j = start; j < at; j++) {
       if (isPronoun(this.words[j]) && !/^(?:his|her)$/.test(lower(this.words[j]))) {
@@ -189,6 +191,15 @@ export class MeetingSides {
       }
       if (!this.continuesList(k, mentions.length)) break;
       k++;
+    }
+    // `members of an advisory board to Tsinghua University, including Tim Cook and Mark Zuckerberg`
+    if (generic) {
+      const including = this.words.findIndex((w, i) => i >= k && i <= k + 12 && INCLUDING.has(lower(w)));
+      const stop = this.words.findIndex((w, i) => i >= k && holds('sentenceBreak', w));
+      if (including >= 0 && (stop < 0 || including < stop)) {
+        const more = this.listFrom(including + 1);
+        return { mentions: [...mentions, ...more.mentions], generic, end: more.end };
+      }
     }
     return { mentions, generic, end: k };
   }

@@ -50,7 +50,9 @@ function partiesBySentence(ctx: MeetingContext): Map<number, PartyMention[]> {
   const out = new Map<number, PartyMention[]>();
   const push = (sentence: number, m: PartyMention) => out.set(sentence, [...(out.get(sentence) ?? []), m]);
   for (const p of ctx.people)
-    for (const m of p.mentions) push(m.sentence, { kind: 'person', name: p.name, from: m.from, to: m.to });
+    for (const m of p.mentions)
+      if (!namesAnAdministration(ctx.sentences[m.sentence], m))
+        push(m.sentence, { kind: 'person', name: p.name, from: m.from, to: m.to });
   for (const a of ctx.ambiguous) {
     const person = ctx.coreference.ambiguous(a);
     if (person) push(a.sentence, { kind: 'person', name: person.name, from: a.from, to: a.to });
@@ -86,6 +88,12 @@ function namesTitleJurisdiction(s: Sentence, m: WordRange): boolean {
   while (k >= 0 && holds('lowercase', w[k]) && w[k].pos === 'ADJ') k--;
   if (lower(w[k]) === 'the') k--;
   return k >= 1 && /^(?:of|for)$/.test(lower(w[k])) && holds('titleHead', w[k - 1]);
+}
+
+/** `the Trump administration`, `Trump's administration`: a government named after its leader, not the leader. */
+function namesAnAdministration(s: Sentence, m: WordRange): boolean {
+  const next = isPossessive(s.words[m.to]) ? s.words[m.to + 1] : s.words[m.to];
+  return lower(next) === 'administration';
 }
 
 /** `Farmers Democratic Party (FDP)`: the bracketed acronym only repeats the name. */
