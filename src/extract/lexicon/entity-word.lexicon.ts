@@ -72,6 +72,9 @@ const GROUP_NOUNS = [
   'negotiators', 'mediators', 'authorities', 'businessmen', 'employers', 'industrialists', 'allies', 'teachers',
   'doctors', 'nurses', 'students', 'journalists', 'academics', 'bishops', 'supporters', 'parents', 'volunteers',
   'soldiers', 'commanders', 'tribesmen', 'tribal', 'merchants', 'traders', 'exporters', 'producers',
+  'groups', 'legislators', 'congressmen', 'delegates', 'businesses', 'companies', 'firms', 'banks', 'lenders', 'parties',
+  'factions', 'dignitaries', 'guests', 'cardinals', 'priests', 'clergy', 'imams', 'scholars', 'experts', 'analysts',
+  'stakeholders', 'partners', 'counterparts', 'administrators', 'commissioners', 'ambassadors', 'generals',
 ];
 // prettier-ignore
 const CALENDAR_WORDS = [

@@ -40,6 +40,7 @@ const HAND_COUNTRY_FORMS: Record<string, string> = {
   'East Germany': 'East Germany',
   'East German': 'East Germany',
   Soviet: 'Soviet Union',
+  Turkey: 'Türkiye',
   UAE: 'United Arab Emirates',
   'U.A.E.': 'United Arab Emirates',
   DRC: 'DR Congo',

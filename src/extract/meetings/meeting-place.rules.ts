@@ -23,13 +23,23 @@ export interface PlaceIntroducer extends TokenPattern {
 export const PLACE_INTRODUCERS: readonly PlaceIntroducer[] = [
   {
     id: 'where-clause',
-    tokens: [{ is: 'capitalised', as: 'place' }, { is: 'capitalised', op: '*', max: 3 }, { text: [','] }, { lower: ['where'] }],
+    tokens: [
+      { is: 'capitalised', as: 'place' },
+      { is: 'capitalised', op: '*', max: 3 },
+      { text: [','] },
+      { lower: ['where'] },
+    ],
     first: true,
     example: 'Peter Hale visited Vienna, where he met Ilona Kovacs.',
   },
   {
     id: 'visited',
-    tokens: [{ lower: ['visited', 'visiting', 'visit'] }, { lower: ['to'], op: '?' }, { lower: ['the'], op: '?' }, { is: 'capitalised', as: 'place' }],
+    tokens: [
+      { lower: ['visited', 'visiting', 'visit', 'visits', 'trip', 'trips', 'journey', 'tour'] },
+      { lower: ['to'], op: '?' },
+      { lower: ['the'], op: '?' },
+      { is: 'capitalised', as: 'place' },
+    ],
     example: 'During a visit to Vienna, Peter Hale met Ilona Kovacs.',
   },
   {

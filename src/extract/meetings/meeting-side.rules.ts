@@ -45,13 +45,44 @@ const SUBJECT_GAP = new Set([
 /** Where the clause holding the subject begins: after these, earlier names are someone else's. */
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'announced', 'reported', 'stated']);
 /** `X met Y on Tuesday, while Z hosted W`: a subordinate clause has a subject of its own. */
-const SUBORDINATORS = new Set(['while', 'when', 'whereas', 'although', 'though', 'because', 'as', 'after', 'before', 'until', 'since']);
+const SUBORDINATORS = new Set([
+  'while',
+  'when',
+  'whereas',
+  'although',
+  'though',
+  'because',
+  'as',
+  'after',
+  'before',
+  'until',
+  'since',
+]);
 /** `the pair met`, `both men met`: the two people the text just named. */
 const PAIR = /^(?:the pair|the two(?: \w+)?|both(?: \w+)?|the couple|the duo)$/;
 /** Words after which a listed party follows a group (`nine senators, including Ted Cruz`). */
 const INCLUDING = new Set(['including', 'includes', 'among']);
 /** Nouns of things, not parties: `received a written paper from X` received no one. */
-const THING_HEADS = new Set(['letter', 'paper', 'note', 'memo', 'document', 'documents', 'file', 'bill', 'report', 'message', 'call', 'offer', 'bid', 'contract', 'request', 'proposal', 'complaint', 'visit']);
+const THING_HEADS = new Set([
+  'letter',
+  'paper',
+  'note',
+  'memo',
+  'document',
+  'documents',
+  'file',
+  'bill',
+  'report',
+  'message',
+  'call',
+  'offer',
+  'bid',
+  'contract',
+  'request',
+  'proposal',
+  'complaint',
+  'visit',
+]);
 /** A meeting noun's own modifiers between it and its owner (`Hale's first bilateral meeting`). */
 const OWNED_NOUN_MODIFIERS = new Set(['first', 'final', 'last', 'private', 'bilateral', 'latest', 'round', 'of']);
 
@@ -88,12 +119,17 @@ export class MeetingSides {
     for (let j = 0; j < at; j++) {
       if (inRelative(j)) continue;
       const w = this.words[j];
+      // a quote opens a clause only when the verb is inside it (`said he “briefly” greeted X` is one clause)
+      const quoteOpens = /^[“"]$/.test(w.text) && !this.words.slice(j + 1, at).some((x) => /^[”"]$/.test(x.text));
       const boundary =
-        /^(?:that|;|:|“|")$/i.test(w.text) ||
+        /^(?:that|;|:)$/i.test(w.text) ||
+        quoteOpens ||
         SPEECH_VERBS.has(lower(w)) ||
         (SUBORDINATORS.has(lower(w)) && j > 0) ||
         // `As the campaign escalated, Vice President Mike Pence met ...`: an opening clause ends at its comma
-        (w.text === ',' && SUBORDINATORS.has(lower(this.words[0])) && !this.words.slice(1, j).some((x) => x.text === ',')) ||
+        (w.text === ',' &&
+          SUBORDINATORS.has(lower(this.words[0])) &&
+          !this.words.slice(1, j).some((x) => x.text === ',')) ||
         (w.text === ',' && /^(?:but|and)$/.test(lower(this.words[j + 1])));
       if (boundary) start = j + 1;
     }
@@ -137,7 +173,9 @@ export class MeetingSides {
       .join(' ');
     if (PAIR.test(phrase)) {
       // `X discussed Y with Z when the pair met`: the clause's subject and the last person named with it
-      const people = [...new Map(this.mentions.filter((m) => m.kind === 'person' && m.to <= start).map((m) => [m.name, m])).values()];
+      const people = [
+        ...new Map(this.mentions.filter((m) => m.kind === 'person' && m.to <= start).map((m) => [m.name, m])).values(),
+      ];
       if (people.length >= 2) return { mentions: [people[0], people[people.length - 1]], generic: false };
     }
     for (let j = start; j < at; j++) {

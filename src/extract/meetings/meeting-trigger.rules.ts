@@ -104,7 +104,8 @@ export const MEETING_TRIGGERS: readonly MeetingTrigger[] = [
     captionOnly: true,
     shape: 'subject-object',
     roles: hostVisitor,
-    example: 'Kurdistan Region Prime Minister Masrour Barzani (right) receives Othman al-Ghanmi in Erbil, July 29, 2020.',
+    example:
+      'Kurdistan Region Prime Minister Masrour Barzani (right) receives Othman al-Ghanmi in Erbil, July 29, 2020.',
   },
   {
     id: 'visited',

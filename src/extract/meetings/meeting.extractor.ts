@@ -159,7 +159,8 @@ class SentenceMeetings {
       at,
       end,
     );
-    const then = trigger.shape === 'subject-object' && lower(this.s.words[end]) === 'then' ? this.sides.listFrom(end + 1) : null;
+    const then =
+      trigger.shape === 'subject-object' && lower(this.s.words[end]) === 'then' ? this.sides.listFrom(end + 1) : null;
     const later =
       then?.mentions.length && subject.mentions.length
         ? this.candidate(
@@ -307,7 +308,8 @@ function mergeInto(target: Candidate, other: Candidate) {
     !x ? y : !y ? x : y.iso.length > x.iso.length ? y : x;
   target.date = finer(target.date, other.date);
   // a city says more than its country (`in the United States` ... `in New York`)
-  const moreSpecific = !!other.location && !!target.location && !!countryOf(target.location) && !countryOf(other.location);
+  const moreSpecific =
+    !!other.location && !!target.location && !!countryOf(target.location) && !countryOf(other.location);
   target.location = moreSpecific ? other.location : (target.location ?? other.location);
   target.evidence.push(...other.evidence);
 }

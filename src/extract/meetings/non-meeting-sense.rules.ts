@@ -69,7 +69,19 @@ const UNREAL = [
   'potential', 'planning', 'ahead',
 ];
 /** Far-reaching signs of the future: `is expected to press the point ... when the two ministers meet`. */
-const FUTURE = ['will', "'ll", 'would', 'expected', 'plans', 'planned', 'due', 'hopes', 'intends', 'scheduled', 'slated'];
+const FUTURE = [
+  'will',
+  "'ll",
+  'would',
+  'expected',
+  'plans',
+  'planned',
+  'due',
+  'hopes',
+  'intends',
+  'scheduled',
+  'slated',
+];
 /** Time words that put a meeting ahead of the article (`later today`, `tomorrow`). */
 const AHEAD_IN_TIME = ['tomorrow', 'tonight', 'later', 'next', 'upcoming', 'forthcoming'];
 /** Words of getting a meeting ready, or of wanting one (`preparation for Trump's meeting`, `trying to arrange a meeting`). */
@@ -78,7 +90,7 @@ const PREPARING = [
   'preparation', 'preparations', 'preparing', 'prepare', 'arrange', 'arranging', 'organise', 'organize', 'organising',
   'organizing', 'seek', 'seeking', 'request', 'requested', 'requesting', 'suggestion', 'suggestions', 'proposal',
   'proposals', 'invitation', 'invited', 'calls', 'demand', 'demanded', 'push', 'pushing', 'rejected', 'refused',
-  'declined', 'ruled',
+  'declined', 'ruled', 'denial', 'denials', 'denied', 'denies', 'deny',
 ];
 // prettier-ignore
 const REMOTE = [

@@ -147,6 +147,9 @@ function namesNothing(text: string): boolean {
  * the words name nothing a post can belong to.
  */
 export function plainJurisdiction(written: string, context: JurisdictionContext): string | null {
+  // `Economic Community of West African States (ECOWAS) Commission`: the body spelled out before its acronym
+  const bracketed = /^(.+?)\s*\(\s*\p{Lu}[\p{Lu}\d&]+\s*\)/u.exec(written);
+  if (bracketed) return plainJurisdiction(bracketed[1], context);
   const parts = written.split(/\s*[’']s\s+/);
   if (parts.length > 1) {
     const [owner, ...rest] = parts;

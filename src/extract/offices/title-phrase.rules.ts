@@ -38,9 +38,16 @@ const jurisdictionName = (as: string): TokenSpec => ({
     jurisdictionWord,
     { ...nameWord, op: '*', max: 5 },
     { op: '*', max: 2, seq: [{ lower: ['and', 'of', '&'] }, nameWord, { ...nameWord, op: '*', max: 3 }] },
+    // `Economic Community of West African States (ECOWAS) Commission`
+    { op: '?', seq: [{ text: ['('] }, { is: 'acronym' }, { text: [')'] }, nameWord, { ...nameWord, op: '*', max: 2 }] },
     { op: '?', seq: [{ is: 'possessive' }, nameWord, { ...nameWord, op: '*', max: 4 }] },
   ],
 });
+/** `the Qatari foreign ministry spokesman`: the body in lower case after the country is the country's. */
+const lowercaseBodyAfterJurisdiction: TokenSpec = {
+  op: '?',
+  seq: [{ is: ['titleQualifier', 'lowercase'], op: '*', max: 2 }, { is: ['organizationHead', 'lowercase'] }],
+};
 /** `Apple Inc (AAPL.O)`: a ticker in brackets after a company's name. */
 const ticker: TokenSpec = {
   op: '?',
@@ -90,8 +97,8 @@ const jurisdictionAfter: TokenSpec = {
   seq: [
     { lower: ['of', 'for', 'at', 'in', 'to'] },
     { lower: ['the'], op: '?' },
-    // `of the moderate Force Ouvriere labour group`, `of the socialist CFDT union federation`
-    { is: 'lowercase', pos: ['ADJ'], op: '*', max: 2 },
+    // `of the moderate Force Ouvriere labour group`, `of supermarket chain Greenfield Stores`
+    { is: 'lowercase', pos: ['ADJ', 'NOUN'], not: 'titleWord', op: '*', max: 3 },
     jurisdictionName('remit'),
     ticker,
     { is: 'lowercase', pos: ['NOUN'], not: 'titleWord', op: '*', max: 2 },
@@ -144,7 +151,7 @@ export const TITLE_PATTERNS: readonly TitlePattern[] = [
       { op: '?', seq: [jurisdictionName('jurisdiction'), { is: 'possessive' }] },
       former,
       modifiers,
-      { op: '?', seq: [jurisdictionName('jurisdiction')] },
+      { op: '?', seq: [jurisdictionName('jurisdiction'), lowercaseBodyAfterJurisdiction] },
       title,
       jurisdictionAfter,
     ],

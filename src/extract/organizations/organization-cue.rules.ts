@@ -34,7 +34,11 @@ export const ORGANIZATION_CUES: readonly OrganizationCue[] = [
   },
   {
     id: 'descriptor-after',
-    tokens: [name, { lower: ['news', 'media', 'wire', 'state', 'oil', 'steel', 'software', 'chip'], op: '?' }, { is: ['bodyDescriptor', 'lowercase'] }],
+    tokens: [
+      name,
+      { lower: ['news', 'media', 'wire', 'state', 'oil', 'steel', 'software', 'chip'], op: '?' },
+      { is: ['bodyDescriptor', 'lowercase'] },
+    ],
     placeProof: false,
     example: 'The Vantora news agency reported it.',
   },
@@ -99,7 +103,13 @@ export const ORGANIZATION_CUES: readonly OrganizationCue[] = [
   },
   {
     id: 'appositive-descriptor',
-    tokens: [name, { text: [','] }, { lower: ['a', 'an', 'the'] }, { pos: ['ADJ', 'NOUN', 'PROPN', 'ADV'], op: '*', max: 3 }, { is: 'bodyDescriptor' }],
+    tokens: [
+      name,
+      { text: [','] },
+      { lower: ['a', 'an', 'the'] },
+      { pos: ['ADJ', 'NOUN', 'PROPN', 'ADV'], op: '*', max: 3 },
+      { is: 'bodyDescriptor' },
+    ],
     placeProof: true,
     example: 'She belonged to Code Pink, an anti-war group.',
   },

@@ -102,7 +102,12 @@ function definedAcronyms(sentences: Sentence[]): Set<string> {
   const out = new Set<string>();
   for (const s of sentences) {
     for (let i = 2; i + 1 < s.words.length; i++) {
-      if (s.words[i - 1].text === '(' && s.words[i + 1].text === ')' && ACRONYM.test(s.words[i].text) && isCapitalised(s.words[i - 2]))
+      if (
+        s.words[i - 1].text === '(' &&
+        s.words[i + 1].text === ')' &&
+        ACRONYM.test(s.words[i].text) &&
+        isCapitalised(s.words[i - 2])
+      )
         out.add(s.words[i].text);
     }
   }
@@ -280,6 +285,8 @@ class OrganizationCollector {
       this.found.push({ name, aliases: [], mention: { sentence: s.index, from, to, text: name } });
       return;
     }
+    // `the Reagan Administration`: a government named after its leader is no organization of its own
+    if (words.length === 2 && /^administration$/i.test(words[1].text) && !isOrganizationHead(words[0].text)) return;
     const headAt = words.findIndex(
       (w) => isOrganizationHead(w.text) && (words.length > 1 || isStandaloneOrganizationHead(w.text)),
     );
@@ -446,6 +453,16 @@ function merge(found: Found[]): OrganizationEntity[] {
       base.mentions.push(...e.mentions);
       entities.splice(entities.indexOf(e), 1);
     }
+  }
+  // `Greenfield` after `Greenfield Stores`: a name's first words alone, where one body is named with its head word
+  for (const e of [...entities]) {
+    const longer = entities.filter(
+      (b) => b !== e && b.name.startsWith(`${e.name} `) && isOrganizationHead(b.name.split(' ').pop() ?? ''),
+    );
+    if (longer.length !== 1 || e.name.split(' ').some((w) => isOrganizationHead(w))) continue;
+    longer[0].aliases.push(e.name, ...e.aliases);
+    longer[0].mentions.push(...e.mentions);
+    entities.splice(entities.indexOf(e), 1);
   }
   // names with a leading demonym or country get the bare form as an alias (`Kenyan Ministry of Health`)
   for (const e of entities) {

@@ -42,7 +42,8 @@ const CAPTION_DATE_END =
 const WIRE_DATELINE =
   /^([A-Z][A-Z.'\- ]+[A-Z.]),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s+-\s+/;
 /** `WASHINGTON (Reuters) - `, `(Reuters) - `: a wire's credit, with or without its place. */
-const CREDIT_DATELINE = /^(?:([A-Z][A-Z.'\- ]+[A-Z.])(?:,\s+[A-Z][\p{L}.]+)?\s+)?\((?:Reuters|Reuter|AP|AFP|Bloomberg)\)\s+[-–—]+\s+/u;
+const CREDIT_DATELINE =
+  /^(?:([A-Z][A-Z.'\- ]+[A-Z.])(?:,\s+[A-Z][\p{L}.]+)?\s+)?\((?:Reuters|Reuter|AP|AFP|Bloomberg)\)\s+[-–—]+\s+/u;
 const PLACE_DATELINE =
   /(?:^|[.!?”"]\s+)((?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+)?),\s+(?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+)?\s+[–—-]\s+(?=[A-Z‘“"'])/u;
 

@@ -94,7 +94,9 @@ export function findDates(text: string, reference: ResolvedDate | null): FoundDa
     }
     out.push({ index: r.index, text: r.text, date: { iso: formatDate(date, precision), precision } });
   }
-  for (const m of text.matchAll(/\b(?:in|of|since|during|by|to|from|until|after|before|around)\s+(?:the\s+)?((?:19|20)\d{2})\b(?![-\d])/g)) {
+  for (const m of text.matchAll(
+    /\b(?:in|of|since|during|by|to|from|until|after|before|around)\s+(?:the\s+)?((?:19|20)\d{2})\b(?![-\d])/g,
+  )) {
     const at = m.index + m[0].indexOf(m[1]);
     if (out.some((d) => at >= d.index && at < d.index + d.text.length)) continue;
     out.push({ index: at, text: m[1], date: { iso: m[1], precision: 'year' } });

@@ -102,7 +102,8 @@ function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
 }
 
 /** Wink ends a sentence after `U.S.` or `Mr.` too eagerly; such ends are joined to what follows. */
-const ABBREVIATION_END = /^(?:(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Gen\.|Sen\.|Rep\.|Gov\.|Lt\.|Col\.|No\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/u;
+const ABBREVIATION_END =
+  /^(?:(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Gen\.|Sen\.|Rep\.|Gov\.|Lt\.|Col\.|No\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/u;
 
 /** A bracket left open this long was never closed: sentences end in it again. */
 const MAX_BRACKETED_WORDS = 40;
