@@ -10,7 +10,15 @@ import type { PeopleAnalysis } from '../people/person.recognizer';
 import { acronymInBracketsBefore, chunksOf, isCapitalised } from '../people/proper-noun.chunker';
 import { portfolioStart } from '../offices/title-phrase.parser';
 import { textOf } from '../engine/word.predicates';
-import { isFormerMarker, isHonorific, isTitleHead, isTitleQualifier } from '../lexicon/title.lexicon';
+import {
+  isFormerMarker,
+  isHonorific,
+  isOccupation,
+  isPartyPost,
+  isTitleHead,
+  isTitleQualifier,
+} from '../lexicon/title.lexicon';
+import { lexicalPos } from '../lexicon/english-word.lexicon';
 import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
 import { ORGANIZATION_CUES, type OrganizationCue } from './organization-cue.rules';
 import {
@@ -380,30 +388,44 @@ class OrganizationCollector {
   private takeParties(s: Sentence, from: number, to: number): number {
     for (const width of [3, 2, 1]) {
       if (to - from < width) continue;
-      const party = partyOf(textOf(s, from, from + width));
-      if (!party) continue;
       const form = textOf(s, from, from + width);
-      this.found.push({
-        name: party.name,
-        aliases: [form],
-        mention: { sentence: s.index, from, to: from + width, text: form },
-      });
+      const party = partyOf(form);
+      if (!party) continue;
+      if (!isPartyLabel(s, from, from + width, this.personWords))
+        this.found.push({ name: party.name, aliases: [form], mention: { sentence: s.index, from, to: from + width, text: form } });
       return from + width;
     }
-    // `Kent and Medway Tories`: a local body of the party, and a mention of the party
-    if (to - from > 1) {
-      const party = partyOf(s.words[to - 1].text);
-      if (party)
-        this.found.push({
-          name: party.name,
-          aliases: [s.words[to - 1].text],
-          mention: { sentence: s.index, from: to - 1, to, text: s.words[to - 1].text },
-        });
-      if (party && to - from > 2) this.add(s, from, to);
-      if (party) return to;
+    // `Kent and Medway Tories`, `Senate Republicans`: a mention of the party (and a local body of it);
+    // `Social Democrats`, `Christian Democrats`: a party of its own name
+    const party = to - from > 1 ? partyOf(s.words[to - 1].text) : null;
+    if (party) {
+      const adjective = to - from === 2 && lexicalPos(s.words[from].text) === 'ADJ' && !isPlace(s.words[from].text);
+      if (adjective) {
+        this.add(s, from, to);
+        return to;
+      }
+      const form = s.words[to - 1].text;
+      this.found.push({ name: party.name, aliases: [form], mention: { sentence: s.index, from: to - 1, to, text: form } });
+      if (to - from > 2) this.add(s, from, to);
+      return to;
     }
     return from;
   }
+}
+
+/**
+ * A party named only as a label on a person or a post (`Labour MP`, `Republican senators`, `Murphy,
+ * a Democrat`) does not make the party an organization of the article; `Labour leader` does, as the
+ * jurisdiction of a party post.
+ */
+function isPartyLabel(s: Sentence, from: number, to: number, personWords: Set<string>): boolean {
+  const next = s.words[to];
+  if (/^(?:a|an)$/i.test(s.words[from - 1]?.text ?? '')) return true;
+  if (!next) return false;
+  if (personWords.has(wordKey(s.index, to))) return true;
+  if (isPartyPost(next.text)) return false;
+  if (isTitleHead(next.text)) return true;
+  return /^\p{Ll}/u.test(next.text) && (isOccupation(next.text) || isGroupNoun(next.text));
 }
 
 function merge(found: Found[]): OrganizationEntity[] {
