@@ -32,6 +32,7 @@ const STANDALONE_HEADS = [
 const LOWERCASE_BODY_NOUNS = [
   'party', 'union', 'federation', 'group', 'forces', 'militia', 'movement', 'committee', 'organisation',
   'organization', 'agency',
+  'ministry', 'department',
 ];
 /** Lower-case nouns that describe the named body next to them (`energy giant Norlex`, `the former Vantora subsidiary`). */
 // prettier-ignore

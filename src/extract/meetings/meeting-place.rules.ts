@@ -11,6 +11,7 @@ import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
 import { holds, isCapitalised, isPossessive, lower, textOf } from '../engine/word.predicates';
 import { capitalOf, cityOfVenue, countryOf, isCity } from '../lexicon/place.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
+import { regionOf } from '../lexicon/region.lexicon';
 import { TRAVEL_VERBS } from './meeting-trigger.rules';
 
 /** The `place` group is the place's first word; the name runs on over capitalised words. */
@@ -121,7 +122,7 @@ function readPlace(s: Sentence, start: number, context: PlaceContext): PlaceFoun
     return { at: start, first: false, place: textOf(s, start, end + 2), known: true };
   const place = textOf(s, start, end);
   if (context.occupied(start, end) || context.isOrganization(place)) return null;
-  if (isCity(place) || countryOf(place)) return { at: start, first: false, place, known: true };
+  if (isCity(place) || countryOf(place) || regionOf(place)) return { at: start, first: false, place, known: true };
   const venueCity = cityOfVenue(place);
   if (venueCity) return { at: start, first: false, place: venueCity, known: true };
   return s.words[start].pos === 'PROPN' ? { at: start, first: false, place, known: false } : null;

@@ -12,6 +12,7 @@ import { isCalendarWord, partyOf } from '../lexicon/entity-word.lexicon';
 import { isFormerMarker, isTitleWord } from '../lexicon/title.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
 import { chunksOf } from '../people/proper-noun.chunker';
+import { regionOf } from '../lexicon/region.lexicon';
 
 export interface JurisdictionContext {
   /** The country of the dateline's place (`ROME, March 5 -` -> Italy), or null. */
@@ -178,6 +179,8 @@ export function jurisdictionRefOf(plain: string | null, context: JurisdictionCon
   if (!plain) return null;
   const country = countryOf(plain);
   if (country) return { kind: 'country', name: country, code: countryCodeOf(country) };
+  const region = regionOf(plain);
+  if (region) return { kind: 'region', name: region.name, code: region.code };
   const key = nameKey(plain);
   const organization =
     partyOf(plain) ??

@@ -32,7 +32,8 @@ import {
   isStandaloneOrganizationHead,
   partyOf,
 } from '../lexicon/entity-word.lexicon';
-import { countryOf, isCity } from '../lexicon/place.lexicon';
+import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
+import { regionOf } from '../lexicon/region.lexicon';
 import { foldForLookup, nameKey } from '../lexicon/name.normalizer';
 
 export interface OrganizationMention {
@@ -102,7 +103,7 @@ function wordKey(sentence: number, index: number): string {
 
 function isPlace(text: string): boolean {
   const folded = foldForLookup(text);
-  return !!countryOf(text) || isCity(text) || PLACES_NOT_BODIES.has(folded.replace(/^the /, ''));
+  return !!countryOf(text) || isCity(text) || !!regionOf(text) || PLACES_NOT_BODIES.has(folded.replace(/^the /, ''));
 }
 
 /** `Kurdistan Democratic Party (KDP)`: acronyms the article defines in brackets right after a capitalised name. */
@@ -120,6 +121,44 @@ function definedAcronyms(sentences: Sentence[]): Set<string> {
     }
   }
   return out;
+}
+
+/** Where `central bank` or `education ministry` ends after a demonym at `from`, or -1. */
+function stateBodyEnd(s: Sentence, from: number): number {
+  let k = from;
+  while (
+    k < from + 2 &&
+    s.words[k] &&
+    /^\p{Ll}/u.test(s.words[k].text) &&
+    (isTitleQualifier(s.words[k].text) || lower(s.words[k]) === 'central')
+  )
+    k++;
+  // a qualifier makes it one body (`central bank`, `education ministry`); `a Brazilian bank` is any bank
+  return k > from && /^(?:ministry|bank)$/.test(lower(s.words[k])) ? k + 1 : -1;
+}
+
+/** Words that follow a city's name in the names of its sports clubs. */
+const TEAM_WORDS = new Set([
+  'city',
+  'united',
+  'town',
+  'rovers',
+  'athletic',
+  'wanderers',
+  'albion',
+  'county',
+  'fc',
+  'rangers',
+]);
+
+/** `Cincinnati Reds`, `Chicago White Sox`, `Manchester United`: a city and a plural or a club word. */
+function isTeamName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const cityWords = words.length > 2 && isCity(`${words[0]} ${words[1]}`) ? 2 : isCity(words[0]) ? 1 : 0;
+  if (!cityWords || cityWords === words.length || countryOf(words[0])) return false;
+  const last = words[words.length - 1];
+  if (TEAM_WORDS.has(last.toLowerCase())) return true;
+  return /[^s]s$/.test(last) && !isOrganizationHead(last) && !isPlaceOrThingWord(last);
 }
 
 /** `(ZION.O)`, `.SPX`: a stock ticker, not a body. */
@@ -261,7 +300,21 @@ class OrganizationCollector {
     if (portfolioStart(s, from, to) > from) return;
     const words = s.words.slice(from, to);
     const text = textOf(s, from, to);
+    // `the Brazilian central bank`, `the Chinese education ministry`: a state's ministry or bank named in lower case
+    const bodyEnd = words.length === 1 && isDemonym(words[0].text) ? stateBodyEnd(s, to) : -1;
+    if (bodyEnd > 0) {
+      this.add(s, from, bodyEnd);
+      return;
+    }
     if (isPlace(text) || words.every((w) => countryOf(w.text) || isCity(w.text))) return;
+    // `Saudi-US`, `London-Frankfurt`: places joined by a hyphen are a relation between them, not a body
+    if (words.length === 1 && words[0].text.includes('-') && words[0].text.split('-').every((part) => isPlace(part)))
+      return;
+    // `Cincinnati Reds`, `Manchester City`: a city's team
+    if (isTeamName(words.map((w) => w.text))) {
+      this.add(s, from, to);
+      return;
+    }
     const next = s.words[to];
     const bracket =
       s.words[to]?.text === '(' && s.words[to + 2]?.text === ')' && isCapitalised(s.words[to + 1])
@@ -392,7 +445,11 @@ class OrganizationCollector {
       const party = partyOf(form);
       if (!party) continue;
       if (!isPartyLabel(s, from, from + width, this.personWords))
-        this.found.push({ name: party.name, aliases: [form], mention: { sentence: s.index, from, to: from + width, text: form } });
+        this.found.push({
+          name: party.name,
+          aliases: [form],
+          mention: { sentence: s.index, from, to: from + width, text: form },
+        });
       return from + width;
     }
     // `Kent and Medway Tories`, `Senate Republicans`: a mention of the party (and a local body of it);
@@ -405,13 +462,24 @@ class OrganizationCollector {
         return to;
       }
       const form = s.words[to - 1].text;
-      this.found.push({ name: party.name, aliases: [form], mention: { sentence: s.index, from: to - 1, to, text: form } });
+      this.found.push({
+        name: party.name,
+        aliases: [form],
+        mention: { sentence: s.index, from: to - 1, to, text: form },
+      });
       if (to - from > 2) this.add(s, from, to);
       return to;
     }
     return from;
   }
 }
+
+/** Nouns for a party's members, which a party's name only describes (`Republican senators`, `Labour voters`). */
+// prettier-ignore
+const PARTY_MEMBERS = new Set([
+  'senators', 'lawmakers', 'legislators', 'congressmen', 'congresswomen', 'mps', 'meps', 'councillors', 'voters',
+  'supporters', 'members', 'candidates', 'activists', 'peers', 'colleagues', 'rebels', 'backbenchers', 'hopefuls',
+]);
 
 /**
  * A party named only as a label on a person or a post (`Labour MP`, `Republican senators`, `Murphy,
@@ -420,12 +488,13 @@ class OrganizationCollector {
  */
 function isPartyLabel(s: Sentence, from: number, to: number, personWords: Set<string>): boolean {
   const next = s.words[to];
-  if (/^(?:a|an)$/i.test(s.words[from - 1]?.text ?? '')) return true;
+  // `Murphy, a Democrat, said`: the party's name as a noun for one person
+  if (/^(?:a|an)$/i.test(s.words[from - 1]?.text ?? '') && (!next || /^[,.;:)]$/.test(next.text))) return true;
   if (!next) return false;
   if (personWords.has(wordKey(s.index, to))) return true;
   if (isPartyPost(next.text)) return false;
   if (isTitleHead(next.text)) return true;
-  return /^\p{Ll}/u.test(next.text) && (isOccupation(next.text) || isGroupNoun(next.text));
+  return /^\p{Ll}/u.test(next.text) && (isOccupation(next.text) || PARTY_MEMBERS.has(next.text.toLowerCase()));
 }
 
 function merge(found: Found[]): OrganizationEntity[] {

@@ -111,6 +111,8 @@ export const NAME_CUES: readonly NameCue[] = [
       { lower: ['a', 'an', 'the'] },
       { pos: ['ADJ', 'NOUN', 'PROPN'], not: 'occupation', op: '*', max: 3 },
       { is: 'bodyDescriptor' },
+      // `Tom Haas, the union's general chairman` is a person
+      { not: ['possessive', 'titleWord', 'occupation'] },
     ],
     verdict: 'not-person',
     strength: 'strong',
