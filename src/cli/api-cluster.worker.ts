@@ -33,7 +33,11 @@ export async function serveAsApiWorker(): Promise<number> {
   try {
     const client = await new MongoClient(assignment.databaseUri).connect();
     try {
-      const server = await startApiProcess({ db: client.db(assignment.dbName), options: assignment.options });
+      const server = await startApiProcess({
+        db: client.db(assignment.dbName),
+        options: assignment.options,
+        log: (message) => process.stderr.write(`${message} (API worker ${process.pid})\n`),
+      });
       process.send({ kind: 'listening', url: server.url } satisfies ApiWorkerMessage);
       await stopAsked;
       await server.stop();

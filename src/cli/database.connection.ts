@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   dataDir: string;
   dbName: string;
   log: (message: string) => void;
+  /** How long a start waits for MONGODB_URI to answer; DEFAULT_CONNECT_TIMEOUT_MS unless given. */
+  connectTimeoutMs?: number;
 }
 
 /** Hides credentials so the URI can be logged. */
@@ -33,21 +35,18 @@ export function uriHosts(uri: string): string {
   return /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?([^/?]*)/.exec(uri)?.[1] || uri;
 }
 
-/** How long a start waits for MongoDB, unless the URI sets `serverSelectionTimeoutMS`. */
+/** How long a start waits for MongoDB, unless the URI sets its own `serverSelectionTimeoutMS`. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
-
-function connectTimeoutOf(uri: string): number {
-  const fromUri = /[?&]serverSelectionTimeoutMS=(\d+)/i.exec(uri)?.[1];
-  return fromUri === undefined ? DEFAULT_CONNECT_TIMEOUT_MS : Number(fromUri);
-}
 
 /**
  * Connects to MONGODB_URI, or fails within the connect timeout with a message naming MongoDB, the
  * hosts, the variable and the last reason the driver saw. Only the start is cut short: the
  * driver's own timeouts (30 s to find a server) still apply afterwards, to ride out an election.
+ * A URI that sets `serverSelectionTimeoutMS` is left to the driver's timeout, start included.
  */
-async function connectExternal(uri: string): Promise<MongoClient> {
-  const timeoutMs = connectTimeoutOf(uri);
+async function connectExternal(uri: string, defaultTimeoutMs: number): Promise<MongoClient> {
+  const fromUri = /[?&]serverSelectionTimeoutMS=(\d+)/i.exec(uri)?.[1];
+  const timeoutMs = fromUri === undefined ? defaultTimeoutMs : Number(fromUri);
   const client = new MongoClient(uri);
   let lastFailure: Error | undefined;
   const noteFailure = (event: ServerHeartbeatFailedEvent): void => {
@@ -55,18 +54,18 @@ async function connectExternal(uri: string): Promise<MongoClient> {
   };
   client.on('serverHeartbeatFailed', noteFailure);
   let timer: NodeJS.Timeout | undefined;
-  let gaveUp = false;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      gaveUp = true;
-      reject(new Error(`${lastFailure?.message ?? 'no answer'}; gave up after ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-  });
+  const GAVE_UP = new Error('gave up');
+  const attempts: Array<Promise<MongoClient>> = [client.connect()];
+  if (fromUri === undefined)
+    attempts.push(new Promise((_, reject) => (timer = setTimeout(() => reject(GAVE_UP), timeoutMs))));
   try {
-    return await Promise.race([client.connect(), timedOut]);
+    return await Promise.race(attempts);
   } catch (err) {
     await client.close().catch(() => undefined);
-    const reason = err instanceof Error ? err.message : String(err);
+    const gaveUp = err === GAVE_UP || (err as Error).name === 'MongoServerSelectionError';
+    const reason = gaveUp
+      ? `${lastFailure?.message ?? 'no answer'}; gave up after ${timeoutMs / 1000} s`
+      : (err as Error).message;
     throw new Error(
       [
         `cannot connect to MongoDB at ${uriHosts(uri)} (MONGODB_URI): ${reason}`,
@@ -83,7 +82,7 @@ async function connectExternal(uri: string): Promise<MongoClient> {
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseConnection> {
   if (options.mongodbUri) {
-    const client = await connectExternal(options.mongodbUri);
+    const client = await connectExternal(options.mongodbUri, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
     options.log(`MongoDB: using MONGODB_URI ${redactUri(options.mongodbUri)}, database "${options.dbName}"`);
     return {
       client,

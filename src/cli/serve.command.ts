@@ -34,7 +34,7 @@ async function startServing(config: Config, database: DatabaseConnection): Promi
     stackTraces: config.stackTraces,
   };
   if (config.workers === 1) {
-    const server = await startApiProcess({ db: database.db, options });
+    const server = await startApiProcess({ db: database.db, options, log });
     return { url: server.url, failed: NEVER, stop: () => server.stop() };
   }
   return startApiCluster({
