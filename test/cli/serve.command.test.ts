@@ -1,5 +1,5 @@
 /**
- * `newsgraph serve` as a user runs it. One `npm start` (two API workers, mutations on) is started
+ * `newsgraph serve` as a user runs it. One `npm start` (two API workers) is started
  * once and checked step by step: it seeds the empty embedded database, serves it and the explorer
  * page, replaces a worker that dies, and stops everything it started when npm is signalled. The
  * start-up refusals each cost a second, since they come before the database starts.
@@ -10,7 +10,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/cli/database.connection';
-import { TEST_API_KEY } from '../helpers/api-test-server';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -98,7 +97,6 @@ describe('npm start', () => {
       PORT: '0',
       NEWSGRAPH_DATA_DIR: dataDir,
       NEWSGRAPH_WORKERS: '2',
-      NEWSGRAPH_API_KEY: TEST_API_KEY,
     });
     const started = await waitFor(/2 API workers serving \(pids (\d+), (\d+)\)/, run);
     workers.push(Number(started[1]), Number(started[2]));
