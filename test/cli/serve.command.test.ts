@@ -119,11 +119,6 @@ describe('npm start', () => {
     expect(await page.text()).toContain('newsgraph-explorer-config');
   });
 
-  it('loads the extractor in each API worker before it serves, since mutations are enabled', async () => {
-    for (const pid of workers)
-      expect(run.output()).toMatch(new RegExp(`extractor loaded for mutations .*worker ${pid}`));
-  });
-
   it('replaces a worker that dies, and keeps answering', async () => {
     process.kill(workers[0], 'SIGKILL');
     await waitFor(new RegExp(`API worker ${workers[0]} was killed by SIGKILL; starting another`), run);
