@@ -1,11 +1,12 @@
 /**
- * `npm start` runs the server through a shell (`npm` -> `sh -c` -> `node`). Signalled, npm passes
- * the signal to the shell, and a shell that forked rather than exec'd its command (dash, Debian's
- * sh, does) dies without passing it on: the server was left running, holding the port and the
- * data directory. Started by a package manager's script, the server therefore follows its parent:
- * when the parent is gone (the server's parent process id changes), it stops as if signalled.
- * Started directly (`node bin/newsgraph.js serve &`, systemd, a container), it does not, so that
- * a server deliberately left running outlives the shell that started it.
+ * npm runs a script through a shell (`npm` -> `sh -c` -> `node`) and passes SIGTERM and SIGINT
+ * on to that shell only. A shell that forked rather than exec'd its command (dash, Debian's sh,
+ * does) then dies of SIGTERM, or waits on through SIGINT, without telling the server: the server
+ * was left running, holding the port and the data directory. So `npm start` execs the server
+ * (npm's signals then reach it), and a server started by a package manager's script also follows
+ * its parent: when the parent is gone (its parent process id changes, e.g. npm was killed with
+ * SIGKILL), it stops as if signalled. Started directly (`node bin/newsgraph.js serve &`, systemd,
+ * a container), it does not, so that a server deliberately left running outlives its shell.
  */
 
 const CHECK_INTERVAL_MS = 500;

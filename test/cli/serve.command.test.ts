@@ -127,10 +127,11 @@ describe('npm start', () => {
     for (let i = 0; i < 6; i++) expect(await countArticles(url)).toEqual({ data: { articles: { totalCount: 1 } } });
   });
 
-  it('stops everything it started when npm is sent SIGTERM: no process left, port and data directory free', async () => {
-    run.child.kill('SIGTERM');
+  // SIGINT is the harder of the two: a shell between npm and the server would wait on through it.
+  it('stops everything it started when npm is sent SIGINT: no process left, port and data directory free', async () => {
+    run.child.kill('SIGINT');
     await run.closed;
-    expect(run.output()).toContain('is gone, finishing in-flight requests and shutting down');
+    expect(run.output()).toContain('newsgraph: SIGINT, finishing in-flight requests and shutting down');
     expect(run.output()).toContain('newsgraph: stopped');
     expect([mainPid, ...workers].filter(isRunning)).toEqual([]);
     expect(await portIsFree(port)).toBe(true);
