@@ -19,5 +19,7 @@ module.exports = {
   },
   setupFiles: ['reflect-metadata'],
   maxWorkers: 2,
-  testTimeout: 30000,
+  // A guard against hangs, not a measure: on two busy cores a test that starts processes or a browser
+  // can take many times as long as on a quiet machine, and no test asserts how long anything takes.
+  testTimeout: 180_000,
 };

@@ -252,7 +252,8 @@ async function withStore<T>(
         apiKey: undefined,
         production: true,
         introspection: false,
-        sandbox: false,
+        explorer: false,
+        stackTraces: false,
       },
     });
     return await use(db, server);

@@ -4,12 +4,12 @@
  */
 import cluster from 'node:cluster';
 import { MongoClient } from 'mongodb';
-import { startApiServer } from '../server';
 import {
   API_WORKER_ASSIGNMENT_VARIABLE,
   type ApiWorkerAssignment,
   type ApiWorkerMessage,
 } from './api-cluster.supervisor';
+import { startApiProcess } from './api-process.starter';
 
 export async function serveAsApiWorker(): Promise<number> {
   const raw = process.env[API_WORKER_ASSIGNMENT_VARIABLE];
@@ -33,7 +33,11 @@ export async function serveAsApiWorker(): Promise<number> {
   try {
     const client = await new MongoClient(assignment.databaseUri).connect();
     try {
-      const server = await startApiServer({ db: client.db(assignment.dbName), options: assignment.options });
+      const server = await startApiProcess({
+        db: client.db(assignment.dbName),
+        options: assignment.options,
+        log: (message) => process.stderr.write(`${message} (API worker ${process.pid})\n`),
+      });
       process.send({ kind: 'listening', url: server.url } satisfies ApiWorkerMessage);
       await stopAsked;
       await server.stop();

@@ -15,7 +15,10 @@ export interface Config {
   seedsDir: string;
   production: boolean;
   introspection: boolean;
-  sandbox: boolean;
+  /** The GraphQL explorer page at `/`. */
+  explorer: boolean;
+  /** Stack traces in error responses. */
+  stackTraces: boolean;
   /** API processes serving HTTP; 1 serves from the main process itself. */
   workers: number;
 }
@@ -30,7 +33,11 @@ export class ConfigError extends Error {
 /** The variables, their defaults and meaning: what `loadConfig` reads and the README documents. */
 export const CONFIG_VARIABLES = [
   ['PORT', '4000', 'HTTP port (0 picks a free one).'],
-  ['HOST', '0.0.0.0', 'Interface to listen on (`127.0.0.1` for this machine only).'],
+  [
+    'HOST',
+    '127.0.0.1, or 0.0.0.0 in production',
+    'Interface to listen on (`127.0.0.1`: this machine only; `0.0.0.0`: every interface).',
+  ],
   [
     'MONGODB_URI',
     '(unset)',
@@ -40,9 +47,18 @@ export const CONFIG_VARIABLES = [
   ['NEWSGRAPH_DB_NAME', 'newsgraph', 'Database name.'],
   ['NEWSGRAPH_SEEDS_DIR', './seeds', 'Articles loaded at start when the database is empty.'],
   ['NEWSGRAPH_API_KEY', '(unset)', 'Bearer key for mutations, at least 16 characters; unset turns mutations off.'],
-  ['NODE_ENV', 'development', '`production` hides error details and turns introspection and Sandbox off by default.'],
+  [
+    'NODE_ENV',
+    'development',
+    '`production` hides error details, listens on every interface and turns introspection and the explorer off by default.',
+  ],
   ['NEWSGRAPH_INTROSPECTION', 'on unless production', '`true`/`false`: allow schema introspection.'],
-  ['NEWSGRAPH_SANDBOX', 'on unless production', '`true`/`false`: serve Apollo Sandbox at `/` to browsers.'],
+  [
+    'NEWSGRAPH_EXPLORER',
+    'on unless production',
+    '`true`/`false`: serve the GraphQL explorer page at `/` to browsers (`NEWSGRAPH_SANDBOX`, its former name, still works).',
+  ],
+  ['NEWSGRAPH_STACK_TRACES', 'false', '`true`/`false`: put stack traces in error responses, for debugging.'],
   [
     'NEWSGRAPH_WORKERS',
     'auto',
@@ -109,9 +125,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   }
 
   const production = value('NODE_ENV') === 'production';
+  // A development server answers this machine only; a production one sits behind a proxy or in a container.
+  const defaultHost = production ? '0.0.0.0' : '127.0.0.1';
   const config: Config = {
     port,
-    host: value('HOST') ?? '0.0.0.0',
+    host: value('HOST') ?? defaultHost,
     mongodbUri,
     dataDir: path.resolve(cwd, value('NEWSGRAPH_DATA_DIR') ?? './data'),
     dbName,
@@ -119,7 +137,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     seedsDir: path.resolve(cwd, value('NEWSGRAPH_SEEDS_DIR') ?? './seeds'),
     production,
     introspection: flag('NEWSGRAPH_INTROSPECTION', !production),
-    sandbox: flag('NEWSGRAPH_SANDBOX', !production),
+    explorer: value('NEWSGRAPH_EXPLORER')
+      ? flag('NEWSGRAPH_EXPLORER', !production)
+      : flag('NEWSGRAPH_SANDBOX', !production),
+    stackTraces: flag('NEWSGRAPH_STACK_TRACES', false),
     workers,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -17,6 +17,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   extract: { summary: 'print extraction records as JSON: extract FILE...', load: () => import('./extract.command') },
   schema: { summary: 'print the GraphQL schema (SDL, sorted)', load: () => import('./schema.command') },
+  'build-explorer': {
+    summary: 'build the explorer page served at / (npm install does this)',
+    load: () => import('./build-explorer.command'),
+  },
   mongod: {
     summary: 'run the embedded MongoDB-compatible server: mongod [--port P] [--dbpath DIR | --memory]',
     load: () => import('./mongod.command'),
@@ -24,7 +28,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(15)} ${c.summary}`);
   return `usage: newsgraph <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
 }
 

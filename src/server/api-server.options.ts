@@ -5,9 +5,11 @@ export interface ApiServerOptions {
   host: string;
   /** Bearer key for mutations; undefined turns mutations off. */
   apiKey: string | undefined;
-  /** Production hides error details and stack traces. */
+  /** Production hides the message of unexpected errors. */
   production: boolean;
   introspection: boolean;
-  /** Serve Apollo Sandbox at `/` for browsers. */
-  sandbox: boolean;
+  /** Serve the GraphQL explorer page at `/` for browsers. */
+  explorer: boolean;
+  /** Put stack traces in error responses (for debugging; off by default in every environment). */
+  stackTraces: boolean;
 }

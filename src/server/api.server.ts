@@ -1,17 +1,16 @@
 /**
- * The HTTP server: Apollo Server on plain node:http, GraphQL at `/` and `/graphql` (Apollo
- * Sandbox for browsers at `/` when enabled, CORS open to any origin), `GET /healthz` (the
+ * The HTTP server: Apollo Server on plain node:http, GraphQL at `/` and `/graphql` (the explorer
+ * page for browsers at `/` when enabled, CORS open to any origin), `GET /healthz` (the
  * process answers) and `GET /readyz` (MongoDB answers a ping). Stopping drains in-flight requests first.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Db } from 'mongodb';
 import {
@@ -23,6 +22,7 @@ import {
 } from '../graphql';
 import { databaseAnswers } from '../store';
 import type { ApiServerOptions } from './api-server.options';
+import { explorerRoute } from './explorer';
 import { ARMOR_CONFIG, QUERY_LIMITS } from './query.limits';
 import { readRequestBody, RequestBodyError } from './request-body.reader';
 
@@ -48,12 +48,6 @@ const CORS_HEADERS = {
 };
 const READY_TIMEOUT_MS = 2000;
 
-function landingPage(options: ApiServerOptions): ApolloServerPlugin {
-  return options.sandbox
-    ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
-    : ApolloServerPluginLandingPageDisabled();
-}
-
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
@@ -77,18 +71,29 @@ export async function startApiServer({
     // The process owner (the serve command) handles signals; Apollo's own handler would re-raise
     // SIGTERM and kill the process before the database is closed.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: options.stackTraces,
     formatError: createErrorFormatter(options.production),
     validationRules: armor.validationRules,
     // No cache hints are used; without the cache-control plugin Apollo does not wrap every resolver.
     plugins: [
       ...armor.plugins,
-      landingPage(options),
+      // The explorer page is served below, outside Apollo, so that it can set its own security policy.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
   });
   await apollo.start();
+  const explorer = options.explorer
+    ? explorerRoute({
+        pagePaths: GRAPHQL_PATHS,
+        config: {
+          endpointPath: '/graphql',
+          mutationsEnabled: options.apiKey !== undefined,
+          introspection: options.introspection,
+        },
+      })
+    : null;
 
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const headers = new HeaderMap();
@@ -123,6 +128,7 @@ export async function startApiServer({
         const ready = await databaseAnswers(db, READY_TIMEOUT_MS);
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
       }
+      if (explorer?.handles(request, url)) return explorer.serve(request, response, url);
       if (GRAPHQL_PATHS.has(url.pathname)) return handleGraphQL(request, response, url);
       sendJson(response, 404, { error: `no route ${url.pathname}; GraphQL is served at / and /graphql` });
     };

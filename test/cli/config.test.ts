@@ -18,7 +18,7 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({}, CWD)).toEqual({
       port: 4000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       mongodbUri: undefined,
       dataDir: path.join(CWD, 'data'),
       dbName: 'newsgraph',
@@ -26,23 +26,32 @@ describe('loadConfig', () => {
       seedsDir: path.join(CWD, 'seeds'),
       production: false,
       introspection: true,
-      sandbox: true,
+      explorer: true,
+      stackTraces: false,
       workers: Math.max(1, os.availableParallelism() - 1),
     });
   });
 
-  it('turns introspection and Sandbox off in production unless enabled', () => {
+  it('listens on every interface and turns introspection and the explorer off in production, unless told otherwise', () => {
     expect(loadConfig({ NODE_ENV: 'production' }, CWD)).toMatchObject({
+      host: '0.0.0.0',
       production: true,
       introspection: false,
-      sandbox: false,
+      explorer: false,
+      stackTraces: false,
     });
     expect(
-      loadConfig({ NODE_ENV: 'production', NEWSGRAPH_INTROSPECTION: 'true', NEWSGRAPH_SANDBOX: '1' }, CWD),
-    ).toMatchObject({
-      introspection: true,
-      sandbox: true,
-    });
+      loadConfig(
+        { NODE_ENV: 'production', HOST: '10.1.2.3', NEWSGRAPH_INTROSPECTION: 'true', NEWSGRAPH_EXPLORER: '1' },
+        CWD,
+      ),
+    ).toMatchObject({ host: '10.1.2.3', introspection: true, explorer: true });
+  });
+
+  it('still reads the explorer switch under its former name, NEWSGRAPH_SANDBOX, which NEWSGRAPH_EXPLORER overrides', () => {
+    expect(loadConfig({ NODE_ENV: 'production', NEWSGRAPH_SANDBOX: 'true' }, CWD).explorer).toBe(true);
+    expect(loadConfig({ NEWSGRAPH_SANDBOX: 'off' }, CWD).explorer).toBe(false);
+    expect(loadConfig({ NEWSGRAPH_SANDBOX: 'off', NEWSGRAPH_EXPLORER: 'on' }, CWD).explorer).toBe(true);
   });
 
   it('reads every variable', () => {
@@ -55,7 +64,8 @@ describe('loadConfig', () => {
         NEWSGRAPH_DB_NAME: 'graph',
         NEWSGRAPH_API_KEY: 'k'.repeat(32),
         NEWSGRAPH_SEEDS_DIR: 'articles',
-        NEWSGRAPH_SANDBOX: 'off',
+        NEWSGRAPH_EXPLORER: 'off',
+        NEWSGRAPH_STACK_TRACES: 'true',
         NEWSGRAPH_WORKERS: '3',
       },
       CWD,
@@ -70,7 +80,8 @@ describe('loadConfig', () => {
       seedsDir: path.join(CWD, 'articles'),
       production: false,
       introspection: true,
-      sandbox: false,
+      explorer: false,
+      stackTraces: true,
       workers: 3,
     });
   });
@@ -83,6 +94,7 @@ describe('loadConfig', () => {
       NEWSGRAPH_API_KEY: 'short',
       NEWSGRAPH_INTROSPECTION: 'maybe',
       NEWSGRAPH_WORKERS: 'many',
+      NEWSGRAPH_STACK_TRACES: 'sometimes',
     });
     expect(problems).toEqual([
       expect.stringMatching(/^PORT="http" .*0-65535/),
@@ -91,6 +103,7 @@ describe('loadConfig', () => {
       expect.stringMatching(/^NEWSGRAPH_API_KEY .*at least 16/),
       expect.stringMatching(/^NEWSGRAPH_WORKERS="many" .*auto or 1-64/),
       expect.stringMatching(/^NEWSGRAPH_INTROSPECTION="maybe" is not a boolean/),
+      expect.stringMatching(/^NEWSGRAPH_STACK_TRACES="sometimes" is not a boolean/),
     ]);
     expect(problemsOf({ PORT: '70000' })).toHaveLength(1);
     expect(problemsOf({ NEWSGRAPH_WORKERS: '0' })).toHaveLength(1);

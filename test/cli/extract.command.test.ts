@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import { run } from '../../src/cli/extract.command';
 import { MAX_ARTICLE_BYTES } from '../../src/ingest/article-file.reader';
 
@@ -70,5 +72,55 @@ describe('extract command', () => {
       expect(result.stderr).toContain(r.source);
     }
     expect(records[2].meetings[0].location).toBe('Luxembourg');
+  });
+});
+
+describe('extract output against schema/extraction-record.schema.json', () => {
+  const ROOT = path.join(__dirname, '..', '..');
+  const articlesIn = (dir: string) =>
+    readdirSync(path.join(ROOT, dir))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(ROOT, dir, f));
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  ajv.addSchema(JSON.parse(readFileSync(path.join(ROOT, 'schema', 'extraction-record.schema.json'), 'utf8')), 'record');
+  const validOutput = ajv.getSchema('record#/$defs/extractOutput')!;
+  const validRecord = ajv.getSchema('record')!;
+  let records: any[];
+
+  beforeAll(async () => {
+    const files = [...articlesIn('seeds'), ...articlesIn('test/extract/fixtures/articles')];
+    const result = await capture([...files, path.join(ROOT, 'no-such-article.txt')]);
+    records = JSON.parse(result.stdout).slice(0, files.length);
+    const output = JSON.parse(result.stdout);
+    expect(validOutput(output) ? [] : validOutput.errors).toEqual([]);
+  });
+
+  it('describes every record extract prints, with every field the record has', () => {
+    expect(records.length).toBeGreaterThan(10);
+    for (const record of records) expect(validRecord(record) ? [] : validRecord.errors).toEqual([]);
+    // The seed and fixture articles exercise every part of the record the extractor fills today.
+    for (const part of ['people', 'organizations', 'offices', 'meetings'])
+      expect(records.some((r) => r[part].length > 0)).toBe(true);
+  });
+
+  it('refuses records that break the shape: unknown or missing fields, bad dates, inconsistent jurisdictions', () => {
+    const sample = records.find(
+      (r) => r.offices.some((o: any) => o.jurisdiction) && r.meetings.some((m: any) => m.date),
+    );
+    const broken = (change: (r: any) => void) => {
+      const copy = structuredClone(sample);
+      change(copy);
+      return copy;
+    };
+    expect(validRecord(sample)).toBe(true);
+    const member = { member: sample.people[0].name, organization: 'Labour Party', evidence: sample.people[0].evidence };
+    expect(validRecord(broken((r) => r.affiliations.push(member)))).toBe(true);
+    expect(validRecord(broken((r) => r.affiliations.push({ ...member, member: undefined })))).toBe(false);
+    expect(validRecord(broken((r) => (r.sentiment = 'positive')))).toBe(false);
+    expect(validRecord(broken((r) => delete r.affiliations))).toBe(false);
+    expect(validRecord(broken((r) => (r.meetings.find((m: any) => m.date).datePrecision = 'week')))).toBe(false);
+    expect(validRecord(broken((r) => (r.meetings.find((m: any) => m.date).date = '29 July 2020')))).toBe(false);
+    expect(validRecord(broken((r) => (r.offices.find((o: any) => o.jurisdiction).jurisdictionRef = null)))).toBe(false);
+    expect(validRecord(broken((r) => (r.people[0].evidence[0].start = -1)))).toBe(false);
   });
 });

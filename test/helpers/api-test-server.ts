@@ -33,7 +33,8 @@ export async function startTestApi(db: Db, options: Partial<ApiServerOptions> = 
       apiKey: undefined,
       production: false,
       introspection: true,
-      sandbox: true,
+      explorer: true,
+      stackTraces: false,
       ...options,
     },
   });

@@ -180,22 +180,60 @@ describe('API server', () => {
   });
 
   describe('development and production', () => {
-    it('serves Apollo Sandbox to browsers and allows introspection in development', async () => {
-      const page = await fetch(`${base(dev)}/`, { headers: { accept: 'text/html' } });
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('EmbeddedSandbox');
+    const asBrowser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+    it('serves the explorer page to browsers, built from local files only, and allows introspection in development', async () => {
+      for (const pagePath of ['/', '/graphql']) {
+        const page = await fetch(`${base(dev)}${pagePath}`, { headers: asBrowser });
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+        // The browser itself refuses anything the page would load from another host.
+        expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'.*script-src 'self'/);
+        const html = await page.text();
+        const config = JSON.parse(
+          /<script id="newsgraph-explorer-config" type="application\/json">(.*?)<\/script>/s.exec(html)![1],
+        );
+        expect(config).toMatchObject({ endpointPath: '/graphql', mutationsEnabled: true, introspection: true });
+        expect(config.examples.map((e: any) => e.name)).toEqual(expect.arrayContaining(['person-with-meetings']));
+        expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+        const script = /<script src="(\/explorer\/[^"]+\/explorer\.js)"/.exec(html)![1];
+        const bundle = await fetch(`${base(dev)}${script}`);
+        expect(bundle.status).toBe(200);
+        expect(bundle.headers.get('content-type')).toMatch(/^text\/javascript/);
+      }
+      expect((await fetch(`${base(dev)}/explorer/0000000000000000/explorer.js`)).status).toBe(404);
       expect((await dev.post('{ __schema { queryType { name } } }')).data).toEqual({
         __schema: { queryType: { name: 'Query' } },
       });
     });
 
-    it('turns off introspection and Sandbox, and hides stack traces, in production', async () => {
-      const prod = await startTestApi(t.db, { production: true, introspection: false, sandbox: false });
+    it('answers a GET from a script with GraphQL, not the page', async () => {
+      const response = await fetch(`${base(dev)}/graphql?query=${encodeURIComponent('{ people { totalCount } }')}`, {
+        headers: { 'apollo-require-preflight': 'true', accept: 'application/json' },
+      });
+      expect(await response.json()).toEqual({ data: { people: { totalCount: expect.any(Number) } } });
+    });
+
+    it('puts stack traces in error responses only when asked to', async () => {
+      const quiet = await dev.post('{ nope }');
+      expect(quiet.errors![0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+      const debugging = await startTestApi(t.db, { stackTraces: true });
+      try {
+        const loud = await debugging.post('{ nope }');
+        expect(loud.errors![0].extensions!.stacktrace).toEqual(expect.arrayContaining([expect.any(String)]));
+      } finally {
+        await debugging.stop();
+      }
+    });
+
+    it('turns off introspection and the explorer, and hides stack traces, in production', async () => {
+      const prod = await startTestApi(t.db, { production: true, introspection: false, explorer: false });
       try {
         const introspection = await prod.post('{ __schema { queryType { name } } }');
         expect(introspection.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
-        const page = await fetch(`${base(prod)}/`, { headers: { accept: 'text/html' } });
-        expect(await page.text()).not.toContain('EmbeddedSandbox');
+        const page = await fetch(`${base(prod)}/`, { headers: asBrowser });
+        expect(page.headers.get('content-type')).not.toMatch(/^text\/html/);
+        expect((await fetch(`${base(prod)}/explorer/0000000000000000/explorer.js`)).status).toBe(404);
         const bad = await prod.post('{ people(first: 500) { totalCount } }');
         expect(bad.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
       } finally {
