@@ -111,7 +111,7 @@ export async function run(args: string[]): Promise<number> {
   const seedOptions: SeedOptions = {
     reset: options.reset,
     fields,
-    budgetMs: timeout === undefined ? undefined : timeout * 1000,
+    extraction: timeout === undefined ? {} : { budgetMs: timeout * 1000 },
     onProgress: (event) => progress.onProgress(event),
   };
   try {

@@ -13,7 +13,7 @@ import { COLLECTIONS, ensureIndexes, resetStore, type EntityCollection, type Loa
 import { readArticleFile } from './article-file.reader';
 import { extractBatch, loadExtractedBatch, type ArticleSubmission, type BatchIngestResult } from './article.ingester';
 import { articleFilePaths, measureFiles } from './article-files.walker';
-import { resolveFields, rowSubmission, type FieldNames, type ResolvedFields } from './dataset-fields.mapping';
+import { resolveFields, rowSubmission, type FieldNames } from './dataset-fields.mapping';
 import {
   DatasetReadError,
   datasetFormatOf,
@@ -22,7 +22,7 @@ import {
   type DatasetFormat,
 } from './dataset-rows.reader';
 import { EntityChangeTally } from './entity-change.tally';
-import { ExtractionPool } from './extraction.pool';
+import { ExtractionPool, type ExtractionPoolOptions } from './extraction.pool';
 import {
   countOf,
   describeFailedItem,
@@ -39,8 +39,10 @@ export interface SeedOptions {
   reset?: boolean;
   /** Which dataset columns hold the text, title, date, url and id (defaults fit common exports). */
   fields?: FieldNames;
-  /** Time one article's extraction may take; default the pool's. */
-  budgetMs?: number;
+  /** The extraction pool's time budget per article, thread count or module (tests); defaults fit a load. */
+  extraction?: ExtractionPoolOptions;
+  /** A pool to extract on instead of one of the run's own (its queue must take a batch of 32 articles); left open. */
+  pool?: ExtractionPool;
   onProgress?: (event: SeedProgress) => void;
 }
 
@@ -112,7 +114,6 @@ class SeedRun {
     if (encoding.encoding !== UTF8) this.decoded.push({ source: file.source, encoding: encoding.encoding });
     const reading = readDatasetRows(file.path, format, encoding.encoding);
     this.currentFileBytes = reading.bytesRead;
-    let fields: ResolvedFields | undefined;
     let rows = 0;
     try {
       for await (const row of reading.rows) {
@@ -126,11 +127,13 @@ class SeedRun {
           this.fail({ ...label, error: row.error });
           continue;
         }
-        if (!fields) {
-          const resolved = resolveFields(Object.keys(row.record), this.options.fields ?? {});
-          // A mapping that does not fit the first row fits none: one failure for the file, not one per row.
-          if ('error' in resolved) return this.fail({ source: file.source, error: resolved.error });
-          fields = resolved;
+        // JSON rows may each have their own keys, so every row is mapped; a mapping that does not fit
+        // the first row is a mistake in the names, reported once for the file rather than once per row.
+        const fields = resolveFields(Object.keys(row.record), this.options.fields ?? {});
+        if ('error' in fields) {
+          if (rows === 1) return this.fail({ source: file.source, error: fields.error });
+          this.fail({ ...label, error: fields.error });
+          continue;
         }
         const submission = rowSubmission(row.record, fields, file.source, row.row);
         if ('error' in submission) this.fail({ ...label, error: submission.error });
@@ -231,17 +234,20 @@ async function seedFrom(
   );
   options.onProgress?.({ kind: 'start', files: measured.files, bytes: measured.bytes });
   // While threads extract, this thread mostly waits on the database: one extraction thread per core.
-  const pool = new ExtractionPool({
-    threads: os.availableParallelism(),
-    maxQueue: Number.POSITIVE_INFINITY,
-    budgetMs: options.budgetMs,
-  });
+  // The queue holds at most one batch.
+  const pool =
+    options.pool ??
+    new ExtractionPool({
+      threads: os.availableParallelism(),
+      ...options.extraction,
+      maxQueue: Number.POSITIVE_INFINITY,
+    });
   const run = new SeedRun(db, pool, options, measured.bytes);
   try {
     for await (const input of inputs()) await run.loadFile(input);
     await run.finish();
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
 
   const entityCounts = async (name: EntityCollection) =>
