@@ -20,6 +20,8 @@ export type ArticleFile =
   | { ok: false; source: string; error: string };
 /** Above this share of control characters the bytes are data, not prose. */
 const MAX_CONTROL_SHARE = 0.1;
+/** With the `u` flag a surrogate pair is one character, so this matches only halves of none. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function controlShare(text: string): number {
   let control = 0;
@@ -42,6 +44,9 @@ export function decodeArticleBytes(source: string, bytes: Uint8Array): ArticleFi
   const encoding = detectEncoding(bytes);
   if (!encoding.ok) return { ok: false, source, error: encoding.error };
   const text = decodeText(bytes, encoding.encoding).replace(/\r\n?/g, '\n');
+  // Bytes that merely start like UTF-16 decode to unpaired surrogates.
+  if (LONE_SURROGATE.test(text))
+    return { ok: false, source, error: `file is binary (not valid ${encoding.encoding}), not text` };
   if (controlShare(text) > MAX_CONTROL_SHARE)
     return { ok: false, source, error: 'file is binary (mostly control characters), not text' };
   if (!text.trim()) return { ok: false, source, error: 'file is empty or holds only whitespace' };

@@ -62,22 +62,17 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** A batch checked and extracted, ready to load: `outcomes` holds those already settled. */
-export interface ExtractedBatch {
-  outcomes: Array<IngestOutcome | null>;
-  toLoad: Array<{ index: number; item: ExtractionToLoad }>;
-}
-
 /**
- * Checks each submission, settles those the store holds in this exact version, and extracts the
- * others on the pool's threads, all at once. Loading is left to `loadExtractedBatch`, so a caller
- * can extract the next batch while the previous one loads.
+ * Ingests several articles with distinct sources: checks each, settles those the store holds in
+ * this exact version, extracts the others on the pool's threads (all at once) and loads them as
+ * one batch. A bad one fails alone, with its reason. Throws `ExtractionQueueFullError`, storing
+ * nothing, when the pool cannot take them now.
  */
-export async function extractBatch(
+export async function ingestArticles(
   db: Db,
   submissions: readonly ArticleSubmission[],
-  pool: ExtractionPool,
-): Promise<ExtractedBatch> {
+  pool: ExtractionPool = sharedExtractionPool(),
+): Promise<BatchIngestResult> {
   const outcomes: Array<IngestOutcome | null> = submissions.map(() => null);
   const valid: Array<{ index: number; article: Required<ArticleSubmission> }> = [];
   submissions.forEach((submission, index) => {
@@ -129,32 +124,15 @@ export async function extractBatch(
   const queueFull = settled.find((s) => s.status === 'rejected');
   if (queueFull) throw (queueFull as PromiseRejectedResult).reason;
   const toLoad = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
-  return { outcomes, toLoad };
-}
 
-/** Loads what `extractBatch` extracted; with distinct sources across batches, batches may be extracted ahead of loading. */
-export async function loadExtractedBatch(db: Db, batch: ExtractedBatch): Promise<BatchIngestResult> {
   const loaded = await loadExtractions(
     db,
-    batch.toLoad.map((l) => l.item),
+    toLoad.map((l) => l.item),
   );
-  const outcomes = [...batch.outcomes];
-  batch.toLoad.forEach(({ index, item }, i) => {
+  toLoad.forEach(({ index, item }, i) => {
     outcomes[index] = { ok: true, source: item.record.source, ...loaded.articles[i] };
   });
   return { outcomes: outcomes as IngestOutcome[], changes: loaded.changes };
-}
-
-/**
- * Ingests several articles with distinct sources; a bad one fails alone, with its reason. Throws
- * `ExtractionQueueFullError`, storing nothing, when the pool cannot take them now.
- */
-export async function ingestArticles(
-  db: Db,
-  submissions: readonly ArticleSubmission[],
-  pool: ExtractionPool = sharedExtractionPool(),
-): Promise<BatchIngestResult> {
-  return loadExtractedBatch(db, await extractBatch(db, submissions, pool));
 }
 
 /**

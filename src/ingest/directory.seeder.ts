@@ -1,8 +1,8 @@
 /**
  * Loads an archive: every file under a directory, or the files given. A plain-text file is one
  * article; a CSV, TSV, JSON Lines or JSON array file holds one article per row. Articles go in
- * small batches (memory stays flat however large the archive), extracted on the pool's threads
- * while the previous batch loads. A file or row that cannot be read or extracted is reported
+ * small batches (memory stays flat however large the archive), each extracted on the pool's
+ * threads, all at once, then loaded. A file or row that cannot be read or extracted is reported
  * with the reason and the rest load; a database failure stops the run.
  */
 import { stat } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Db } from 'mongodb';
 import { COLLECTIONS, ensureIndexes, resetStore, type EntityCollection, type LoadStatus } from '../store';
 import { readArticleFile } from './article-file.reader';
-import { extractBatch, loadExtractedBatch, type ArticleSubmission, type BatchIngestResult } from './article.ingester';
+import { ingestArticles, type ArticleSubmission, type BatchIngestResult } from './article.ingester';
 import { articleFilePaths, measureFiles } from './article-files.walker';
 import { resolveFields, rowSubmission, type FieldNames } from './dataset-fields.mapping';
 import {
@@ -65,7 +65,7 @@ interface InputFile {
 
 type ItemLabel = Omit<FailedItem, 'error'>;
 
-/** One run: counts, failures and the batch being filled, with the previous batch loading behind it. */
+/** One run: counts, failures, and the batch being filled. */
 class SeedRun {
   readonly articles: ChangeCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   readonly tally = new EntityChangeTally();
@@ -79,8 +79,6 @@ class SeedRun {
   private readonly seen = new Map<string, string>();
   private batch: Array<{ label: ItemLabel; submission: ArticleSubmission }> = [];
   private batchCharacters = 0;
-  private loading: Promise<void> = Promise.resolve();
-  private loadFailure: unknown;
 
   constructor(
     private readonly db: Db,
@@ -162,29 +160,25 @@ class SeedRun {
     if (this.batch.length >= BATCH_ARTICLES || this.batchCharacters >= BATCH_TEXT_CHARACTERS) await this.flush();
   }
 
-  /** Extracts the batch now; loads it once the previous batch has loaded, so loads keep the archive's order. */
+  /**
+   * Extracts the batch on the pool's threads, then loads it. (Extracting the next batch while one
+   * loaded was tried: the store's entity resolution then came out differently from run to run.)
+   */
   private async flush(): Promise<void> {
-    if (this.loadFailure) throw this.loadFailure;
     const batch = this.batch;
     this.batch = [];
     this.batchCharacters = 0;
     if (!batch.length) return;
-    const extracted = await extractBatch(
+    const result = await ingestArticles(
       this.db,
       batch.map((b) => b.submission),
       this.pool,
     );
-    this.loading = this.loading
-      .then(() => loadExtractedBatch(this.db, extracted))
-      .then((result) => this.settle(batch, result));
-    this.loading.catch((err: unknown) => {
-      this.loadFailure = err;
-    });
+    this.settle(batch, result);
   }
 
-  async finish(): Promise<void> {
-    await this.flush();
-    await this.loading;
+  finish(): Promise<void> {
+    return this.flush();
   }
 
   private settle(batch: Array<{ label: ItemLabel }>, { outcomes, changes }: BatchIngestResult): void {

@@ -39,12 +39,15 @@ function incompleteUtf8Tail(bytes: Uint8Array): number {
   return 0;
 }
 
-/** The legacy encoding chardet finds most likely (preferring Western on a tie), if iconv-lite can decode it. */
-function legacyEncoding(sample: Uint8Array): string | null {
+/**
+ * The legacy encoding chardet finds most likely (preferring Western on a tie), if iconv-lite can
+ * decode it. A sample too small for chardet to judge is taken as Windows-1252, the usual one.
+ */
+function legacyEncoding(sample: Uint8Array): string {
   const candidates = chardet
     .analyse(sample)
     .filter((c) => c.name !== 'ASCII' && c.name !== 'UTF-8' && iconv.encodingExists(c.name));
-  if (!candidates.length) return null;
+  if (!candidates.length) return 'windows-1252';
   const best = candidates[0];
   const western = candidates.find((c) => WESTERN.has(c.name) && c.confidence === best.confidence);
   return (western ?? best).name;
@@ -94,10 +97,7 @@ export class EncodingDetector {
     if (this.bom) return { ok: true, encoding: this.bom };
     if (this.binary) return { ok: false, error: 'file is binary (contains NUL bytes), not text' };
     if (this.utf8 && this.tail.length === 0) return { ok: true, encoding: UTF8 };
-    const encoding = legacyEncoding(Buffer.concat(this.sample));
-    return encoding
-      ? { ok: true, encoding }
-      : { ok: false, error: 'file is neither UTF-8 nor a text encoding that could be recognized' };
+    return { ok: true, encoding: legacyEncoding(Buffer.concat(this.sample)) };
   }
 }
 
