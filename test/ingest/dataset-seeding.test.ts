@@ -3,15 +3,14 @@
  * usual forms, stable row ids (so a reload changes nothing), legacy encodings, and bad rows
  * reported by number while the rest load.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { seedDirectory, seedFiles, type ExtractionPool } from '../../src/ingest';
 import { COLLECTIONS, type ArticleDocument } from '../../src/store';
 import { dumpCollections } from '../helpers/collection-dump';
-import { testExtractionPool } from '../helpers/extraction-pool';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { testExtractionPool, useSeedTestContext } from '../helpers/extraction-pool';
+import type { TestDatabase } from '../helpers/test-database';
 import { STALL } from './fixtures/stalling-extraction.worker';
 
 const TALKS = 'Prime Minister Anna Lindqvist met President Omar Haddad in Paris on March 3, 2021.';
@@ -21,20 +20,12 @@ const SUMMIT = 'Foreign Minister Giulia Ferraro met Prime Minister Anna Lindqvis
 const csvCell = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 describe('seeding datasets', () => {
+  const context = useSeedTestContext();
   let t: TestDatabase;
   let dir: string;
   let pool: ExtractionPool;
-  beforeAll(() => {
-    pool = testExtractionPool();
-  });
-  afterAll(() => pool.close());
-  beforeEach(async () => {
-    t = await openTestDatabase();
-    dir = await mkdtemp(path.join(os.tmpdir(), 'datasets-'));
-  });
-  afterEach(async () => {
-    await t.close();
-    await rm(dir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ t, dir, pool } = context);
   });
 
   const articles = () =>

@@ -11,7 +11,7 @@ import {
 } from '../../src/ingest';
 import { COLLECTIONS, type MeetingDocument, type OfficeDocument, type PersonDocument } from '../../src/store';
 import { dumpCollections } from '../helpers/collection-dump';
-import { testExtractionPool } from '../helpers/extraction-pool';
+import { useSeedTestContext } from '../helpers/extraction-pool';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 const SEED_ARTICLE = path.join(__dirname, '..', '..', 'seeds', '000_b616cf4ecb68c9fa.txt');
@@ -31,22 +31,14 @@ async function writeArticles(dir: string, articles: Record<string, string | Buff
 }
 
 describe('seedDirectory', () => {
+  const context = useSeedTestContext();
   let t: TestDatabase;
   let dir: string;
   let pool: ExtractionPool;
-  beforeAll(() => {
-    pool = testExtractionPool();
-  });
-  afterAll(() => pool.close());
   beforeEach(async () => {
-    t = await openTestDatabase();
-    dir = await mkdtemp(path.join(os.tmpdir(), 'seeds-'));
+    ({ t, dir, pool } = context);
     await copyFile(SEED_ARTICLE, path.join(dir, path.basename(SEED_ARTICLE)));
     await writeArticles(dir, ARTICLES);
-  });
-  afterEach(async () => {
-    await t.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('loads every file, and a second run changes nothing: same counts, same ids, same documents', async () => {
