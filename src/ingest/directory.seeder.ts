@@ -160,10 +160,7 @@ class SeedRun {
     if (this.batch.length >= BATCH_ARTICLES || this.batchCharacters >= BATCH_TEXT_CHARACTERS) await this.flush();
   }
 
-  /**
-   * Extracts the batch on the pool's threads, then loads it. (Extracting the next batch while one
-   * loaded was tried: the store's entity resolution then came out differently from run to run.)
-   */
+  /** Extracts the batch on the pool's threads, then loads it; batches load one after another, in archive order. */
   private async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
