@@ -55,7 +55,7 @@ async function measure(count: number): Promise<LoadMeasurement> {
     const summary = await seedDirectory(client.db('bench'), {
       dir: corpusDir,
       onProgress(event) {
-        if (event.kind === 'file' && event.done % Math.ceil(event.total / 4) === 0)
+        if (event.kind === 'article' && event.done % Math.ceil(count / 4) === 0)
           rssByQuarterMiB.push(mib(process.memoryUsage().rss));
       },
     });

@@ -4,7 +4,7 @@
  */
 import type { Db } from 'mongodb';
 import { startApiServer, type ApiServerOptions, type RunningApiServer } from '../server';
-import { warmUpExtractor } from './extractor.warm-up';
+import { warmExtractionPool } from '../ingest';
 
 export async function startApiProcess({
   db,
@@ -17,7 +17,7 @@ export async function startApiProcess({
 }): Promise<RunningApiServer> {
   if (options.apiKey !== undefined) {
     const started = Date.now();
-    await warmUpExtractor();
+    await warmExtractionPool();
     log(`newsgraph: extractor loaded for mutations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return startApiServer({ db, options });

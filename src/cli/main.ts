@@ -12,7 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./serve.command'),
   },
   seed: {
-    summary: 'load article files into the store: seed [--dir DIR] [--reset] [--json]',
+    summary: 'load article files and CSV/JSON datasets into the store: seed [--dir DIR | --file FILE] [--json]',
     load: () => import('./seed.command'),
   },
   extract: { summary: 'print extraction records as JSON: extract FILE...', load: () => import('./extract.command') },

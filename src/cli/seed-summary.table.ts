@@ -1,6 +1,12 @@
-/** The seed summary as terminal tables: changes per collection, then the files that failed and why. */
+/**
+ * The seed summary as terminal tables: changes per collection, the files decoded from a legacy
+ * encoding, then the files and rows that failed and why.
+ */
 import Table from 'cli-table3';
-import { SUMMARY_COLLECTIONS, type SeedSummary } from '../ingest';
+import { countOf, describeFailedItem, SUMMARY_COLLECTIONS, type SeedSummary } from '../ingest';
+
+/** Beyond this many, decoded files are counted rather than listed (the JSON summary lists them all). */
+const DECODED_LISTED = 10;
 
 export function renderSeedSummary(summary: SeedSummary, colors: boolean): string {
   const style = colors ? { head: ['bold'] } : { head: [], border: [] };
@@ -14,15 +20,29 @@ export function renderSeedSummary(summary: SeedSummary, colors: boolean): string
     changes.push([name, c.added, c.updated, c.unchanged, c.removed]);
   }
   const seconds = summary.durationMs / 1000;
-  const rate = seconds > 0 ? ` (${(summary.files / seconds).toFixed(1)} files/s)` : '';
+  const loaded = summary.articles.added + summary.articles.updated + summary.articles.unchanged;
+  const rate = seconds > 0 ? ` (${(loaded / seconds).toFixed(1)} articles/s)` : '';
   const lines = [
-    `Seeded ${summary.files} file(s) from ${summary.dir} in ${seconds.toFixed(1)} s${rate}`,
+    `Loaded ${countOf(loaded, 'article')} from ${countOf(summary.files, 'file')} in ${summary.paths.join(', ')} ` +
+      `in ${seconds.toFixed(1)} s${rate}` +
+      (summary.failed.length ? `; ${summary.failed.length} failed` : ''),
     changes.toString(),
   ];
+  if (summary.decoded.length) {
+    const listed = summary.decoded.slice(0, DECODED_LISTED).map((d) => `${d.source} (${d.encoding})`);
+    const more = summary.decoded.length - listed.length;
+    lines.push(
+      `${countOf(summary.decoded.length, 'file was', 'files were')} not UTF-8 and decoded: ${listed.join(', ')}` +
+        (more ? ` and ${more} more (--json lists them all)` : ''),
+    );
+  }
   if (summary.failed.length) {
-    const failed = new Table({ head: ['failed file', 'reason'], style, wordWrap: true, colWidths: [40, 60] });
-    for (const f of summary.failed) failed.push([f.source, f.error]);
-    lines.push(`${summary.failed.length} file(s) could not be loaded:`, failed.toString());
+    const failed = new Table({ head: ['not loaded', 'reason'], style, wordWrap: true, colWidths: [40, 60] });
+    for (const f of summary.failed) failed.push([describeFailedItem(f), f.error]);
+    lines.push(
+      `${countOf(summary.failed.length, 'file or row', 'files or rows')} could not be loaded:`,
+      failed.toString(),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@ import { OrderDirection, toSortDirection } from './order-direction.type';
 import { Person } from './person.type';
 import type { RequestContext } from './request.context';
 import { requireExactlyOne } from './user-input.error';
+import { requireShortTexts } from './input-text.limit';
 
 /** The text is read apart from the rest of the article, so only queries that ask for it pay for it. */
 async function loadText(article: Article, ctx: RequestContext): Promise<ArticleText> {
@@ -28,6 +29,7 @@ export class ArticleResolver {
     description: 'The articles in the graph, latest publication first unless `orderBy` says otherwise.',
   })
   async articles(@Args() args: ArticlesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Article>> {
+    requireShortTexts(args.filter, 'filter');
     const order = args.orderBy ?? { field: ArticleOrderField.PUBLISHED_ON, direction: OrderDirection.DESC };
     const page = await findArticlesPage(
       ctx.db,

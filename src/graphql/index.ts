@@ -2,3 +2,4 @@
 export { buildGraphQLSchema, printSortedSchema } from './schema.builder';
 export { authenticate, createRequestContext, type CallerAuth, type RequestContext } from './request.context';
 export { createErrorFormatter } from './error.formatter';
+export { queriesAndMutationsOnly } from './operation-kind.rule';

@@ -1,23 +1,41 @@
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ingestArticle } from '../ingest';
+import { ExtractionQueueFullError, ingestArticle } from '../ingest';
 import { Article } from './article.type';
 import { IngestArticleInput } from './ingest-article.input';
 import { IngestArticlePayload } from './ingest-article.payload';
 import { IngestStatus } from './ingest-status.type';
 import type { RequestContext } from './request.context';
 
+/** A full extraction queue is the server's state, not the caller's mistake: HTTP 503 with when to retry. */
+function serviceUnavailable(err: ExtractionQueueFullError): GraphQLError {
+  return new GraphQLError(err.message, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: err.retryAfterSeconds,
+      http: { status: 503, headers: new HeaderMap([['retry-after', String(err.retryAfterSeconds)]]) },
+    },
+  });
+}
+
 @Resolver()
 export class IngestResolver {
   @Authorized()
   @Mutation(() => IngestArticlePayload, {
     description:
-      'Extracts people, offices, organizations and meetings from one article and stores them, exactly as the seed loader does. Needs `Authorization: Bearer <NEWSGRAPH_API_KEY>`.',
+      'Extracts people, offices, organizations and meetings from one article and stores them, exactly as the seed loader does. Needs `Authorization: Bearer <NEWSGRAPH_API_KEY>`. An article whose extraction runs past the time limit is refused (BAD_USER_INPUT) and nothing is stored; when too many articles are waiting the answer is HTTP 503 with `Retry-After`.',
   })
   async ingestArticle(
     @Arg('input', () => IngestArticleInput, { description: 'The article.' }) input: IngestArticleInput,
     @Ctx() ctx: RequestContext,
   ): Promise<IngestArticlePayload> {
-    const result = await ingestArticle(ctx.db, input);
+    let result;
+    try {
+      result = await ingestArticle(ctx.db, input);
+    } catch (err) {
+      throw err instanceof ExtractionQueueFullError ? serviceUnavailable(err) : err;
+    }
     const doc = await ctx.loaders.articleById.load(result.articleId);
     if (!doc) throw new Error(`article ${result.articleId} was stored but cannot be read back`);
     return { article: Article.from(doc), status: result.status.toUpperCase() as IngestStatus };

@@ -12,6 +12,7 @@ import { Meeting } from './meeting.type';
 import { MeetingsArgs } from './meetings.args';
 import { OrderDirection, toSortDirection } from './order-direction.type';
 import type { RequestContext } from './request.context';
+import { requireShortTexts } from './input-text.limit';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -20,6 +21,7 @@ export class MeetingResolver {
       'Meetings, narrowed by participants, organization, place and date range, latest first unless `orderBy` says otherwise.',
   })
   async meetings(@Args() args: MeetingsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Meeting>> {
+    requireShortTexts(args.filter, 'filter');
     const order = args.orderBy ?? { field: MeetingOrderField.DATE, direction: OrderDirection.DESC };
     const filter = args.filter;
     const page = await findMeetingsPage(

@@ -10,6 +10,7 @@ import { Office } from './office.type';
 import { OfficesArgs } from './offices.args';
 import { OrderDirection, toSortDirection } from './order-direction.type';
 import type { RequestContext } from './request.context';
+import { requireShortTexts } from './input-text.limit';
 
 @Resolver(() => Office)
 export class OfficeResolver {
@@ -17,6 +18,7 @@ export class OfficeResolver {
     description: 'Offices, narrowed by jurisdiction and title, by title unless `orderBy` says otherwise.',
   })
   async offices(@Args() args: OfficesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Office>> {
+    requireShortTexts(args.filter, 'filter');
     const order = args.orderBy ?? { field: OfficeOrderField.TITLE, direction: OrderDirection.ASC };
     const page = await findOfficesPage(
       ctx.db,

@@ -14,6 +14,7 @@ import { OrganizationsArgs } from './organizations.args';
 import { Person } from './person.type';
 import type { RequestContext } from './request.context';
 import { requireExactlyOne } from './user-input.error';
+import { requireShortTexts } from './input-text.limit';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -22,6 +23,7 @@ export class OrganizationResolver {
     @Args() args: OrganizationsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Organization>> {
+    requireShortTexts(args.filter, 'filter');
     const order = args.orderBy ?? { field: OrganizationOrderField.NAME, direction: OrderDirection.ASC };
     const articleId =
       args.filter?.articleId != null ? requireStoreId(args.filter.articleId, 'Article', 'filter.articleId') : null;

@@ -17,6 +17,7 @@ import { PersonOrderField } from './person-order.input';
 import { Person } from './person.type';
 import type { RequestContext } from './request.context';
 import { requireExactlyOne } from './user-input.error';
+import { requireShortTexts } from './input-text.limit';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -24,6 +25,7 @@ export class PersonResolver {
     description: 'People named in the articles, by name unless `orderBy` says otherwise.',
   })
   async people(@Args() args: PeopleArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Person>> {
+    requireShortTexts(args.filter, 'filter');
     const order = args.orderBy ?? { field: PersonOrderField.NAME, direction: OrderDirection.ASC };
     const articleId =
       args.filter?.articleId != null ? requireStoreId(args.filter.articleId, 'Article', 'filter.articleId') : null;

@@ -8,6 +8,7 @@ import { Organization } from './organization.type';
 import { Person } from './person.type';
 import type { RequestContext } from './request.context';
 import { SearchArgs } from './search.args';
+import { requireShortTexts } from './input-text.limit';
 
 function toResult(match: SearchMatch): Person | Organization | Office | Article {
   switch (match.kind) {
@@ -32,6 +33,7 @@ export class SearchResolver {
     @Args() args: SearchArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Person | Organization | Office | Article>> {
+    requireShortTexts({ text: args.text }, '');
     const matches = await searchEverything(ctx.db, args.text);
     return toConnection(
       pageFromArray(matches, args, (m) => `${m.kind}:${m.doc._id}`),

@@ -1,17 +1,27 @@
 /**
- * Reads one article file as text, refusing anything that is not a readable UTF-8 text of
- * sane size, so a bad file becomes a clear error for its caller instead of garbage facts.
+ * Reads one article file as text, refusing anything that is not readable text of sane size, so a
+ * bad file becomes a clear error for its caller instead of garbage facts. Text in a legacy
+ * encoding (Windows-1252, Latin-1, ...) is decoded, and says which encoding it was in.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeText, detectEncoding, UTF8 } from './text-encoding.detector';
 
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
-export type ArticleFile = { ok: true; source: string; text: string } | { ok: false; source: string; error: string };
-
-const UTF8_BOM = '\uFEFF';
+export type ArticleFile =
+  | {
+      ok: true;
+      source: string;
+      text: string;
+      /** Set when the bytes were not UTF-8: the encoding they were decoded from. */
+      decodedFrom?: string;
+    }
+  | { ok: false; source: string; error: string };
 /** Above this share of control characters the bytes are data, not prose. */
 const MAX_CONTROL_SHARE = 0.1;
+/** With the `u` flag a surrogate pair is one character, so this matches only halves of none. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function controlShare(text: string): number {
   let control = 0;
@@ -31,19 +41,18 @@ export function decodeArticleBytes(source: string, bytes: Uint8Array): ArticleFi
       error: `file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`,
     };
   }
-  if (bytes.includes(0)) return { ok: false, source, error: 'file is binary (contains NUL bytes), not text' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, source, error: 'file is not valid UTF-8 text' };
-  }
-  if (text.startsWith(UTF8_BOM)) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
+  const encoding = detectEncoding(bytes);
+  if (!encoding.ok) return { ok: false, source, error: encoding.error };
+  const text = decodeText(bytes, encoding.encoding).replace(/\r\n?/g, '\n');
+  // Bytes that merely start like UTF-16 decode to unpaired surrogates.
+  if (LONE_SURROGATE.test(text))
+    return { ok: false, source, error: `file is binary (not valid ${encoding.encoding}), not text` };
   if (controlShare(text) > MAX_CONTROL_SHARE)
     return { ok: false, source, error: 'file is binary (mostly control characters), not text' };
   if (!text.trim()) return { ok: false, source, error: 'file is empty or holds only whitespace' };
-  return { ok: true, source, text };
+  return encoding.encoding === UTF8
+    ? { ok: true, source, text }
+    : { ok: true, source, text, decodedFrom: encoding.encoding };
 }
 
 function describeReadError(err: unknown): string {

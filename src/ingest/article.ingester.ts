@@ -1,10 +1,10 @@
 /**
  * Articles from text to store: check each is text, skip those the store already holds in this
- * exact version, extract the others' facts and load them as one batch. The seed loader and the
- * `ingestArticle` mutation both come through here, so both store an article the same way.
+ * exact version, extract the others' facts (on the extraction pool's threads) and load them as one
+ * batch. The seed loader and the `ingestArticle` mutation both come through here, so both store an
+ * article the same way.
  */
 import type { Db } from 'mongodb';
-import { extractArticle } from '../extract';
 import {
   articleIdFor,
   contentHashOf,
@@ -18,6 +18,8 @@ import {
 } from '../store';
 import { ArticleInputError } from './article-input.error';
 import { decodeArticleBytes } from './article-file.reader';
+import { ExtractionQueueFullError } from './extraction-limit.errors';
+import { sharedExtractionPool, type ExtractionPool } from './extraction.pool';
 
 export interface ArticleSubmission {
   /** The article's name (a file name for seeds); the same source again replaces the article. */
@@ -60,8 +62,17 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Ingests several articles with distinct sources; a bad one fails alone, with its reason. */
-export async function ingestArticles(db: Db, submissions: readonly ArticleSubmission[]): Promise<BatchIngestResult> {
+/**
+ * Ingests several articles with distinct sources: checks each, settles those the store holds in
+ * this exact version, extracts the others on the pool's threads (all at once) and loads them as
+ * one batch. A bad one fails alone, with its reason. Throws `ExtractionQueueFullError`, storing
+ * nothing, when the pool cannot take them now.
+ */
+export async function ingestArticles(
+  db: Db,
+  submissions: readonly ArticleSubmission[],
+  pool: ExtractionPool = sharedExtractionPool(),
+): Promise<BatchIngestResult> {
   const outcomes: Array<IngestOutcome | null> = submissions.map(() => null);
   const valid: Array<{ index: number; article: Required<ArticleSubmission> }> = [];
   submissions.forEach((submission, index) => {
@@ -77,7 +88,7 @@ export async function ingestArticles(db: Db, submissions: readonly ArticleSubmis
     db,
     valid.map((v) => v.article.source),
   );
-  const toLoad: Array<{ index: number; item: ExtractionToLoad }> = [];
+  const extracting: Array<Promise<{ index: number; item: ExtractionToLoad } | null>> = [];
   for (const { index, article } of valid) {
     const articleId = articleIdFor(article.source);
     const marker = markers.get(articleId) ?? null;
@@ -90,17 +101,29 @@ export async function ingestArticles(db: Db, submissions: readonly ArticleSubmis
       outcomes[index] = { ok: true, source: article.source, articleId, status: 'unchanged' };
       continue;
     }
-    try {
-      toLoad.push({ index, item: { record: extractArticle(article), text: article.text, marker } });
-    } catch (err) {
-      outcomes[index] = {
-        ok: false,
-        source: article.source,
-        reason: 'extraction',
-        error: `extraction failed: ${messageOf(err)}`,
-      };
-    }
+    extracting.push(
+      pool.extract(article).then(
+        (record) => ({ index, item: { record, text: article.text, marker } }),
+        (err: unknown) => {
+          if (err instanceof ExtractionQueueFullError) throw err;
+          outcomes[index] =
+            err instanceof ArticleInputError
+              ? { ok: false, source: article.source, reason: 'input', error: err.message }
+              : {
+                  ok: false,
+                  source: article.source,
+                  reason: 'extraction',
+                  error: `extraction failed: ${messageOf(err)}`,
+                };
+          return null;
+        },
+      ),
+    );
   }
+  const settled = await Promise.allSettled(extracting);
+  const queueFull = settled.find((s) => s.status === 'rejected');
+  if (queueFull) throw (queueFull as PromiseRejectedResult).reason;
+  const toLoad = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
 
   const loaded = await loadExtractions(
     db,
@@ -112,9 +135,16 @@ export async function ingestArticles(db: Db, submissions: readonly ArticleSubmis
   return { outcomes: outcomes as IngestOutcome[], changes: loaded.changes };
 }
 
-/** Ingests one article; a submission that is not an article raises `ArticleInputError` with what to fix. */
-export async function ingestArticle(db: Db, input: ArticleSubmission): Promise<LoadResult> {
-  const { outcomes, changes } = await ingestArticles(db, [input]);
+/**
+ * Ingests one article; a submission that is not an article (or takes longer than the pool's
+ * budget) raises `ArticleInputError` with what to fix, a full pool `ExtractionQueueFullError`.
+ */
+export async function ingestArticle(
+  db: Db,
+  input: ArticleSubmission,
+  pool: ExtractionPool = sharedExtractionPool(),
+): Promise<LoadResult> {
+  const { outcomes, changes } = await ingestArticles(db, [input], pool);
   const outcome = outcomes[0];
   if (!outcome.ok) throw outcome.reason === 'input' ? new ArticleInputError(outcome.error) : new Error(outcome.error);
   return outcome.status === 'unchanged'

@@ -1,22 +1,48 @@
 /**
- * Loads every article file under a directory, a small batch at a time (memory stays flat however
- * many files there are), reporting progress and collecting the files it could not load with the
- * reason. A file that cannot be read or extracted is skipped; a database failure stops the run.
+ * Loads an archive: every file under a directory, or the files given. A plain-text file is one
+ * article; a CSV, TSV, JSON Lines or JSON array file holds one article per row. Articles go in
+ * small batches (memory stays flat however large the archive), each extracted on the pool's
+ * threads, all at once, then loaded. A file or row that cannot be read or extracted is reported
+ * with the reason and the rest load; a database failure stops the run.
  */
 import { stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Db } from 'mongodb';
-import { COLLECTIONS, ensureIndexes, resetStore, type EntityCollection } from '../store';
-import { readArticleFile, type ArticleFile } from './article-file.reader';
-import { ingestArticles } from './article.ingester';
-import { articleFilePaths, countArticleFiles } from './article-files.walker';
+import { COLLECTIONS, ensureIndexes, resetStore, type EntityCollection, type LoadStatus } from '../store';
+import { readArticleFile } from './article-file.reader';
+import { ingestArticles, type ArticleSubmission, type BatchIngestResult } from './article.ingester';
+import { articleFilePaths, measureFiles } from './article-files.walker';
+import { resolveFields, rowSubmission, type FieldNames } from './dataset-fields.mapping';
+import {
+  DatasetReadError,
+  datasetFormatOf,
+  detectFileEncoding,
+  readDatasetRows,
+  type DatasetFormat,
+} from './dataset-rows.reader';
 import { EntityChangeTally } from './entity-change.tally';
-import type { ChangeCounts, FailedFile, SeedProgress, SeedSummary } from './seed-summary.type';
+import { ExtractionPool, type ExtractionPoolOptions } from './extraction.pool';
+import {
+  countOf,
+  describeFailedItem,
+  type ChangeCounts,
+  type DecodedFile,
+  type FailedItem,
+  type SeedProgress,
+  type SeedSummary,
+} from './seed-summary.type';
+import { UTF8 } from './text-encoding.detector';
 
 export interface SeedOptions {
-  dir: string;
   /** Empty the store first (to reload everything, e.g. after the extractor improved). */
   reset?: boolean;
+  /** Which dataset columns hold the text, title, date, url and id (defaults fit common exports). */
+  fields?: FieldNames;
+  /** The extraction pool's time budget per article, thread count or module (tests); defaults fit a load. */
+  extraction?: ExtractionPoolOptions;
+  /** A pool to extract on instead of one of the run's own (its queue must take a batch of 32 articles); left open. */
+  pool?: ExtractionPool;
   onProgress?: (event: SeedProgress) => void;
 }
 
@@ -27,78 +53,237 @@ export async function requireSeedDirectory(dir: string): Promise<void> {
   if (!info.isDirectory()) throw new Error(`"${dir}" is not a directory`);
 }
 
-/** Files are loaded in small batches: fewer round trips, and still only a few texts in memory. */
-const BATCH_FILES = 32;
-const BATCH_TEXT_BYTES = 8 * 2 ** 20;
+/** Articles are loaded in small batches: fewer round trips, and still only a few texts in memory. */
+const BATCH_ARTICLES = 32;
+const BATCH_TEXT_CHARACTERS = 8 * 2 ** 20;
 
-export async function seedDirectory(db: Db, options: SeedOptions): Promise<SeedSummary> {
+interface InputFile {
+  path: string;
+  /** The name articles from it are stored under. */
+  source: string;
+}
+
+type ItemLabel = Omit<FailedItem, 'error'>;
+
+/** One run: counts, failures, and the batch being filled. */
+class SeedRun {
+  readonly articles: ChangeCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  readonly tally = new EntityChangeTally();
+  readonly failed: FailedItem[] = [];
+  readonly decoded: DecodedFile[] = [];
+  files = 0;
+  private done = 0;
+  private bytesBefore = 0;
+  private currentFileBytes: () => number = () => 0;
+  /** Sources stored in this run, with where each came from: a second row with the same id or url is refused. */
+  private readonly seen = new Map<string, string>();
+  private batch: Array<{ label: ItemLabel; submission: ArticleSubmission }> = [];
+  private batchCharacters = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly pool: ExtractionPool,
+    private readonly options: SeedOptions,
+    private readonly bytesTotal: number,
+  ) {}
+
+  async loadFile(file: InputFile): Promise<void> {
+    this.files++;
+    const format = datasetFormatOf(file.path);
+    if (format) await this.loadDataset(file, format);
+    else {
+      const read = await readArticleFile(file.path);
+      if (!read.ok) this.fail({ source: file.source, error: read.error });
+      else {
+        if (read.decodedFrom) this.decoded.push({ source: file.source, encoding: read.decodedFrom });
+        await this.add({ source: file.source }, { source: file.source, text: read.text });
+      }
+    }
+    this.bytesBefore += (await stat(file.path).catch(() => null))?.size ?? 0;
+    this.currentFileBytes = () => 0;
+  }
+
+  private async loadDataset(file: InputFile, format: DatasetFormat): Promise<void> {
+    const encoding = await detectFileEncoding(file.path).catch((err: Error) => ({
+      ok: false as const,
+      error: `cannot read file: ${err.message}`,
+    }));
+    if (!encoding.ok) return this.fail({ source: file.source, error: encoding.error });
+    if (encoding.encoding !== UTF8) this.decoded.push({ source: file.source, encoding: encoding.encoding });
+    const reading = readDatasetRows(file.path, format, encoding.encoding);
+    this.currentFileBytes = reading.bytesRead;
+    let rows = 0;
+    try {
+      for await (const row of reading.rows) {
+        rows++;
+        const label: ItemLabel = {
+          source: file.source,
+          row: row.row,
+          ...(row.line !== null ? { line: row.line } : {}),
+        };
+        if ('error' in row) {
+          this.fail({ ...label, error: row.error });
+          continue;
+        }
+        // JSON rows may each have their own keys, so every row is mapped; a mapping that does not fit
+        // the first row is a mistake in the names, reported once for the file rather than once per row.
+        const fields = resolveFields(Object.keys(row.record), this.options.fields ?? {});
+        if ('error' in fields) {
+          if (rows === 1) return this.fail({ source: file.source, error: fields.error });
+          this.fail({ ...label, error: fields.error });
+          continue;
+        }
+        const submission = rowSubmission(row.record, fields, file.source, row.row);
+        if ('error' in submission) this.fail({ ...label, error: submission.error });
+        else await this.add(label, submission);
+      }
+    } catch (err) {
+      if (!(err instanceof DatasetReadError)) throw err;
+      const where = err.line !== null ? ` at line ${err.line}` : '';
+      const after = rows ? `; the ${countOf(rows, 'row')} before it were read` : '';
+      return this.fail({ source: file.source, error: `${err.message}${where}${after}` });
+    } finally {
+      reading.close();
+    }
+    if (rows === 0) this.fail({ source: file.source, error: 'the file holds no rows' });
+  }
+
+  private async add(label: ItemLabel, submission: ArticleSubmission): Promise<void> {
+    const source = submission.source.trim();
+    const first = this.seen.get(source);
+    if (first !== undefined) {
+      return this.fail({ ...label, error: `"${source}" was already loaded from ${first} in this run; skipped` });
+    }
+    this.seen.set(source, describeFailedItem(label));
+    this.batch.push({ label, submission });
+    this.batchCharacters += submission.text.length;
+    if (this.batch.length >= BATCH_ARTICLES || this.batchCharacters >= BATCH_TEXT_CHARACTERS) await this.flush();
+  }
+
+  /** Extracts the batch on the pool's threads, then loads it; batches load one after another, in archive order. */
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    this.batchCharacters = 0;
+    if (!batch.length) return;
+    const result = await ingestArticles(
+      this.db,
+      batch.map((b) => b.submission),
+      this.pool,
+    );
+    this.settle(batch, result);
+  }
+
+  finish(): Promise<void> {
+    return this.flush();
+  }
+
+  private settle(batch: Array<{ label: ItemLabel }>, { outcomes, changes }: BatchIngestResult): void {
+    this.tally.record(changes);
+    batch.forEach(({ label }, i) => {
+      const outcome = outcomes[i];
+      if (!outcome.ok) return this.fail({ ...label, error: outcome.error });
+      this.articles[outcome.status]++;
+      this.report(label, outcome.status);
+    });
+  }
+
+  private fail(item: FailedItem): void {
+    this.failed.push(item);
+    this.report(item, 'failed', item.error);
+  }
+
+  private report(label: ItemLabel, outcome: LoadStatus | 'failed', error?: string): void {
+    this.done++;
+    this.options.onProgress?.({
+      kind: 'article',
+      done: this.done,
+      failed: this.failed.length,
+      bytesDone: this.bytesBefore + this.currentFileBytes(),
+      bytesTotal: this.bytesTotal,
+      source: describeFailedItem(label),
+      outcome,
+      ...(error !== undefined ? { error } : {}),
+    });
+  }
+}
+
+async function seedFrom(
+  db: Db,
+  paths: string[],
+  inputs: () => AsyncIterable<InputFile>,
+  options: SeedOptions,
+): Promise<SeedSummary> {
   const started = Date.now();
-  const dir = path.resolve(options.dir);
-  await requireSeedDirectory(dir);
   if (options.reset) await resetStore(db);
   else await ensureIndexes(db);
 
-  const total = await countArticleFiles(dir);
-  options.onProgress?.({ kind: 'start', total });
-  const articles: ChangeCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-  const tally = new EntityChangeTally();
-  const failed: FailedFile[] = [];
-  let done = 0;
-
-  let batch: ArticleFile[] = [];
-  let batchBytes = 0;
-  const flush = async () => {
-    const readable = batch.filter((file): file is ArticleFile & { ok: true } => file.ok);
-    const { outcomes, changes } = await ingestArticles(
-      db,
-      readable.map((file) => ({ source: file.source, text: file.text })),
-    );
-    tally.record(changes);
-    const readOutcomes = outcomes.values();
-    for (const file of batch) {
-      const outcome = file.ok ? readOutcomes.next().value! : { ok: false as const, error: file.error };
-      done++;
-      if (outcome.ok) {
-        articles[outcome.status]++;
-        options.onProgress?.({ kind: 'file', done, total, source: file.source, outcome: outcome.status });
-      } else {
-        failed.push({ source: file.source, error: outcome.error });
-        options.onProgress?.({
-          kind: 'file',
-          done,
-          total,
-          source: file.source,
-          outcome: 'failed',
-          error: outcome.error,
-        });
-      }
-    }
-    batch = [];
-    batchBytes = 0;
-  };
-  for await (const filePath of articleFilePaths(dir)) {
-    const file = await readArticleFile(filePath);
-    // The path under the seed directory, with `/`, names the article: files in subdirectories stay apart.
-    const source = path.relative(dir, filePath).split(path.sep).join('/');
-    batch.push({ ...file, source });
-    batchBytes += file.ok ? file.text.length : 0;
-    if (batch.length >= BATCH_FILES || batchBytes >= BATCH_TEXT_BYTES) await flush();
+  const measured = await measureFiles(
+    (async function* () {
+      for await (const input of inputs()) yield input.path;
+    })(),
+  );
+  options.onProgress?.({ kind: 'start', files: measured.files, bytes: measured.bytes });
+  // While threads extract, this thread mostly waits on the database: one extraction thread per core.
+  // The queue holds at most one batch.
+  const pool =
+    options.pool ??
+    new ExtractionPool({
+      threads: os.availableParallelism(),
+      ...options.extraction,
+      maxQueue: Number.POSITIVE_INFINITY,
+    });
+  const run = new SeedRun(db, pool, options, measured.bytes);
+  try {
+    for await (const input of inputs()) await run.loadFile(input);
+    await run.finish();
+  } finally {
+    if (!options.pool) await pool.close();
   }
-  if (batch.length) await flush();
 
   const entityCounts = async (name: EntityCollection) =>
-    tally.counts(name, await db.collection(COLLECTIONS[name]).countDocuments());
+    run.tally.counts(name, await db.collection(COLLECTIONS[name]).countDocuments());
   return {
-    dir,
-    files: done,
-    articles,
+    paths,
+    files: run.files,
+    articles: run.articles,
     people: await entityCounts('people'),
     organizations: await entityCounts('organizations'),
     offices: await entityCounts('offices'),
     meetings: await entityCounts('meetings'),
-    failed,
+    failed: run.failed,
+    decoded: run.decoded,
     durationMs: Date.now() - started,
   };
+}
+
+/** Loads every file under `dir`; each is named by its path under it, with `/`, so files in subdirectories stay apart. */
+export async function seedDirectory(db: Db, options: SeedOptions & { dir: string }): Promise<SeedSummary> {
+  const dir = path.resolve(options.dir);
+  await requireSeedDirectory(dir);
+  return seedFrom(
+    db,
+    [dir],
+    async function* () {
+      for await (const filePath of articleFilePaths(dir)) {
+        yield { path: filePath, source: path.relative(dir, filePath).split(path.sep).join('/') };
+      }
+    },
+    options,
+  );
+}
+
+/** Loads the files given; each is named by its file name. */
+export async function seedFiles(db: Db, options: SeedOptions & { files: string[] }): Promise<SeedSummary> {
+  const files = options.files.map((f) => path.resolve(f));
+  return seedFrom(
+    db,
+    files,
+    async function* () {
+      for (const filePath of files) yield { path: filePath, source: path.basename(filePath) };
+    },
+    options,
+  );
 }
 
 /**
@@ -119,10 +304,10 @@ export async function ensureSeeded(
   log(`newsgraph: the database is empty; loading articles from ${dir}`);
   const summary = await seedDirectory(db, { dir });
   log(
-    `newsgraph: loaded ${summary.articles.added} articles (${summary.people.added} people, ${summary.offices.added} offices, ` +
-      `${summary.meetings.added} meetings) in ${(summary.durationMs / 1000).toFixed(1)} s` +
+    `newsgraph: loaded ${countOf(summary.articles.added, 'article')} (${countOf(summary.people.added, 'person', 'people')}, ` +
+      `${countOf(summary.offices.added, 'office')}, ${countOf(summary.meetings.added, 'meeting')}) in ${(summary.durationMs / 1000).toFixed(1)} s` +
       (summary.failed.length
-        ? `; ${summary.failed.length} file(s) failed: ${summary.failed.map((f) => `${f.source} (${f.error})`).join(', ')}`
+        ? `; ${countOf(summary.failed.length, 'article')} failed: ${summary.failed.map((f) => `${describeFailedItem(f)} (${f.error})`).join(', ')}`
         : ''),
   );
   return summary;

@@ -8,9 +8,11 @@
 import { DatabaseEngine } from './database.engine';
 import { EmbeddedServer } from './embedded.server';
 import { MemoryStorage } from './memory.storage';
+import { removeServerRecord, writeServerRecord } from './server-record';
 import { SqliteStorage } from './sqlite.storage';
 
 export { startEmbeddedMongoThread, type EmbeddedMongoThreadOptions } from './embedded-thread.launcher';
+export { readServerRecord, SERVER_RECORD_FILE, type ServerRecord } from './server-record';
 
 interface ListenOptions {
   /** 0 or absent: any free port. */
@@ -47,11 +49,14 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise
     throw err;
   }
   const uriHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const uri = `mongodb://${uriHost}:${port}/?directConnection=true`;
+  if ('dbPath' in options) writeServerRecord(options.dbPath, { uri, port });
   let stopped: Promise<void> | undefined;
   return {
-    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    uri,
     port,
     stop() {
+      if ('dbPath' in options) removeServerRecord(options.dbPath);
       stopped ??= server.close().finally(() => engine.close());
       return stopped;
     },

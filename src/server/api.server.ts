@@ -18,6 +18,7 @@ import {
   buildGraphQLSchema,
   createErrorFormatter,
   createRequestContext,
+  queriesAndMutationsOnly,
   type RequestContext,
 } from '../graphql';
 import { databaseAnswers } from '../store';
@@ -45,6 +46,8 @@ const CORS_HEADERS = {
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
   'access-control-max-age': '86400',
+  // A busy ingest answers 503 with Retry-After; browsers show it to the page only when exposed.
+  'access-control-expose-headers': 'retry-after',
 };
 const READY_TIMEOUT_MS = 2000;
 
@@ -73,7 +76,7 @@ export async function startApiServer({
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.stackTraces,
     formatError: createErrorFormatter(options.production),
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, queriesAndMutationsOnly],
     // No cache hints are used; without the cache-control plugin Apollo does not wrap every resolver.
     plugins: [
       ...armor.plugins,

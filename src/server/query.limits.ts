@@ -31,7 +31,8 @@ export const ARMOR_CONFIG: ArmorConfig = {
     depthCostFactor: QUERY_LIMITS.costDepthFactor,
     ignoreIntrospection: true,
   },
-  maxAliases: { n: QUERY_LIMITS.maxAliases },
+  // graphql-armor lets `__typename` aliases through by default; each one is still an output field.
+  maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [] },
   maxDirectives: { n: QUERY_LIMITS.maxDirectives },
   // graphql-armor's token plugin throws from a plugin hook, which Apollo answers with 500;
   // graphql's parser enforces the same limit as a syntax error (400, GRAPHQL_PARSE_FAILED).

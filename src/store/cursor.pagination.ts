@@ -42,8 +42,16 @@ export interface SortSpec {
 
 type SortValue = string | number | null;
 
+const CURSOR_QUOTED = 40;
+
 function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/** Quotes the start of the cursor only: a client's megabyte of garbage is not sent back to it. */
+function notACursor(cursor: string): StoreInputError {
+  const shown = cursor.length > CURSOR_QUOTED ? `${cursor.slice(0, CURSOR_QUOTED)}...` : cursor;
+  return new StoreInputError(`"${shown}" is not a cursor of this list; use a cursor from its pageInfo or edges`);
 }
 
 function decodeCursor(cursor: string, expectedLength: number): unknown[] {
@@ -54,7 +62,7 @@ function decodeCursor(cursor: string, expectedLength: number): unknown[] {
     key = undefined;
   }
   if (!Array.isArray(key) || key.length !== expectedLength) {
-    throw new StoreInputError(`"${cursor}" is not a cursor of this list; use a cursor from its pageInfo or edges`);
+    throw notACursor(cursor);
   }
   return key;
 }
@@ -63,7 +71,7 @@ function decodeSortKey(cursor: string): { value: SortValue; id: string } {
   const [value, id] = decodeCursor(cursor, 2);
   const valueOk = value === null || typeof value === 'string' || typeof value === 'number';
   if (!valueOk || typeof id !== 'string') {
-    throw new StoreInputError(`"${cursor}" is not a cursor of this list; use a cursor from its pageInfo or edges`);
+    throw notACursor(cursor);
   }
   return { value, id };
 }
@@ -158,7 +166,7 @@ export function pageFromArray<T>(items: readonly T[], request: PageRequest, keyO
     const [key] = decodeCursor(cursor, 1);
     const index = items.findIndex((item) => keyOf(item) === key);
     if (index < 0) {
-      throw new StoreInputError(`"${cursor}" is not a cursor of this list; use a cursor from its pageInfo or edges`);
+      throw notACursor(cursor);
     }
     return index;
   };

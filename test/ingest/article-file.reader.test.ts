@@ -32,11 +32,29 @@ describe('readArticleFile', () => {
     ['blank.txt', ' \n\t\n ', /empty|whitespace/],
     ['nul.bin', Buffer.from([0x48, 0x69, 0x00, 0x21]), /binary/],
     ['control.bin', Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x41 : 0x01))), /binary/],
-    ['latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]), /UTF-8/],
+    ['fake-utf16.txt', Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00, 0x42, 0x00]), /binary \(not valid UTF-16LE\)/],
   ])('refuses %s with a clear error', async (name, content, message) => {
     const result = await readArticleFile(await write(name, content));
     expect(result.ok).toBe(false);
     expect(result).toMatchObject({ source: name, error: expect.stringMatching(message) });
+  });
+
+  it('decodes Latin-1 and UTF-16 text, saying which encoding it was in', async () => {
+    expect(
+      await readArticleFile(await write('latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]))),
+    ).toEqual({
+      ok: true,
+      source: 'latin1.txt',
+      text: 'Café ok',
+      decodedFrom: 'windows-1252',
+    });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Zürich talks\r\n', 'utf16le')]);
+    expect(await readArticleFile(await write('utf16.txt', utf16))).toEqual({
+      ok: true,
+      source: 'utf16.txt',
+      text: 'Zürich talks\n',
+      decodedFrom: 'UTF-16LE',
+    });
   });
 
   it('refuses a file over 5 MB before reading it', async () => {
@@ -66,9 +84,9 @@ describe('decodeArticleBytes', () => {
       source: 'up.txt',
       text: 'Talks in Erbil',
     });
-    expect(decodeArticleBytes('up.txt', new Uint8Array([0xff, 0xfe, 0x41]))).toMatchObject({
+    expect(decodeArticleBytes('up.txt', new Uint8Array([0x41, 0x00, 0x42]))).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/UTF-8/),
+      error: expect.stringMatching(/binary/),
     });
   });
 });
