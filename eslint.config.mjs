@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'data/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'data/', '.scratch*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -102,7 +102,15 @@ export async function run(): Promise<BenchSection> {
   await ensureIndexes(db);
   const api = await startApiServer({
     db,
-    options: { port: 0, host: '127.0.0.1', apiKey: API_KEY, production: true, introspection: false, explorer: false, stackTraces: false },
+    options: {
+      port: 0,
+      host: '127.0.0.1',
+      apiKey: API_KEY,
+      production: true,
+      introspection: false,
+      explorer: false,
+      stackTraces: false,
+    },
   });
   const rows: string[] = [];
   let targetHolds = true;
