@@ -80,6 +80,8 @@ export const WORD_PREDICATES = {
   noun: (w: Word) => w.pos === 'NOUN',
   adjective: (w: Word) => w.pos === 'ADJ',
   adverb: (w: Word) => w.pos === 'ADV',
+  /** `Oscar-winning`, `Army-backed`: a hyphenated modifier, not a name (`al-Sharaa` is one). */
+  hyphenatedModifier: (w: Word) => /-\p{Ll}/u.test(w.text) && !/^(?:al|el|bin|ibn|abu)-/i.test(w.text),
   nameParticle: isNameParticle,
   firstName: (w: Word) => isKnownFirstName(w.text),
   titleHead: (w: Word) => isTitleHead(w.text),

@@ -81,7 +81,11 @@ const formerSet = new Set(FORMER_MARKERS);
 
 const fold = memoizeWord((w: string) => foldForLookup(w).replace(/\.$/, ''));
 
-export const isTitleHead = (word: string): boolean => headSet.has(fold(word));
+/** Heads that are a post only when capitalised: a `speaker` of German is no Speaker of a parliament. */
+const CAPITALISED_ONLY = new Set(['speaker']);
+
+export const isTitleHead = (word: string): boolean =>
+  headSet.has(fold(word)) && (!CAPITALISED_ONLY.has(fold(word)) || /^\p{Lu}/u.test(word));
 export const isTitleQualifier = (word: string): boolean => qualifierSet.has(fold(word));
 export const isHonorific = (word: string): boolean => honorificSet.has(fold(word));
 export const isOccupation = (word: string): boolean => occupationSet.has(fold(word));
@@ -111,6 +115,19 @@ export function countryOfTitle(title: string): string | null {
 export function isStateTitle(title: string): boolean {
   const words = title.split(/\s+/).map(fold);
   return words.some((w) => stateHeadSet.has(w)) && !words.some((w) => w === 'party' || w === 'union' || w === 'bank');
+}
+
+/** Heads of posts in companies and other bodies: without the body they belong to, they are occupations (`director Martin Scorsese`). */
+// prettier-ignore
+const BODY_POST_HEADS = new Set([
+  'director', 'chief', 'head', 'boss', 'chairman', 'chairwoman', 'chairperson', 'chair', 'executive', 'editor',
+  'founder', 'co-founder', 'managing director', 'chief executive', 'vice-chairman', 'treasurer', 'agent', 'coordinator',
+  'co-ordinator',
+]);
+
+/** Whether a title is a post only with the body it belongs to, so that without one it is no office. */
+export function needsBody(title: string): boolean {
+  return BODY_POST_HEADS.has(titleHeadOf(title));
 }
 
 /** Heads of posts a party gives (`Tory leader`, `Democratic whip`): a party label before them is the post's jurisdiction. */

@@ -50,35 +50,24 @@ function dominant(counts: Map<string, number>): string | null {
   return mostFrequent(counts);
 }
 
-/** Words after which a country is where something happens or someone goes, not whose post it is. */
-const PLACE_WORDS = new Set([
-  'in',
-  'at',
-  'to',
-  'from',
-  'into',
-  'visit',
-  'visited',
-  'visiting',
-  'across',
-  'toward',
-  'towards',
+/** Nouns for a state's people and organs: a country named before them is the state a sentence speaks of. */
+// prettier-ignore
+const STATE_ORGANS = new Set([
+  'government', 'administration', 'delegation', 'officials', 'authorities', 'cabinet', 'ministers', 'embassy',
+  'leader', 'leaders', 'treasury', 'parliament', 'envoy', 'diplomats',
 ]);
 
 /**
- * The one country a sentence names other than as a place (`... the UK government delegation`), or
- * null when it names none or several: a country someone is `in` or flies `to` says nothing of whose
- * posts are spoken of.
+ * The one state a sentence speaks of through its organs (`... the UK government delegation`,
+ * `US officials said`), or null when it names none or several. A country named otherwise (`Iran
+ * arms sales`, `flew to Riyadh`) says nothing of whose posts the sentence's titles are.
  */
 export function soleCountryOf(s: Sentence): string | null {
   const found = new Set<string>();
   for (const chunk of chunksOf(s, false)) {
-    const country = countryOf(chunk.text) ?? chunk.words.map((w) => countryOf(w.text)).find((c) => c) ?? null;
-    if (!country) continue;
-    const before = s.words[chunk.from - 1]?.text.toLowerCase() ?? '';
-    const beforeThe = before === 'the' ? (s.words[chunk.from - 2]?.text.toLowerCase() ?? '') : before;
-    if (PLACE_WORDS.has(beforeThe)) continue;
-    found.add(country);
+    const country = countryOf(chunk.text);
+    const next = s.words[chunk.to]?.text.toLowerCase() ?? '';
+    if (country && STATE_ORGANS.has(next)) found.add(country);
   }
   return found.size === 1 ? [...found][0] : null;
 }

@@ -19,12 +19,13 @@ import {
   type JurisdictionContext,
 } from './jurisdiction.resolver';
 import { canonicalTitleOf } from './title.canonicalizer';
-import { countryOfTitle, isPartyPost, isStateTitle, titleHeadOf } from '../lexicon/title.lexicon';
+import { countryOfTitle, isPartyPost, isStateTitle, needsBody, titleHeadOf } from '../lexicon/title.lexicon';
 import { countryOf } from '../lexicon/place.lexicon';
 import { partyOf } from '../lexicon/entity-word.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
 import { lower } from '../engine/word.predicates';
 import { evidenceOf, uniqueEvidence } from '../text/evidence.factory';
+import { isSportsReport } from '../text/article-topic.classifier';
 
 const LEAD_VERBS = new Set(['headed', 'led', 'chaired']);
 /** `Deputy Prime Minister` is a different post from `Prime Minister`. */
@@ -198,6 +199,9 @@ export interface OfficesAndAffiliations {
   affiliations: AffiliationFact[];
 }
 
+/** In a sports report, a club's `boss` or `director of rugby` runs a team: a job, not an office. */
+const SPORT_JOBS = new Set(['boss', 'head', 'chief', 'manager', 'coach', 'captain', 'director']);
+
 /** `described` holds titles found by coreference for people the sentence does not name. */
 export function extractOffices(
   people: PersonEntity[],
@@ -205,6 +209,7 @@ export function extractOffices(
   context: JurisdictionContext,
   described: Array<{ person: PersonEntity; mention: PersonMention }> = [],
 ): OfficesAndAffiliations {
+  const sportsReport = isSportsReport(sentences);
   const offices: OfficeFact[] = [];
   const affiliations: AffiliationFact[] = [];
   const reader = new OfficeReader(sentences, context);
@@ -241,6 +246,9 @@ export function extractOffices(
         continue;
       }
       const jurisdiction = written.jurisdiction ?? reader.inferred(phrase, written, mention, holder);
+      // `director Martin Scorsese`: a body's post with no body is an occupation
+      if (!jurisdiction && needsBody(written.title)) continue;
+      if (sportsReport && SPORT_JOBS.has(titleHeadOf(written.title))) continue;
       const evidence = [evidenceOf(sentences[mention.sentence])];
       const holding: Holding = {
         fact: { holder: person.name, title: written.title, jurisdiction, evidence },

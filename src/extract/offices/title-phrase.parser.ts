@@ -89,7 +89,7 @@ function cutAtOtherNames(s: Sentence, d: Draft, holders: readonly WordRange[]): 
   const { to } = d.jurisdiction;
   for (const h of holders) {
     const listed = /^(?:and|&|,)$/.test(lower(s.words[h.to]));
-    if (h === d.holder || (h.to - h.from < 2 && !listed) || h.to > to || h.to <= from) continue;
+    if (h === d.holder || (h.to - h.from < 2 && !listed) || h.to >= to || h.to <= from) continue;
     from = h.to;
   }
   while (from < to && /^(?:and|of|&|,)$/.test(lower(s.words[from]))) from++;
@@ -147,7 +147,8 @@ function takeOutParty(s: Sentence, d: Draft): string | null {
 
 function isFormer(s: Sentence, d: Draft): boolean {
   if (d.former || d.past) return true;
-  if (s.words.slice(d.title.from, d.title.to).some((w) => JOINED_FORMER.test(w.text))) return true;
+  const phrase = s.words.slice(d.jurisdiction?.from ?? d.title.from, d.title.to);
+  if (phrase.some((w) => JOINED_FORMER.test(w.text))) return true;
   // `former Prime Minister Peter Hale`, `the former Norlex chairman`: a marker right before the phrase
   for (let k = d.from - 1; k >= Math.max(0, d.from - 2); k--) {
     if (holds('formerMarker', s.words[k])) return true;

@@ -27,7 +27,8 @@ const determiner: TokenSpec = { lower: ['the', 'a', 'an', 'his', 'her', 'their']
  */
 const jurisdictionWord: TokenSpec = {
   is: 'capitalised',
-  not: ['titleHead', 'honorific', 'formerMarker', 'functionWord', 'verb'],
+  // `When Russian`, `Meanwhile Lib Dem`, `Oscar-winning`: sentence openers and modifiers name no jurisdiction
+  not: ['titleHead', 'honorific', 'formerMarker', 'functionWord', 'adverb', 'verb', 'hyphenatedModifier'],
 };
 /** A further word of a name: its part of speech no longer matters (`House Ways and Means Committee`). */
 const nameWord: TokenSpec = { is: 'capitalised', not: ['titleHead', 'honorific', 'formerMarker'] };

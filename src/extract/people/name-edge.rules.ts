@@ -54,7 +54,7 @@ export const NAME_PREFIX_RULES: readonly EdgeRule[] = [
   },
   {
     id: 'hyphenated-modifier',
-    test: (w) => /-\p{Ll}/u.test(w.text) && !/^(?:al|el|bin|ibn|abu)-/i.test(w.text),
+    test: (w) => holds('hyphenatedModifier', w),
     cue: false,
     example: 'Army-backed Peter Hale',
   },

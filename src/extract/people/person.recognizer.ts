@@ -365,7 +365,9 @@ export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
       continue;
     }
     if (c.words.length !== 1) continue;
-    const byFirst = c.plainHonorific ? [] : index.byFirst(c.words[0]);
+    // `Sir Edward` is Edward Heath, but `Mr Dennis` and `Prince Charles` are no first names of anyone else
+    const titledBefore = c.titles.some((t) => t.to === c.from);
+    const byFirst = c.plainHonorific || titledBefore ? [] : index.byFirst(c.words[0]);
     if (byFirst.length === 1) {
       byFirst[0].mentions.push(c);
       addAlias(byFirst[0], c.text);

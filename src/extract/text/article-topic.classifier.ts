@@ -1,0 +1,32 @@
+/**
+ * Whether an article is a sports report, from how densely it uses the words of sport. In sport,
+ * a club's `boss`, `manager` or `coach` holds a job, not an office (GUIDELINES.md, settled cases).
+ */
+import type { Sentence } from './sentence.splitter';
+
+// prettier-ignore
+const SPORT_WORDS = new Set([
+  'match', 'matches', 'goal', 'goals', 'season', 'league', 'striker', 'midfielder', 'defender', 'goalkeeper', 'coach',
+  'cup', 'championship', 'championships', 'tournament', 'final', 'semi-final', 'quarter-final', 'victory', 'defeat',
+  'scored', 'score', 'points', 'player', 'players', 'team', 'squad', 'race', 'medal', 'olympic', 'olympics',
+  'champion', 'champions', 'injury', 'fixture', 'club', 'stadium', 'wicket', 'innings', 'try', 'tries', 'referee',
+  'penalty', 'slam', 'seed', 'seeded', 'sets', 'round', 'win', 'won', 'beat', 'game', 'games', 'fans', 'rugby',
+  'football', 'tennis', 'cricket', 'golf', 'athletics', 'baseball', 'basketball', 'hockey', 'boxing', 'sprint',
+  'marathon', 'derby', 'kick', 'pitch', 'captain', 'manager', 'relegation', 'premiership', 'tackle', 'halftime',
+  'half-time', 'lap', 'finish', 'title',
+]);
+/** The share of an article's words that are sport's words, past which it is a sports report. */
+const SPORT_DENSITY = 0.03;
+
+export function isSportsReport(sentences: readonly Sentence[]): boolean {
+  let words = 0;
+  let sport = 0;
+  for (const s of sentences) {
+    for (const w of s.words) {
+      if (!/\p{L}/u.test(w.text)) continue;
+      words++;
+      if (SPORT_WORDS.has(w.text.toLowerCase())) sport++;
+    }
+  }
+  return words > 0 && sport / words >= SPORT_DENSITY;
+}
