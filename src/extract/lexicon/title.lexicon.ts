@@ -30,6 +30,7 @@ const QUALIFIER_WORDS = [
   'industry', 'investment', 'cooperation', 'co-operation', 'relations', 'policy', 'supreme', 'minority',
   'majority', 'opposition', 'whip', 'regional',
   'officer', 'revenue', 'operating', 'financial', 'marketing', 'commercial', 'staff', 'ranking', 'top',
+  'farm', 'fisheries', 'labour', 'labor', 'veterans', 'homeland', 'treasury',
 ];
 // prettier-ignore
 const MULTIWORD_HEADS = [
@@ -63,7 +64,7 @@ const OCCUPATIONS = [
 /** Titles that belong to a state when no other jurisdiction is named. */
 // prettier-ignore
 const STATE_TITLE_HEADS = [
-  'representative', 'congressman', 'congresswoman',
+  'representative', 'congressman', 'congresswoman', 'prosecutor',
   'president', 'premier', 'minister', 'secretary', 'under-secretary', 'undersecretary', 'chancellor', 'ambassador',
   'envoy', 'emir', 'king', 'queen', 'sultan', 'prince', 'mp', 'senator', 'pm', 'negotiator',
 ];

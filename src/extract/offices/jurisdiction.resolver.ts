@@ -66,8 +66,10 @@ export function soleCountryOf(s: Sentence): string | null {
   const found = new Set<string>();
   for (const chunk of chunksOf(s, false)) {
     const country = countryOf(chunk.text);
-    const next = s.words[chunk.to]?.text.toLowerCase() ?? '';
-    if (country && STATE_ORGANS.has(next)) found.add(country);
+    const next = s.words[chunk.to];
+    // `the UK government delegation`, `India would strike`: the state through its organs, or acting itself
+    const acting = !!next && /^(?:would|will|has|had|said|says|is|was|could|must)$/.test(next.text);
+    if (country && (STATE_ORGANS.has(next?.text.toLowerCase() ?? '') || acting)) found.add(country);
   }
   return found.size === 1 ? [...found][0] : null;
 }

@@ -23,7 +23,7 @@ import { countryOfTitle, isPartyPost, isStateTitle, needsBody, titleHeadOf } fro
 import { countryOf } from '../lexicon/place.lexicon';
 import { partyOf } from '../lexicon/entity-word.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
-import { lower } from '../engine/word.predicates';
+import { lower, textOf } from '../engine/word.predicates';
 import { evidenceOf, uniqueEvidence } from '../text/evidence.factory';
 import { isSportsReport } from '../text/article-topic.classifier';
 
@@ -86,7 +86,24 @@ class OfficeReader {
   constructor(
     private readonly sentences: Sentence[],
     private readonly context: JurisdictionContext,
+    /** Where people are named, by sentence: no jurisdiction runs over a person. */
+    private readonly people: ReadonlyMap<number, readonly PersonMention[]>,
   ) {}
+
+  /**
+   * The jurisdiction's words as written, starting after any person named inside them
+   * (`Paul Volcker and U.S. Treasury Secretary James Baker`: `U.S.`).
+   */
+  private writtenJurisdiction(phrase: TitlePhrase, mention: PersonMention): string | null {
+    const span = phrase.jurisdictionSpan;
+    if (!span) return phrase.jurisdiction;
+    const s = this.sentences[mention.sentence];
+    let from = span.from;
+    for (const other of this.people.get(mention.sentence) ?? [])
+      if (other !== mention && other.to > from && other.to < span.to && other.from >= span.from) from = other.to;
+    while (from < span.to && /^(?:and|of|&|,)$/.test(lower(s.words[from]))) from++;
+    return from < span.to ? textOf(s, from, span.to) : null;
+  }
 
   /** The title with the jurisdiction its phrase writes out, or null when it writes none. */
   written(phrase: TitlePhrase, mention: PersonMention): Resolved | null {
@@ -97,8 +114,9 @@ class OfficeReader {
       const body = bodyBefore(this.context.organizations, mention.sentence, phrase.from);
       return { title, jurisdiction: body, explicit: !!body, party };
     }
-    if (phrase.jurisdiction) {
-      const plain = plainJurisdiction(phrase.jurisdiction, this.context);
+    const writtenJurisdiction = phrase.jurisdiction === BODY_PRONOUN ? null : this.writtenJurisdiction(phrase, mention);
+    if (writtenJurisdiction) {
+      const plain = plainJurisdiction(writtenJurisdiction, this.context);
       const writtenParty = plain ? partyOf(plain) : null;
       // `Labour MP`, `Republican Senator`: a party is the holder's, and the post's only when it is a party post
       if (writtenParty && !isPartyPost(title))
@@ -150,6 +168,7 @@ function impliedTitles(
   const phrase = (title: string, jurisdiction: string, from: number, to: number, rule: string): TitlePhrase => ({
     title,
     jurisdiction,
+    jurisdictionSpan: null,
     party: null,
     regional: false,
     former: false,
@@ -169,6 +188,21 @@ function impliedTitles(
         );
         const title = owner ? explicit(owner)[0] : null;
         if (title && demonym) add(m, phrase(title.title, demonym, m.from - 2, m.from, 'counterpart'));
+      }
+      // `nine Republican senators from oil states, including Ted Cruz`: one of the group holds its post
+      const including = s.words
+        .slice(Math.max(0, m.from - 2), m.from)
+        .some((w) => /^(?:including|includes)$/i.test(w.text));
+      if (including) {
+        const group = s.words
+          .slice(Math.max(0, m.from - 16), m.from)
+          .reverse()
+          .find((w) => GROUP_TITLES[w.text.toLowerCase()]);
+        if (group)
+          add(m, {
+            ...phrase(GROUP_TITLES[group.text.toLowerCase()], '', group.index, group.index + 1, 'group-member'),
+            jurisdiction: null,
+          });
       }
       // `Ali Hassan's Unity Party`, `Ilona Kovacs and her Farmers Democratic Party`
       const partyAt = /^[’']s$/.test(w(m.to))
@@ -199,6 +233,16 @@ export interface OfficesAndAffiliations {
   affiliations: AffiliationFact[];
 }
 
+/** Plural titles of a group whose named members hold the post (`senators, including Ted Cruz`). */
+const GROUP_TITLES: Record<string, string> = {
+  senators: 'Senator',
+  governors: 'Governor',
+  mps: 'MP',
+  congressmen: 'Congressman',
+  ambassadors: 'ambassador',
+  ministers: 'minister',
+};
+
 /** In a sports report, a club's `boss` or `director of rugby` runs a team: a job, not an office. */
 const SPORT_JOBS = new Set(['boss', 'head', 'chief', 'manager', 'coach', 'captain', 'director']);
 
@@ -212,7 +256,10 @@ export function extractOffices(
   const sportsReport = isSportsReport(sentences);
   const offices: OfficeFact[] = [];
   const affiliations: AffiliationFact[] = [];
-  const reader = new OfficeReader(sentences, context);
+  const mentionsBySentence = new Map<number, PersonMention[]>();
+  for (const p of people)
+    for (const m of p.mentions) mentionsBySentence.set(m.sentence, [...(mentionsBySentence.get(m.sentence) ?? []), m]);
+  const reader = new OfficeReader(sentences, context, mentionsBySentence);
   const explicit = (p: PersonEntity) => p.mentions.flatMap((m) => m.titles).filter((t) => !t.former);
   const implied = impliedTitles(people, sentences, context.organizations, explicit);
   for (const person of people) {

@@ -19,6 +19,8 @@ export interface TitlePhrase {
   title: string;
   /** The words naming the jurisdiction as written (`Kenya`, `Kenyan`, `Farmers Democratic Party`), or null. */
   jurisdiction: string | null;
+  /** Where those words are in the sentence, when the phrase writes them out. */
+  jurisdictionSpan: WordRange | null;
   /** A party label among the jurisdiction words (`Republican` in `Republican Senator`): the holder's party, not the post's. */
   party: string | null;
   /** The title said `Regional ...`: its jurisdiction is the region the article is about. */
@@ -82,20 +84,6 @@ interface Draft {
   to: number;
 }
 
-/** `Paul Volcker and U.S. Treasury Secretary James Baker`: the jurisdiction starts after any other name in it. */
-function cutAtOtherNames(s: Sentence, d: Draft, holders: readonly WordRange[]): void {
-  if (!d.jurisdiction) return;
-  let { from } = d.jurisdiction;
-  const { to } = d.jurisdiction;
-  for (const h of holders) {
-    const listed = /^(?:and|&|,)$/.test(lower(s.words[h.to]));
-    if (h === d.holder || (h.to - h.from < 2 && !listed) || h.to >= to || h.to <= from) continue;
-    from = h.to;
-  }
-  while (from < to && /^(?:and|of|&|,)$/.test(lower(s.words[from]))) from++;
-  d.jurisdiction = from < to ? { from, to } : null;
-}
-
 /** `Deputy Prime Minister`, `Iraqi Deputy Minister`: qualifiers right before the title's head belong to the title. */
 function giveQualifiersToTitle(s: Sentence, d: Draft): void {
   if (!d.jurisdiction || d.jurisdiction.to !== d.title.from) return;
@@ -147,7 +135,8 @@ function takeOutParty(s: Sentence, d: Draft): string | null {
 
 function isFormer(s: Sentence, d: Draft): boolean {
   if (d.former || d.past) return true;
-  const phrase = s.words.slice(d.jurisdiction?.from ?? d.title.from, d.title.to);
+  // `ex-Conservative chancellor`, `then-Republican Senator`: the marker joined to the word before the title
+  const phrase = s.words.slice(Math.max(0, (d.jurisdiction?.from ?? d.title.from) - 1), d.title.to);
   if (phrase.some((w) => JOINED_FORMER.test(w.text))) return true;
   // `former Prime Minister Peter Hale`, `the former Norlex chairman`: a marker right before the phrase
   for (let k = d.from - 1; k >= Math.max(0, d.from - 2); k--) {
@@ -157,8 +146,7 @@ function isFormer(s: Sentence, d: Draft): boolean {
   return false;
 }
 
-function finish(s: Sentence, d: Draft, holders: readonly WordRange[]): TitlePhrase {
-  cutAtOtherNames(s, d, holders);
+function finish(s: Sentence, d: Draft): TitlePhrase {
   giveQualifiersToTitle(s, d);
   takeBackPortfolio(s, d);
   const party = takeOutParty(s, d);
@@ -169,6 +157,7 @@ function finish(s: Sentence, d: Draft, holders: readonly WordRange[]): TitlePhra
   return {
     title: textOf(s, titleFrom, d.title.to).replace(JOINED_FORMER, ''),
     jurisdiction: d.jurisdiction ? textOf(s, d.jurisdiction.from, d.jurisdiction.to) : pronoun ? BODY_PRONOUN : null,
+    jurisdictionSpan: d.jurisdiction,
     party,
     regional,
     former: isFormer(s, d),
@@ -219,7 +208,7 @@ export function titlePhrasesIn(s: Sentence, holders: readonly WordRange[]): Map<
       from: holder.from === match.from ? Math.min(title.from, jurisdiction?.from ?? title.from) : phraseFrom,
       to: holder.from === match.from ? match.to : title.to,
     };
-    out.set(holder.from, [...(out.get(holder.from) ?? []), finish(s, draft, holders)]);
+    out.set(holder.from, [...(out.get(holder.from) ?? []), finish(s, draft)]);
   }
   return out;
 }

@@ -65,7 +65,8 @@ const portfolioComplement: TokenSpec = {
   seq: [
     { lower: ['of', 'for'] },
     { lower: ['the'], op: '?' },
-    { is: 'titleQualifier', op: '+', max: 3 },
+    // `Chief of Staff General John Kelly`: a rank before the name is no part of the portfolio
+    { is: 'titleQualifier', not: 'honorific', op: '+', max: 3 },
     { op: '*', max: 2, seq: [{ lower: ['and', '&'] }, { is: 'titleQualifier', op: '+', max: 2 }] },
   ],
 };
@@ -165,7 +166,8 @@ export const TITLE_PATTERNS: readonly TitlePattern[] = [
       holder,
       { text: [','] },
       { lower: ['who'] },
-      { lower: ['is', 'serves', 'became', 'has', 'been', 'as', 'now'], op: '+', max: 3 },
+      // `who has been prime minister five times` tells of the past: only `is`, `serves as`, `became` count
+      { lower: ['is', 'serves', 'became', 'as', 'now'], op: '+', max: 3 },
       determiner,
       modifiers,
       { op: '?', seq: [jurisdictionName('jurisdiction')] },

@@ -123,7 +123,7 @@ export const ORGANIZATION_CUES: readonly OrganizationCue[] = [
     id: 'shares-of',
     tokens: [{ lower: ['shares', 'stake', 'stock'] }, { lower: ['of', 'in'] }, the, name],
     placeProof: true,
-    example: 'Shares of Vantora rose 4 percent.',
+    example: 'The shares of Vantora rose 4 percent.',
   },
   {
     id: 'ticker',

@@ -265,7 +265,9 @@ class OrganizationCollector {
         isOrganizationHead(s.words[k - 1]?.text ?? '') &&
         rest.length > 0 &&
         isOrganizationHead(rest[rest.length - 1].text);
-      if (w === 'and' && (twoBodies || restIsPlace || isPlace(s.words[k - 1]?.text ?? ''))) {
+      // `Reuters and NATO`: a body the world knows on either side
+      const knownSide = k > start && (isKnownBody(textOf(s, start, k)) || (rest.length > 0 && isKnownBody(restText)));
+      if (w === 'and' && (twoBodies || restIsPlace || knownSide || isPlace(s.words[k - 1]?.text ?? ''))) {
         close(k, false);
         start = k + 1;
         sawHead = false;

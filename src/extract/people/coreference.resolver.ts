@@ -122,6 +122,7 @@ export class CoreferenceResolver {
             {
               title,
               jurisdiction: writtenJurisdiction,
+              jurisdictionSpan: null,
               party: null,
               regional: false,
               former: false,

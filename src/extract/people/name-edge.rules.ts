@@ -64,7 +64,8 @@ export const NAME_PREFIX_RULES: readonly EdgeRule[] = [
   { id: 'calendar', test: (w, last) => !last && holds('calendar', w), cue: false, example: 'Monday Peter Hale' },
   {
     id: 'place-or-body',
-    test: (w, last) => !last && (holds('placeOrThing', w) || holds('organizationHead', w)),
+    // `Bill Northey` keeps a first name that is also a word of places and things
+    test: (w, last) => !last && (holds('placeOrThing', w) || holds('organizationHead', w)) && !isKnownFirstName(w.text),
     cue: false,
     example: 'Middle East Peter Hale',
   },

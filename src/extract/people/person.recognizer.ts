@@ -11,7 +11,7 @@ import { chunksOf, type Chunk } from './proper-noun.chunker';
 import { titlePhrasesIn, type TitlePhrase } from '../offices/title-phrase.parser';
 import { isCapitalised, isNameParticle, lower, textOf } from '../engine/word.predicates';
 import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
-import { isHonorific, isTitleWord } from '../lexicon/title.lexicon';
+import { isHonorific, isTitleWord, titleHeadOf } from '../lexicon/title.lexicon';
 import {
   isCalendarWord,
   isKnownBody,
@@ -108,6 +108,7 @@ function trimmed(s: Sentence, chunk: Chunk) {
       postNominal = {
         title: s.words[to - 1].text,
         jurisdiction: null,
+        jurisdictionSpan: null,
         party: null,
         regional: false,
         former: false,
@@ -366,8 +367,15 @@ export function recognizePeople(sentences: Sentence[]): PeopleAnalysis {
     }
     if (c.words.length !== 1) continue;
     // `Sir Edward` is Edward Heath, but `Mr Dennis` and `Prince Charles` are no first names of anyone else
-    const titledBefore = c.titles.some((t) => t.to === c.from);
-    const byFirst = c.plainHonorific || titledBefore ? [] : index.byFirst(c.words[0]);
+    // (`Pope Leo` is still Leo XIV, who holds the same title)
+    const titledBefore = c.titles.filter((t) => t.to === c.from);
+    const sameTitle = (p: PersonEntity) =>
+      titledBefore.some((t) =>
+        p.mentions.some((m) => m.titles.some((x) => titleHeadOf(x.title) === titleHeadOf(t.title))),
+      );
+    const byFirst = c.plainHonorific
+      ? []
+      : index.byFirst(c.words[0]).filter((p) => !titledBefore.length || sameTitle(p));
     if (byFirst.length === 1) {
       byFirst[0].mentions.push(c);
       addAlias(byFirst[0], c.text);
