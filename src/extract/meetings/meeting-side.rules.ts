@@ -213,6 +213,12 @@ export class MeetingSides {
       }
       const w = this.words[k];
       if (holds('groupNoun', w)) generic = true;
+      // `Apple Inc (AAPL.O) chief executive Tim Cook`: a ticker in brackets within the list
+      const close = w.text === '(' ? this.words.findIndex((x, i) => i > k && i <= k + 5 && x.text === ')') : -1;
+      if (close > 0 && (mentions.length > 0 || generic || isCapitalised(this.words[k - 1] ?? w))) {
+        k = close + 1;
+        continue;
+      }
       // `a delegation from Hamas led by Khalil al-Hayya`: the named leader stands for the delegation
       if (/^(?:led|headed)$/.test(lower(w)) && lower(this.words[k + 1]) === 'by') {
         if (mentions[mentions.length - 1]?.kind === 'organization') mentions.pop();
@@ -250,7 +256,7 @@ export class MeetingSides {
       holds('titleWord', w) ||
       holds('honorific', w) ||
       (isCapitalised(w) && !holds('calendar', w)) ||
-      (/^\p{Ll}/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN'));
+      (/^\p{Ll}/u.test(w.text) && (w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'PROPN' || w.pos === 'NUM'));
     if (!fits) return false;
     if (w.text === ',' && isVerb(this.words[k + 1]) && !isCapitalised(this.words[k + 1])) return false;
     // `..., Sir Peter warned the council`, `..., ministry officials said`: a name and its verb open a new clause
@@ -284,10 +290,19 @@ export class MeetingSides {
   /** The parties after a verb: directly (`met X`) or after a nearby `with` (`met once more on Tuesday with X`). */
   objectAfter(end: number): ListedSide {
     for (let j = end; j < Math.min(this.words.length, end + 6); j++) {
-      if (lower(this.words[j]) === 'with') return this.listFrom(j + 1);
+      if (lower(this.words[j]) === 'with') return this.describedIfUnnamed(this.listFrom(j + 1), j + 1);
       if (this.mentionAt(j) || /^[,;.]$/.test(this.words[j].text)) break;
     }
-    return this.listFrom(end);
+    return this.describedIfUnnamed(this.listFrom(end), end);
+  }
+
+  /** `met with a Russian deputy prime minister`: an unnamed side the text has named by its post. */
+  describedIfUnnamed(side: ListedSide, from: number): ListedSide {
+    if (side.mentions.length || side.end <= from) return side;
+    const described = this.coreference.description(this.s.index, from, side.end);
+    return described
+      ? { ...side, mentions: [{ kind: 'person', name: described.name, from, to: side.end }], generic: false }
+      : side;
   }
 
   /** `Kovacs's ... meeting`, `his ... meeting`: the person whose meeting it is. */

@@ -154,7 +154,7 @@ export const MEETING_TRIGGERS: readonly MeetingTrigger[] = [
     id: 'noun-with',
     // `talks in Vienna with`, `meetings in Tirana, with`, but not across a party (`talks Hale had with`)
     tokens: [
-      meetingNoun,
+      eventNoun,
       { not: ['sentenceBreak', 'verb'], outside: ['person', 'organization'], op: '*', max: 5 },
       { lower: ['with'] },
     ],

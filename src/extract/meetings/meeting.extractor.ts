@@ -60,7 +60,7 @@ function partiesBySentence(ctx: MeetingContext): Map<number, PartyMention[]> {
   for (const o of ctx.organizations) {
     for (const m of o.mentions) {
       const s = ctx.sentences[m.sentence];
-      if (namesTitleJurisdiction(s, m) || bracketedAcronym(s, m)) continue;
+      if (namesTitleJurisdiction(s, m, out.get(m.sentence) ?? []) || bracketedAcronym(s, m)) continue;
       const taken = out.get(m.sentence) ?? [];
       if (taken.some((p) => p.from < m.to && m.from < p.to)) continue;
       push(m.sentence, { kind: 'organization', name: o.name, from: m.from, to: m.to });
@@ -77,13 +77,23 @@ function partiesBySentence(ctx: MeetingContext): Map<number, PartyMention[]> {
   return out;
 }
 
-/** `leader of the Farmers Democratic Party`, `Norlex chairman`: a body named only as part of someone's title. */
-function namesTitleJurisdiction(s: Sentence, m: WordRange): boolean {
+/**
+ * `leader of the Farmers Democratic Party`, `Norlex chairman`, `Apple Inc (AAPL.O) chief executive`,
+ * `Facebook Inc's Mark Zuckerberg`: a body named only as part of someone's title or name.
+ */
+function namesTitleJurisdiction(s: Sentence, m: WordRange, people: readonly PartyMention[]): boolean {
   const w = s.words;
-  const next = w[m.to];
+  let to = m.to;
+  if (isPossessive(w[to])) to++;
+  // a stock ticker in brackets after a company's name
+  if (w[to]?.text === '(') {
+    const close = w.findIndex((x, i) => i > to && i <= to + 5 && x.text === ')');
+    if (close > 0) to = close + 1;
+  }
+  const next = w[to];
+  if (to > m.to && people.some((p) => p.from === to)) return true;
   if (next && (holds('titleHead', next) || holds('occupation', next))) return true;
-  if (next && holds('titleWord', next) && w.slice(m.to, m.to + 4).some((x) => holds('titleHead', x))) return true;
-  if (isPossessive(next) && w[m.to + 1] && holds('titleWord', w[m.to + 1])) return true;
+  if (next && holds('titleWord', next) && w.slice(to, to + 4).some((x) => holds('titleHead', x))) return true;
   let k = m.from - 1;
   while (k >= 0 && holds('lowercase', w[k]) && w[k].pos === 'ADJ') k--;
   if (lower(w[k]) === 'the') k--;
@@ -253,6 +263,8 @@ class SentenceMeetings {
     for (const [mentions, role] of sides) for (const m of mentions) add(m, role);
     for (const m of this.sides.presentAfter(end)) add(m, 'attendee');
     if (!participants.size) return null;
+    // `the German exchange held talks with the LSE`: a body alone, met by someone unnamed, is no meeting of named parties
+    if (participants.size === 1 && [...participants.values()][0].kind === 'organization') return null;
     return {
       sentence: this.s.index,
       caption: this.s.caption,

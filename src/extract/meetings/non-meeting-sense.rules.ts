@@ -216,6 +216,18 @@ export const NON_MEETING_SENSES: readonly NonMeetingSense[] = [
     example: 'Officials made preparations for Peter Hale’s meeting with Ilona Kovacs.',
   },
   {
+    id: 'for-someones-meeting',
+    tokens: [
+      { lower: ['ahead', 'before'] },
+      { lower: ['of'], op: '?' },
+      { is: 'capitalised', op: '+', max: 3 },
+      { is: 'possessive' },
+      { pos: ['ADJ', 'NUM'], op: '*', max: 2 },
+      meetTrigger,
+    ],
+    example: 'Officials met ahead of Peter Hale’s meeting with Ilona Kovacs.',
+  },
+  {
     id: 'remote-before',
     tokens: [{ lower: REMOTE }, { op: '*', max: 2 }, meetTrigger],
     example: 'Peter Hale held a phone call and video talks with Ilona Kovacs.',

@@ -18,7 +18,7 @@ describe('words at the edges of a name', () => {
 });
 
 describe('cues around a name', () => {
-  it.each(NAME_CUES.map((c) => [c.id, c.verdict, c.example]))('%s (%s): "%s"', (id, verdict, example) => {
+  it.each(NAME_CUES.map((c) => [c.id, c.verdict, c.example]))('%s (%s): "%s"', (_, verdict, example) => {
     const found = peopleIn(example);
     const named = /Kagiso Dube|Tshepo Mokoena|Oyelaran Bankole/.exec(example)?.[0];
     if (verdict === 'person') expect(found).toContain(named);
