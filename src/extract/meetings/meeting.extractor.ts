@@ -335,15 +335,16 @@ class ArticleMeetings {
   }
 
   reader(s: Sentence): SentenceMeetings {
-    const dates = () => {
-      let found = this.dates.get(s.index);
-      if (!found) {
-        found = findDates(s.text, this.ctx.reference);
-        this.dates.set(s.index, found);
-      }
-      return found;
-    };
-    return new SentenceMeetings(s, this.ctx, this.parties.get(s.index) ?? [], dates);
+    return new SentenceMeetings(s, this.ctx, this.parties.get(s.index) ?? [], () => this.datesIn(s));
+  }
+
+  datesIn(s: Sentence): FoundDate[] {
+    let found = this.dates.get(s.index);
+    if (!found) {
+      found = findDates(s.text, this.ctx.reference);
+      this.dates.set(s.index, found);
+    }
+    return found;
   }
 
   partiesIn(s: Sentence): PartyMention[] {
@@ -379,6 +380,22 @@ function locateFromFollowUps(ctx: MeetingContext, article: ArticleMeetings, meet
   }
 }
 
+/**
+ * `... groped her in his law office in 1991. Johnson said she visited Moore's office with her mother`:
+ * a meeting told without a date takes the one the sentence right before gives, when that sentence
+ * is about the same people (one of them is named in it) in the same paragraph.
+ */
+function dateFromTheSentenceBefore(ctx: MeetingContext, article: ArticleMeetings, meetings: Candidate[]) {
+  for (const m of meetings) {
+    const before = ctx.sentences[m.sentence - 1];
+    if (m.date || !before || before.paragraph !== ctx.sentences[m.sentence].paragraph) continue;
+    const named = article.partiesIn(before).some((p) => m.participants.has(p.name));
+    if (!named) continue;
+    const dates = article.datesIn(before).filter((d) => d.date && /\d{4}/.test(d.text));
+    if (dates.length === 1) m.date = dates[0].date;
+  }
+}
+
 function mergeRetellings(found: Candidate[]): Candidate[] {
   const merged: Candidate[] = [];
   for (const c of found) {
@@ -404,6 +421,7 @@ export function extractMeetings(ctx: MeetingContext): MeetingFact[] {
   found.sort((a, b) => a.sentence - b.sentence);
   attachAttendees(ctx, article, found);
   locateFromFollowUps(ctx, article, found);
+  dateFromTheSentenceBefore(ctx, article, found);
   return mergeRetellings(found).map((m) => {
     const date: ResolvedDate | null = m.date ?? ctx.reference;
     const roles = [...m.participants.values()];
