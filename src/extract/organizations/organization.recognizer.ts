@@ -9,7 +9,7 @@ import type { Sentence } from '../text/sentence.splitter';
 import type { PeopleAnalysis } from '../people/person.recognizer';
 import { acronymInBracketsBefore, chunksOf, isCapitalised } from '../people/proper-noun.chunker';
 import { portfolioStart } from '../offices/title-phrase.parser';
-import { textOf } from '../engine/word.predicates';
+import { holds, isPossessive, textOf } from '../engine/word.predicates';
 import {
   isFormerMarker,
   isHonorific,
@@ -121,6 +121,14 @@ function definedAcronyms(sentences: Sentence[]): Set<string> {
     }
   }
   return out;
+}
+
+/** Where `'s Inc` or `'s College` ends after a one-word name, when a body's head word ends it; else -1. */
+function possessiveNameEnd(s: Sentence, to: number): number {
+  if (!isPossessive(s.words[to])) return -1;
+  let end = to + 1;
+  while (end < s.words.length && end < to + 4 && isCapitalised(s.words[end])) end++;
+  return end > to + 1 && isOrganizationHead(s.words[end - 1].text) ? end : -1;
 }
 
 /** Where `central bank` or `education ministry` ends after a demonym at `from`, or -1. */
@@ -300,6 +308,12 @@ class OrganizationCollector {
     if (to <= from) return;
     // `Malaysian Fisheries Minister`: a portfolio, not a body
     if (portfolioStart(s, from, to) > from) return;
+    // `Macy's Inc`, `King's College`: a body named with a possessive
+    const possessiveEnd = to - from === 1 ? possessiveNameEnd(s, to) : -1;
+    if (possessiveEnd > 0) {
+      this.add(s, from, possessiveEnd);
+      return;
+    }
     const words = s.words.slice(from, to);
     const text = textOf(s, from, to);
     // `the Brazilian central bank`, `the Chinese education ministry`: a state's ministry or bank named in lower case
@@ -382,6 +396,11 @@ class OrganizationCollector {
       this.add(s, from, to + 1, [text, ...bare]);
       return;
     }
+    // `Shopping.com`: a web business by its address
+    if (words.length === 1 && /\.(?:com|org|net|co\.uk)$/i.test(words[0].text)) {
+      this.add(s, from, to, aliases);
+      return;
+    }
     if (isKnownBody(text)) {
       this.add(s, from, to, aliases);
       return;
@@ -456,7 +475,20 @@ class OrganizationCollector {
     }
     // `Kent and Medway Tories`, `Senate Republicans`: a mention of the party (and a local body of it);
     // `Social Democrats`, `Christian Democrats`: a party of its own name
-    const party = to - from > 1 ? partyOf(s.words[to - 1].text) : null;
+    // `Kurdistan Democratic Party` is a party of its own name, not the Democratic Party
+    const ownName = isOrganizationHead(s.words[to - 1].text);
+    const width = ownName ? 0 : ([2, 1].find((n) => to - from > n && partyOf(textOf(s, to - n, to))) ?? 0);
+    const party = width ? partyOf(textOf(s, to - width, to)) : null;
+    if (party && width === 2) {
+      // `Welsh Liberal Democrat`: the party under its name, with the words before it as a local body
+      const form = textOf(s, to - 2, to);
+      this.found.push({
+        name: party.name,
+        aliases: [form],
+        mention: { sentence: s.index, from: to - 2, to, text: form },
+      });
+      return to;
+    }
     if (party) {
       const adjective = to - from === 2 && lexicalPos(s.words[from].text) === 'ADJ' && !isPlace(s.words[from].text);
       if (adjective) {
@@ -490,6 +522,11 @@ const PARTY_MEMBERS = new Set([
  */
 function isPartyLabel(s: Sentence, from: number, to: number, personWords: Set<string>): boolean {
   const next = s.words[to];
+  // `the top Democrat on the committee`, `a fellow Republican`: the party's singular noun for one of its people
+  let k = from - 1;
+  while (k >= 0 && s.words[k].pos === 'ADJ' && holds('lowercase', s.words[k])) k--;
+  if (to - from === 1 && !/s$/i.test(s.words[from].text) && holds('determiner', s.words[k] ?? s.words[from]))
+    return true;
   // `Murphy, a Democrat, said`: the party's name as a noun for one person
   if (/^(?:a|an)$/i.test(s.words[from - 1]?.text ?? '') && (!next || /^[,.;:)]$/.test(next.text))) return true;
   if (!next) return false;
@@ -619,5 +656,34 @@ export function recognizeOrganizations(sentences: Sentence[], people: PeopleAnal
   for (const s of sentences) collector.scan(s);
   const entities = merge(collector.found);
   addRepeatedMentions(entities, sentences, personWords);
-  return entities;
+  return entities.filter((e) => !onlyPartOfTitles(e, sentences) && !onlyAPlatform(e, sentences));
+}
+
+/** Chambers and courts whose names stand in titles (`U.S. Senate Majority Leader`, `House Speaker`). */
+const CHAMBER_HEADS = /^(?:senate|house|congress|parliament|assembly|court)$/i;
+/** What may follow a chamber's name in a title or a description of someone (`Senate candidate`, `House seat`). */
+const DESCRIBED_BY = /^(?:candidate|candidates|seat|seats|race|election|elections|nominee|hopeful|member|members)$/i;
+
+/**
+ * A chamber the article names only inside people's titles and descriptions is part of those titles,
+ * not a body the article speaks of (`Republican U.S. Senate candidate Roy Moore`).
+ */
+function onlyPartOfTitles(e: OrganizationEntity, sentences: Sentence[]): boolean {
+  if (!CHAMBER_HEADS.test(e.name.split(' ').pop() ?? '')) return false;
+  return e.mentions.every((m) => {
+    const next = sentences[m.sentence].words[m.to];
+    return (
+      !!next &&
+      (isTitleHead(next.text) ||
+        isTitleQualifier(next.text) ||
+        isOccupation(next.text) ||
+        DESCRIBED_BY.test(next.text) ||
+        !!partyOf(next.text))
+    );
+  });
+}
+
+/** `said on Twitter`: a platform someone writes on, named only as that. */
+function onlyAPlatform(e: OrganizationEntity, sentences: Sentence[]): boolean {
+  return e.mentions.every((m) => /^(?:on|via)$/i.test(sentences[m.sentence].words[m.from - 1]?.text ?? ''));
 }

@@ -70,6 +70,8 @@ function tokenize(text: string): RawToken[] {
 }
 
 const JOINERS = new Set(['-', '‑', '&']);
+/** `Shopping.com`: a web address is one word. */
+const DOMAIN_ENDS = /^(?:com|org|net|co|uk|io|gov|edu)$/i;
 
 /** Joins `al` `-` `Mansour` into `al-Mansour` when nothing separates the pieces. */
 function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
@@ -78,6 +80,11 @@ function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
     const t = tokens[i];
     const prev = out[out.length - 1];
     const next = tokens[i + 1];
+    if (prev && next && t.text === '.' && prev.end === t.start && t.end === next.start && DOMAIN_ENDS.test(next.text)) {
+      out[out.length - 1] = { ...prev, text: text.slice(prev.start, next.end), end: next.end, pos: 'PROPN' };
+      i++;
+      continue;
+    }
     if (
       prev &&
       next &&
