@@ -30,7 +30,7 @@ const QUALIFIER_WORDS = [
   'industry', 'investment', 'cooperation', 'co-operation', 'relations', 'policy', 'supreme', 'minority',
   'majority', 'opposition', 'whip', 'regional',
   'officer', 'revenue', 'operating', 'financial', 'marketing', 'commercial', 'staff', 'ranking', 'top',
-  'farm', 'fisheries', 'labour', 'labor', 'veterans', 'homeland', 'treasury',
+  'farm', 'fisheries', 'veterans', 'homeland',
 ];
 // prettier-ignore
 const MULTIWORD_HEADS = [

@@ -263,8 +263,6 @@ class SentenceMeetings {
     for (const [mentions, role] of sides) for (const m of mentions) add(m, role);
     for (const m of this.sides.presentAfter(end)) add(m, 'attendee');
     if (!participants.size) return null;
-    // `the German exchange held talks with the LSE`: a body alone, met by someone unnamed, is no meeting of named parties
-    if (participants.size === 1 && [...participants.values()][0].kind === 'organization') return null;
     return {
       sentence: this.s.index,
       caption: this.s.caption,

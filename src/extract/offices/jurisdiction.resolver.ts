@@ -15,6 +15,8 @@ import { chunksOf } from '../people/proper-noun.chunker';
 import { regionOf } from '../lexicon/region.lexicon';
 
 export interface JurisdictionContext {
+  /** The body the article is about, when one is named clearly more than any other, for a post named without its body. */
+  organization: string | null;
   /** The country of the dateline's place (`ROME, March 5 -` -> Italy), or null. */
   datelineCountry: string | null;
   /** The country the article mentions most (its names, spellings and demonyms counted together). */
@@ -116,7 +118,14 @@ export function jurisdictionContext(
     if (party?.country) countries.set(party.country, (countries.get(party.country) ?? 0) + o.mentions.length);
   }
   const datelineCountry = datelinePlace ? (countryOfCity(datelinePlace) ?? countryOf(datelinePlace)) : null;
-  return { country: dominant(countries), region: mostFrequent(regions), organizations, datelineCountry };
+  const bodies = new Map(organizations.filter((o) => !partyOf(o.name)).map((o) => [o.name, o.mentions.length]));
+  return {
+    country: dominant(countries),
+    region: mostFrequent(regions),
+    organizations,
+    datelineCountry,
+    organization: dominant(bodies),
+  };
 }
 
 /** The plainest name of a written jurisdiction (`Iraq's` -> `Iraq`, `FDP` -> `Farmers Democratic Party`). */

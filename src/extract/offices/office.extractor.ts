@@ -133,6 +133,8 @@ class OfficeReader {
   /** A jurisdiction for a post the text names none for: `Regional` posts the region, state posts a country. */
   inferred(phrase: TitlePhrase, resolved: Resolved, mention: PersonMention, holder: HolderFacts): string | null {
     if (phrase.regional) return this.context.region ?? this.context.country;
+    // `Chairman Sir Ian Caldwell said` in an article about one company: the company's post
+    if (needsBody(resolved.title)) return this.context.organization;
     if (!isStateTitle(resolved.title)) return null;
     return this.stateCountry(resolved.title, mention, holder);
   }

@@ -3,6 +3,7 @@ import { plainJurisdiction, type JurisdictionContext } from '../../../src/extrac
 const context: JurisdictionContext = {
   country: 'Iraq',
   datelineCountry: null,
+  organization: null,
   region: 'Kurdistan Region',
   organizations: [{ name: 'Kurdistan Democratic Party', aliases: ['KDP'], mentions: [] }],
 };
