@@ -1,20 +1,13 @@
 /**
  * The one engine every rule table runs on: matches token patterns against a sentence's words,
- * with entity mentions found by earlier stages matched whole. Backtracking over bounded
- * repeats, so a pattern tries few alternatives and matching a sentence stays linear in its length.
+ * with entity mentions found by earlier stages matched whole. Depth-first backtracking over
+ * bounded repeats (longest first); one occurrence of a spec has one way to match (a nested
+ * sequence matches greedily), so a pattern tries few alternatives and matching a sentence stays
+ * linear in its length. Patterns are compiled once into closures over sets.
  */
 import type { Word } from '../text/sentence.splitter';
-import type {
-  EntityKind,
-  EntitySpec,
-  PatternMatch,
-  SequenceSpec,
-  TokenPattern,
-  TokenSpec,
-  WordRange,
-  WordSpec,
-} from './token-pattern.type';
-import { holds, type WordPredicate } from './word.predicates';
+import type { EntityKind, PatternMatch, TokenPattern, TokenSpec, WordRange, WordSpec } from './token-pattern.type';
+import { holdsAt, predicateIndex, type WordPredicate } from './word.predicates';
 
 const DEFAULT_MAX_REPEATS = 6;
 
@@ -27,83 +20,146 @@ export interface MatchTarget {
   inMention(at: number, kinds: readonly EntityKind[]): boolean;
 }
 
-type Groups = Readonly<Record<string, WordRange>>;
-interface State {
-  at: number;
-  groups: Groups;
+/** Captured groups as a chain, newest first (cheaper to extend than an object), made a record once a pattern matches. */
+interface Groups {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+  readonly previous: Groups | null;
+}
+const NO_GROUPS = null;
+
+function recordOf(groups: Groups | null): Record<string, WordRange> {
+  const out: Record<string, WordRange> = {};
+  for (let g = groups; g; g = g.previous) {
+    const known = out[g.name];
+    out[g.name] = known
+      ? { from: Math.min(known.from, g.from), to: Math.max(known.to, g.to) }
+      : { from: g.from, to: g.to };
+  }
+  return out;
+}
+
+/**
+ * One occurrence of a spec at a word: where it ends, or -1. A nested sequence leaves the groups it
+ * captured in `captured` (the only state shared between steps, read right after the call).
+ */
+type Step = (target: MatchTarget, at: number, groups: Groups | null) => number;
+let captured: Groups | null = null;
+
+interface CompiledSpec {
+  step: Step;
+  min: number;
+  max: number;
+  as: string | undefined;
 }
 
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] =>
   value === undefined ? [] : Array.isArray(value) ? (value as readonly T[]) : [value as T];
 
-function wordFits(spec: WordSpec, target: MatchTarget, at: number): boolean {
-  const word = target.words[at];
-  if (!word) return false;
-  if (spec.outside && target.inMention(at, spec.outside)) return false;
-  if (spec.lower && !spec.lower.includes(word.text.toLowerCase())) return false;
-  if (spec.text && !spec.text.includes(word.text)) return false;
-  if (spec.pos && !spec.pos.includes(word.pos)) return false;
-  if (!asList<WordPredicate>(spec.is).every((p) => holds(p, word))) return false;
-  return !asList<WordPredicate>(spec.not).some((p) => holds(p, word));
+function capture(groups: Groups | null, name: string | undefined, from: number, to: number): Groups | null {
+  return !name || to <= from ? groups : { name, from, to, previous: groups };
 }
 
-function capture(groups: Groups, name: string | undefined, from: number, to: number): Groups {
-  if (!name || to <= from) return groups;
-  const known = groups[name];
-  const range = known ? { from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to };
-  return { ...groups, [name]: range };
+function compileWord(spec: WordSpec): Step {
+  const lowers = spec.lower ? new Set(spec.lower) : null;
+  const texts = spec.text ? new Set(spec.text) : null;
+  const tags = spec.pos ? new Set(spec.pos) : null;
+  const required = asList<WordPredicate>(spec.is).map(predicateIndex);
+  const forbidden = asList<WordPredicate>(spec.not).map(predicateIndex);
+  const outside = spec.outside;
+  return (target, at, groups) => {
+    const word = target.words[at];
+    if (!word) return -1;
+    if (lowers && !lowers.has(word.text.toLowerCase())) return -1;
+    if (texts && !texts.has(word.text)) return -1;
+    if (tags && !tags.has(word.pos)) return -1;
+    for (const p of required) if (!holdsAt(p, word)) return -1;
+    for (const p of forbidden) if (holdsAt(p, word)) return -1;
+    if (outside && target.inMention(at, outside)) return -1;
+    captured = groups;
+    return at + 1;
+  };
 }
 
-/** Every way one occurrence of `spec` can match at `state.at`. */
-function once(spec: TokenSpec, state: State, target: MatchTarget): State[] {
-  const { at, groups } = state;
-  if ('seq' in spec) return sequence((spec as SequenceSpec).seq, 0, state, target);
-  if ('entity' in spec) {
-    const end = target.mentionEnd(at, asList((spec as EntitySpec).entity));
-    return end > at ? [{ at: end, groups }] : [];
-  }
-  return wordFits(spec as WordSpec, target, at) ? [{ at: at + 1, groups }] : [];
-}
-
-function bounds(spec: TokenSpec): [number, number] {
+function compileSpec(spec: TokenSpec): CompiledSpec {
   const max = spec.max ?? DEFAULT_MAX_REPEATS;
-  switch (spec.op) {
-    case '?':
-      return [0, 1];
-    case '*':
-      return [0, max];
-    case '+':
-      return [1, max];
-    default:
-      return [1, 1];
-  }
+  const [min, most] = spec.op === '?' ? [0, 1] : spec.op === '*' ? [0, max] : spec.op === '+' ? [1, max] : [1, 1];
+  let step: Step;
+  if ('seq' in spec) {
+    const inner = spec.seq.map(compileSpec);
+    step = (target, at, groups) => {
+      const found = matchSequence(inner, 0, target, at, groups);
+      if (!found) return -1;
+      captured = found.groups;
+      return found.end;
+    };
+  } else if ('entity' in spec) {
+    const kinds = asList(spec.entity);
+    step = (target, at, groups) => {
+      const end = target.mentionEnd(at, kinds);
+      captured = groups;
+      return end > at ? end : -1;
+    };
+  } else step = compileWord(spec);
+  return { step, min, max: most, as: spec.as };
 }
 
-/**
- * The ways `specs[index..]` can match from `state`: the first that completes, trying the longest
- * repeats first (a nested sequence matches greedily, without backtracking into it).
- */
-function sequence(specs: readonly TokenSpec[], index: number, state: State, target: MatchTarget): State[] {
-  if (index === specs.length) return [state];
+/** The first way `specs[index..]` match from `at`, trying the longest repeats first; null if none does. */
+function matchSequence(
+  specs: readonly CompiledSpec[],
+  index: number,
+  target: MatchTarget,
+  at: number,
+  groups: Groups | null,
+): { end: number; groups: Groups | null } | null {
+  if (index === specs.length) return { end: at, groups };
   const spec = specs[index];
-  const [min, max] = bounds(spec);
-  // layers[n]: the states after n occurrences of the spec
-  const layers: State[][] = [[state]];
-  for (let n = 1; n <= max; n++) {
-    // an occurrence that consumes nothing would repeat forever
-    const next = layers[n - 1].flatMap((s) => once(spec, s, target).filter((t) => t.at > s.at));
-    if (!next.length) break;
-    layers.push(next);
-  }
-  const out: State[] = [];
-  for (let n = layers.length - 1; n >= min; n--) {
-    for (const s of layers[n]) {
-      const captured = { at: s.at, groups: capture(s.groups, spec.as, state.at, s.at) };
-      out.push(...sequence(specs, index + 1, captured, target));
-      if (out.length) return out;
+  if (spec.max === 1) {
+    // the common case, without lists: one occurrence if it fits, else none if allowed
+    const end = spec.step(target, at, groups);
+    if (end > at) {
+      const found = matchSequence(specs, index + 1, target, end, capture(captured, spec.as, at, end));
+      if (found) return found;
     }
+    return spec.min === 0 ? matchSequence(specs, index + 1, target, at, groups) : null;
   }
-  return out;
+  // where each number of occurrences ends: one way each, so the list is short
+  const ends: number[] = [at];
+  const inner: Array<Groups | null> = [groups];
+  for (let n = 1; n <= spec.max; n++) {
+    const end = spec.step(target, ends[n - 1], inner[n - 1]);
+    // an occurrence that consumes nothing would repeat forever
+    if (end <= ends[n - 1]) break;
+    ends.push(end);
+    inner.push(captured);
+  }
+  for (let n = ends.length - 1; n >= spec.min; n--) {
+    const found = matchSequence(specs, index + 1, target, ends[n], capture(inner[n], spec.as, at, ends[n]));
+    if (found) return found;
+  }
+  return null;
+}
+
+const compiled = new WeakMap<TokenPattern<string>, readonly CompiledSpec[]>();
+
+function compiledOf(pattern: TokenPattern<string>): readonly CompiledSpec[] {
+  let specs = compiled.get(pattern);
+  if (!specs) {
+    specs = pattern.tokens.map(compileSpec);
+    compiled.set(pattern, specs);
+  }
+  return specs;
+}
+
+function matchCompiled<Id extends string>(
+  id: Id,
+  specs: readonly CompiledSpec[],
+  target: MatchTarget,
+  at: number,
+): PatternMatch<Id> | null {
+  const found = matchSequence(specs, 0, target, at, NO_GROUPS);
+  return found && found.end > at ? { id, from: at, to: found.end, groups: recordOf(found.groups) } : null;
 }
 
 /** The pattern's match starting exactly at word `at`, preferring the longest repeats, or null. */
@@ -112,19 +168,39 @@ export function matchAt<Id extends string>(
   target: MatchTarget,
   at: number,
 ): PatternMatch<Id> | null {
-  const [first] = sequence(pattern.tokens, 0, { at, groups: {} }, target);
-  return first && first.at > at ? { id: pattern.id, from: at, to: first.at, groups: first.groups } : null;
+  return matchCompiled(pattern.id, compiledOf(pattern), target, at);
 }
 
-/** Every match of every pattern, at every start, in sentence order. */
+/** Every match of every pattern starting at a word in [from, to) (the whole sentence by default), in order. */
 export function matchAll<Id extends string>(
   patterns: readonly TokenPattern<Id>[],
   target: MatchTarget,
+  from = 0,
+  to = target.words.length,
 ): PatternMatch<Id>[] {
   const out: PatternMatch<Id>[] = [];
-  for (let at = 0; at < target.words.length; at++) {
-    for (const pattern of patterns) {
-      const match = matchAt(pattern, target, at);
+  const compiledPatterns = patterns.map((p) => [p.id, compiledOf(p)] as const);
+  for (let at = Math.max(0, from); at < Math.min(to, target.words.length); at++) {
+    for (const [id, specs] of compiledPatterns) {
+      const match = matchCompiled(id, specs, target, at);
+      if (match) out.push(match);
+    }
+  }
+  return out;
+}
+
+/** Every match of every pattern starting at one of the given words, in the order of `starts`. */
+export function matchAllAt<Id extends string>(
+  patterns: readonly TokenPattern<Id>[],
+  target: MatchTarget,
+  starts: Iterable<number>,
+): PatternMatch<Id>[] {
+  const out: PatternMatch<Id>[] = [];
+  const compiledPatterns = patterns.map((p) => [p.id, compiledOf(p)] as const);
+  for (const at of starts) {
+    if (at < 0 || at >= target.words.length) continue;
+    for (const [id, specs] of compiledPatterns) {
+      const match = matchCompiled(id, specs, target, at);
       if (match) out.push(match);
     }
   }

@@ -15,6 +15,7 @@ import {
   partyOf,
 } from '../lexicon/entity-word.lexicon';
 import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
+import { isEnglishWord, lexicalPos } from '../lexicon/english-word.lexicon';
 import {
   isFormerMarker,
   isHonorific,
@@ -31,6 +32,21 @@ const NAME_PARTICLES = new Set([
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
 const VERB_TAGS = new Set(['VERB', 'AUX']);
+/** Parts of speech of English words that never open a name. */
+const NON_NAME_POS = new Set([
+  'ADP',
+  'ADV',
+  'SCONJ',
+  'CCONJ',
+  'DET',
+  'PRON',
+  'AUX',
+  'VERB',
+  'ADJ',
+  'NUM',
+  'PART',
+  'INTJ',
+]);
 const FUNCTION_TAGS = new Set(['CCONJ', 'SCONJ', 'ADP', 'PRON', 'DET', 'PART', 'AUX', 'INTJ']);
 
 export const lower = (word: Word | undefined): string => (word ? word.text.toLowerCase() : '');
@@ -102,10 +118,35 @@ export const WORD_PREDICATES = {
   placeOrThing: (w: Word) => isPlaceOrThingWord(w.text),
   groupNoun: (w: Word) => isGroupNoun(w.text),
   partyForm: (w: Word) => partyOf(w.text) !== null,
+  /** An English word that never opens a name (`Like`, `Former`, `Meanwhile`), first names aside. */
+  sentenceWord: (w: Word) => isEnglishWord(w.text) && !isKnownFirstName(w.text) && NON_NAME_POS.has(lexicalPos(w.text)),
+  auxiliary: (w: Word) => isEnglishWord(w.text) && lexicalPos(w.text) === 'AUX',
 } satisfies Record<string, (word: Word) => boolean>;
 
 export type WordPredicate = keyof typeof WORD_PREDICATES;
 
+const PREDICATE_NAMES = Object.keys(WORD_PREDICATES) as WordPredicate[];
+const PREDICATE_INDEX = new Map(PREDICATE_NAMES.map((name, i) => [name, i]));
+const PREDICATE_TESTS = PREDICATE_NAMES.map((name) => WORD_PREDICATES[name]);
+/** A word with its predicate results, computed on first use: rules ask the same few questions of a word many times. */
+type AnsweredWord = Word & { answers?: Int8Array };
+
+/** Whether a predicate holds of a word (0 unknown yet, 1 yes, 2 no in the word's cache). */
+export function holdsAt(index: number, word: Word): boolean {
+  let known = (word as AnsweredWord).answers;
+  if (!known) {
+    known = new Int8Array(PREDICATE_TESTS.length);
+    (word as AnsweredWord).answers = known;
+  }
+  if (known[index] === 0) known[index] = PREDICATE_TESTS[index](word) ? 1 : 2;
+  return known[index] === 1;
+}
+
+/** The index `holdsAt` takes for a predicate. */
+export function predicateIndex(predicate: WordPredicate): number {
+  return PREDICATE_INDEX.get(predicate) as number;
+}
+
 export function holds(predicate: WordPredicate, word: Word): boolean {
-  return WORD_PREDICATES[predicate](word);
+  return holdsAt(predicateIndex(predicate), word);
 }

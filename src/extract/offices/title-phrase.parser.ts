@@ -7,7 +7,7 @@
  */
 import type { Sentence, Word } from '../text/sentence.splitter';
 import type { WordRange } from '../engine/token-pattern.type';
-import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
+import { matchAllAt, type MatchTarget } from '../engine/token-pattern.matcher';
 import { holds, isCapitalised, isPossessive, lower, textOf } from '../engine/word.predicates';
 import { isPlaceOrThingWord, partyOf } from '../lexicon/entity-word.lexicon';
 import { countryOf } from '../lexicon/place.lexicon';
@@ -167,6 +167,23 @@ function finish(s: Sentence, d: Draft): TitlePhrase {
   };
 }
 
+/** How far before its head a title phrase may start (a determiner, a marker, a jurisdiction of several words). */
+const PHRASE_REACH = 10;
+
+/**
+ * Where a title phrase can start: at a holder (`X, leader of ...`), or shortly before a title head
+ * (`Iraqi Minister of Interior X`). Trying only these keeps reading a sentence cheap.
+ */
+function phraseStarts(s: Sentence, holders: readonly WordRange[]): number[] {
+  const starts = new Set<number>(holders.map((h) => h.from));
+  s.words.forEach((w, i) => {
+    // a title before a name ends right before the name: no name soon after the head, no such phrase
+    if (!holds('titleHead', w) || !holders.some((h) => h.from > i && h.from <= i + PHRASE_REACH)) return;
+    for (let k = Math.max(0, i - PHRASE_REACH); k <= i; k++) starts.add(k);
+  });
+  return [...starts].sort((a, b) => a - b);
+}
+
 /** Every title phrase of the sentence whose holder is one of `holders`, by the holder's first word. */
 export function titlePhrasesIn(s: Sentence, holders: readonly WordRange[]): Map<number, TitlePhrase[]> {
   const target: MatchTarget = {
@@ -177,7 +194,7 @@ export function titlePhrasesIn(s: Sentence, holders: readonly WordRange[]): Map<
   const out = new Map<number, TitlePhrase[]>();
   const startsName = (at: number) =>
     holders.some((h) => h.from === at) || holds('honorific', s.words[at] ?? s.words[0]);
-  const matches = matchAll(TITLE_PATTERNS, target).filter(
+  const matches = matchAllAt(TITLE_PATTERNS, target, phraseStarts(s, holders)).filter(
     (m) =>
       m.groups.holder &&
       m.groups.title &&

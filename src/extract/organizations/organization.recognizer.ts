@@ -169,6 +169,9 @@ function isTeamName(words: readonly string[]): boolean {
   return /[^s]s$/.test(last) && !isOrganizationHead(last) && !isPlaceOrThingWord(last);
 }
 
+/** How many words before a name the longest organization cue starts. */
+const CUE_REACH = 8;
+
 /** `(ZION.O)`, `.SPX`: a stock ticker, not a body. */
 function isTicker(s: Sentence, at: number): boolean {
   const before = s.words[at - 1]?.text;
@@ -426,7 +429,8 @@ class OrganizationCollector {
       mentionEnd: (at, kinds) => (kinds.includes('name') && at === from ? to : -1),
       inMention: (at, kinds) => kinds.includes('name') && at >= from && at < to,
     };
-    return matchAll(ORGANIZATION_CUES, target)
+    // every cue holds within a few words of the name
+    return matchAll(ORGANIZATION_CUES, target, from - CUE_REACH, from + 1)
       .filter((m) => m.groups.name?.from === from)
       .map((m) => ORGANIZATION_CUES.find((cue) => cue.id === m.id) as OrganizationCue);
   }

@@ -6,10 +6,6 @@
  */
 import type { Word } from '../text/sentence.splitter';
 import { holds } from '../engine/word.predicates';
-import { isKnownFirstName } from '../lexicon/first-name.lexicon';
-import { isEnglishWord, lexicalPos } from '../lexicon/english-word.lexicon';
-import { countryOf } from '../lexicon/place.lexicon';
-import { partyOf } from '../lexicon/entity-word.lexicon';
 
 export interface EdgeRule {
   id: string;
@@ -22,26 +18,8 @@ export interface EdgeRule {
   example: string;
 }
 
-/** Parts of speech of English words that never open a name (`Like`, `Meanwhile`, `Former`, `Since`). */
-const NON_NAME_POS = new Set([
-  'ADP',
-  'ADV',
-  'SCONJ',
-  'CCONJ',
-  'DET',
-  'PRON',
-  'AUX',
-  'VERB',
-  'ADJ',
-  'NUM',
-  'PART',
-  'INTJ',
-]);
 /** Letters after a name that are a post, not a name (`Peter Hale MP`). */
 const POST_NOMINALS = new Set(['mp', 'mps', 'mep', 'msp', 'qc', 'kc', 'td', 'mla', 'obe', 'mbe', 'cbe']);
-
-const sentenceWord = (w: Word) =>
-  isEnglishWord(w.text) && !isKnownFirstName(w.text) && NON_NAME_POS.has(lexicalPos(w.text));
 
 /** Tried on every word but the last of a run, in order; the name starts after the last word one of them claims. */
 export const NAME_PREFIX_RULES: readonly EdgeRule[] = [
@@ -60,24 +38,24 @@ export const NAME_PREFIX_RULES: readonly EdgeRule[] = [
   },
   { id: 'honorific', test: (w) => holds('honorific', w), cue: true, example: 'Mr Peter Hale' },
   { id: 'occupation', test: (w) => holds('occupation', w), cue: true, example: 'Novelist Peter Hale' },
-  { id: 'party', test: (w) => partyOf(w.text) !== null, cue: true, example: 'Republican Peter Hale' },
+  { id: 'party', test: (w) => holds('partyForm', w), cue: true, example: 'Republican Peter Hale' },
   { id: 'calendar', test: (w, last) => !last && holds('calendar', w), cue: false, example: 'Monday Peter Hale' },
   {
     id: 'place-or-body',
     // `Bill Northey` keeps a first name that is also a word of places and things
-    test: (w, last) => !last && (holds('placeOrThing', w) || holds('organizationHead', w)) && !isKnownFirstName(w.text),
+    test: (w, last) => !last && (holds('placeOrThing', w) || holds('organizationHead', w)) && !holds('firstName', w),
     cue: false,
     example: 'Middle East Peter Hale',
   },
   {
     id: 'country',
-    test: (w, last) => !last && countryOf(w.text) !== null && !isKnownFirstName(w.text),
+    test: (w, last) => !last && holds('country', w) && !holds('firstName', w),
     cue: false,
     example: 'Hungarian Peter Hale',
   },
   {
     id: 'sentence-word',
-    test: (w, last) => !last && sentenceWord(w),
+    test: (w, last) => !last && holds('sentenceWord', w),
     cue: false,
     leadingOnly: true,
     example: 'Like Peter Hale',
@@ -95,7 +73,7 @@ export const NAME_SUFFIX_RULES: readonly EdgeRule[] = [
   {
     id: 'auxiliary',
     // an auxiliary only: `Cooper`, `Keys` and `Yelling` are also verbs
-    test: (w) => holds('verb', w) && isEnglishWord(w.text) && lexicalPos(w.text) === 'AUX',
+    test: (w) => holds('verb', w) && holds('auxiliary', w),
     cue: false,
     example: 'Peter Hale Had',
   },

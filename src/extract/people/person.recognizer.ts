@@ -10,7 +10,7 @@ import type { Sentence } from '../text/sentence.splitter';
 import { chunksOf, type Chunk } from './proper-noun.chunker';
 import { titlePhrasesIn, type TitlePhrase } from '../offices/title-phrase.parser';
 import { isCapitalised, isNameParticle, lower, textOf } from '../engine/word.predicates';
-import { matchAll, type MatchTarget } from '../engine/token-pattern.matcher';
+import { matchAllAt, type MatchTarget } from '../engine/token-pattern.matcher';
 import { isHonorific, isTitleWord, titleHeadOf } from '../lexicon/title.lexicon';
 import {
   isCalendarWord,
@@ -192,7 +192,13 @@ function attachCues(s: Sentence, candidates: Candidate[]) {
     mentionEnd: (at, kinds) => (kinds.includes('name') ? (candidates.find((c) => c.from === at)?.to ?? -1) : -1),
     inMention: (at, kinds) => kinds.includes('name') && candidates.some((c) => c.from <= at && at < c.to),
   };
-  for (const match of matchAll(NAME_CUES, target)) {
+  // every cue starts within a few words before the name, or at it
+  const starts = new Set(candidates.flatMap((c) => [c.from - 3, c.from - 2, c.from - 1, c.from]));
+  for (const match of matchAllAt(
+    NAME_CUES,
+    target,
+    [...starts].sort((a, b) => a - b),
+  )) {
     const candidate = candidates.find((c) => c.from === match.groups.name?.from);
     const cue = NAME_CUES.find((c) => c.id === match.id);
     if (candidate && cue) candidate.cues.push(cue);
