@@ -14,9 +14,13 @@ interface Vocabulary {
 }
 
 let vocabulary: Vocabulary | null = null;
+/** Lookups since the instance was made: it keeps every unseen word, so it is made afresh now and then. */
+let lookups = 0;
+const LOOKUPS_PER_INSTANCE = 200_000;
 
 function vocabularyOf(): Vocabulary {
-  if (!vocabulary) {
+  if (!vocabulary || ++lookups > LOOKUPS_PER_INSTANCE) {
+    lookups = 0;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const nlp = winkNLP(require('wink-eng-lite-web-model'), ['pos']);
     // a fresh instance numbers the first word it has never seen right after its own lexemes

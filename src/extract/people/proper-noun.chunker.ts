@@ -6,6 +6,9 @@
  */
 import type { Sentence, Word } from '../text/sentence.splitter';
 
+/** The longest name of a body runs to about a dozen words (`Brotherhood of Locomotive Engineers and Trainmen`). */
+const MAX_CHUNK_WORDS = 14;
+
 export interface Chunk {
   /** Index of the first word in the sentence. */
   from: number;
@@ -135,6 +138,11 @@ function computeChunks(sentence: Sentence, wide: boolean): Chunk[] {
         continue;
       }
       break;
+    }
+    // a run of more capitalised words than any name has is a headline, a list or a table, not a name
+    if (end - i > MAX_CHUNK_WORDS) {
+      i = end;
+      continue;
     }
     const chunkWords = words.slice(i, end);
     out.push({

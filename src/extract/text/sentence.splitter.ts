@@ -25,10 +25,19 @@ export interface Sentence extends TextSpan {
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 
 let nlp: WinkMethods | null = null;
+/** Characters read since the instance was made. */
+let charactersRead = 0;
+/**
+ * The model keeps every word it has not seen before for as long as the instance lives, so a
+ * long-running loader would grow with its archive's vocabulary (and a hostile one with random
+ * text): past this much text, the next document gets a fresh instance.
+ */
+const CHARACTERS_PER_INSTANCE = 20_000_000;
 
 /** The model takes ~100 ms to load, so it is loaded on first use and then shared. */
 export function winkInstance(): WinkMethods {
-  if (!nlp) {
+  if (!nlp || charactersRead > CHARACTERS_PER_INSTANCE) {
+    charactersRead = 0;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const model = require('wink-eng-lite-web-model');
     // entities, negation and sentiment are not used here; leaving them out halves the cost of reading a document
@@ -43,9 +52,26 @@ interface RawToken extends TextSpan {
   sentence: number;
 }
 
-function tokenize(text: string): RawToken[] {
+/** No word of any language is longer; longer runs of letters (pasted data, a page of one token) are no prose. */
+const MAX_WORD_CHARS = 64;
+const LONG_RUN = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
+/** How far past the expected place a token is looked for in the text. */
+const TOKEN_SEARCH_WINDOW = 256;
+
+/**
+ * The text as wink reads it: runs of more than MAX_WORD_CHARS non-space characters become spaces of
+ * the same length, so offsets stay true and the model's per-token checks (one of them quadratic in a
+ * token's length) never see them.
+ */
+function maskLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+}
+
+function tokenize(original: string): RawToken[] {
   const nlp = winkInstance();
   const its = nlp.its;
+  const text = maskLongRuns(original);
+  charactersRead += text.length;
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -60,8 +86,9 @@ function tokenize(text: string): RawToken[] {
   for (let i = 0; i < values.length; i++) {
     at += spaces[i].length;
     // wink reproduces the text exactly; the search only guards against a future model normalising a token.
-    const start = text.startsWith(values[i], at) ? at : text.indexOf(values[i], at);
-    if (start < 0) continue;
+    const found = text.startsWith(values[i], at) ? 0 : text.slice(at, at + TOKEN_SEARCH_WINDOW).indexOf(values[i]);
+    if (found < 0) continue;
+    const start = at + found;
     at = start + values[i].length;
     if (!values[i].trim()) continue;
     tokens.push({ text: values[i], start, end: at, pos: pos[i], sentence: sentenceOf[i] });
@@ -112,6 +139,9 @@ function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
 const ABBREVIATION_END =
   /^(?:(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Gen\.|Sen\.|Rep\.|Gov\.|Lt\.|Col\.|No\.|Jr\.|Sr\.|Inc\.|Corp\.|Co\.)$/u;
 
+/** Longer runs of words are cut into sentences of this length. */
+const MAX_SENTENCE_WORDS = 150;
+
 /** A bracket left open this long was never closed: sentences end in it again. */
 const MAX_BRACKETED_WORDS = 40;
 
@@ -147,10 +177,13 @@ export function splitSentences(text: string, paragraphs: Paragraph[], excluded: 
     if (t.start < paragraphs[p].start || excluded.some((x) => t.start >= x.start && t.start < x.end)) continue;
     const last = current[current.length - 1];
     // `Apple Inc (AAPL.O) chief executive`: no sentence ends inside brackets
+    // a run-on `sentence` of hundreds of words is no sentence: rules that read a sentence whole stay cheap
+    const tooLong = current.length >= MAX_SENTENCE_WORDS;
     const newSentence =
-      t.sentence !== currentSentence &&
+      tooLong ||
+      (t.sentence !== currentSentence &&
       (openBrackets === 0 || current.length - bracketOpenedAt > MAX_BRACKETED_WORDS) &&
-      !(last && ABBREVIATION_END.test(last.text) && /^\p{Lu}/u.test(t.text));
+      !(last && ABBREVIATION_END.test(last.text) && /^\p{Lu}/u.test(t.text)));
     if (p !== currentParagraph || newSentence) {
       flush();
       openBrackets = 0;

@@ -1,6 +1,6 @@
 import { parseArticleStructure } from '../../../src/extract/text/article-structure.parser';
 import { splitSentences } from '../../../src/extract/text/sentence.splitter';
-import { recognizePeople } from '../../../src/extract/people/person.recognizer';
+import { MAX_PEOPLE_PER_ARTICLE, recognizePeople } from '../../../src/extract/people/person.recognizer';
 
 function peopleIn(body: string) {
   const text = `Headline\n\n${body}`;
@@ -94,5 +94,17 @@ describe('recognizePeople', () => {
     expect(
       names('Saint Lucian Minister of Interior Dalia Renfrow met Costa Rican President Tomas Ibarguen in Castries.'),
     ).toEqual(['Dalia Renfrow', 'Tomas Ibarguen']);
+  });
+});
+
+describe('recognizePeople on text that is no prose', () => {
+  it('takes no name out of a run of capitalised words longer than any name', () => {
+    const run = Array.from({ length: 3000 }, (_, i) => `Alpha${i % 50} Beta${i % 40}`).join(' ');
+    expect(peopleIn(`${run}.`).people).toEqual([]);
+  });
+
+  it('stops at a bound on the people one article can name', () => {
+    const list = Array.from({ length: 1200 }, (_, i) => `Mr Zyx${i.toString(36)}q said so.`).join(' ');
+    expect(peopleIn(list).people.length).toBe(MAX_PEOPLE_PER_ARTICLE);
   });
 });

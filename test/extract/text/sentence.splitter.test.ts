@@ -41,3 +41,21 @@ describe('splitSentences', () => {
     expect(sentences.map((s) => s.paragraph)).toEqual([0, 1]);
   });
 });
+
+describe('splitSentences on text that is no prose', () => {
+  it('reads around a run of characters longer than any word, keeping offsets true', () => {
+    const text = `Headline\n\n${'x'.repeat(5000)} Peter Hale met Ilona Kovacs in Vienna.\n`;
+    const sentences = splitSentences(text, parseArticleStructure(text).paragraphs);
+    const words = sentences.flatMap((s) => s.words);
+    expect(words.some((w) => w.text.length > 64)).toBe(false);
+    for (const w of words) expect(text.slice(w.start, w.end)).toBe(w.text);
+    expect(words.map((w) => w.text)).toContain('Kovacs');
+  });
+
+  it('cuts a run-on sentence of thousands of words into sentences of bounded length', () => {
+    const text = `Headline\n\n${Array.from({ length: 2000 }, (_, i) => `word${i}`).join(' ')}.\n`;
+    const sentences = splitSentences(text, parseArticleStructure(text).paragraphs);
+    expect(sentences.length).toBeGreaterThan(10);
+    expect(Math.max(...sentences.map((s) => s.words.length))).toBeLessThanOrEqual(150);
+  });
+});
