@@ -182,8 +182,8 @@ export function splitSentences(text: string, paragraphs: Paragraph[], excluded: 
     const newSentence =
       tooLong ||
       (t.sentence !== currentSentence &&
-      (openBrackets === 0 || current.length - bracketOpenedAt > MAX_BRACKETED_WORDS) &&
-      !(last && ABBREVIATION_END.test(last.text) && /^\p{Lu}/u.test(t.text)));
+        (openBrackets === 0 || current.length - bracketOpenedAt > MAX_BRACKETED_WORDS) &&
+        !(last && ABBREVIATION_END.test(last.text) && /^\p{Lu}/u.test(t.text)));
     if (p !== currentParagraph || newSentence) {
       flush();
       openBrackets = 0;
