@@ -39,6 +39,8 @@ function refuseTransactions(name: string, cmd: Document): void {
 export function dispatchCommand(cmd: Document, ctx: Omit<CommandContext, 'db'>): Document {
   const name = commandName(cmd);
   let reply: Document;
+  // Recorded first, so a command can list the session it runs in ($listLocalSessions).
+  if (name !== 'endSessions') ctx.sessions.touch(cmd.lsid);
   try {
     refuseTransactions(name, cmd);
     const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;

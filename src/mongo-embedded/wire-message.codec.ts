@@ -1,9 +1,11 @@
 /**
  * The MongoDB wire protocol framing: splits a byte stream into messages, decodes OP_MSG
  * (with kind-1 document sequences) and the legacy OP_QUERY the driver opens with, and
- * encodes the matching OP_MSG / OP_REPLY answers.
+ * encodes the matching OP_MSG / OP_REPLY answers. A message that frames correctly but does
+ * not decode (broken BSON, bad UTF-8) is the sender's error, answered without closing.
  */
 import { BSON, type Document } from 'bson';
+import { checkFieldNamesUtf8 } from './bson-field-names.check';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -27,29 +29,99 @@ export interface CommandMessage {
   fullCollectionName?: string;
 }
 
-/** Accumulates socket chunks and yields whole messages; throws on a header that cannot be valid. */
+/**
+ * Cuts a byte stream into whole messages. Chunks are kept as they arrive and joined once per
+ * message (one copy), so a large message sent in many small pieces costs time in proportion to
+ * its size; a header announcing an impossible length throws before anything else is held.
+ */
 export class MessageFramer {
-  private buffered: Buffer[] = [];
-  private bufferedLength = 0;
+  private chunks: Buffer[] = [];
+  private held = 0;
+  /** The announced length of the message being received, once its first 4 bytes are here. */
+  private announced: number | undefined;
+
+  constructor(private readonly maxMessageSize = MAX_MESSAGE_SIZE) {}
+
+  /** Bytes of an incomplete message held. */
+  get pendingBytes(): number {
+    return this.held;
+  }
+
+  /** The length the incomplete message's header announced, if that much of it has arrived. */
+  get pendingMessageLength(): number | undefined {
+    return this.announced;
+  }
+
+  /** The request id and opcode of the incomplete message, once its header is here. */
+  pendingHeader(): { requestId: number; opCode: number } | undefined {
+    if (this.held < HEADER_SIZE) return undefined;
+    const header = this.peek(HEADER_SIZE);
+    return { requestId: header.readInt32LE(4), opCode: header.readInt32LE(12) };
+  }
 
   push(chunk: Buffer): Buffer[] {
-    this.buffered.push(chunk);
-    this.bufferedLength += chunk.length;
+    if (chunk.length === 0) return [];
+    this.chunks.push(chunk);
+    this.held += chunk.length;
     const messages: Buffer[] = [];
-    while (this.bufferedLength >= 4) {
-      const data = this.buffered.length === 1 ? this.buffered[0] : Buffer.concat(this.buffered);
-      this.buffered = [data];
-      const length = data.readInt32LE(0);
-      if (length < HEADER_SIZE || length > MAX_MESSAGE_SIZE) {
-        throw new MalformedMessageError(`invalid message length ${length}`);
+    for (;;) {
+      if (this.announced === undefined) {
+        if (this.held < 4) break;
+        const length = this.peek(4).readInt32LE(0);
+        if (length < HEADER_SIZE || length > this.maxMessageSize) {
+          throw new MalformedMessageError(`invalid message length ${length}`);
+        }
+        this.announced = length;
       }
-      if (data.length < length) break;
-      messages.push(data.subarray(0, length));
-      const rest = data.subarray(length);
-      this.buffered = rest.length ? [rest] : [];
-      this.bufferedLength = rest.length;
+      if (this.held < this.announced) break;
+      messages.push(this.take(this.announced));
+      this.announced = undefined;
     }
     return messages;
+  }
+
+  /** Drops whatever is held (the connection is gone). */
+  clear(): void {
+    this.chunks = [];
+    this.held = 0;
+    this.announced = undefined;
+  }
+
+  /** The first `n` held bytes without consuming them (n is small: a header). */
+  private peek(n: number): Buffer {
+    if (this.chunks[0].length >= n) return this.chunks[0];
+    const bytes = Buffer.alloc(n);
+    let filled = 0;
+    for (const chunk of this.chunks) {
+      filled += chunk.copy(bytes, filled, 0, Math.min(chunk.length, n - filled));
+      if (filled === n) break;
+    }
+    return bytes;
+  }
+
+  /** Removes and returns the first `n` held bytes, copying only when they span chunks. */
+  private take(n: number): Buffer {
+    const first = this.chunks[0];
+    let message: Buffer;
+    if (first.length >= n) {
+      message = first.subarray(0, n);
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+    } else {
+      // Unpooled: a large message gets its own allocation, returned to the system when freed.
+      message = Buffer.allocUnsafeSlow(n);
+      let filled = 0;
+      while (filled < n) {
+        const chunk = this.chunks[0];
+        const used = Math.min(chunk.length, n - filled);
+        chunk.copy(message, filled, 0, used);
+        filled += used;
+        if (used === chunk.length) this.chunks.shift();
+        else this.chunks[0] = chunk.subarray(used);
+      }
+    }
+    this.held -= n;
+    return message;
   }
 }
 
@@ -63,8 +135,11 @@ function readDocument(buf: Buffer, offset: number, limit: number): { doc: Docume
   if (offset + 5 > limit) throw new MalformedMessageError('truncated BSON document');
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > limit) throw new MalformedMessageError(`invalid BSON document size ${size}`);
+  const bytes = buf.subarray(offset, offset + size);
   try {
-    return { doc: BSON.deserialize(buf.subarray(offset, offset + size)), next: offset + size };
+    const doc = BSON.deserialize(bytes);
+    checkFieldNamesUtf8(bytes);
+    return { doc, next: offset + size };
   } catch (err) {
     throw new MalformedMessageError(`invalid BSON: ${(err as Error).message}`);
   }
