@@ -4,7 +4,7 @@
  * listIndexes, dropIndexes).
  */
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from './mingo.context';
 import { collectionArgument, optionalBoolean, optionalDocument, requiredDocumentArray } from './command-arguments.util';
 import type { CommandContext, CommandHandler } from './command-context.type';
 import { validateNamespace } from './database.engine';

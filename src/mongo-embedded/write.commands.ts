@@ -3,7 +3,7 @@
  * ordered or not, with per-statement `writeErrors`) and findAndModify.
  */
 import { ObjectId, type Document } from 'bson';
-import { find } from 'mingo';
+import { find } from './mingo.context';
 import { isPlainObject } from './bson-value.util';
 import {
   collectionArgument,
@@ -93,7 +93,7 @@ function firstMatch(
 function project(doc: Document | undefined, fields: Document | undefined): Document | null {
   if (!doc) return null;
   if (!fields || Object.keys(fields).length === 0) return doc;
-  const projected = projectTopLevelFields([doc], fields) ?? (find([doc], {}, fields).all() as Document[]);
+  const projected = projectTopLevelFields([doc], fields) ?? find([doc], {}, fields);
   return projected[0] ?? null;
 }
 
