@@ -6,6 +6,7 @@ import type { Document } from 'bson';
 import { valueKey, valuesAtPath } from './bson-value.util';
 import {
   collectionArgument,
+  commandVariables,
   nonNegative,
   optionalBoolean,
   optionalDocument,
@@ -56,7 +57,7 @@ export const readCommands: Record<string, CommandHandler> = {
       limit: limit === undefined ? undefined : Math.abs(limit),
       hint: cmd.hint,
       collation: optionalDocument(cmd, 'collation'),
-      variables: optionalDocument(cmd, 'let'),
+      variables: commandVariables(cmd),
     });
     const singleBatch = (optionalBoolean(cmd, 'singleBatch') ?? false) || (limit !== undefined && limit < 0);
     return { cursor: ctx.cursors.open(`${ctx.db}.${name}`, docs, nonNegative(cmd, 'batchSize'), singleBatch), ok: 1 };
@@ -105,7 +106,7 @@ export const readCommands: Record<string, CommandHandler> = {
       );
     const docs = runAggregate(ctx.engine, ctx.db, collection, pipeline, {
       collation: optionalDocument(cmd, 'collation'),
-      variables: optionalDocument(cmd, 'let'),
+      variables: commandVariables(cmd),
       hint: cmd.hint,
     });
     const batchSize = optionalNumber(cursor, 'batchSize');

@@ -7,6 +7,7 @@ import { find } from './mingo.context';
 import { isPlainObject } from './bson-value.util';
 import {
   collectionArgument,
+  commandVariables,
   optionalBoolean,
   optionalDocument,
   optionalNumber,
@@ -116,7 +117,7 @@ export const writeCommands: Record<string, CommandHandler> = {
     const statements = requiredDocumentArray(cmd, 'updates');
     requireFields(statements, 'update.updates', ['q', 'u']);
     const ordered = optionalBoolean(cmd, 'ordered') ?? true;
-    const variables = optionalDocument(cmd, 'let');
+    const variables = commandVariables(cmd);
     let n = 0;
     let nModified = 0;
     const upserted: Document[] = [];
@@ -164,7 +165,7 @@ export const writeCommands: Record<string, CommandHandler> = {
     const statements = requiredDocumentArray(cmd, 'deletes');
     requireFields(statements, 'delete.deletes', ['q', 'limit']);
     const ordered = optionalBoolean(cmd, 'ordered') ?? true;
-    const variables = optionalDocument(cmd, 'let');
+    const variables = commandVariables(cmd);
     let n = 0;
     const writeErrors = runStatements(statements, ordered, (statement) => {
       const filter = statement.q as Document;
@@ -194,7 +195,7 @@ export const writeCommands: Record<string, CommandHandler> = {
     const remove = optionalBoolean(cmd, 'remove') ?? false;
     const returnNew = optionalBoolean(cmd, 'new') ?? false;
     const upsert = optionalBoolean(cmd, 'upsert') ?? false;
-    const variables = optionalDocument(cmd, 'let');
+    const variables = commandVariables(cmd);
     const hasUpdate = cmd.update !== undefined && cmd.update !== null;
     if (remove && hasUpdate)
       throw new MongoServerError('FailedToParse', 'Cannot specify both an update and remove=true');
