@@ -21,6 +21,7 @@ import { projectTopLevelFields } from './field-projection.util';
 import { asServerError, MongoServerError } from './mongo-server.error';
 import { checkHint, matchingDocuments, runQuery, type QueryScope } from './query.executor';
 import { applyUpdate, buildUpsertDocument, parseUpdate } from './update.operators';
+import { refuseIfView, VIEWS_COLLECTION } from './view.catalog';
 
 function prepareForInsert(raw: Document): Document {
   const { _id, ...rest } = raw;
@@ -77,6 +78,13 @@ function withWriteErrors(reply: Document, writeErrors: Document[]): Document {
 function writeTarget(cmd: Document, ctx: CommandContext): string {
   const name = collectionArgument(cmd);
   validateNamespace(ctx.db, name);
+  refuseIfView(ctx.engine, ctx.db, name);
+  if (name === VIEWS_COLLECTION) {
+    throw new MongoServerError(
+      'InvalidNamespace',
+      `cannot write to '${ctx.db}.${name}': create and drop views instead`,
+    );
+  }
   return name;
 }
 
