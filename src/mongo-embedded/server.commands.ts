@@ -3,7 +3,7 @@
  * sessions but advertises no compression or topologyVersion), liveness, build and status
  * facts, and the session bookkeeping the driver sends.
  */
-import type { Document } from 'bson';
+import { UUID, type Document } from 'bson';
 import os from 'node:os';
 import type { CommandContext, CommandHandler } from './command-context.type';
 import { SESSION_TIMEOUT_MINUTES } from './session.registry';
@@ -87,6 +87,11 @@ export const serverCommands: Record<string, CommandHandler> = {
       ? { featureCompatibilityVersion: { version: '7.0' }, ok: 1 }
       : { ok: 1 },
   getLog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
+  startSession: (_cmd, ctx) => {
+    const id = { id: new UUID() };
+    ctx.sessions.touch(id);
+    return { id, timeoutMinutes: SESSION_TIMEOUT_MINUTES, ok: 1 };
+  },
   endSessions: (cmd, ctx) => {
     if (Array.isArray(cmd.endSessions)) ctx.sessions.end(cmd.endSessions);
     return { ok: 1 };

@@ -199,6 +199,17 @@ describe('database-level aggregate', () => {
     }
   });
 
+  it('lists a session started with startSession', async () => {
+    const started = await t.client.db('admin').command({ startSession: 1 });
+    expect(started.timeoutMinutes).toBe(30);
+    const listed = await t.client
+      .db('admin')
+      .aggregate([{ $listLocalSessions: { allUsers: true } }, { $match: { '_id.id': started.id.id } }])
+      .toArray();
+    expect(listed).toHaveLength(1);
+    await t.client.db('admin').command({ endSessions: [started.id] });
+  });
+
   it('refuses a pipeline that needs a collection', async () => {
     await expect(t.db.aggregate([{ $match: {} }]).toArray()).rejects.toMatchObject({ code: 73 });
   });
