@@ -12,6 +12,7 @@ import type { ServerFacts } from './command-context.type';
 import { CursorRegistry } from './cursor.registry';
 import type { DatabaseEngine } from './database.engine';
 import { asServerError, MongoServerError } from './mongo-server.error';
+import { ReleasedMemoryCollector } from './released-memory.collector';
 import { SessionRegistry } from './session.registry';
 import {
   decodeMessage,
@@ -50,6 +51,7 @@ export class EmbeddedServer {
   private readonly sockets = new Set<net.Socket>();
   private readonly cursors = new CursorRegistry();
   private readonly sessions = new SessionRegistry();
+  private readonly releasedMemory = new ReleasedMemoryCollector();
   private connectionsCreated = 0;
   /** Bytes of incomplete messages held by all connections. */
   private incomingBytes = 0;
@@ -97,6 +99,7 @@ export class EmbeddedServer {
 
     const release = (): void => {
       this.incomingBytes -= framer.pendingBytes;
+      this.releasedMemory.add(framer.pendingBytes);
       framer.clear();
     };
     const watchForStall = (): void => {
@@ -214,6 +217,7 @@ export class EmbeddedServer {
 
   async close(): Promise<void> {
     this.cursors.close();
+    this.releasedMemory.stop();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

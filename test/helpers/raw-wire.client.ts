@@ -24,6 +24,26 @@ export function opMsgFromBody(requestId: number, body: Buffer): Buffer {
   return Buffer.concat([header, body]);
 }
 
+/** One OP_MSG with `command` as its body and `documents` as a kind-1 sequence named `identifier`, as drivers send insertMany. */
+export function opMsgWithSequence(
+  requestId: number,
+  command: Document,
+  identifier: string,
+  documents: Document[],
+): Buffer {
+  const body = Buffer.from(BSON.serialize(command));
+  const docs = documents.map((doc) => Buffer.from(BSON.serialize(doc)));
+  const name = Buffer.from(`${identifier}\0`);
+  const sequenceSize = 4 + name.length + docs.reduce((sum, doc) => sum + doc.length, 0);
+  const sequenceHead = Buffer.alloc(5);
+  sequenceHead[0] = 1; // section kind 1: a document sequence
+  sequenceHead.writeInt32LE(sequenceSize, 1);
+  const message = opMsgFromBody(requestId, body);
+  const whole = Buffer.concat([message, sequenceHead, name, ...docs]);
+  whole.writeInt32LE(whole.length, 0);
+  return whole;
+}
+
 /** A message header announcing `length` bytes, for messages that will never be finished. */
 export function messageHeader(length: number, requestId = 1, opCode = OP_MSG): Buffer {
   const header = Buffer.alloc(16);
