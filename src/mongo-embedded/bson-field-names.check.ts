@@ -30,7 +30,9 @@ function cstringEnd(doc: Buffer, from: number): number {
 }
 
 function checkUtf8(doc: Buffer, from: number, to: number, what: string): void {
-  if (!isUtf8(doc.subarray(from, to))) {
+  let ascii = true;
+  for (let i = from; i < to && ascii; i += 1) ascii = doc[i] < 0x80;
+  if (!ascii && !isUtf8(doc.subarray(from, to))) {
     throw new InvalidFieldNameError(`invalid UTF-8 in a ${what} (byte ${from} of the document)`);
   }
 }
