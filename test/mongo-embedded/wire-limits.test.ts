@@ -6,7 +6,7 @@
  */
 import { BSON } from 'bson';
 import { MongoClient } from 'mongodb';
-import { startEmbeddedMongo, type EmbeddedMongo } from '../../src/mongo-embedded';
+import { useEmbeddedServer } from '../helpers/embedded-server.fixture';
 import { messageHeader, opMsg, opMsgFromBody, RawWireClient } from '../helpers/raw-wire.client';
 
 const embedded = !process.env.MONGODB_URI;
@@ -23,35 +23,24 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 }
 
 (embedded ? describe : describe.skip)('framing', () => {
-  let server: EmbeddedMongo;
-  let client: MongoClient;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ memory: true });
-    client = await new MongoClient(server.uri).connect();
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const t = useEmbeddedServer();
 
   it('accepts a large insert written in 16 KB pieces, header split included', async () => {
-    const raw = await RawWireClient.connect(server.port);
+    const raw = await RawWireClient.connect(t.server.port);
     try {
       const documents = Array.from({ length: 40 }, (_, i) => ({ _id: i, text: 'x'.repeat(100_000) }));
       const message = opMsg(7, { insert: 'pieces', documents, $db: 'framing' });
       await raw.write(message.subarray(0, 2));
       await raw.writeInPieces(message.subarray(2), 16 * 1024);
       expect(await raw.reply(7)).toMatchObject({ ok: 1, n: 40 });
-      expect(await client.db('framing').collection('pieces').countDocuments()).toBe(40);
+      expect(await t.client.db('framing').collection('pieces').countDocuments()).toBe(40);
     } finally {
       raw.destroy();
     }
   });
 
   it('answers several messages that arrive in one write, in order', async () => {
-    const raw = await RawWireClient.connect(server.port);
+    const raw = await RawWireClient.connect(t.server.port);
     try {
       await raw.write(
         Buffer.concat([
@@ -70,14 +59,14 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
   });
 
   it('closes a connection whose header announces more than maxMessageSizeBytes', async () => {
-    const raw = await RawWireClient.connect(server.port);
+    const raw = await RawWireClient.connect(t.server.port);
     await raw.write(messageHeader(48_000_001));
     await raw.closed;
-    expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
+    expect(await t.client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
   });
 
   it('refuses invalid UTF-8 in a field name, as in a value, and stores nothing', async () => {
-    const raw = await RawWireClient.connect(server.port);
+    const raw = await RawWireClient.connect(t.server.port);
     try {
       const withBadName = Buffer.from(BSON.serialize({ insert: 'utf8', documents: [{ kX: 1 }], $db: 'framing' }));
       withBadName[withBadName.indexOf('kX') + 1] = 0xff;
@@ -94,14 +83,14 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
       // The connection is still in step and usable.
       await raw.write(opMsg(3, { ping: 1, $db: 'admin' }));
       expect(await raw.reply(3)).toMatchObject({ ok: 1 });
-      expect(await client.db('framing').collection('utf8').countDocuments()).toBe(0);
+      expect(await t.client.db('framing').collection('utf8').countDocuments()).toBe(0);
     } finally {
       raw.destroy();
     }
   });
 
   it('keeps valid non-ASCII field names and values exactly', async () => {
-    const coll = client.db('framing').collection('unicode');
+    const coll = t.client.db('framing').collection('unicode');
     await coll.insertOne({ _id: 1 as never, 'naïve café': 'Ærø 😀', nested: { ключ: ['値'] } });
     expect(await coll.findOne({ 'naïve café': 'Ærø 😀' })).toEqual({
       _id: 1,
@@ -111,7 +100,7 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
   });
 
   it('answers a message whose BSON is broken with InvalidBSON and keeps the connection', async () => {
-    const raw = await RawWireClient.connect(server.port);
+    const raw = await RawWireClient.connect(t.server.port);
     try {
       await raw.write(opMsgFromBody(5, Buffer.from([0x20, 0, 0, 0, 0xff, 0xff, 0xff])));
       expect(await raw.reply(5)).toMatchObject({ ok: 0, code: 22 });
@@ -124,31 +113,20 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 });
 
 (embedded ? describe : describe.skip)('stalled messages', () => {
-  let server: EmbeddedMongo;
-  let client: MongoClient;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ memory: true, readTimeoutMS: 300 });
-    client = await new MongoClient(server.uri).connect();
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const t = useEmbeddedServer({ readTimeoutMS: 300 });
 
   it('drops a connection that announces a large message and then goes silent, and frees what it held', async () => {
-    const raw = await RawWireClient.connect(server.port);
+    const raw = await RawWireClient.connect(t.server.port);
     await raw.write(Buffer.concat([messageHeader(48_000_000), Buffer.alloc(MB)]));
-    await eventually(async () => (await heldIncomingBytes(client)) > 0);
+    await eventually(async () => (await heldIncomingBytes(t.client)) > 0);
     // Others are served while it stalls.
-    expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
+    expect(await t.client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
     await raw.closed;
-    expect(await heldIncomingBytes(client)).toBe(0);
+    expect(await heldIncomingBytes(t.client)).toBe(0);
   });
 
   it('does not drop a connection that is idle between messages', async () => {
-    const raw = await RawWireClient.connect(server.port);
+    const raw = await RawWireClient.connect(t.server.port);
     try {
       await raw.write(opMsg(1, { ping: 1, $db: 'admin' }));
       expect(await raw.reply(1)).toMatchObject({ ok: 1 });
@@ -162,31 +140,20 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 });
 
 (embedded ? describe : describe.skip)('the budget for unfinished messages', () => {
-  let server: EmbeddedMongo;
-  let client: MongoClient;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ memory: true, maxIncomingBytes: 8 * MB });
-    client = await new MongoClient(server.uri).connect();
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const t = useEmbeddedServer({ maxIncomingBytes: 8 * MB });
 
   it('refuses the large message that goes past it, with an error, while other clients carry on', async () => {
-    const first = await RawWireClient.connect(server.port);
-    const second = await RawWireClient.connect(server.port);
+    const first = await RawWireClient.connect(t.server.port);
+    const second = await RawWireClient.connect(t.server.port);
     try {
       await first.write(Buffer.concat([messageHeader(6 * MB, 11), Buffer.alloc(5 * MB)]));
-      await eventually(async () => (await heldIncomingBytes(client)) >= 5 * MB);
+      await eventually(async () => (await heldIncomingBytes(t.client)) >= 5 * MB);
       await second.writeInPieces(Buffer.concat([messageHeader(6 * MB, 22), Buffer.alloc(5 * MB)]), 64 * 1024);
       expect(await second.reply(22)).toMatchObject({ ok: 0, code: 146, codeName: 'ExceededMemoryLimit' });
       await second.closed;
 
       // Small commands still get through, and the first connection can finish its message.
-      const coll = client.db('budget').collection('c');
+      const coll = t.client.db('budget').collection('c');
       await coll.insertOne({ small: true });
       expect(await coll.countDocuments()).toBe(1);
       expect(first.socket.destroyed).toBe(false);
@@ -195,6 +162,6 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
       second.destroy();
     }
     await first.closed;
-    await eventually(async () => (await heldIncomingBytes(client)) === 0);
+    await eventually(async () => (await heldIncomingBytes(t.client)) === 0);
   });
 });
