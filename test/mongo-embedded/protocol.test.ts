@@ -118,6 +118,16 @@ describe('errors for what is not supported', () => {
     );
   });
 
+  (embedded ? it : it.skip)('refuses server-side JavaScript ($where, $function) with BadValue', async () => {
+    await expect(t.db.collection('c').find({ $where: 'this.a == 1' }).toArray()).rejects.toMatchObject({ code: 2 });
+    await expect(
+      t.db
+        .collection('c')
+        .aggregate([{ $project: { f: { $function: { body: 'function () { return 1; }', args: [], lang: 'js' } } } }])
+        .toArray(),
+    ).rejects.toMatchObject({ code: 2 });
+  });
+
   (embedded ? it : it.skip)('refuses tailable cursors, which need capped collections', async () => {
     await expect(t.db.collection('c').find({}, { tailable: true }).toArray()).rejects.toMatchObject({ code: 238 });
   });
