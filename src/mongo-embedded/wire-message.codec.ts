@@ -29,16 +29,24 @@ export interface CommandMessage {
   fullCollectionName?: string;
 }
 
+/** Messages larger than this are gathered into one buffer of their own size as they arrive. */
+const LARGE_MESSAGE = 1 * 2 ** 20;
+
 /**
- * Cuts a byte stream into whole messages. Chunks are kept as they arrive and joined once per
- * message (one copy), so a large message sent in many small pieces costs time in proportion to
- * its size; a header announcing an impossible length throws before anything else is held.
+ * Cuts a byte stream into whole messages in time proportional to its size. Small messages are
+ * cut out of the chunks as they arrive (one copy at most). A large one gets a buffer of its
+ * announced size once it starts, and each chunk is copied straight into it: the chunks are
+ * freed at once, and the message lives in one allocation that is returned to the system whole
+ * when freed (untouched pages of an unfinished message cost no memory). A header announcing an
+ * impossible length throws before anything else is held.
  */
 export class MessageFramer {
   private chunks: Buffer[] = [];
   private held = 0;
   /** The announced length of the message being received, once its first 4 bytes are here. */
   private announced: number | undefined;
+  /** The large message being gathered; its first `held` bytes are filled. */
+  private assembly: Buffer | undefined;
 
   constructor(private readonly maxMessageSize = MAX_MESSAGE_SIZE) {}
 
@@ -55,36 +63,65 @@ export class MessageFramer {
   /** The request id and opcode of the incomplete message, once its header is here. */
   pendingHeader(): { requestId: number; opCode: number } | undefined {
     if (this.held < HEADER_SIZE) return undefined;
-    const header = this.peek(HEADER_SIZE);
+    const header = this.assembly ?? this.peek(HEADER_SIZE);
     return { requestId: header.readInt32LE(4), opCode: header.readInt32LE(12) };
   }
 
   push(chunk: Buffer): Buffer[] {
-    if (chunk.length === 0) return [];
-    this.chunks.push(chunk);
-    this.held += chunk.length;
     const messages: Buffer[] = [];
+    let rest = chunk;
+    while (rest.length) {
+      if (this.assembly) {
+        const used = Math.min(this.assembly.length - this.held, rest.length);
+        rest.copy(this.assembly, this.held, 0, used);
+        this.held += used;
+        rest = rest.subarray(used);
+        if (this.held === this.assembly.length) {
+          messages.push(this.assembly);
+          this.clear();
+        }
+        continue;
+      }
+      this.chunks.push(rest);
+      this.held += rest.length;
+      rest = rest.subarray(rest.length);
+      this.cutMessages(messages);
+    }
+    return messages;
+  }
+
+  /** Cuts whole messages off the held chunks; starts an assembly when a large one is incomplete. */
+  private cutMessages(messages: Buffer[]): void {
     for (;;) {
       if (this.announced === undefined) {
-        if (this.held < 4) break;
+        if (this.held < 4) return;
         const length = this.peek(4).readInt32LE(0);
         if (length < HEADER_SIZE || length > this.maxMessageSize) {
           throw new MalformedMessageError(`invalid message length ${length}`);
         }
         this.announced = length;
       }
-      if (this.held < this.announced) break;
+      if (this.held < this.announced) {
+        if (this.announced > LARGE_MESSAGE) {
+          // Everything held belongs to this message: it moves into the message's own buffer.
+          this.assembly = Buffer.allocUnsafeSlow(this.announced);
+          let filled = 0;
+          for (const chunk of this.chunks) filled += chunk.copy(this.assembly, filled);
+          this.chunks = [];
+        }
+        return;
+      }
       messages.push(this.take(this.announced));
       this.announced = undefined;
     }
-    return messages;
   }
 
-  /** Drops whatever is held (the connection is gone). */
+  /** Drops whatever is held (the connection is gone, or a message was handed on). */
   clear(): void {
     this.chunks = [];
     this.held = 0;
     this.announced = undefined;
+    this.assembly = undefined;
   }
 
   /** The first `n` held bytes without consuming them (n is small: a header). */
@@ -108,8 +145,7 @@ export class MessageFramer {
       if (first.length === n) this.chunks.shift();
       else this.chunks[0] = first.subarray(n);
     } else {
-      // Unpooled: a large message gets its own allocation, returned to the system when freed.
-      message = Buffer.allocUnsafeSlow(n);
+      message = Buffer.allocUnsafe(n);
       let filled = 0;
       while (filled < n) {
         const chunk = this.chunks[0];
