@@ -7,6 +7,7 @@
  * query within 2 s with pings under 1 s; the half-sent message dropped within the read timeout.
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
@@ -133,6 +134,7 @@ export async function run(): Promise<BenchSection> {
   const client = await new MongoClient(server.uri).connect();
   const lines: string[] = [
     'The embedded server on its worker thread (as `npm start` runs it), in memory; a driver client pings it back to back (10 ms apart) during each case. Memory is the whole process (server thread and the benchmark clients).',
+    `Load average when this section started: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other work on the machine makes these figures pessimistic).`,
     '',
   ];
   try {
