@@ -6,7 +6,7 @@
  * naming what is unsupported. Compiled patterns are kept, since clients send the same ones again.
  */
 import { RE2JS, RE2JSException } from 're2js';
-import { MongoServerError } from './mongo-server.error';
+import { abbreviated, MongoServerError } from './mongo-server.error';
 
 const CACHE_CAPACITY = 1_000;
 const LONGEST_CACHED_PATTERN = 4_096;
@@ -163,9 +163,10 @@ export function compileRegex(pattern: string, options = ''): LinearRegex {
     const reason = unsupportedReason(source);
     throw badValue(
       reason
-        ? `Regular expression /${pattern}/ is not supported by the embedded server: it uses ${reason}, which ` +
-            `RE2 (the engine it runs regular expressions with, in time linear in the input) cannot run (${err.message})`
-        : `Regular expression is invalid: ${err.message}`,
+        ? `Regular expression /${abbreviated(pattern)}/ is not supported by the embedded server: it uses ${reason}, ` +
+            `which RE2 (the engine it runs regular expressions with, in time linear in the input) cannot run ` +
+            `(${abbreviated(err.message)})`
+        : `Regular expression is invalid: ${abbreviated(err.message)}`,
     );
   }
   const regex = new LinearRegex(pattern, normalized, compiled);

@@ -40,6 +40,13 @@ export const ErrorCode = {
 
 export type ErrorCodeName = keyof typeof ErrorCode;
 
+const LONGEST_ECHO = 100;
+
+/** Client text for an error message, cut short: a reply never echoes a huge input back whole. */
+export function abbreviated(text: string): string {
+  return text.length <= LONGEST_ECHO ? text : `${text.slice(0, LONGEST_ECHO)}... (${text.length} characters)`;
+}
+
 const CODE_NAMES = new Map<number, string>(Object.entries(ErrorCode).map(([name, code]) => [code, name]));
 
 export class MongoServerError extends Error {

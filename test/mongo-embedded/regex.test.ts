@@ -137,6 +137,15 @@ describe('regular expressions', () => {
     }
   });
 
+  (embedded ? it : it.skip)('does not echo a huge pattern back whole in the error', async () => {
+    const error = await coll
+      .find({ s: { $regex: `(a)\\1${'x'.repeat(1_000_000)}` } })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 2 });
+    expect((error as Error).message.length).toBeLessThan(1_000);
+  });
+
   (embedded ? it : it.skip)('refuses invalid patterns and options with BadValue', async () => {
     await expect(coll.find({ s: { $regex: '(' } }).toArray()).rejects.toMatchObject({ code: 2 });
     await expect(coll.find({ s: { $regex: 'a', $options: 'q' } }).toArray()).rejects.toMatchObject({ code: 2 });
