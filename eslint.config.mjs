@@ -13,6 +13,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The embedded server runs mingo only through its own operator context (linear-time regexes, no scripts).
+  {
+    files: ['src/mongo-embedded/**/*.ts'],
+    ignores: ['src/mongo-embedded/mingo.context.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^mingo(/|$)', message: 'Import from ./mingo.context, which runs regexes in linear time.' },
+          ],
+        },
+      ],
+    },
+  },
   // The launchers are plain CommonJS scripts.
   { files: ['bin/**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Tests read GraphQL responses, untyped JSON, field by field.

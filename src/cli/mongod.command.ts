@@ -12,6 +12,9 @@ const USAGE = `usage: newsgraph-mongod [--port P] [--dbpath DIR | --memory] [--b
   --dbpath DIR    keep data durably in DIR (SQLite); the default is ./data
   --memory        keep data in memory only; it is gone when the server stops
   --bind_ip HOST  address to listen on (default 127.0.0.1)
+  --readTimeoutMS MS        close a connection whose message stops arriving for MS ms (default 30000)
+  --maxIncomingBytes BYTES  unfinished messages held across connections before large ones are
+                            refused (default 268435456, 256 MiB)
 `;
 
 interface MongodArguments {
@@ -19,6 +22,8 @@ interface MongodArguments {
   dbPath?: string;
   memory: boolean;
   host: string;
+  readTimeoutMS?: number;
+  maxIncomingBytes?: number;
 }
 
 function parseArguments(args: string[]): MongodArguments | string {
@@ -39,6 +44,10 @@ function parseArguments(args: string[]): MongodArguments | string {
       const host = value();
       if (!host) return '--bind_ip needs an address';
       parsed.host = host;
+    } else if (arg === '--readTimeoutMS' || arg === '--maxIncomingBytes') {
+      const amount = Number(value());
+      if (!Number.isInteger(amount) || amount <= 0) return `${arg} needs a positive whole number`;
+      parsed[arg === '--readTimeoutMS' ? 'readTimeoutMS' : 'maxIncomingBytes'] = amount;
     } else return `unknown option "${arg}"`;
   }
   if (parsed.memory && parsed.dbPath) return 'use either --dbpath or --memory, not both';
@@ -56,7 +65,13 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const storage = parsed.memory ? { memory: true as const } : { dbPath: parsed.dbPath ?? './data' };
-  const server = await startEmbeddedMongo({ ...storage, port: parsed.port, host: parsed.host });
+  const server = await startEmbeddedMongo({
+    ...storage,
+    port: parsed.port,
+    host: parsed.host,
+    readTimeoutMS: parsed.readTimeoutMS,
+    maxIncomingBytes: parsed.maxIncomingBytes,
+  });
   const where = parsed.memory ? 'in memory' : `with data in ${parsed.dbPath ?? './data'}`;
   process.stdout.write(`newsgraph-mongod listening on ${server.uri} (${where})\n`);
   await new Promise<void>((resolve) => {

@@ -4,18 +4,17 @@
  * listIndexes, dropIndexes).
  */
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from './mingo.context';
 import { collectionArgument, optionalBoolean, optionalDocument, requiredDocumentArray } from './command-arguments.util';
 import type { CommandContext, CommandHandler } from './command-context.type';
 import { validateNamespace } from './database.engine';
 import { ID_INDEX, parseIndexSpec, sameKeyPattern, type IndexSpec } from './index.catalog';
 import { MongoServerError } from './mongo-server.error';
+import { createView, dropView, findView, listViews, refuseIfView } from './view.catalog';
 
 const CREATE_OPTIONS_REFUSED = [
   'capped',
   'validator',
-  'viewOn',
-  'pipeline',
   'timeseries',
   'clusteredIndex',
   'changeStreamPreAndPostImages',
@@ -46,12 +45,25 @@ export const catalogCommands: Record<string, CommandHandler> = {
         'NotImplemented',
         `collection option "${refused}" is not supported by the embedded server`,
       );
+    validateNamespace(ctx.db, name);
+    if (cmd.viewOn !== undefined) {
+      const collation = optionalDocument(cmd, 'collation');
+      if (collation && collation.locale !== 'simple')
+        throw new MongoServerError('NotImplemented', 'views with a collation are not supported by the embedded server');
+      createView(ctx.engine, ctx.db, name, cmd.viewOn, cmd.pipeline);
+      return { ok: 1 };
+    }
+    if (cmd.pipeline !== undefined)
+      throw new MongoServerError('InvalidOptions', "'pipeline' requires 'viewOn' to be specified");
+    if (findView(ctx.engine, ctx.db, name))
+      throw new MongoServerError('NamespaceExists', `Namespace ${ctx.db}.${name} already exists`);
     ctx.engine.create(ctx.db, name);
     return { ok: 1 };
   },
 
   drop: (cmd, ctx) => {
     const name = collectionArgument(cmd);
+    if (dropView(ctx.engine, ctx.db, name)) return { ns: `${ctx.db}.${name}`, ok: 1 };
     const collection = ctx.engine.find(ctx.db, name);
     if (!collection) throw namespaceNotFound(ctx, name);
     const nIndexesWas = collection.indexSpecs.length;
@@ -67,6 +79,8 @@ export const catalogCommands: Record<string, CommandHandler> = {
       if (dot <= 0) throw new MongoServerError('InvalidNamespace', `Invalid namespace specified '${String(ns)}'`);
       return { db: (ns as string).slice(0, dot), name: (ns as string).slice(dot + 1) };
     });
+    refuseIfView(ctx.engine, from.db, from.name);
+    refuseIfView(ctx.engine, to.db, to.name);
     const source = ctx.engine.find(from.db, from.name);
     if (!source) throw new MongoServerError('NamespaceNotFound', 'Source collection does not exist');
     if (from.db === to.db && from.name === to.name)
@@ -81,7 +95,7 @@ export const catalogCommands: Record<string, CommandHandler> = {
     return {
       db: ctx.db,
       collections: collections.length,
-      views: 0,
+      views: listViews(ctx.engine, ctx.db).length,
       objects: collections.reduce((sum, c) => sum + c.documents.size, 0),
       indexes: collections.reduce((sum, c) => sum + c.indexSpecs.length, 0),
       ok: 1,
@@ -110,9 +124,16 @@ export const catalogCommands: Record<string, CommandHandler> = {
     const filter = optionalDocument(cmd, 'filter');
     const nameOnly = optionalBoolean(cmd, 'nameOnly') ?? false;
     const matcher = filter ? new Query(filter, {}) : undefined;
-    const entries = ctx.engine
+    const collections: Document[] = ctx.engine
       .collectionsOf(ctx.db)
-      .map((c) => ({ name: c.name, type: 'collection', options: {}, info: { readOnly: false }, idIndex: ID_INDEX }))
+      .map((c) => ({ name: c.name, type: 'collection', options: {}, info: { readOnly: false }, idIndex: ID_INDEX }));
+    const views: Document[] = listViews(ctx.engine, ctx.db).map((view) => ({
+      name: view.name,
+      type: 'view',
+      options: { viewOn: view.viewOn, pipeline: view.pipeline },
+      info: { readOnly: true },
+    }));
+    const entries = [...collections, ...views]
       .filter((entry) => !matcher || matcher.test(entry))
       .map((entry) => (nameOnly ? { name: entry.name, type: entry.type } : entry));
     return cursorReply(ctx, '$cmd.listCollections', entries, cmd);
@@ -120,6 +141,7 @@ export const catalogCommands: Record<string, CommandHandler> = {
 
   createIndexes: (cmd, ctx) => {
     const name = collectionArgument(cmd);
+    refuseIfView(ctx.engine, ctx.db, name);
     const specs = requiredDocumentArray(cmd, 'indexes').map(parseIndexSpec);
     if (specs.length === 0) throw new MongoServerError('BadValue', 'Must specify at least one index to create');
     const existed = ctx.engine.find(ctx.db, name) !== undefined;
@@ -159,6 +181,7 @@ export const catalogCommands: Record<string, CommandHandler> = {
 
   listIndexes: (cmd, ctx) => {
     const name = collectionArgument(cmd);
+    refuseIfView(ctx.engine, ctx.db, name);
     const collection = ctx.engine.find(ctx.db, name);
     if (!collection) throw namespaceNotFound(ctx, name);
     return cursorReply(ctx, name, collection.indexSpecs, cmd);
@@ -166,6 +189,7 @@ export const catalogCommands: Record<string, CommandHandler> = {
 
   dropIndexes: (cmd, ctx) => {
     const name = collectionArgument(cmd);
+    refuseIfView(ctx.engine, ctx.db, name);
     const collection = ctx.engine.find(ctx.db, name);
     if (!collection) throw namespaceNotFound(ctx, name);
     const nIndexesWas = collection.indexSpecs.length;

@@ -4,6 +4,7 @@
  */
 import type { Document } from 'bson';
 import { bsonTypeName, isPlainObject } from './bson-value.util';
+import { evaluateVariables } from './mingo.context';
 import { MongoServerError } from './mongo-server.error';
 
 function typeError(command: string, field: string, expected: string, value: unknown): MongoServerError {
@@ -71,4 +72,9 @@ export function optionalBoolean(cmd: Document, field: string): boolean | undefin
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   throw typeError(commandName(cmd), field, 'boolean', value);
+}
+
+/** The command's `let` variables, each evaluated once as an expression (`{ $literal: 'x' }` binds 'x'). */
+export function commandVariables(cmd: Document): Document | undefined {
+  return evaluateVariables(optionalDocument(cmd, 'let'));
 }

@@ -1,7 +1,8 @@
-/** What a command handler may use: the data, the open cursors, and facts about the server and connection. */
+/** What a command handler may use: the data, the open cursors and sessions, and facts about the server and connection. */
 import type { Document } from 'bson';
 import type { CursorRegistry } from './cursor.registry';
 import type { DatabaseEngine } from './database.engine';
+import type { SessionRegistry } from './session.registry';
 
 export interface ServerFacts {
   startedAt: Date;
@@ -9,11 +10,14 @@ export interface ServerFacts {
   port: number;
   connectionsOpen(): number;
   connectionsCreated(): number;
+  /** Bytes of incomplete incoming messages the server holds right now. */
+  incomingBytes(): number;
 }
 
 export interface CommandContext {
   engine: DatabaseEngine;
   cursors: CursorRegistry;
+  sessions: SessionRegistry;
   server: ServerFacts;
   connectionId: number;
   /** The database the command was sent to (`$db`). */

@@ -7,7 +7,7 @@ import type { Document } from 'bson';
 import { catalogCommands } from './catalog.commands';
 import { commandName } from './command-arguments.util';
 import type { CommandContext, CommandHandler } from './command-context.type';
-import { asServerError, MongoServerError } from './mongo-server.error';
+import { abbreviated, asServerError, MongoServerError } from './mongo-server.error';
 import { readCommands } from './read.commands';
 import { serverCommands } from './server.commands';
 import { writeCommands } from './write.commands';
@@ -39,10 +39,12 @@ function refuseTransactions(name: string, cmd: Document): void {
 export function dispatchCommand(cmd: Document, ctx: Omit<CommandContext, 'db'>): Document {
   const name = commandName(cmd);
   let reply: Document;
+  // Recorded first, so a command can list the session it runs in ($listLocalSessions).
+  if (name !== 'endSessions') ctx.sessions.touch(cmd.lsid);
   try {
     refuseTransactions(name, cmd);
     const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
-    if (!handler) throw new MongoServerError('CommandNotFound', `no such command: '${name}'`);
+    if (!handler) throw new MongoServerError('CommandNotFound', `no such command: '${abbreviated(name)}'`);
     if (ctx.engine.storageFailure && !Object.hasOwn(serverCommands, name)) {
       throw new MongoServerError(
         'InternalError',

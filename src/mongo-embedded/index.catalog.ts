@@ -5,7 +5,7 @@
  * is described here but not stored twice.
  */
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from './mingo.context';
 import { isPlainObject, pathHasArray, valueAtPath, valueKey, valuesAtPath } from './bson-value.util';
 import { MongoServerError } from './mongo-server.error';
 import { OrderedKeys } from './ordered-keys.list';

@@ -19,6 +19,10 @@ interface ListenOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** A connection whose message stops arriving mid-way for this long is closed; default 30000 ms. */
+  readTimeoutMS?: number;
+  /** Bytes of incomplete messages held across connections before large ones are refused; default 256 MiB. */
+  maxIncomingBytes?: number;
 }
 
 export type EmbeddedMongoOptions = ({ memory: true } | { dbPath: string }) & ListenOptions;
@@ -38,7 +42,10 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise
     storage.close();
     throw err;
   }
-  const server = new EmbeddedServer(engine);
+  const server = new EmbeddedServer(engine, {
+    readTimeoutMS: options.readTimeoutMS,
+    maxIncomingBytes: options.maxIncomingBytes,
+  });
   const host = options.host ?? '127.0.0.1';
   let port: number;
   try {

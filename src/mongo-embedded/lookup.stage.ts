@@ -4,7 +4,7 @@
  * the matching documents instead of the whole foreign collection per call.
  */
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from './mingo.context';
 import { isPlainObject, valuesAtPath } from './bson-value.util';
 import type { CollectionState } from './collection.state';
 

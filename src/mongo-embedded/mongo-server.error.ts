@@ -8,6 +8,7 @@ export const ErrorCode = {
   FailedToParse: 9,
   Unauthorized: 13,
   TypeMismatch: 14,
+  InvalidBSON: 22,
   IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
@@ -23,6 +24,12 @@ export const ErrorCode = {
   InvalidNamespace: 73,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  ExceededMemoryLimit: 146,
+  ViewDepthLimitExceeded: 165,
+  CommandNotSupportedOnView: 166,
+  OptionNotSupportedOnView: 167,
+  GraphContainsCycle: 170,
+  InvalidViewDefinition: 182,
   NotImplemented: 238,
   Location40323: 40323,
   Location40414: 40414,
@@ -32,6 +39,13 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;
+
+const LONGEST_ECHO = 100;
+
+/** Client text for an error message, cut short: a reply never echoes a huge input back whole. */
+export function abbreviated(text: string): string {
+  return text.length <= LONGEST_ECHO ? text : `${text.slice(0, LONGEST_ECHO)}... (${text.length} characters)`;
+}
 
 const CODE_NAMES = new Map<number, string>(Object.entries(ErrorCode).map(([name, code]) => [code, name]));
 

@@ -5,7 +5,7 @@
  * may read `$$NOW`; `$where` and `$function` run client code) are compiled afresh each time.
  */
 import { EJSON, type Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from './mingo.context';
 import { isPlainObject } from './bson-value.util';
 
 const CAPACITY = 500;
@@ -23,6 +23,16 @@ function cacheable(value: unknown): boolean {
   return Object.keys(value).every((key) => !UNCACHEABLE_OPERATORS.has(key) && cacheable(value[key]));
 }
 
+/** Canonical EJSON keeps types apart (5 vs Long(5), an ObjectId vs its hex string). */
+function cacheKey(filter: Document, variables: Document | undefined): string | undefined {
+  try {
+    return EJSON.stringify({ filter, variables: variables ?? null }, { relaxed: false });
+  } catch {
+    // EJSON cannot write some values (a regex decoded with the BSON library's `g` for dot-all).
+    return undefined;
+  }
+}
+
 export class QueryFilterCache {
   /** In least-recently-used order: a hit moves its entry to the end. */
   private readonly compiled = new Map<string, Query>();
@@ -30,9 +40,8 @@ export class QueryFilterCache {
   /** The filter compiled with `options`; callers must have validated the filter. */
   query(filter: Document, options: { variables?: Document }): Query {
     if (!cacheable(filter)) return new Query(filter, options);
-    // Canonical EJSON keeps types apart (5 vs Long(5), an ObjectId vs its hex string).
-    const key = EJSON.stringify({ filter, variables: options.variables ?? null }, { relaxed: false });
-    if (key.length > LONGEST_KEY) return new Query(filter, options);
+    const key = cacheKey(filter, options.variables);
+    if (key === undefined || key.length > LONGEST_KEY) return new Query(filter, options);
     let query = this.compiled.get(key);
     if (query) {
       this.compiled.delete(key);

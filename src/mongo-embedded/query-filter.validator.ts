@@ -1,7 +1,7 @@
 /**
  * Checks the operator arguments of a query filter that mingo would otherwise trip over with
- * a TypeError (reported as our bug) or an invalid-regex exception: these are the client's
- * mistakes and get MongoDB's BadValue.
+ * a TypeError (reported as our bug): these are the client's mistakes and get MongoDB's
+ * BadValue. (Regular expressions are checked where they are compiled, in mingo.context.)
  */
 import type { Document } from 'bson';
 import { isPlainObject } from './bson-value.util';
@@ -34,22 +34,12 @@ const TYPE_ALIASES = new Set([
 ]);
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
 
-function checkRegex(source: unknown, options: unknown): void {
-  if (typeof source !== 'string') return;
-  try {
-    new RegExp(source, typeof options === 'string' ? options.replace(/[^imsu]/g, '') : '');
-  } catch (err) {
-    throw new MongoServerError('BadValue', `Regular expression is invalid: ${(err as Error).message}`);
-  }
-}
-
 function checkCondition(path: string, condition: unknown): void {
   if (!isPlainObject(condition)) return;
   for (const [operator, argument] of Object.entries(condition)) {
     if (ARRAY_OPERATORS.has(operator) && !Array.isArray(argument)) {
       throw new MongoServerError('BadValue', `${operator} needs an array (field "${path}")`);
     }
-    if (operator === '$regex') checkRegex(argument, condition.$options);
     if (operator === '$elemMatch' && !isPlainObject(argument))
       throw new MongoServerError('BadValue', `$elemMatch needs an object (field "${path}")`);
     if (operator === '$size' && typeof argument !== 'number')

@@ -5,7 +5,7 @@
  * candidates come first.
  */
 import type { Document } from 'bson';
-import { aggregate, Query } from 'mingo';
+import { aggregate, Query } from './mingo.context';
 import { copyDocument, isPlainObject } from './bson-value.util';
 import type { CollectionState } from './collection.state';
 import type { DatabaseEngine } from './database.engine';

@@ -6,6 +6,7 @@ import type { Document } from 'bson';
 import { valueKey, valuesAtPath } from './bson-value.util';
 import {
   collectionArgument,
+  commandVariables,
   nonNegative,
   optionalBoolean,
   optionalDocument,
@@ -16,6 +17,7 @@ import type { CommandContext, CommandHandler } from './command-context.type';
 import { validateNamespace } from './database.engine';
 import { MongoServerError } from './mongo-server.error';
 import { runAggregate, runQuery } from './query.executor';
+import { resolveView, resolveViewsInPipeline, type ResolvedView } from './view.catalog';
 
 function cursorId(value: unknown): number {
   const id =
@@ -27,7 +29,54 @@ function cursorId(value: unknown): number {
 function readTarget(cmd: Document, ctx: CommandContext) {
   const name = collectionArgument(cmd);
   validateNamespace(ctx.db, name);
-  return { name, collection: ctx.engine.find(ctx.db, name) };
+  const view = resolveView(ctx.engine, ctx.db, name);
+  return { name, view, collection: ctx.engine.find(ctx.db, view?.collection ?? name) };
+}
+
+/** The documents a view yields after `stages`, read from its base collection through its pipeline. */
+function readView(
+  ctx: CommandContext,
+  view: ResolvedView,
+  stages: Array<Document | false>,
+  scope: { variables?: Document; collation?: Document },
+): Document[] {
+  const pipeline = [...view.pipeline, ...stages.filter((stage): stage is Document => stage !== false)];
+  return runAggregate(
+    ctx.engine,
+    ctx.db,
+    ctx.engine.find(ctx.db, view.collection),
+    resolveViewsInPipeline(ctx.engine, ctx.db, pipeline),
+    scope,
+  );
+}
+
+const nonEmpty = (doc: Document | undefined): doc is Document => doc !== undefined && Object.keys(doc).length > 0;
+
+/** Stages that may open a database-level aggregate (`aggregate: 1`), which has no collection to read. */
+const COLLECTIONLESS_STAGES = new Set(['$documents', '$listLocalSessions']);
+
+function databaseAggregate(
+  ctx: CommandContext,
+  pipeline: Document[],
+  scope: { variables?: Document; collation?: Document },
+): Document[] {
+  const [first, ...rest] = pipeline;
+  const name = first ? Object.keys(first)[0] : undefined;
+  if (!name || !COLLECTIONLESS_STAGES.has(name)) {
+    throw new MongoServerError(
+      'InvalidNamespace',
+      `{aggregate: 1} is not valid for '${name ?? 'an empty pipeline'}'; a collection is required.`,
+    );
+  }
+  // Sessions are listed as literal documents, then the rest of the pipeline runs over them.
+  const opening = name === '$listLocalSessions' ? { $documents: ctx.sessions.list() } : first;
+  return runAggregate(
+    ctx.engine,
+    ctx.db,
+    undefined,
+    resolveViewsInPipeline(ctx.engine, ctx.db, [opening, ...rest]),
+    scope,
+  );
 }
 
 /** find options that would change results if ignored, so they are refused rather than dropped. */
@@ -46,9 +95,9 @@ export const readCommands: Record<string, CommandHandler> = {
       (option) => cmd[option] !== undefined && cmd[option] !== false,
     );
     if (refused) throw new MongoServerError('NotImplemented', REFUSED_FIND_OPTIONS[refused]);
-    const { name, collection } = readTarget(cmd, ctx);
+    const { name, view, collection } = readTarget(cmd, ctx);
     const limit = optionalNumber(cmd, 'limit');
-    const docs = runQuery(collection, {
+    const options = {
       filter: optionalDocument(cmd, 'filter'),
       sort: optionalDocument(cmd, 'sort'),
       projection: optionalDocument(cmd, 'projection'),
@@ -56,8 +105,22 @@ export const readCommands: Record<string, CommandHandler> = {
       limit: limit === undefined ? undefined : Math.abs(limit),
       hint: cmd.hint,
       collation: optionalDocument(cmd, 'collation'),
-      variables: optionalDocument(cmd, 'let'),
-    });
+      variables: commandVariables(cmd),
+    };
+    const docs = view
+      ? readView(
+          ctx,
+          view,
+          [
+            nonEmpty(options.filter) && { $match: options.filter },
+            nonEmpty(options.sort) && { $sort: options.sort },
+            !!options.skip && { $skip: options.skip },
+            !!options.limit && { $limit: options.limit },
+            nonEmpty(options.projection) && { $project: options.projection },
+          ],
+          options,
+        )
+      : runQuery(collection, options);
     const singleBatch = (optionalBoolean(cmd, 'singleBatch') ?? false) || (limit !== undefined && limit < 0);
     return { cursor: ctx.cursors.open(`${ctx.db}.${name}`, docs, nonNegative(cmd, 'batchSize'), singleBatch), ok: 1 };
   },
@@ -81,13 +144,6 @@ export const readCommands: Record<string, CommandHandler> = {
 
   aggregate: (cmd, ctx) => {
     if (cmd.explain) throw new MongoServerError('NotImplemented', 'explain is not supported by the embedded server');
-    if (typeof cmd.aggregate !== 'string') {
-      throw new MongoServerError(
-        'NotImplemented',
-        'database-level aggregation ({aggregate: 1}) is not supported by the embedded server',
-      );
-    }
-    const { name, collection } = readTarget(cmd, ctx);
     const pipeline = requiredDocumentArray(cmd, 'pipeline');
     for (const stage of pipeline) {
       if (Object.keys(stage).length !== 1) {
@@ -103,37 +159,53 @@ export const readCommands: Record<string, CommandHandler> = {
         'FailedToParse',
         "The 'cursor' option is required, except for aggregate with the explain argument",
       );
-    const docs = runAggregate(ctx.engine, ctx.db, collection, pipeline, {
-      collation: optionalDocument(cmd, 'collation'),
-      variables: optionalDocument(cmd, 'let'),
-      hint: cmd.hint,
-    });
     const batchSize = optionalNumber(cursor, 'batchSize');
+    const scope = { collation: optionalDocument(cmd, 'collation'), variables: commandVariables(cmd) };
+    if (cmd.aggregate === 1) {
+      validateNamespace(ctx.db);
+      const docs = databaseAggregate(ctx, pipeline, scope);
+      return { cursor: ctx.cursors.open(`${ctx.db}.$cmd.aggregate`, docs, batchSize, false), ok: 1 };
+    }
+    const { name, view, collection } = readTarget(cmd, ctx);
+    const docs = view
+      ? readView(ctx, view, pipeline, scope)
+      : runAggregate(ctx.engine, ctx.db, collection, resolveViewsInPipeline(ctx.engine, ctx.db, pipeline), {
+          ...scope,
+          hint: cmd.hint,
+        });
     return { cursor: ctx.cursors.open(`${ctx.db}.${name}`, docs, batchSize, false), ok: 1 };
   },
 
   count: (cmd, ctx) => {
-    const { collection } = readTarget(cmd, ctx);
+    const { view, collection } = readTarget(cmd, ctx);
     const limit = optionalNumber(cmd, 'limit');
-    const docs = runQuery(collection, {
+    const options = {
       filter: optionalDocument(cmd, 'query'),
       skip: nonNegative(cmd, 'skip'),
       limit: limit === undefined ? undefined : Math.abs(limit),
       hint: cmd.hint,
       collation: optionalDocument(cmd, 'collation'),
-    });
-    return { n: docs.length, ok: 1 };
+    };
+    if (view) {
+      const stages = [
+        nonEmpty(options.filter) && { $match: options.filter },
+        !!options.skip && { $skip: options.skip },
+        !!options.limit && { $limit: options.limit },
+      ];
+      return { n: readView(ctx, view, stages, options).length, ok: 1 };
+    }
+    return { n: runQuery(collection, options).length, ok: 1 };
   },
 
   distinct: (cmd, ctx) => {
-    const { collection } = readTarget(cmd, ctx);
+    const { view, collection } = readTarget(cmd, ctx);
     if (typeof cmd.key !== 'string') throw new MongoServerError('TypeMismatch', 'distinct.key must be a string');
     const key = cmd.key;
-    const docs = runQuery(collection, {
-      filter: optionalDocument(cmd, 'query'),
-      hint: cmd.hint,
-      collation: optionalDocument(cmd, 'collation'),
-    });
+    const filter = optionalDocument(cmd, 'query');
+    const collation = optionalDocument(cmd, 'collation');
+    const docs = view
+      ? readView(ctx, view, [nonEmpty(filter) && { $match: filter }], { collation })
+      : runQuery(collection, { filter, hint: cmd.hint, collation });
     const values = new Map<string, unknown>();
     for (const doc of docs) {
       for (const value of valuesAtPath(doc, key)) {

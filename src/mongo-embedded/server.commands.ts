@@ -3,9 +3,10 @@
  * sessions but advertises no compression or topologyVersion), liveness, build and status
  * facts, and the session bookkeeping the driver sends.
  */
-import type { Document } from 'bson';
+import { UUID, type Document } from 'bson';
 import os from 'node:os';
 import type { CommandContext, CommandHandler } from './command-context.type';
+import { SESSION_TIMEOUT_MINUTES } from './session.registry';
 
 export const SERVER_VERSION = '7.0.0';
 const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
@@ -20,7 +21,7 @@ function handshake(ctx: CommandContext, primaryField: 'isWritablePrimary' | 'ism
     maxMessageSizeBytes: MAX_MESSAGE_SIZE_BYTES,
     maxWriteBatchSize: MAX_WRITE_BATCH_SIZE,
     localTime: new Date(),
-    logicalSessionTimeoutMinutes: 30,
+    logicalSessionTimeoutMinutes: SESSION_TIMEOUT_MINUTES,
     connectionId: ctx.connectionId,
     minWireVersion: 0,
     maxWireVersion: 21,
@@ -64,6 +65,7 @@ export const serverCommands: Record<string, CommandHandler> = {
         available: 1000,
       },
       mem: { bits: 64, resident: Math.round(process.memoryUsage().rss / 2 ** 20) },
+      embedded: { incomingBytesHeld: ctx.server.incomingBytes() },
       ok: 1,
     };
   },
@@ -85,9 +87,23 @@ export const serverCommands: Record<string, CommandHandler> = {
       ? { featureCompatibilityVersion: { version: '7.0' }, ok: 1 }
       : { ok: 1 },
   getLog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
-  endSessions: () => ({ ok: 1 }),
-  killSessions: () => ({ ok: 1 }),
-  killAllSessions: () => ({ ok: 1 }),
+  startSession: (_cmd, ctx) => {
+    const id = { id: new UUID() };
+    ctx.sessions.touch(id);
+    return { id, timeoutMinutes: SESSION_TIMEOUT_MINUTES, ok: 1 };
+  },
+  endSessions: (cmd, ctx) => {
+    if (Array.isArray(cmd.endSessions)) ctx.sessions.end(cmd.endSessions);
+    return { ok: 1 };
+  },
+  killSessions: (cmd, ctx) => {
+    if (Array.isArray(cmd.killSessions)) ctx.sessions.end(cmd.killSessions);
+    return { ok: 1 };
+  },
+  killAllSessions: (_cmd, ctx) => {
+    ctx.sessions.clear();
+    return { ok: 1 };
+  },
   killAllSessionsByPattern: () => ({ ok: 1 }),
   refreshSessions: () => ({ ok: 1 }),
 };

@@ -4,7 +4,7 @@
  * update's shape, keeps `_id` immutable, and builds the document an upsert inserts.
  */
 import { ObjectId, type Document } from 'bson';
-import { update as applyModifier } from 'mingo';
+import { update as applyModifier } from './mingo.context';
 import {
   bsonTypeName,
   copyDocument,
@@ -181,12 +181,14 @@ function applyOperators(
   rawModifier: Document,
   arrayFilters: Document[] | undefined,
   filter: Document,
+  variables?: Document,
 ): string[] {
   const modifier = withoutUnchangedId(target, rawModifier);
   checkOperandTypes(target, modifier);
   if (Object.keys(modifier).length === 0) return [];
   try {
-    return applyModifier(target, modifier, arrayFilters, filter, { cloneMode: 'deep' });
+    // The filter locates positional `$` elements; it may use `let` variables through `$expr`.
+    return applyModifier(target, modifier, arrayFilters, filter, { cloneMode: 'deep', variables });
   } catch (err) {
     const message = err instanceof Error ? err.message : '';
     if (/immutable field '_id'/.test(message)) throw new MongoServerError('ImmutableField', message.replace(/\.$/, ''));
@@ -242,7 +244,7 @@ export function applyUpdate(
     return { document, modified: !sameValue(doc, document) };
   }
   const document = copyTouchedFields(doc, spec.modifier);
-  const paths = applyOperators(document, spec.modifier, arrayFilters, filter);
+  const paths = applyOperators(document, spec.modifier, arrayFilters, filter, variables);
   checkIdUnchanged(doc, document);
   // Compare only what mingo says it touched: re-serializing large documents per update is costly.
   const modified = paths.some(

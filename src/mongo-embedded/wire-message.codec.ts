@@ -1,9 +1,11 @@
 /**
  * The MongoDB wire protocol framing: splits a byte stream into messages, decodes OP_MSG
  * (with kind-1 document sequences) and the legacy OP_QUERY the driver opens with, and
- * encodes the matching OP_MSG / OP_REPLY answers.
+ * encodes the matching OP_MSG / OP_REPLY answers. A message that frames correctly but does
+ * not decode (broken BSON, bad UTF-8) is the sender's error, answered without closing.
  */
 import { BSON, type Document } from 'bson';
+import { checkFieldNamesUtf8 } from './bson-field-names.check';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -27,29 +29,135 @@ export interface CommandMessage {
   fullCollectionName?: string;
 }
 
-/** Accumulates socket chunks and yields whole messages; throws on a header that cannot be valid. */
+/** Messages larger than this are gathered into one buffer of their own size as they arrive. */
+const LARGE_MESSAGE = 1 * 2 ** 20;
+
+/**
+ * Cuts a byte stream into whole messages in time proportional to its size. Small messages are
+ * cut out of the chunks as they arrive (one copy at most). A large one gets a buffer of its
+ * announced size once it starts, and each chunk is copied straight into it: the chunks are
+ * freed at once, and the message lives in one allocation that is returned to the system whole
+ * when freed (untouched pages of an unfinished message cost no memory). A header announcing an
+ * impossible length throws before anything else is held.
+ */
 export class MessageFramer {
-  private buffered: Buffer[] = [];
-  private bufferedLength = 0;
+  private chunks: Buffer[] = [];
+  private held = 0;
+  /** The announced length of the message being received, once its first 4 bytes are here. */
+  private announced: number | undefined;
+  /** The large message being gathered; its first `held` bytes are filled. */
+  private assembly: Buffer | undefined;
+
+  constructor(private readonly maxMessageSize = MAX_MESSAGE_SIZE) {}
+
+  /** Bytes of an incomplete message held. */
+  get pendingBytes(): number {
+    return this.held;
+  }
+
+  /** The length the incomplete message's header announced, if that much of it has arrived. */
+  get pendingMessageLength(): number | undefined {
+    return this.announced;
+  }
+
+  /** The request id and opcode of the incomplete message, once its header is here. */
+  pendingHeader(): { requestId: number; opCode: number } | undefined {
+    if (this.held < HEADER_SIZE) return undefined;
+    const header = this.assembly ?? this.peek(HEADER_SIZE);
+    return { requestId: header.readInt32LE(4), opCode: header.readInt32LE(12) };
+  }
 
   push(chunk: Buffer): Buffer[] {
-    this.buffered.push(chunk);
-    this.bufferedLength += chunk.length;
     const messages: Buffer[] = [];
-    while (this.bufferedLength >= 4) {
-      const data = this.buffered.length === 1 ? this.buffered[0] : Buffer.concat(this.buffered);
-      this.buffered = [data];
-      const length = data.readInt32LE(0);
-      if (length < HEADER_SIZE || length > MAX_MESSAGE_SIZE) {
-        throw new MalformedMessageError(`invalid message length ${length}`);
+    let rest = chunk;
+    while (rest.length) {
+      if (this.assembly) {
+        const used = Math.min(this.assembly.length - this.held, rest.length);
+        rest.copy(this.assembly, this.held, 0, used);
+        this.held += used;
+        rest = rest.subarray(used);
+        if (this.held === this.assembly.length) {
+          messages.push(this.assembly);
+          this.clear();
+        }
+        continue;
       }
-      if (data.length < length) break;
-      messages.push(data.subarray(0, length));
-      const rest = data.subarray(length);
-      this.buffered = rest.length ? [rest] : [];
-      this.bufferedLength = rest.length;
+      this.chunks.push(rest);
+      this.held += rest.length;
+      rest = rest.subarray(rest.length);
+      this.cutMessages(messages);
     }
     return messages;
+  }
+
+  /** Cuts whole messages off the held chunks; starts an assembly when a large one is incomplete. */
+  private cutMessages(messages: Buffer[]): void {
+    for (;;) {
+      if (this.announced === undefined) {
+        if (this.held < 4) return;
+        const length = this.peek(4).readInt32LE(0);
+        if (length < HEADER_SIZE || length > this.maxMessageSize) {
+          throw new MalformedMessageError(`invalid message length ${length}`);
+        }
+        this.announced = length;
+      }
+      if (this.held < this.announced) {
+        if (this.announced > LARGE_MESSAGE) {
+          // Everything held belongs to this message: it moves into the message's own buffer.
+          this.assembly = Buffer.allocUnsafeSlow(this.announced);
+          let filled = 0;
+          for (const chunk of this.chunks) filled += chunk.copy(this.assembly, filled);
+          this.chunks = [];
+        }
+        return;
+      }
+      messages.push(this.take(this.announced));
+      this.announced = undefined;
+    }
+  }
+
+  /** Drops whatever is held (the connection is gone, or a message was handed on). */
+  clear(): void {
+    this.chunks = [];
+    this.held = 0;
+    this.announced = undefined;
+    this.assembly = undefined;
+  }
+
+  /** The first `n` held bytes without consuming them (n is small: a header). */
+  private peek(n: number): Buffer {
+    if (this.chunks[0].length >= n) return this.chunks[0];
+    const bytes = Buffer.alloc(n);
+    let filled = 0;
+    for (const chunk of this.chunks) {
+      filled += chunk.copy(bytes, filled, 0, Math.min(chunk.length, n - filled));
+      if (filled === n) break;
+    }
+    return bytes;
+  }
+
+  /** Removes and returns the first `n` held bytes, copying only when they span chunks. */
+  private take(n: number): Buffer {
+    const first = this.chunks[0];
+    let message: Buffer;
+    if (first.length >= n) {
+      message = first.subarray(0, n);
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+    } else {
+      message = Buffer.allocUnsafe(n);
+      let filled = 0;
+      while (filled < n) {
+        const chunk = this.chunks[0];
+        const used = Math.min(chunk.length, n - filled);
+        chunk.copy(message, filled, 0, used);
+        filled += used;
+        if (used === chunk.length) this.chunks.shift();
+        else this.chunks[0] = chunk.subarray(used);
+      }
+    }
+    this.held -= n;
+    return message;
   }
 }
 
@@ -63,8 +171,11 @@ function readDocument(buf: Buffer, offset: number, limit: number): { doc: Docume
   if (offset + 5 > limit) throw new MalformedMessageError('truncated BSON document');
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > limit) throw new MalformedMessageError(`invalid BSON document size ${size}`);
+  const bytes = buf.subarray(offset, offset + size);
   try {
-    return { doc: BSON.deserialize(buf.subarray(offset, offset + size)), next: offset + size };
+    const doc = BSON.deserialize(bytes);
+    checkFieldNamesUtf8(bytes);
+    return { doc, next: offset + size };
   } catch (err) {
     throw new MalformedMessageError(`invalid BSON: ${(err as Error).message}`);
   }

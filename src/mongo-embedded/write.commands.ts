@@ -3,10 +3,11 @@
  * ordered or not, with per-statement `writeErrors`) and findAndModify.
  */
 import { ObjectId, type Document } from 'bson';
-import { find } from 'mingo';
+import { find } from './mingo.context';
 import { isPlainObject } from './bson-value.util';
 import {
   collectionArgument,
+  commandVariables,
   optionalBoolean,
   optionalDocument,
   optionalNumber,
@@ -20,6 +21,7 @@ import { projectTopLevelFields } from './field-projection.util';
 import { asServerError, MongoServerError } from './mongo-server.error';
 import { checkHint, matchingDocuments, runQuery, type QueryScope } from './query.executor';
 import { applyUpdate, buildUpsertDocument, parseUpdate } from './update.operators';
+import { refuseIfView, VIEWS_COLLECTION } from './view.catalog';
 
 function prepareForInsert(raw: Document): Document {
   const { _id, ...rest } = raw;
@@ -76,6 +78,13 @@ function withWriteErrors(reply: Document, writeErrors: Document[]): Document {
 function writeTarget(cmd: Document, ctx: CommandContext): string {
   const name = collectionArgument(cmd);
   validateNamespace(ctx.db, name);
+  refuseIfView(ctx.engine, ctx.db, name);
+  if (name === VIEWS_COLLECTION) {
+    throw new MongoServerError(
+      'InvalidNamespace',
+      `cannot write to '${ctx.db}.${name}': create and drop views instead`,
+    );
+  }
   return name;
 }
 
@@ -93,7 +102,7 @@ function firstMatch(
 function project(doc: Document | undefined, fields: Document | undefined): Document | null {
   if (!doc) return null;
   if (!fields || Object.keys(fields).length === 0) return doc;
-  const projected = projectTopLevelFields([doc], fields) ?? (find([doc], {}, fields).all() as Document[]);
+  const projected = projectTopLevelFields([doc], fields) ?? find([doc], {}, fields);
   return projected[0] ?? null;
 }
 
@@ -116,7 +125,7 @@ export const writeCommands: Record<string, CommandHandler> = {
     const statements = requiredDocumentArray(cmd, 'updates');
     requireFields(statements, 'update.updates', ['q', 'u']);
     const ordered = optionalBoolean(cmd, 'ordered') ?? true;
-    const variables = optionalDocument(cmd, 'let');
+    const variables = commandVariables(cmd);
     let n = 0;
     let nModified = 0;
     const upserted: Document[] = [];
@@ -164,7 +173,7 @@ export const writeCommands: Record<string, CommandHandler> = {
     const statements = requiredDocumentArray(cmd, 'deletes');
     requireFields(statements, 'delete.deletes', ['q', 'limit']);
     const ordered = optionalBoolean(cmd, 'ordered') ?? true;
-    const variables = optionalDocument(cmd, 'let');
+    const variables = commandVariables(cmd);
     let n = 0;
     const writeErrors = runStatements(statements, ordered, (statement) => {
       const filter = statement.q as Document;
@@ -194,7 +203,7 @@ export const writeCommands: Record<string, CommandHandler> = {
     const remove = optionalBoolean(cmd, 'remove') ?? false;
     const returnNew = optionalBoolean(cmd, 'new') ?? false;
     const upsert = optionalBoolean(cmd, 'upsert') ?? false;
-    const variables = optionalDocument(cmd, 'let');
+    const variables = commandVariables(cmd);
     const hasUpdate = cmd.update !== undefined && cmd.update !== null;
     if (remove && hasUpdate)
       throw new MongoServerError('FailedToParse', 'Cannot specify both an update and remove=true');

@@ -42,3 +42,9 @@ it('rejects unknown options with usage and exit code 2', () => {
   expect(result.stderr).toContain('unknown option "--frobnicate"');
   expect(result.stderr).toContain('usage: newsgraph-mongod');
 });
+
+it('rejects a read timeout that is not a positive whole number', () => {
+  const result = spawnSync(process.execPath, [BIN, '--memory', '--readTimeoutMS', 'soon'], { encoding: 'utf8' });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toContain('--readTimeoutMS needs a positive whole number');
+});
