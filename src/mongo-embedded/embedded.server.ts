@@ -53,30 +53,41 @@ export class EmbeddedServer {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     const framer = new MessageFramer();
+    // A command may pause (a long read); the connection's next commands wait for it, in order.
+    let previous = Promise.resolve();
     socket.on('data', (chunk: Buffer) => {
+      let messages: Buffer[];
       try {
-        for (const raw of framer.push(chunk)) {
-          if (socket.destroyed) return;
-          const message = decodeMessage(raw);
-          const reply = this.answer(message, connectionId);
-          if (reply) socket.write(reply);
-        }
+        messages = framer.push(chunk);
       } catch {
         // Malformed input: this connection cannot be resynchronized, so it ends here.
         socket.destroy();
+        return;
       }
+      for (const raw of messages) previous = previous.then(() => this.handle(raw, socket, connectionId));
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.sockets.delete(socket));
   }
 
-  private answer(message: CommandMessage, connectionId: number): Buffer | undefined {
+  private async handle(raw: Buffer, socket: net.Socket, connectionId: number): Promise<void> {
+    if (socket.destroyed) return;
+    try {
+      const reply = await this.answer(decodeMessage(raw), connectionId);
+      if (reply && !socket.destroyed) socket.write(reply);
+    } catch {
+      // Malformed input: this connection cannot be resynchronized, so it ends here.
+      socket.destroy();
+    }
+  }
+
+  private async answer(message: CommandMessage, connectionId: number): Promise<Buffer | undefined> {
     let reply: Document;
     if (message.opCode === OP_QUERY && !message.fullCollectionName?.endsWith('.$cmd')) {
       reply = { $err: 'legacy OP_QUERY is only supported for commands', code: 352, ok: 0 };
     } else {
       try {
-        reply = dispatchCommand(message.command, {
+        reply = await dispatchCommand(message.command, {
           engine: this.engine,
           cursors: this.cursors,
           server: this.facts!,

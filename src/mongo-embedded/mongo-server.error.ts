@@ -15,6 +15,7 @@ export const ErrorCode = {
   ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
   NamespaceExists: 48,
+  MaxTimeMSExpired: 50,
   DollarPrefixedFieldName: 52,
   CommandNotFound: 59,
   ImmutableField: 66,
@@ -23,12 +24,16 @@ export const ErrorCode = {
   InvalidNamespace: 73,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  QueryPlanKilled: 175,
   NotImplemented: 238,
+  DataCorruptionDetected: 300,
   Location40323: 40323,
   Location40414: 40414,
   Location40415: 40415,
   DuplicateKey: 11000,
   BSONObjectTooLarge: 10334,
+  InterruptedAtShutdown: 11600,
+  OutOfDiskSpace: 14031,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;

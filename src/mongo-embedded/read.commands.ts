@@ -1,6 +1,7 @@
 /**
  * Commands that read documents: find with its cursor (getMore, killCursors), aggregate,
- * count and distinct.
+ * count and distinct. Each honours `maxTimeMS` (MaxTimeMSExpired, code 50), a cursor's budget
+ * carrying over to its getMores.
  */
 import type { Document } from 'bson';
 import { valueKey, valuesAtPath } from './bson-value.util';
@@ -14,8 +15,10 @@ import {
 } from './command-arguments.util';
 import type { CommandContext, CommandHandler } from './command-context.type';
 import { validateNamespace } from './database.engine';
+import { finishPausing } from './document.stream';
 import { MongoServerError } from './mongo-server.error';
-import { runAggregate, runQuery } from './query.executor';
+import { runAggregate, runCount, runQuery } from './query.executor';
+import { parseMaxTimeMS } from './query.deadline';
 
 function cursorId(value: unknown): number {
   const id =
@@ -41,13 +44,14 @@ const REFUSED_FIND_OPTIONS: Record<string, string> = {
 };
 
 export const readCommands: Record<string, CommandHandler> = {
-  find: (cmd, ctx) => {
+  find: async (cmd, ctx) => {
     const refused = Object.keys(REFUSED_FIND_OPTIONS).find(
       (option) => cmd[option] !== undefined && cmd[option] !== false,
     );
     if (refused) throw new MongoServerError('NotImplemented', REFUSED_FIND_OPTIONS[refused]);
     const { name, collection } = readTarget(cmd, ctx);
     const limit = optionalNumber(cmd, 'limit');
+    const deadline = ctx.engine.deadline(parseMaxTimeMS(cmd));
     const docs = runQuery(collection, {
       filter: optionalDocument(cmd, 'filter'),
       sort: optionalDocument(cmd, 'sort'),
@@ -59,14 +63,18 @@ export const readCommands: Record<string, CommandHandler> = {
       variables: optionalDocument(cmd, 'let'),
     });
     const singleBatch = (optionalBoolean(cmd, 'singleBatch') ?? false) || (limit !== undefined && limit < 0);
-    return { cursor: ctx.cursors.open(`${ctx.db}.${name}`, docs, nonNegative(cmd, 'batchSize'), singleBatch), ok: 1 };
+    const batchSize = nonNegative(cmd, 'batchSize');
+    return { cursor: await ctx.cursors.openStream(`${ctx.db}.${name}`, docs, batchSize, singleBatch, deadline), ok: 1 };
   },
 
-  getMore: (cmd, ctx) => {
+  getMore: async (cmd, ctx) => {
     const id = cursorId(cmd.getMore);
     if (typeof cmd.collection !== 'string')
       throw new MongoServerError('TypeMismatch', 'getMore.collection must be a string');
-    const reply = ctx.cursors.next(id, `${ctx.db}.${cmd.collection}`, nonNegative(cmd, 'batchSize'));
+    const own = parseMaxTimeMS(cmd);
+    const reply = await ctx.cursors.next(id, `${ctx.db}.${cmd.collection}`, nonNegative(cmd, 'batchSize'), (left) =>
+      ctx.engine.deadline(left === undefined || own === undefined ? (left ?? own) : Math.min(left, own)),
+    );
     if (!reply) throw new MongoServerError('CursorNotFound', `cursor id ${id} not found`);
     return { cursor: reply, ok: 1 };
   },
@@ -79,7 +87,7 @@ export const readCommands: Record<string, CommandHandler> = {
     return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
   },
 
-  aggregate: (cmd, ctx) => {
+  aggregate: async (cmd, ctx) => {
     if (cmd.explain) throw new MongoServerError('NotImplemented', 'explain is not supported by the embedded server');
     if (typeof cmd.aggregate !== 'string') {
       throw new MongoServerError(
@@ -103,42 +111,55 @@ export const readCommands: Record<string, CommandHandler> = {
         'FailedToParse',
         "The 'cursor' option is required, except for aggregate with the explain argument",
       );
-    const docs = runAggregate(ctx.engine, ctx.db, collection, pipeline, {
-      collation: optionalDocument(cmd, 'collation'),
-      variables: optionalDocument(cmd, 'let'),
-      hint: cmd.hint,
-    });
+    const deadline = ctx.engine.deadline(parseMaxTimeMS(cmd));
+    const docs = runAggregate(
+      ctx.engine,
+      ctx.db,
+      collection,
+      pipeline,
+      {
+        collation: optionalDocument(cmd, 'collation'),
+        variables: optionalDocument(cmd, 'let'),
+        hint: cmd.hint,
+      },
+      deadline,
+    );
     const batchSize = optionalNumber(cursor, 'batchSize');
-    return { cursor: ctx.cursors.open(`${ctx.db}.${name}`, docs, batchSize, false), ok: 1 };
+    return { cursor: await ctx.cursors.openStream(`${ctx.db}.${name}`, docs, batchSize, false, deadline), ok: 1 };
   },
 
-  count: (cmd, ctx) => {
+  count: async (cmd, ctx) => {
     const { collection } = readTarget(cmd, ctx);
     const limit = optionalNumber(cmd, 'limit');
-    const docs = runQuery(collection, {
+    const deadline = ctx.engine.deadline(parseMaxTimeMS(cmd));
+    const counting = runCount(collection, {
       filter: optionalDocument(cmd, 'query'),
       skip: nonNegative(cmd, 'skip'),
       limit: limit === undefined ? undefined : Math.abs(limit),
       hint: cmd.hint,
       collation: optionalDocument(cmd, 'collation'),
     });
-    return { n: docs.length, ok: 1 };
+    return { n: await finishPausing(counting, deadline), ok: 1 };
   },
 
-  distinct: (cmd, ctx) => {
+  distinct: async (cmd, ctx) => {
     const { collection } = readTarget(cmd, ctx);
     if (typeof cmd.key !== 'string') throw new MongoServerError('TypeMismatch', 'distinct.key must be a string');
     const key = cmd.key;
+    const deadline = ctx.engine.deadline(parseMaxTimeMS(cmd));
     const docs = runQuery(collection, {
       filter: optionalDocument(cmd, 'query'),
       hint: cmd.hint,
       collation: optionalDocument(cmd, 'collation'),
     });
     const values = new Map<string, unknown>();
-    for (const doc of docs) {
-      for (const value of valuesAtPath(doc, key)) {
-        if (value !== undefined && !values.has(valueKey(value))) values.set(valueKey(value), value);
+    for (const chunk of docs) {
+      for (const doc of chunk) {
+        for (const value of valuesAtPath(doc, key)) {
+          if (value !== undefined && !values.has(valueKey(value))) values.set(valueKey(value), value);
+        }
       }
+      await deadline.pause();
     }
     return { values: [...values.values()], ok: 1 };
   },
