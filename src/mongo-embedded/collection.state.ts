@@ -1,6 +1,6 @@
 /**
  * One collection in SQLite: a table of documents (`seq` in insertion order, the `_id` key, the
- * BSON bytes and a checksum over both) and its secondary indexes. Documents are read on demand,
+ * BSON bytes and their checksum) and its secondary indexes. Documents are read on demand,
  * through the server's cache of decoded documents, and every read from SQLite is checked against
  * its checksum, so a damaged document is reported, never served. Every write keeps the indexes
  * in step; a write's checks (duplicate keys, size) all happen before it changes anything.
@@ -19,6 +19,13 @@ import { recoverySteps } from './storage.error';
 const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
 /** Documents read per statement in a collection scan. */
 const SCAN_CHUNK = 256;
+/**
+ * Where a document read from or written to a collection is stored, so writes find their row
+ * without a lookup: a symbol, invisible to BSON, projections, copies and every other reader.
+ */
+const SEQ = Symbol('seq');
+
+type Stored = Document & { [SEQ]?: number };
 
 export interface StorageCounters extends ScanCounters {
   docsExamined: number;
@@ -45,8 +52,8 @@ function serialize(doc: Document): Buffer {
   return Buffer.from(serialized.buffer, serialized.byteOffset, serialized.length);
 }
 
-function checksum(id: Buffer, bytes: Buffer): number {
-  return crc32(bytes, crc32(id));
+function checksum(bytes: Buffer): number {
+  return crc32(bytes);
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -57,8 +64,6 @@ export class CollectionState {
   readonly idKeys: KeyTable;
   private secondary: SecondaryIndex[];
   private documentCount: number | undefined;
-  /** Where each document object read or written here is stored, so writes find their row without a lookup. */
-  private readonly seqs = new WeakMap<Document, number>();
   private readonly table: string;
   /** Set once the collection is dropped: a read still running on it stops. */
   dropped = false;
@@ -122,32 +127,35 @@ export class CollectionState {
 
   /** Where `doc`, as read from or written to this collection, is stored. */
   seqOf(doc: Document): number {
-    const seq = this.seqs.get(doc);
+    const seq = (doc as Stored)[SEQ];
     if (seq === undefined) throw new Error(`a document of ${this.ns} was written without having been read from it`);
     return seq;
   }
 
-  private decode(seq: number, id: Buffer, bytes: Buffer, crc: number): Document {
-    if (checksum(id, bytes) !== crc) throw this.damaged(id, 'its checksum does not match its contents');
+  /** A stored document's BSON, checked against its checksum, decoded (and kept in the cache when `keep`). */
+  private decode(seq: number, bytes: Buffer, crc: number, keep = true): Document {
+    if (checksum(bytes) !== crc) throw this.damaged(seq, 'its checksum does not match its contents');
     let doc: Document;
     try {
       doc = BSON.deserialize(bytes);
     } catch (err) {
-      throw this.damaged(id, `it is not valid BSON (${(err as Error).message})`);
+      throw this.damaged(seq, `it is not valid BSON (${(err as Error).message})`);
     }
-    this.context.cache.set(this.id, seq, doc, bytes.length);
-    this.seqs.set(doc, seq);
+    (doc as Stored)[SEQ] = seq;
+    if (keep) this.context.cache.set(this.id, seq, doc, bytes.length);
     return doc;
   }
 
-  private damaged(id: Buffer, why: string): MongoServerError {
+  /** The error for a damaged document, naming it by the `_id` its key column holds (its bytes may be what is damaged). */
+  private damaged(seq: number, why: string): MongoServerError {
+    const { storage } = this.context;
     let shownId: string;
     try {
+      const id = storage.statement(`SELECT id FROM "${this.table}" WHERE seq = ?`).pluck().get(seq) as Buffer;
       shownId = EJSON.stringify(decodeKey(id)[0] as Document, { relaxed: true });
     } catch {
-      shownId = `(unreadable, key 0x${id.toString('hex')})`;
+      shownId = `(unreadable; stored at seq ${seq})`;
     }
-    const { storage } = this.context;
     const next = storage.location.dir === undefined ? 'restart the server' : recoverySteps(storage.location.dir);
     return new MongoServerError(
       'DataCorruptionDetected',
@@ -160,35 +168,51 @@ export class CollectionState {
   document(seq: number): Document | undefined {
     this.context.counters.docsExamined += 1;
     const cached = this.context.cache.get(this.id, seq);
-    if (cached) {
-      this.seqs.set(cached, seq);
-      return cached;
-    }
+    if (cached) return cached;
     const row = this.context.storage
-      .statement(`SELECT id, doc, crc FROM "${this.table}" WHERE seq = ?`)
+      .statement(`SELECT doc, crc FROM "${this.table}" WHERE seq = ?`)
       .raw(true)
-      .get(seq) as [Buffer, Buffer, number] | undefined;
+      .get(seq) as [Buffer, number] | undefined;
     return row ? this.decode(seq, ...row) : undefined;
+  }
+
+  /**
+   * The documents stored at `seqs` (ascending), skipping any no longer there: from the cache,
+   * and what it lacks read in one statement. What a scan reads is kept in the cache only when the
+   * whole collection would fit in half of it: a larger scan would only push the working set out
+   * (and make the garbage collector's work grow with the cache).
+   */
+  private scanned(seqs: number[]): Document[] {
+    const { cache, counters, storage } = this.context;
+    counters.docsExamined += seqs.length;
+    const found: Array<Document | undefined> = seqs.map((seq) => cache.get(this.id, seq));
+    if (found.every((doc) => doc !== undefined)) return found as Document[];
+    const rows = storage
+      .statement(`SELECT seq, doc, crc FROM "${this.table}" WHERE seq >= ? AND seq <= ? ORDER BY seq`)
+      .raw(true)
+      .all(seqs[0], seqs[seqs.length - 1]) as Array<[number, Buffer, number]>;
+    const bytes = rows.reduce((sum, row) => sum + row[1].length, 0);
+    const keep = rows.length > 0 && (bytes / rows.length) * this.count <= cache.maxBytes / 2;
+    const bySeq = new Map(rows.map((row) => [row[0], row]));
+    seqs.forEach((seq, i) => {
+      const row = found[i] ? undefined : bySeq.get(seq);
+      if (row) found[i] = this.decode(seq, row[1], row[2], keep);
+    });
+    return found.filter((doc) => doc !== undefined);
   }
 
   /** Every document in insertion order, a chunk at a time (each chunk read at once, so consistent in itself). */
   *naturalOrder(): Generator<Document[]> {
     const chunk = this.context.storage
-      .statement(`SELECT seq, id, doc, crc FROM "${this.table}" WHERE seq > ? ORDER BY seq LIMIT ${SCAN_CHUNK}`)
-      .raw(true);
+      .statement(`SELECT seq FROM "${this.table}" WHERE seq > ? ORDER BY seq LIMIT ${SCAN_CHUNK}`)
+      .pluck();
     for (let after = 0; ;) {
       this.checkNotDropped();
-      const rows = chunk.all(after) as Array<[number, Buffer, Buffer, number]>;
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1][0];
-      this.context.counters.docsExamined += rows.length;
-      yield rows.map(([seq, id, bytes, crc]) => {
-        const cached = this.context.cache.get(this.id, seq);
-        if (!cached) return this.decode(seq, id, bytes, crc);
-        this.seqs.set(cached, seq);
-        return cached;
-      });
-      if (rows.length < SCAN_CHUNK) return;
+      const seqs = chunk.all(after) as number[];
+      if (seqs.length === 0) return;
+      after = seqs[seqs.length - 1];
+      yield this.scanned(seqs);
+      if (seqs.length < SCAN_CHUNK) return;
     }
   }
 
@@ -210,13 +234,14 @@ export class CollectionState {
         documents += 1;
         let doc: Document;
         try {
-          doc = this.decode(seq, id, bytes, crc);
+          doc = this.decode(seq, bytes, crc, false);
         } catch (err) {
           yield (err as Error).message;
           continue;
         }
-        if (!encodeKey(doc._id).equals(id))
+        if (!encodeKey(doc._id).equals(id)) {
           yield `${this.ns}: the document stored at seq ${seq} has an _id that differs from its key`;
+        }
         for (const [i, index] of this.secondary.entries()) {
           for (const { key } of index.keysOf(doc).values()) {
             expectedKeys[i] += 1;
@@ -238,11 +263,6 @@ export class CollectionState {
   checkNotDropped(): void {
     if (this.dropped)
       throw new MongoServerError('QueryPlanKilled', `collection ${this.ns} was dropped during the query`);
-  }
-
-  private remember(seq: number, doc: Document, bytes: number): void {
-    this.context.cache.set(this.id, seq, doc, bytes);
-    this.seqs.set(doc, seq);
   }
 
   private saveIndexes(indexes: SecondaryIndex[]): void {
@@ -269,7 +289,7 @@ export class CollectionState {
     try {
       const inserted = this.context.storage
         .statement(`INSERT INTO "${this.table}" (id, doc, crc) VALUES (?, ?, ?)`)
-        .run(id, bytes, checksum(id, bytes));
+        .run(id, bytes, checksum(bytes));
       seq = Number(inserted.lastInsertRowid);
     } catch (err) {
       if (isUniqueViolation(err)) throw duplicateKeyError(this.ns, ID_INDEX, { _id: doc._id });
@@ -283,7 +303,9 @@ export class CollectionState {
     );
     this.noteArrays(doc);
     if (this.documentCount !== undefined) this.documentCount += 1;
-    this.remember(seq, doc, bytes.length);
+    // Not cached: a write keeps the cache current but does not grow it, so a bulk load does not
+    // churn out the documents being read (nor leave the garbage collector a heap of evicted ones).
+    (doc as Stored)[SEQ] = seq;
   }
 
   /** Replaces a document by a new version with the same `_id`. */
@@ -301,7 +323,7 @@ export class CollectionState {
     const changes = this.secondary.map((index) => index.diff(this.ns, seq, previous, next));
     this.context.storage
       .statement(`UPDATE "${this.table}" SET doc = ?, crc = ? WHERE seq = ?`)
-      .run(bytes, checksum(id, bytes), seq);
+      .run(bytes, checksum(bytes), seq);
     this.secondary.forEach((index, i) => {
       const change = changes[i];
       if (!change) return;
@@ -309,7 +331,8 @@ export class CollectionState {
       index.add(seq, change.added);
     });
     this.noteArrays(next);
-    this.remember(seq, next, bytes.length);
+    (next as Stored)[SEQ] = seq;
+    this.context.cache.replace(this.id, seq, next, bytes.length);
   }
 
   remove(doc: Document): void {

@@ -1,13 +1,47 @@
 /**
- * A data directory's own record that it holds a database, so that a database file that has gone
- * missing or been emptied (a bad copy, a truncation, a restore gone wrong) is refused rather than
- * served as an empty store, which `npm start` would then quietly re-seed.
+ * What keeps a data directory safe from misuse: its lock, held by the one process that may use
+ * its database (a server, or a backup, check or restore while no server runs), and its own
+ * record that it holds a database, so that a database file that has gone missing or been emptied
+ * (a bad copy, a truncation, a restore gone wrong) is refused rather than served as an empty
+ * store, which `npm start` would then quietly re-seed.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readServerRecord } from './server-record';
 
 export const DATABASE_FILE = 'newsgraph-embedded.sqlite';
 export const MANIFEST_FILE = 'newsgraph-embedded.manifest.json';
+const LOCK_FILE = 'newsgraph-embedded.lock';
+
+export interface DirectoryLock {
+  release(): void;
+}
+
+/**
+ * Takes the directory's lock (an exclusive SQLite lock on a file of its own, which the operating
+ * system releases if the process dies), or throws saying who holds it.
+ */
+export function lockDataDirectory(dir: string): DirectoryLock {
+  const lock = new Database(path.join(dir, LOCK_FILE), { timeout: 200 });
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN IMMEDIATE; COMMIT');
+  } catch (err) {
+    lock.close();
+    if (!/locked|busy/i.test((err as Error).message)) throw err;
+    const running = readServerRecord(dir);
+    const holder = running
+      ? `another embedded MongoDB server (pid ${running.pid}, listening at ${running.uri})`
+      : 'another embedded MongoDB server, or a backup, check or restore';
+    throw new Error(`the data directory ${dir} is in use by ${holder}`, { cause: err });
+  }
+  return {
+    release: () => {
+      if (lock.open) lock.close();
+    },
+  };
+}
 
 interface Manifest {
   database: string;

@@ -39,6 +39,8 @@ export class DatabaseEngine {
   /** True while a command's synchronous part runs: the only time writes may happen. */
   private writable = false;
   private stopping = false;
+  /** Set when the file was found damaged: no data is served from then on. */
+  private damage: string | undefined;
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
@@ -152,7 +154,17 @@ export class DatabaseEngine {
     return new Deadline(budgetMs, () => this.stopping);
   }
 
+  /** From now on, every command that touches data is refused with this message. */
+  refuseFromNowOn(damage: string): void {
+    this.damage = damage;
+  }
+
+  private usable(): void {
+    if (this.damage !== undefined) throw new MongoServerError('DataCorruptionDetected', this.damage);
+  }
+
   find(db: string, name: string): CollectionState | undefined {
+    this.usable();
     return this.collections.get(`${db}.${name}`);
   }
 
@@ -192,6 +204,7 @@ export class DatabaseEngine {
   }
 
   collectionsOf(db: string): CollectionState[] {
+    this.usable();
     return [...this.collections.values()].filter((c) => c.db === db);
   }
 
@@ -200,6 +213,7 @@ export class DatabaseEngine {
   }
 
   databaseNames(): string[] {
+    this.usable();
     return [...new Set([...this.collections.values()].map((c) => c.db))].sort();
   }
 

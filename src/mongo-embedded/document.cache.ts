@@ -70,6 +70,11 @@ export class DocumentCache {
     }
   }
 
+  /** Puts a new version in place of a cached one; a document not in the cache stays out of it. */
+  replace(collectionId: number, seq: number, doc: Document, bytes: number): void {
+    if (this.byCollection.get(collectionId)?.has(seq)) this.set(collectionId, seq, doc, bytes);
+  }
+
   delete(collectionId: number, seq: number): void {
     const entry = this.byCollection.get(collectionId)?.get(seq);
     if (entry) this.remove(entry);

@@ -11,7 +11,11 @@ import { EmbeddedServer } from './embedded.server';
 import { removeServerRecord, writeServerRecord } from './server-record';
 import { SqliteStorage } from './sqlite.storage';
 
-export { startEmbeddedMongoThread, type EmbeddedMongoThreadOptions } from './embedded-thread.launcher';
+export {
+  startEmbeddedMongoThread,
+  StopTimeoutError,
+  type EmbeddedMongoThreadOptions,
+} from './embedded-thread.launcher';
 export { readServerRecord, removeServerRecord, writeServerRecord, type ServerRecord } from './server-record';
 export { backupDatabase, restoreDatabase } from './storage.backup';
 export { checkDatabase, type CheckReport } from './storage.check';
@@ -50,13 +54,12 @@ function cacheBytes(cacheSizeMB: number | undefined): number {
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
   const budget = cacheBytes(options.cacheSizeMB);
   const dbPath = 'dbPath' in options ? options.dbPath : undefined;
-  const storage = SqliteStorage.open(dbPath === undefined ? { memory: true } : { dbPath }, {
-    quickCheck: dbPath !== undefined,
-  });
+  const storage = SqliteStorage.open(dbPath === undefined ? { memory: true } : { dbPath });
   let engine: DatabaseEngine;
   try {
     if (dbPath !== undefined) removeStaleBackupFiles(dbPath);
     engine = new DatabaseEngine(storage, { cacheBytes: budget });
+    storage.checkInBackground((damage) => engine.refuseFromNowOn(damage));
   } catch (err) {
     storage.close();
     throw err;

@@ -202,9 +202,12 @@ function sortedMatches(
   const test = everything || (access.plan.kind === 'keys' && access.plan.exact) ? undefined : query;
   const walk = first.path.startsWith('$') ? undefined : orderedRead(collection, filter, first.path);
   const candidates = () => access.estimate();
+  // With no filter and a page to fill, the walk reads the page and no more.
   const useWalk =
     walk !== undefined &&
-    (estimate([walk]) <= candidates() || (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)));
+    ((everything && keep !== undefined) ||
+      estimate([walk]) <= candidates() ||
+      (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)));
   if (!useWalk) {
     return (function* sorted() {
       const matches = yield* gather(planned(collection, access.plan, test));

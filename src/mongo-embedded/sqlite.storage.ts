@@ -3,16 +3,23 @@
  * mode, or an in-memory database for `--memory`, the same code either way. It holds a catalog of
  * collections with their index definitions, and per collection a table of BSON documents (each
  * with a checksum) and one table of keys per secondary index. This module opens and guards the
- * file, runs transactions and checks, and turns SQLite's failures into messages that say what to
- * do; what the tables hold is the collections' business.
+ * file (the directory's lock, its record of holding data, the layout), runs transactions and
+ * checks, and turns SQLite's failures into messages that say what to do; what the tables hold is
+ * the collections' business.
  */
 import Database from 'better-sqlite3';
 import { EJSON } from 'bson';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkDataDirectory, DATABASE_FILE, recordDataDirectory } from './data-directory.guard';
+import {
+  checkDataDirectory,
+  DATABASE_FILE,
+  lockDataDirectory,
+  recordDataDirectory,
+  type DirectoryLock,
+} from './data-directory.guard';
 import type { IndexSpec } from './index.catalog';
-import { readServerRecord } from './server-record';
+import { quickCheckInBackground, type RunningCheck } from './storage-quick-check';
 import { describeLocation, recoverySteps, storageError, type StorageLocation } from './storage.error';
 
 /** `PRAGMA user_version` of this layout; files from before it (version 0) are migrated on open. */
@@ -56,57 +63,71 @@ export class SqliteStorage {
   private readonly statements = new Map<string, Database.Statement>();
   private transactionOpen = false;
   private savepoints = 0;
+  private quickCheck: RunningCheck | undefined;
 
   private constructor(
     private readonly sqlite: Database.Database,
     readonly location: StorageLocation,
+    private readonly lock: DirectoryLock | undefined,
   ) {}
 
   /**
-   * Opens (creating when new) the database, takes the directory's lock, checks the file and
-   * brings it to this layout. Throws an error naming the file and the next step when it cannot.
+   * Takes the directory's lock (one server per directory: a second one would serve a stale
+   * copy), refuses a directory whose database has gone, then opens (creating when new) the
+   * database and brings it to this layout. Throws an error naming the file and the next step.
    */
-  static open(target: StorageTarget, options: { quickCheck: boolean }): SqliteStorage {
+  static open(target: StorageTarget): SqliteStorage {
     const location = fileOf(target);
+    let lock: DirectoryLock | undefined;
     if (location.dir !== undefined) {
       fs.mkdirSync(location.dir, { recursive: true });
-      checkDataDirectory(location.dir);
+      lock = lockDataDirectory(location.dir);
+      try {
+        checkDataDirectory(location.dir);
+      } catch (err) {
+        lock.release();
+        throw err;
+      }
     }
     let sqlite: Database.Database;
     try {
-      // A short busy timeout: the only contention is another server holding the directory.
-      sqlite = new Database(location.file, { timeout: 200 });
+      sqlite = new Database(location.file);
     } catch (err) {
+      lock?.release();
       throw openError(err, location);
     }
-    const storage = new SqliteStorage(sqlite, location);
+    const storage = new SqliteStorage(sqlite, location, lock);
     try {
-      storage.configure(options.quickCheck);
+      storage.configure();
     } catch (err) {
-      sqlite.close();
+      storage.close();
       throw openError(err, location);
     }
     return storage;
   }
 
-  private configure(quickCheck: boolean): void {
+  private configure(): void {
     if (this.location.dir !== undefined) {
       this.sqlite.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a commit survives the process being killed; only an OS crash or
       // power loss can drop the last transactions, never corrupt the file.
       this.sqlite.pragma('synchronous = NORMAL');
-      // One server per data directory: a second one would serve a stale copy of the data.
-      this.sqlite.pragma('locking_mode = EXCLUSIVE');
-      // Takes the exclusive lock now rather than on the first write.
-      this.sqlite.exec('BEGIN IMMEDIATE; COMMIT');
     }
     this.sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-    if (quickCheck) {
-      const problems = this.check('quick_check');
-      if (problems.length) throw new DamagedFileError(this.location, problems);
-    }
     this.prepareLayout();
     if (this.location.dir !== undefined) recordDataDirectory(this.location.dir);
+  }
+
+  /**
+   * Runs SQLite's quick_check of the file beside serving (see storage-quick-check.ts); `onDamage`
+   * hears what it finds, as a message naming the file and the next step.
+   */
+  checkInBackground(onDamage: (message: string) => void): void {
+    if (this.location.dir === undefined) return;
+    const location = this.location;
+    this.quickCheck = quickCheckInBackground(location.file, (problems) =>
+      onDamage(new DamagedFileError(location, problems).message),
+    );
   }
 
   private prepareLayout(): void {
@@ -280,7 +301,9 @@ export class SqliteStorage {
   }
 
   close(): void {
+    void this.quickCheck?.stop();
     if (this.sqlite.open) this.sqlite.close();
+    this.lock?.release();
   }
 }
 
@@ -296,15 +319,6 @@ export class DamagedFileError extends Error {
 }
 
 function openError(err: unknown, location: StorageLocation): Error {
-  if (err instanceof DamagedFileError) return err;
-  const message = (err as Error).message;
-  if (location.dir !== undefined && /locked|busy/i.test(message)) {
-    const running = readServerRecord(location.dir);
-    const who = running ? ` (pid ${running.pid}, listening at ${running.uri})` : '';
-    return new Error(`the data directory ${location.dir} is in use by another embedded MongoDB server${who}`, {
-      cause: err,
-    });
-  }
   const translated = storageError(err, location);
   return translated instanceof Error ? new Error(translated.message, { cause: err }) : (err as Error);
 }

@@ -11,7 +11,7 @@ import { MongoClient, type Document } from 'mongodb';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_COMMAND } from './backup.commands';
-import { checkDataDirectory, DATABASE_FILE, recordDataDirectory } from './data-directory.guard';
+import { checkDataDirectory, DATABASE_FILE, lockDataDirectory, recordDataDirectory } from './data-directory.guard';
 import { readServerRecord } from './server-record';
 
 export interface BackupResult {
@@ -62,28 +62,9 @@ async function copyThroughServer(uri: string, partial: string): Promise<void> {
 }
 
 async function copyFromFile(source: string, partial: string): Promise<void> {
-  const database = new Database(source, { fileMustExist: true, timeout: 200 });
+  const database = new Database(source, { fileMustExist: true });
   try {
-    // Keeps a server from starting on the directory while the copy is taken.
-    database.pragma('locking_mode = EXCLUSIVE');
     await database.backup(partial);
-  } finally {
-    database.close();
-  }
-}
-
-/** Throws when a process (a server without a record, a backup) holds the database file. */
-function ensureNotInUse(databaseFile: string, dbPath: string): void {
-  const database = new Database(databaseFile, { timeout: 200 });
-  try {
-    database.pragma('locking_mode = EXCLUSIVE');
-    database.exec('BEGIN IMMEDIATE; COMMIT');
-  } catch (err) {
-    // A damaged file is what a restore replaces; only a lock stops it.
-    if (!/busy|locked/i.test((err as Error).message)) return;
-    throw new Error(`the database in ${dbPath} is in use by another process; stop it, then restore again`, {
-      cause: err,
-    });
   } finally {
     database.close();
   }
@@ -103,9 +84,15 @@ export async function backupDatabase(dbPath: string, file: string): Promise<Back
     if (running) {
       await copyThroughServer(running.uri, partial);
     } else {
-      checkDataDirectory(dbPath);
-      if (!fs.existsSync(databaseFile)) throw new Error(`there is no database in ${dbPath} to back up`);
-      await copyFromFile(databaseFile, partial);
+      // The lock keeps a server from starting on the directory while the copy is taken.
+      const lock = lockDataDirectory(dbPath);
+      try {
+        checkDataDirectory(dbPath);
+        if (!fs.existsSync(databaseFile)) throw new Error(`there is no database in ${dbPath} to back up`);
+        await copyFromFile(databaseFile, partial);
+      } finally {
+        lock.release();
+      }
     }
     checkCopy(partial, 'the backup');
     fs.renameSync(partial, destination);
@@ -133,21 +120,25 @@ export function restoreDatabase(dbPath: string, backupFile: string): RestoreResu
   }
   checkCopy(backupFile, 'the backup');
   fs.mkdirSync(dbPath, { recursive: true });
-  const databaseFile = path.join(dbPath, DATABASE_FILE);
-  const incoming = `${databaseFile}.restoring`;
-  fs.copyFileSync(backupFile, incoming);
-  let kept: string | undefined;
-  if (fs.existsSync(databaseFile) && fs.statSync(databaseFile).size > 0) {
-    kept = `${databaseFile}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    ensureNotInUse(databaseFile, dbPath);
-    fs.renameSync(databaseFile, kept);
-    for (const suffix of ['-wal', '-shm']) {
-      if (fs.existsSync(databaseFile + suffix)) fs.renameSync(databaseFile + suffix, kept + suffix);
+  const lock = lockDataDirectory(dbPath);
+  try {
+    const databaseFile = path.join(dbPath, DATABASE_FILE);
+    const incoming = `${databaseFile}.restoring`;
+    fs.copyFileSync(backupFile, incoming);
+    let kept: string | undefined;
+    if (fs.existsSync(databaseFile) && fs.statSync(databaseFile).size > 0) {
+      kept = `${databaseFile}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      fs.renameSync(databaseFile, kept);
+      for (const suffix of ['-wal', '-shm']) {
+        if (fs.existsSync(databaseFile + suffix)) fs.renameSync(databaseFile + suffix, kept + suffix);
+      }
+    } else {
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true });
     }
-  } else {
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true });
+    fs.renameSync(incoming, databaseFile);
+    recordDataDirectory(dbPath);
+    return { kept };
+  } finally {
+    lock.release();
   }
-  fs.renameSync(incoming, databaseFile);
-  recordDataDirectory(dbPath);
-  return { kept };
 }

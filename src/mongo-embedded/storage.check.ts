@@ -17,7 +17,7 @@ export interface CheckReport {
 
 /** Checks the data directory (no server may be running on it: the check needs its file to itself). */
 export function checkDatabase(dbPath: string): CheckReport {
-  const storage = SqliteStorage.open({ dbPath }, { quickCheck: false });
+  const storage = SqliteStorage.open({ dbPath });
   const report: CheckReport = { file: storage.description, collections: 0, documents: 0, indexes: 0, problems: [] };
   try {
     report.problems.push(...storage.check('integrity_check'));

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       mongodbUri: undefined,
       dataDir: path.join(CWD, 'data'),
+      cacheSizeMB: 64,
       dbName: 'newsgraph',
       apiKey: undefined,
       seedsDir: path.join(CWD, 'seeds'),
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
         HOST: '127.0.0.1',
         MONGODB_URI: 'mongodb://db.internal:27017',
         NEWSGRAPH_DATA_DIR: '/var/lib/newsgraph',
+        NEWSGRAPH_CACHE_MB: '256',
         NEWSGRAPH_DB_NAME: 'graph',
         NEWSGRAPH_API_KEY: 'k'.repeat(32),
         NEWSGRAPH_SEEDS_DIR: 'articles',
@@ -65,6 +67,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       mongodbUri: 'mongodb://db.internal:27017',
       dataDir: '/var/lib/newsgraph',
+      cacheSizeMB: 256,
       dbName: 'graph',
       apiKey: 'k'.repeat(32),
       seedsDir: path.join(CWD, 'articles'),
@@ -83,6 +86,7 @@ describe('loadConfig', () => {
       NEWSGRAPH_API_KEY: 'short',
       NEWSGRAPH_INTROSPECTION: 'maybe',
       NEWSGRAPH_WORKERS: 'many',
+      NEWSGRAPH_CACHE_MB: '0.5',
     });
     expect(problems).toEqual([
       expect.stringMatching(/^PORT="http" .*0-65535/),
@@ -90,6 +94,7 @@ describe('loadConfig', () => {
       expect.stringMatching(/^NEWSGRAPH_DB_NAME="my.db"/),
       expect.stringMatching(/^NEWSGRAPH_API_KEY .*at least 16/),
       expect.stringMatching(/^NEWSGRAPH_WORKERS="many" .*auto or 1-64/),
+      expect.stringMatching(/^NEWSGRAPH_CACHE_MB="0.5" .*whole number of MiB/),
       expect.stringMatching(/^NEWSGRAPH_INTROSPECTION="maybe" is not a boolean/),
     ]);
     expect(problemsOf({ PORT: '70000' })).toHaveLength(1);
