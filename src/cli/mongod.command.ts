@@ -118,14 +118,20 @@ async function serve(parsed: MongodArguments): Promise<number> {
   return 0;
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function check(dbPath: string): number {
   const report = checkDatabase(dbPath);
-  const counts = `${report.collections} collections, ${report.documents} documents, ${report.indexes} indexes`;
+  const counts = [
+    count(report.collections, 'collection'),
+    count(report.documents, 'document'),
+    count(report.indexes, 'index', 'indexes'),
+  ].join(', ');
   if (report.problems.length === 0) {
     process.stdout.write(`${report.file}: no problems found (${counts})\n`);
     return 0;
   }
-  process.stdout.write(`${report.file}: ${report.problems.length} problems found (${counts})\n`);
+  process.stdout.write(`${report.file}: ${count(report.problems.length, 'problem')} found (${counts})\n`);
   for (const problem of report.problems) process.stdout.write(`  - ${problem}\n`);
   return 1;
 }

@@ -239,6 +239,7 @@ export class DatabaseEngine {
   async close(): Promise<void> {
     this.stopping = true;
     await Promise.allSettled([...this.running]);
+    await this.storage.stopChecks();
     this.storage.close();
   }
 }

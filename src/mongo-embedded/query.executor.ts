@@ -8,6 +8,7 @@
  */
 import type { Document } from 'bson';
 import { aggregate, Query } from 'mingo';
+import { performance } from 'node:perf_hooks';
 import { copyDocument, isPlainObject } from './bson-value.util';
 import type { CollectionState } from './collection.state';
 import type { DatabaseEngine } from './database.engine';
@@ -107,10 +108,34 @@ function mayRepeat(reads: IndexRead[]): boolean {
   return reads.length > 1 || reads.some((read) => read.ranges.length > 1 || read.source.multikey.some(Boolean));
 }
 
+/** How long a filter may test documents before handing over what passed, so its read can pause. */
+const FILTER_SLICE_MS = 5;
+
+/**
+ * The documents that pass `test`, in order, handed over every few milliseconds (a costly filter
+ * would otherwise hold a whole chunk's work between two pauses).
+ */
+function* passing(docs: Document[], test: Query): DocumentStream {
+  let passed: Document[] = [];
+  let since = performance.now();
+  for (let i = 0; i < docs.length; i += 1) {
+    if (test.test(docs[i])) passed.push(docs[i]);
+    if ((i & 15) === 15 && performance.now() - since > FILTER_SLICE_MS) {
+      yield passed;
+      passed = [];
+      since = performance.now();
+    }
+  }
+  yield passed;
+}
+
 /** The documents a plan reads that pass `test` (all of them without one), in scan or key order. */
 function* planned(collection: CollectionState, plan: AccessPlan, test: Query | undefined): DocumentStream {
   if (plan.kind === 'scan') {
-    for (const chunk of collection.naturalOrder()) yield test ? chunk.filter((doc) => test.test(doc)) : chunk;
+    for (const chunk of collection.naturalOrder()) {
+      if (test) yield* passing(chunk, test);
+      else yield chunk;
+    }
     return;
   }
   const seen = mayRepeat(plan.reads) ? new Set<number>() : undefined;
@@ -125,9 +150,10 @@ function* planned(collection: CollectionState, plan: AccessPlan, test: Query | u
             seen.add(seq);
           }
           const doc = collection.document(seq);
-          if (doc && (!test || test.test(doc))) docs.push(doc);
+          if (doc) docs.push(doc);
         }
-        yield docs;
+        if (test) yield* passing(docs, test);
+        else yield docs;
       }
     }
   }
@@ -244,8 +270,15 @@ function* walkInOrder(
   };
   for (const entries of read.source.keys.entries(read.ranges[0], direction, KEY_CHUNK)) {
     collection.checkNotDropped();
-    const out: Document[] = [];
-    for (const { key, seq } of entries) {
+    let out: Document[] = [];
+    let since = performance.now();
+    for (const [i, { key, seq }] of entries.entries()) {
+      // A costly filter hands over what it has every few milliseconds, so the read can pause.
+      if ((i & 15) === 15 && performance.now() - since > FILTER_SLICE_MS) {
+        yield out;
+        out = [];
+        since = performance.now();
+      }
       const sortKey = key.subarray(0, keyPrefixLength(key, groupFields));
       if (groupKey && !sortKey.equals(groupKey)) {
         out.push(...finishGroup());

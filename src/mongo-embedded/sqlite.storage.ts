@@ -300,8 +300,15 @@ export class SqliteStorage {
     await this.sqlite.backup(destination);
   }
 
+  /**
+   * Ends the background check: its connection must be gone before the last one closes, for
+   * closing to fold the write-ahead log back into the database file.
+   */
+  async stopChecks(): Promise<void> {
+    await this.quickCheck?.stop();
+  }
+
   close(): void {
-    void this.quickCheck?.stop();
     if (this.sqlite.open) this.sqlite.close();
     this.lock?.release();
   }
