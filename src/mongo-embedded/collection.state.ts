@@ -65,6 +65,9 @@ export class CollectionState {
   private secondary: SecondaryIndex[];
   private documentCount: number | undefined;
   private readonly table: string;
+  /** The documents decoded so far, to judge the collection's size. */
+  private decodedBytes = 0;
+  private decodedCount = 0;
   /** Set once the collection is dropped: a read still running on it stops. */
   dropped = false;
 
@@ -135,6 +138,8 @@ export class CollectionState {
   /** A stored document's BSON, checked against its checksum, decoded (and kept in the cache when `keep`). */
   private decode(seq: number, bytes: Buffer, crc: number, keep = true): Document {
     if (checksum(bytes) !== crc) throw this.damaged(seq, 'its checksum does not match its contents');
+    this.decodedBytes += bytes.length;
+    this.decodedCount += 1;
     let doc: Document;
     try {
       doc = BSON.deserialize(bytes);
@@ -164,8 +169,18 @@ export class CollectionState {
     );
   }
 
-  /** The document stored at `seq`, or undefined when there is none (any more). */
-  document(seq: number): Document | undefined {
+  /**
+   * Whether the whole collection would fit in half the cache (judged by the documents decoded so
+   * far): only then does a large read keep what it reads. A larger one would push the working set
+   * out, and leave the garbage collector a heap of evicted documents.
+   */
+  fitsInCache(): boolean {
+    const average = this.decodedCount ? this.decodedBytes / this.decodedCount : 0;
+    return average * this.count <= this.context.cache.maxBytes / 2;
+  }
+
+  /** The document stored at `seq`, or undefined when there is none (any more); cached unless `keep` is false. */
+  document(seq: number, keep = true): Document | undefined {
     this.context.counters.docsExamined += 1;
     const cached = this.context.cache.get(this.id, seq);
     if (cached) return cached;
@@ -173,14 +188,12 @@ export class CollectionState {
       .statement(`SELECT doc, crc FROM "${this.table}" WHERE seq = ?`)
       .raw(true)
       .get(seq) as [Buffer, number] | undefined;
-    return row ? this.decode(seq, ...row) : undefined;
+    return row ? this.decode(seq, row[0], row[1], keep) : undefined;
   }
 
   /**
-   * The documents stored at `seqs` (ascending), skipping any no longer there: from the cache,
-   * and what it lacks read in one statement. What a scan reads is kept in the cache only when the
-   * whole collection would fit in half of it: a larger scan would only push the working set out
-   * (and make the garbage collector's work grow with the cache).
+   * The documents stored at `seqs` (ascending), skipping any no longer there: from the cache, and
+   * what it lacks read in one statement and kept.
    */
   private scanned(seqs: number[]): Document[] {
     const { cache, counters, storage } = this.context;
@@ -191,28 +204,43 @@ export class CollectionState {
       .statement(`SELECT seq, doc, crc FROM "${this.table}" WHERE seq >= ? AND seq <= ? ORDER BY seq`)
       .raw(true)
       .all(seqs[0], seqs[seqs.length - 1]) as Array<[number, Buffer, number]>;
-    const bytes = rows.reduce((sum, row) => sum + row[1].length, 0);
-    const keep = rows.length > 0 && (bytes / rows.length) * this.count <= cache.maxBytes / 2;
     const bySeq = new Map(rows.map((row) => [row[0], row]));
     seqs.forEach((seq, i) => {
       const row = found[i] ? undefined : bySeq.get(seq);
-      if (row) found[i] = this.decode(seq, row[1], row[2], keep);
+      if (row) found[i] = this.decode(seq, row[1], row[2]);
     });
     return found.filter((doc) => doc !== undefined);
   }
 
-  /** Every document in insertion order, a chunk at a time (each chunk read at once, so consistent in itself). */
+  /**
+   * Every document in insertion order, a chunk at a time (each chunk read at once, so consistent
+   * in itself). A collection that fits in the cache is read through it; a larger one is read
+   * straight from its rows (few of them would be cached), and not kept.
+   */
   *naturalOrder(): Generator<Document[]> {
-    const chunk = this.context.storage
+    const { cache, counters, storage } = this.context;
+    const seqsAfter = storage
       .statement(`SELECT seq FROM "${this.table}" WHERE seq > ? ORDER BY seq LIMIT ${SCAN_CHUNK}`)
       .pluck();
-    for (let after = 0; ;) {
+    const rowsAfter = storage
+      .statement(`SELECT seq, doc, crc FROM "${this.table}" WHERE seq > ? ORDER BY seq LIMIT ${SCAN_CHUNK}`)
+      .raw(true);
+    for (let after = 0, read = SCAN_CHUNK; read === SCAN_CHUNK;) {
       this.checkNotDropped();
-      const seqs = chunk.all(after) as number[];
-      if (seqs.length === 0) return;
-      after = seqs[seqs.length - 1];
-      yield this.scanned(seqs);
-      if (seqs.length < SCAN_CHUNK) return;
+      let docs: Document[];
+      if (this.fitsInCache()) {
+        const seqs = seqsAfter.all(after) as number[];
+        read = seqs.length;
+        if (read) after = seqs[read - 1];
+        docs = this.scanned(seqs);
+      } else {
+        const rows = rowsAfter.all(after) as Array<[number, Buffer, number]>;
+        read = rows.length;
+        if (read) after = rows[read - 1][0];
+        counters.docsExamined += read;
+        docs = rows.map(([seq, bytes, crc]) => cache.get(this.id, seq) ?? this.decode(seq, bytes, crc, false));
+      }
+      if (docs.length) yield docs;
     }
   }
 

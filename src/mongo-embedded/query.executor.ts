@@ -42,6 +42,8 @@ export interface ReadOptions extends QueryScope {
 
 /** Index keys read per statement. */
 const KEY_CHUNK = 256;
+/** A read past this many documents keeps what it reads in the cache only if its collection fits there. */
+const LARGE_READ = 1000;
 
 /**
  * mingo would honour a collation when sorting but not when matching, which would give
@@ -139,6 +141,7 @@ function* planned(collection: CollectionState, plan: AccessPlan, test: Query | u
     return;
   }
   const seen = mayRepeat(plan.reads) ? new Set<number>() : undefined;
+  let fetched = 0;
   for (const read of plan.reads) {
     for (const range of read.ranges) {
       for (const entries of read.source.keys.entries(range, 1, KEY_CHUNK)) {
@@ -149,7 +152,7 @@ function* planned(collection: CollectionState, plan: AccessPlan, test: Query | u
             if (seen.has(seq)) continue;
             seen.add(seq);
           }
-          const doc = collection.document(seq);
+          const doc = collection.document(seq, (fetched += 1) <= LARGE_READ || collection.fitsInCache());
           if (doc) docs.push(doc);
         }
         if (test) yield* passing(docs, test);
@@ -235,13 +238,35 @@ function sortedMatches(
       estimate([walk]) <= candidates() ||
       (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)));
   if (!useWalk) {
-    return (function* sorted() {
-      const matches = yield* gather(planned(collection, access.plan, test));
-      yield* inChunks(sortDocuments(matches, sort, keep));
-    })();
+    const matches = planned(collection, access.plan, test);
+    return keep === undefined ? sortAll(matches, sort) : keepTop(matches, sort, keep);
   }
   const tieBreak = later.length ? Object.fromEntries(later.map((field) => [field.path, field.direction])) : undefined;
   return walkInOrder(collection, walk, first.direction, everything ? undefined : query, tieBreak, keep);
+}
+
+function* sortAll(matches: DocumentStream, sort: Document): DocumentStream {
+  yield* inChunks(sortDocuments(yield* gather(matches), sort));
+}
+
+/**
+ * The first `keep` documents in `sort` order, holding no more than about twice that many as they
+ * stream by (a top-20 page of a million documents keeps 20, not a million). Ties keep the
+ * stream's order, exactly as a full sort would.
+ */
+function* keepTop(matches: DocumentStream, sort: Document, keep: number): DocumentStream {
+  let best: Document[] = [];
+  let pending: Document[] = [];
+  const room = Math.max(2 * keep, 1024);
+  for (const chunk of matches) {
+    for (const doc of chunk) pending.push(doc);
+    if (best.length + pending.length >= room) {
+      best = sortDocuments(best.concat(pending), sort, keep);
+      pending = [];
+    }
+    yield PAUSE;
+  }
+  yield* inChunks(sortDocuments(best.concat(pending), sort, keep));
 }
 
 /**
@@ -261,6 +286,7 @@ function* walkInOrder(
   let group: Document[] = [];
   let groupKey: Buffer | undefined;
   let produced = 0;
+  let fetched = 0;
   const finishGroup = (): Document[] => {
     let done = group.length > 1 ? [...group].sort((a, b) => collection.seqOf(a) - collection.seqOf(b)) : group;
     if (done.length > 1 && tieBreak) done = sortDocuments(done, tieBreak);
@@ -292,7 +318,7 @@ function* walkInOrder(
         if (seen.has(seq)) continue;
         seen.add(seq);
       }
-      const doc = collection.document(seq);
+      const doc = collection.document(seq, (fetched += 1) <= LARGE_READ || collection.fitsInCache());
       if (doc && (!test || test.test(doc))) group.push(doc);
     }
     yield out;

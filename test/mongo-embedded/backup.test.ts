@@ -9,13 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, type Document } from 'mongodb';
-import {
-  backupDatabase,
-  checkDatabase,
-  restoreDatabase,
-  startEmbeddedMongo,
-  type EmbeddedMongo,
-} from '../../src/mongo-embedded';
+import { backupDatabase, checkDatabase, restoreDatabase, startEmbeddedMongo } from '../../src/mongo-embedded';
 import { withEmbeddedClient } from '../helpers/embedded-client';
 import { runMongodTool } from '../helpers/mongod-process';
 
@@ -61,7 +55,7 @@ describeEmbedded('backup and restore', () => {
     );
 
   it('copies a running server consistently while a client writes, and restores the copy', async () => {
-    let server: EmbeddedMongo | undefined = await startEmbeddedMongo({ dbPath: source });
+    const server = await startEmbeddedMongo({ dbPath: source });
     const client = await new MongoClient(server.uri).connect();
     let written = 0;
     try {
@@ -80,7 +74,6 @@ describeEmbedded('backup and restore', () => {
     } finally {
       await client.close();
       await server.stop();
-      server = undefined;
     }
 
     const restore = runMongodTool(['--restore', backupFile, '--dbpath', target]);
