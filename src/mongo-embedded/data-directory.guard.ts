@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readServerRecord } from './server-record';
 
 export const DATABASE_FILE = 'newsgraph-embedded.sqlite';
-export const MANIFEST_FILE = 'newsgraph-embedded.manifest.json';
+const MANIFEST_FILE = 'newsgraph-embedded.manifest.json';
 const LOCK_FILE = 'newsgraph-embedded.lock';
 
 export interface DirectoryLock {

@@ -301,7 +301,7 @@ function readNumber(key: Uint8Array, offset: number): number {
  * Reads one value back from a key, for messages and checks (numbers come back as doubles and
  * BSON-specific values as their Extended JSON shape): the value and where it ends.
  */
-export function decodeKeyAt(key: Uint8Array, offset: number): { value: unknown; end: number } {
+function decodeKeyAt(key: Uint8Array, offset: number): { value: unknown; end: number } {
   const tag = key[offset];
   const body = offset + 1;
   return decodeBody(key, tag, body);

@@ -17,10 +17,8 @@ export interface KeyEntry {
   seq: number;
 }
 
-/** Before every key (keys start with a type tag, never empty) and after every key (tags are below 0xff). */
-export const LOWEST_KEY = Buffer.alloc(0);
+/** After every key: keys start with a type tag, and tags are below 0xff. */
 export const HIGHEST_KEY = Buffer.of(0xff);
-export const EVERY_KEY: KeyRange = { start: LOWEST_KEY, end: HIGHEST_KEY };
 
 export interface ScanCounters {
   keysExamined: number;
@@ -33,6 +31,7 @@ export class KeyTable {
   private readonly nextDescending: string;
   private readonly countSql: string;
   private readonly takenSql: string;
+  private readonly amongSql: string;
 
   constructor(
     private readonly storage: SqliteStorage,
@@ -48,6 +47,9 @@ export class KeyTable {
     this.nextDescending = `${select} (${keyColumn}, seq) < (?, ?) AND ${keyColumn} >= ? ORDER BY ${keyColumn} DESC, seq DESC LIMIT ?`;
     this.countSql = `SELECT count(*) FROM (SELECT 1 FROM "${table}" WHERE ${keyColumn} >= ? AND ${keyColumn} < ? LIMIT ?)`;
     this.takenSql = `SELECT seq FROM "${table}" WHERE ${keyColumn} = ? AND seq != ? LIMIT 1`;
+    // Many whole keys in one statement (as hex in a JSON list): a loader's batch of ids costs one
+    // statement, not one each.
+    this.amongSql = `${select} ${keyColumn} IN (SELECT unhex(value) FROM json_each(?)) ORDER BY ${keyColumn}, seq`;
   }
 
   private read(sql: string, ...params: unknown[]): KeyEntry[] {
@@ -73,6 +75,16 @@ export class KeyTable {
         direction === 1
           ? this.read(this.nextAscending, last.key, last.seq, range.end, chunk)
           : this.read(this.nextDescending, last.key, last.seq, range.start, chunk);
+    }
+  }
+
+  /**
+   * The pairs whose key is one of `keys` (whole keys, each held at most once: a unique index),
+   * in key order, `chunk` keys at a time.
+   */
+  *among(keys: Buffer[], chunk: number): Generator<KeyEntry[]> {
+    for (let i = 0; i < keys.length; i += chunk) {
+      yield this.read(this.amongSql, JSON.stringify(keys.slice(i, i + chunk).map((key) => key.toString('hex'))));
     }
   }
 

@@ -16,6 +16,7 @@ import { checkedEach, collectNow, gather, inChunks, known, PAUSE, type DocumentS
 import { projectTopLevelFields } from './field-projection.util';
 import { sameKeyPattern } from './index.catalog';
 import { keyPrefixLength } from './index-key.encoding';
+import type { KeyEntry } from './key-table.scan';
 import { equalityLookup, runEqualityLookup } from './lookup.stage';
 import { MongoServerError } from './mongo-server.error';
 import type { Deadline } from './query.deadline';
@@ -131,6 +132,15 @@ function* passing(docs: Document[], test: Query): DocumentStream {
   yield passed;
 }
 
+/** The pairs a read covers, in key order, a chunk at a time. */
+function* entriesOf(read: IndexRead): Generator<KeyEntry[]> {
+  if (read.wholeKeys && read.wholeKeys.length > 1) {
+    yield* read.source.keys.among(read.wholeKeys, KEY_CHUNK);
+    return;
+  }
+  for (const range of read.ranges) yield* read.source.keys.entries(range, 1, KEY_CHUNK);
+}
+
 /** The documents a plan reads that pass `test` (all of them without one), in scan or key order. */
 function* planned(collection: CollectionState, plan: AccessPlan, test: Query | undefined): DocumentStream {
   if (plan.kind === 'scan') {
@@ -143,21 +153,19 @@ function* planned(collection: CollectionState, plan: AccessPlan, test: Query | u
   const seen = mayRepeat(plan.reads) ? new Set<number>() : undefined;
   let fetched = 0;
   for (const read of plan.reads) {
-    for (const range of read.ranges) {
-      for (const entries of read.source.keys.entries(range, 1, KEY_CHUNK)) {
-        collection.checkNotDropped();
-        const docs: Document[] = [];
-        for (const { seq } of entries) {
-          if (seen) {
-            if (seen.has(seq)) continue;
-            seen.add(seq);
-          }
-          const doc = collection.document(seq, (fetched += 1) <= LARGE_READ || collection.fitsInCache());
-          if (doc) docs.push(doc);
+    for (const entries of entriesOf(read)) {
+      collection.checkNotDropped();
+      const docs: Document[] = [];
+      for (const { seq } of entries) {
+        if (seen) {
+          if (seen.has(seq)) continue;
+          seen.add(seq);
         }
-        if (test) yield* passing(docs, test);
-        else yield docs;
+        const doc = collection.document(seq, (fetched += 1) <= LARGE_READ || collection.fitsInCache());
+        if (doc) docs.push(doc);
       }
+      if (test) yield* passing(docs, test);
+      else yield docs;
     }
   }
 }
@@ -187,12 +195,10 @@ export function countMatching(
 function* countKeys(collection: CollectionState, reads: IndexRead[]): DocumentStream<number> {
   const seen = new Set<number>();
   for (const read of reads) {
-    for (const range of read.ranges) {
-      for (const entries of read.source.keys.entries(range, 1, KEY_CHUNK)) {
-        collection.checkNotDropped();
-        for (const { seq } of entries) seen.add(seq);
-        yield PAUSE;
-      }
+    for (const entries of entriesOf(read)) {
+      collection.checkNotDropped();
+      for (const { seq } of entries) seen.add(seq);
+      yield PAUSE;
     }
   }
   return seen.size;
@@ -231,12 +237,13 @@ function sortedMatches(
   const test = everything || (access.plan.kind === 'keys' && access.plan.exact) ? undefined : query;
   const walk = first.path.startsWith('$') ? undefined : orderedRead(collection, filter, first.path);
   const candidates = () => access.estimate();
-  // With no filter and a page to fill, the walk reads the page and no more.
+  // With no filter and a page to fill, the walk reads the page and no more; with many candidates
+  // and a small page, it stops once the page is full.
   const useWalk =
     walk !== undefined &&
     ((everything && keep !== undefined) ||
-      estimate([walk]) <= candidates() ||
-      (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)));
+      (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)) ||
+      estimate([walk]) <= candidates());
   if (!useWalk) {
     const matches = planned(collection, access.plan, test);
     return keep === undefined ? sortAll(matches, sort) : keepTop(matches, sort, keep);

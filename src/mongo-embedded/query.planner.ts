@@ -141,7 +141,7 @@ export function orBranches(filter: Document): Document[][] {
 }
 
 /** An index as the planner sees it: `_id` (the documents' own key) or a full secondary index. */
-export interface KeySource {
+interface KeySource {
   keys: KeyTable;
   fields: string[];
   multikey: boolean[];
@@ -154,6 +154,10 @@ export interface IndexRead {
   ranges: KeyRange[];
   /** How many leading fields the filter sets equal to given values. */
   equalFields: number;
+  /** How many leading fields the ranges narrow (the equal ones, and one bounded after them). */
+  narrowedFields: number;
+  /** On a unique index whose every field is set equal: the keys themselves (each held at most once). */
+  wholeKeys?: Buffer[];
 }
 
 /** The documents a filter may match: read from index ranges (a union, for an `$or`), or by scanning. */
@@ -169,9 +173,9 @@ export type AccessPlan =
 /** Past this many equality combinations on later fields an index reads only the fields before them. */
 const MAX_RANGES = 1000;
 /** Candidate counts are compared up to this many keys per plan. */
-export const COUNT_CAP = 1001;
+const COUNT_CAP = 1001;
 
-export function keySources(collection: CollectionState): KeySource[] {
+function keySources(collection: CollectionState): KeySource[] {
   const sources: KeySource[] = [{ keys: collection.idKeys, fields: ['_id'], multikey: [false], unique: true }];
   for (const index of collection.indexes) {
     if (!index.usableForLookup) continue;
@@ -233,7 +237,7 @@ function indexRead(source: KeySource, conditions: Map<string, IndexCondition>): 
     if (!condition) break;
     if (condition.kind !== 'equality') {
       const ranges = prefixes.map((prefix) => boundedRange(prefix, condition, source.multikey[i]));
-      return { source, ranges, equalFields };
+      return { source, ranges, equalFields, narrowedFields: equalFields + 1 };
     }
     const keys = distinctKeys(condition.values);
     // A long `$in` on the first field is a loader's batch: each value is one range.
@@ -242,7 +246,9 @@ function indexRead(source: KeySource, conditions: Map<string, IndexCondition>): 
     equalFields += 1;
   }
   if (equalFields === 0) return undefined;
-  return { source, ranges: prefixes.map(wholePrefix), equalFields };
+  const read: IndexRead = { source, ranges: prefixes.map(wholePrefix), equalFields, narrowedFields: equalFields };
+  if (source.unique && equalFields === source.fields.length) read.wholeKeys = prefixes;
+  return read;
 }
 
 /** How many keys the reads cover, counted up to the cap. */
@@ -298,15 +304,20 @@ function estimated(candidates: Candidates): number {
 /** The index reads that answer `filter` best, or undefined when only a scan can. */
 function bestReads(sources: KeySource[], filter: Document): Candidates | undefined {
   const conditions = byPath(indexConditions(filter));
-  const plans: Candidates[] = [];
+  // By the fields they narrow: of two indexes that narrow the same fields (`{ a: 1 }` and
+  // `{ a: 1, b: 1 }` for a filter on `a`), the one with fewer fields has smaller keys; no need to count.
+  const byNarrowed = new Map<string, Candidates>();
   for (const source of sources) {
     const read = indexRead(source, conditions);
     if (!read) continue;
     // A unique index with every field equal to given values holds one key per value: nothing beats it.
     if (source.unique && read.equalFields === source.fields.length)
       return { reads: [read], estimate: read.ranges.length };
-    plans.push({ reads: [read] });
+    const key = JSON.stringify(source.fields.slice(0, read.narrowedFields));
+    const known = byNarrowed.get(key);
+    if (!known || known.reads[0].source.fields.length > source.fields.length) byNarrowed.set(key, { reads: [read] });
   }
+  const plans = [...byNarrowed.values()];
   for (const branches of orBranches(filter)) {
     const branchPlans = branches.map((branch) => bestReads(sources, branch));
     if (branchPlans.every((plan) => plan !== undefined))
@@ -338,10 +349,44 @@ export function planAccess(collection: CollectionState, filter: Document): Plann
   return { plan: { kind: 'keys', reads: best.reads, exact }, estimate: () => estimated(best) };
 }
 
+/** The keys under `prefix` whose next value meets `condition` (for an `$in`, from its lowest value to its highest). */
+function walkRange(prefix: Buffer, condition: IndexCondition): KeyRange {
+  if (condition.kind !== 'equality') return boundedRange(prefix, condition, false);
+  const keys = distinctKeys(condition.values);
+  if (!keys.length) return { start: prefix, end: prefix };
+  return {
+    start: Buffer.concat([prefix, keys[0]]),
+    end: prefixEnd(Buffer.concat([prefix, keys[keys.length - 1]])) ?? HIGHEST_KEY,
+  };
+}
+
+/**
+ * Where a walk on `sortPath` may start and stop: the filter's own bounds on that field, or, when
+ * the filter has none but every branch of an `$or` has some, from the lowest branch's start to
+ * the highest branch's end (every match is within one of them). A superset: the filter decides.
+ */
+function walkBounds(prefix: Buffer, filter: Document, sortPath: string): KeyRange {
+  const own = byPath(indexConditions(filter)).get(sortPath);
+  if (own) return walkRange(prefix, own);
+  for (const branches of orBranches(filter)) {
+    const ranges = branches.map((branch) => {
+      const condition = byPath(indexConditions(branch)).get(sortPath);
+      return condition && walkRange(prefix, condition);
+    });
+    if (!ranges.every((range) => range !== undefined)) continue;
+    return {
+      start: (ranges as KeyRange[]).map((range) => range.start).sort(Buffer.compare)[0],
+      end: (ranges as KeyRange[]).map((range) => range.end).sort(Buffer.compare)[ranges.length - 1],
+    };
+  }
+  return wholePrefix(prefix);
+}
+
 /**
  * A walk in the order of `sortPath`: an index whose fields before it are each set equal to one
  * value by the filter and whose `sortPath` field holds no arrays, read in key order within those
- * values (and within the filter's own bounds on `sortPath`, if any). Undefined when no index gives it.
+ * values (and within the filter's own bounds on `sortPath`, see walkBounds). Undefined when no
+ * index gives it.
  */
 export function orderedRead(collection: CollectionState, filter: Document, sortPath: string): IndexRead | undefined {
   const conditions = byPath(indexConditions(filter));
@@ -354,20 +399,8 @@ export function orderedRead(collection: CollectionState, filter: Document, sortP
       return keys.length === 1 ? keys[0] : undefined;
     });
     if (!fixed.every((key) => key !== undefined)) continue;
-    const prefix = Buffer.concat(fixed as Buffer[]);
-    const own = conditions.get(sortPath);
-    let range = wholePrefix(prefix);
-    if (own?.kind === 'equality') {
-      // From the lowest value's keys to the highest's: in order, and a superset the filter narrows.
-      const keys = distinctKeys(own.values);
-      if (keys.length) {
-        range = {
-          start: Buffer.concat([prefix, keys[0]]),
-          end: prefixEnd(Buffer.concat([prefix, keys[keys.length - 1]])) ?? HIGHEST_KEY,
-        };
-      }
-    } else if (own) range = boundedRange(prefix, own, false);
-    return { source, ranges: [range], equalFields: position };
+    const range = walkBounds(Buffer.concat(fixed as Buffer[]), filter, sortPath);
+    return { source, ranges: [range], equalFields: position, narrowedFields: position + 1 };
   }
   return undefined;
 }

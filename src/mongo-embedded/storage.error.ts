@@ -3,7 +3,6 @@
  * malformed") name neither the file nor a way out, so each failure becomes a MongoDB-shaped error
  * that says which file, what happened and what to do next.
  */
-import Database from 'better-sqlite3';
 import { MongoServerError } from './mongo-server.error';
 
 /** Where the data lives, as messages name it. */
@@ -27,12 +26,24 @@ export function recoverySteps(dir: string): string {
   );
 }
 
+/**
+ * Whether better-sqlite3 threw it. By its shape rather than `instanceof`: the addon is loaded once
+ * per process and keeps the error class of whichever context loaded it first (a test runner's
+ * sandbox, say), so its errors need not be instances of this context's class.
+ */
 export function isSqliteError(err: unknown): err is Error & { code: string } {
-  return err instanceof Database.SqliteError;
+  const candidate = err as { name?: unknown; code?: unknown } | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.name === 'SqliteError' &&
+    typeof candidate.code === 'string' &&
+    candidate.code.startsWith('SQLITE_')
+  );
 }
 
 /** Whether the error says the file itself is damaged (as opposed to full, locked or unreadable). */
-export function isCorruption(err: unknown): boolean {
+function isCorruption(err: unknown): boolean {
   return isSqliteError(err) && /^SQLITE_(CORRUPT|NOTADB)/.test(err.code);
 }
 
