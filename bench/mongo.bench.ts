@@ -65,21 +65,23 @@ async function timeEach(times: number, op: (i: number) => Promise<unknown>): Pro
 
 const mib = (bytes: number) => bytes / 2 ** 20;
 
+/** Writes a few batches through a server of its own, so that the measured load runs at its steady rate, not the compiler's start. */
+async function warmUp(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-mongo-warmup-'));
+  try {
+    await load(dataDir, WARMUP);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function load(dataDir: string, size: number): Promise<number> {
   const server = await startEmbeddedMongo({ dbPath: dataDir });
   const client = await new MongoClient(server.uri).connect();
   try {
-    // A warm-up load first, so that the figure is the steady rate rather than the compiler's start.
-    const warmup = client.db('bench').collection('warmup');
-    for (const into of [warmup, client.db('bench').collection('articles')]) {
-      await into.createIndex({ key: 1 }, { unique: true });
-      await into.createIndex({ publishedAt: -1 });
-    }
-    for (let from = 0; from < WARMUP; from += INSERT_BATCH) {
-      await warmup.insertMany(Array.from({ length: INSERT_BATCH }, (_, k) => makeDocument(from + k)));
-    }
-    await warmup.drop();
     const articles = client.db('bench').collection('articles');
+    await articles.createIndex({ key: 1 }, { unique: true });
+    await articles.createIndex({ publishedAt: -1 });
     const start = performance.now();
     for (let from = 0; from < size; from += INSERT_BATCH) {
       const batch = Array.from({ length: Math.min(INSERT_BATCH, size - from) }, (_, k) => makeDocument(from + k));
@@ -120,6 +122,7 @@ async function reads(articles: Collection, size: number) {
 async function measureSize(size: number): Promise<SizeResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-mongo-'));
   try {
+    await warmUp();
     const insertsPerSecond = await load(dataDir, size);
     const file = path.join(dataDir, 'newsgraph-embedded.sqlite');
     const reopenStart = performance.now();
@@ -179,6 +182,8 @@ function measureInChild(size: number): SizeResult {
 }
 
 export async function run(): Promise<BenchSection> {
+  // Other work on the machine skews every figure here; the load average says how much there was.
+  const loadAtStart = os.loadavg()[0];
   const results: SizeResult[] = [];
   for (const size of SIZES) {
     console.error(`bench: mongo ${size.toLocaleString('en-US')} documents ...`);
@@ -197,8 +202,8 @@ export async function run(): Promise<BenchSection> {
   const reopenVerdict = large.reopenMs < 1000 ? 'holds' : 'FAILS';
   const markdown = [
     'The embedded server on its SQLite storage (WAL) in a temp directory, driven through the official driver over loopback; each size in a process of its own (server, driver and loader together, as `npm start` runs them), with the default document cache of ' +
-      `${DEFAULT_CACHE_SIZE_MB} MiB.`,
-    `Inserts: \`insertMany\` in batches of ${n(INSERT_BATCH)} into a collection with a unique index on \`key\` and an index on \`publishedAt\` (after a warm-up load of ${n(WARMUP)} documents into another collection, dropped). Then the server is stopped and a new one started on the directory.`,
+      `${DEFAULT_CACHE_SIZE_MB} MiB. The machine's 1-minute load average was ${loadAtStart.toFixed(1)} at the start.`,
+    `Inserts: \`insertMany\` in batches of ${n(INSERT_BATCH)} into a collection with a unique index on \`key\` and an index on \`publishedAt\` (after a warm-up load of ${n(WARMUP)} documents into another data directory). Then the server is stopped and a new one started on the directory.`,
     'Reopen: from starting the new server to its listening (it reads the catalog, not the documents); first lookup: the first `findOne({ key })` it answers.',
     `Indexed lookup: \`findOne({ key })\` x ${n(LOOKUPS)} on the reopened server, spread over all keys. Unindexed scan: \`findOne({ serial, title: { $exists: true } })\` (no index on \`serial\`; 10 times, 3 at 1M).`,
     'Sorted page: `find({}).sort({ serial: -1 }).limit(20)` (no index: every document is read for a top-20 selection); indexed sorted page: the same sorted by `publishedAt`, which has an index (walked in order).',

@@ -77,8 +77,7 @@ describeEmbedded('backup and restore', () => {
     }
 
     const restore = runMongodTool(['--restore', backupFile, '--dbpath', target]);
-    expect(restore.stderr).toBe('');
-    expect(restore.status).toBe(0);
+    expect(restore).toMatchObject({ status: 0, stderr: '' });
     const copied = await readAll(target);
     const original = await readAll(source);
     // Every write up to some point and none after it: a prefix of the writes, in full.
