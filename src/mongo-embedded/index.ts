@@ -16,7 +16,13 @@ export {
   StopTimeoutError,
   type EmbeddedMongoThreadOptions,
 } from './embedded-thread.launcher';
-export { readServerRecord, removeServerRecord, writeServerRecord, type ServerRecord } from './server-record';
+export {
+  readServerRecord,
+  removeServerRecord,
+  SERVER_RECORD_FILE,
+  writeServerRecord,
+  type ServerRecord,
+} from './server-record';
 export { backupDatabase, restoreDatabase } from './storage.backup';
 export { checkDatabase, type CheckReport } from './storage.check';
 

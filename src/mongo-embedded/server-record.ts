@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SERVER_RECORD_FILE = 'newsgraph-embedded.server.json';
+export const SERVER_RECORD_FILE = 'newsgraph-embedded.server.json';
 
 export interface ServerRecord {
   uri: string;
