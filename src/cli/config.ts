@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   mongodbUri: string | undefined;
   dataDir: string;
+  /** MiB of stored documents the embedded server keeps decoded in memory. */
+  cacheSizeMB: number;
   dbName: string;
   apiKey: string | undefined;
   seedsDir: string;
@@ -44,6 +46,11 @@ export const CONFIG_VARIABLES = [
     'MongoDB to use (`mongodb://...` or `mongodb+srv://...`); unset runs the embedded server.',
   ],
   ['NEWSGRAPH_DATA_DIR', './data', 'Where the embedded server keeps its data (ignored with MONGODB_URI).'],
+  [
+    'NEWSGRAPH_CACHE_MB',
+    '64',
+    "The embedded server's document cache, in MiB of stored documents: what bounds its memory (ignored with MONGODB_URI).",
+  ],
   ['NEWSGRAPH_DB_NAME', 'newsgraph', 'Database name.'],
   ['NEWSGRAPH_SEEDS_DIR', './seeds', 'Articles loaded at start when the database is empty.'],
   ['NEWSGRAPH_API_KEY', '(unset)', 'Bearer key for mutations, at least 16 characters; unset turns mutations off.'],
@@ -67,6 +74,8 @@ export const CONFIG_VARIABLES = [
 ] as const;
 
 const MIN_API_KEY_LENGTH = 16;
+const DEFAULT_CACHE_MB = 64;
+const MAX_CACHE_MB = 1024 * 1024;
 const MAX_WORKERS = 64;
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
@@ -124,6 +133,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push(`NEWSGRAPH_WORKERS="${rawWorkers}" is not a number of processes; use auto or 1-${MAX_WORKERS}`);
   }
 
+  const rawCache = value('NEWSGRAPH_CACHE_MB') ?? String(DEFAULT_CACHE_MB);
+  const cacheSizeMB = Number(rawCache);
+  if (!/^\d+$/.test(rawCache) || cacheSizeMB < 1 || cacheSizeMB > MAX_CACHE_MB) {
+    problems.push(`NEWSGRAPH_CACHE_MB="${rawCache}" is not a cache size; use a whole number of MiB from 1`);
+  }
+
   const production = value('NODE_ENV') === 'production';
   // A development server answers this machine only; a production one sits behind a proxy or in a container.
   const defaultHost = production ? '0.0.0.0' : '127.0.0.1';
@@ -132,6 +147,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     host: value('HOST') ?? defaultHost,
     mongodbUri,
     dataDir: path.resolve(cwd, value('NEWSGRAPH_DATA_DIR') ?? './data'),
+    cacheSizeMB,
     dbName,
     apiKey,
     seedsDir: path.resolve(cwd, value('NEWSGRAPH_SEEDS_DIR') ?? './seeds'),

@@ -19,6 +19,8 @@ export interface DatabaseConnection {
 export interface DatabaseOptions {
   mongodbUri: string | undefined;
   dataDir: string;
+  /** The embedded server's document cache (MiB); its default when absent. */
+  cacheSizeMB?: number;
   dbName: string;
   log: (message: string) => void;
   /** How long a start waits for MONGODB_URI to answer; DEFAULT_CONNECT_TIMEOUT_MS unless given. */
@@ -94,6 +96,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseCo
   }
   const server = await startEmbeddedMongoThread({
     dbPath: options.dataDir,
+    cacheSizeMB: options.cacheSizeMB,
     // Nothing can be served without the database: exit so the process supervisor restarts us.
     onCrash(error) {
       options.log(`newsgraph: exiting, the database is gone: ${error.message}`);

@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'run the embedded MongoDB-compatible server: mongod [--port P] [--dbpath DIR | --memory]',
     load: () => import('./mongod.command'),
   },
+  backup: {
+    summary: "copy the embedded server's data to a new file, while it runs: backup FILE",
+    load: () => import('./backup.command'),
+  },
 };
 
 function usage(): string {

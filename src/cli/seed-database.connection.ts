@@ -40,12 +40,18 @@ async function connectToRecordedServer(uri: string): Promise<MongoClient | null>
 }
 
 export async function openSeedDatabase(
-  config: Pick<Config, 'mongodbUri' | 'dataDir' | 'dbName'>,
+  config: Pick<Config, 'mongodbUri' | 'dataDir' | 'dbName' | 'cacheSizeMB'>,
   args: readonly string[],
   log: (message: string) => void,
 ): Promise<SeedDatabase> {
   const open = () =>
-    openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, dbName: config.dbName, log });
+    openDatabase({
+      mongodbUri: config.mongodbUri,
+      dataDir: config.dataDir,
+      cacheSizeMB: config.cacheSizeMB,
+      dbName: config.dbName,
+      log,
+    });
   if (config.mongodbUri) return open();
 
   const record = readServerRecord(config.dataDir);

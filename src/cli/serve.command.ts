@@ -96,6 +96,7 @@ export async function run(args: string[]): Promise<number> {
   const database = await openDatabase({
     mongodbUri: config.mongodbUri,
     dataDir: config.dataDir,
+    cacheSizeMB: config.cacheSizeMB,
     dbName: config.dbName,
     log,
   });

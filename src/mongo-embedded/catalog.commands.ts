@@ -96,7 +96,7 @@ export const catalogCommands: Record<string, CommandHandler> = {
       db: ctx.db,
       collections: collections.length,
       views: listViews(ctx.engine, ctx.db).length,
-      objects: collections.reduce((sum, c) => sum + c.documents.size, 0),
+      objects: collections.reduce((sum, c) => sum + c.count, 0),
       indexes: collections.reduce((sum, c) => sum + c.indexSpecs.length, 0),
       ok: 1,
     };

@@ -24,4 +24,5 @@ export interface CommandContext {
   db: string;
 }
 
-export type CommandHandler = (cmd: Document, ctx: CommandContext) => Document;
+/** Writes happen in a handler's synchronous part; a read may return a promise (it pauses between chunks). */
+export type CommandHandler = (cmd: Document, ctx: CommandContext) => Document | Promise<Document>;

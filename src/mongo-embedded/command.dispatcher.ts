@@ -1,9 +1,11 @@
 /**
  * Routes a decoded command to its handler and turns whatever happens into a reply: a
  * handler's result, or a MongoDB-shaped error for unknown commands, transactions, bad input
- * and our own bugs alike. Each command's changes reach storage before its reply exists.
+ * and our own bugs alike. Each command's changes reach storage before its reply exists (the
+ * engine runs it), and a read that pauses lets other connections' commands run meanwhile.
  */
 import type { Document } from 'bson';
+import { backupCommands } from './backup.commands';
 import { catalogCommands } from './catalog.commands';
 import { commandName } from './command-arguments.util';
 import type { CommandContext, CommandHandler } from './command-context.type';
@@ -17,6 +19,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   ...catalogCommands,
   ...readCommands,
   ...writeCommands,
+  ...backupCommands,
 };
 
 const TRANSACTION_COMMANDS = new Set(['commitTransaction', 'abortTransaction']);
@@ -36,34 +39,19 @@ function refuseTransactions(name: string, cmd: Document): void {
   }
 }
 
-export function dispatchCommand(cmd: Document, ctx: Omit<CommandContext, 'db'>): Document {
+export async function dispatchCommand(cmd: Document, ctx: Omit<CommandContext, 'db'>): Promise<Document> {
   const name = commandName(cmd);
-  let reply: Document;
   // Recorded first, so a command can list the session it runs in ($listLocalSessions).
   if (name !== 'endSessions') ctx.sessions.touch(cmd.lsid);
   try {
     refuseTransactions(name, cmd);
     const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
     if (!handler) throw new MongoServerError('CommandNotFound', `no such command: '${abbreviated(name)}'`);
-    if (ctx.engine.storageFailure && !Object.hasOwn(serverCommands, name)) {
-      throw new MongoServerError(
-        'InternalError',
-        `storage failed earlier (${ctx.engine.storageFailure}); restart the server to reload the stored data`,
-      );
-    }
     if (typeof cmd.$db !== 'string')
       throw new MongoServerError('BadValue', `command ${name} is missing the "$db" field`);
-    reply = handler(cmd, { ...ctx, db: cmd.$db });
+    const db = cmd.$db;
+    return await ctx.engine.run(() => handler(cmd, { ...ctx, db }));
   } catch (err) {
-    reply = asServerError(err).toReply();
+    return asServerError(err).toReply();
   }
-  try {
-    ctx.engine.commit();
-  } catch (err) {
-    return new MongoServerError(
-      'InternalError',
-      `could not write to storage, the command's changes are not durable: ${(err as Error).message}`,
-    ).toReply();
-  }
-  return reply;
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EmbeddedMongo, EmbeddedMongoOptions } from './index';
+import { removeServerRecord } from './server-record';
 
 export type EmbeddedMongoThreadOptions = EmbeddedMongoOptions & {
   /**
@@ -14,6 +15,11 @@ export type EmbeddedMongoThreadOptions = EmbeddedMongoOptions & {
    * ends the process with that message, the right outcome for a program that needs its database.
    */
   onCrash?: (error: Error) => void;
+  /**
+   * How long `stop()` waits for the server to close before terminating its thread (default 10 s).
+   * A read stops at its next pause; only a command stuck in one long computation needs the terminate.
+   */
+  stopTimeoutMs?: number;
 };
 
 /** What the worker posts back once, after trying to start the server. */
@@ -24,7 +30,7 @@ export type ThreadStartReport =
 export const STOP_REQUEST = 'stop';
 
 /** Closing flushes nothing that is not already committed, so this only guards against a wedged thread. */
-const STOP_TIMEOUT_MS = 10_000;
+const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 
 /**
  * Worker threads do not inherit the require hook that lets Node load TypeScript, so when this
@@ -37,8 +43,17 @@ function workerSource(): string {
   return `require(${JSON.stringify(require.resolve('@swc-node/register'))});\n${loadWorker}`;
 }
 
+/** The server thread was still busy when its time to stop ran out, and was terminated. */
+export class StopTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(
+      `the embedded MongoDB server thread was still running a command ${timeoutMs / 1000} s after being asked to stop, and was terminated`,
+    );
+  }
+}
+
 export function startEmbeddedMongoThread(options: EmbeddedMongoThreadOptions): Promise<EmbeddedMongo> {
-  const { onCrash, ...serverOptions } = options;
+  const { onCrash, stopTimeoutMs = DEFAULT_STOP_TIMEOUT_MS, ...serverOptions } = options;
   const worker = new Worker(workerSource(), { eval: true, workerData: serverOptions });
   let state: 'starting' | 'running' | 'failed' | 'stopping' | 'exited' = 'starting';
   let threadError: Error | undefined;
@@ -55,15 +70,15 @@ export function startEmbeddedMongoThread(options: EmbeddedMongoThreadOptions): P
       worker.postMessage(STOP_REQUEST);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS);
+        timer = setTimeout(() => resolve('timeout'), stopTimeoutMs);
       });
       const outcome = await Promise.race([exited, timedOut]);
       clearTimeout(timer);
       if (outcome === 'timeout') {
+        // Every acknowledged write is committed already; what the thread was doing is abandoned.
         await worker.terminate();
-        throw new Error(
-          `the embedded MongoDB server thread did not stop within ${STOP_TIMEOUT_MS / 1000} s and was terminated`,
-        );
+        if ('dbPath' in serverOptions) removeServerRecord(serverOptions.dbPath);
+        throw new StopTimeoutError(stopTimeoutMs);
       }
       if (threadError) throw new Error(`the embedded MongoDB server failed while stopping: ${threadError.message}`);
     })();

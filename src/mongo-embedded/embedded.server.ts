@@ -110,6 +110,8 @@ export class EmbeddedServer {
       else stallTimer = setTimeout(() => socket.destroy(), this.limits.readTimeoutMS);
     };
 
+    // A command may pause (a long read); the connection's next commands wait for it, in order.
+    let previous = Promise.resolve();
     socket.on('data', (chunk: Buffer) => {
       if (refused) return; // discarding the rest of a refused message until the client hangs up
       const before = framer.pendingBytes;
@@ -132,8 +134,11 @@ export class EmbeddedServer {
           socket.destroy();
           return;
         }
-        const reply = this.answerRaw(raw, opCode, connectionId);
-        if (reply) socket.write(reply);
+        previous = previous.then(async () => {
+          if (socket.destroyed) return;
+          const reply = await this.answerRaw(raw, opCode, connectionId);
+          if (reply && !socket.destroyed) socket.write(reply);
+        });
       }
       if (this.overBudget(framer)) {
         refused = true;
@@ -175,7 +180,7 @@ export class EmbeddedServer {
   }
 
   /** The reply to one framed message; undefined when none is due (moreToCome). */
-  private answerRaw(raw: Buffer, opCode: number, connectionId: number): Buffer | undefined {
+  private async answerRaw(raw: Buffer, opCode: number, connectionId: number): Promise<Buffer | undefined> {
     let message: CommandMessage;
     try {
       message = decodeMessage(raw);
@@ -189,13 +194,13 @@ export class EmbeddedServer {
     return this.answer(message, connectionId);
   }
 
-  private answer(message: CommandMessage, connectionId: number): Buffer | undefined {
+  private async answer(message: CommandMessage, connectionId: number): Promise<Buffer | undefined> {
     let reply: Document;
     if (message.opCode === OP_QUERY && !message.fullCollectionName?.endsWith('.$cmd')) {
       reply = { $err: 'legacy OP_QUERY is only supported for commands', code: 352, ok: 0 };
     } else {
       try {
-        reply = dispatchCommand(message.command, {
+        reply = await dispatchCommand(message.command, {
           engine: this.engine,
           cursors: this.cursors,
           sessions: this.sessions,

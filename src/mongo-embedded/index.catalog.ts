@@ -1,16 +1,18 @@
 /**
- * Secondary indexes: validated specs, and for each index a map from key to document ids
- * that enforces uniqueness, answers equality / `$in` / prefix lookups, and hands out
- * documents in key order for sorts. The `_id` index is the collection's own id map, so it
- * is described here but not stored twice.
+ * Secondary indexes: validated specs, and for each index a SQLite table of `(key, seq)` pairs,
+ * one per distinct key of each document it covers (keys in the order-preserving encoding, so
+ * lookups and ordered walks are range scans). An index enforces uniqueness and follows every
+ * write. The `_id` index is the document table's own key column, so it is described here but
+ * not stored twice.
  */
 import type { Document } from 'bson';
 import { Query } from './mingo.context';
-import { isPlainObject, pathHasArray, valueAtPath, valueKey, valuesAtPath } from './bson-value.util';
+import { isPlainObject, pathHasArray, valueAtPath, valuesAtPath } from './bson-value.util';
+import { encodeCompoundKey } from './index-key.encoding';
+import { KeyTable, type ScanCounters } from './key-table.scan';
 import { MongoServerError } from './mongo-server.error';
-import { OrderedKeys } from './ordered-keys.list';
-import type { RangeBound } from './query.planner';
 import { validateFilter } from './query-filter.validator';
+import type { SqliteStorage, StoredIndex } from './sqlite.storage';
 
 export interface IndexSpec {
   v: 2;
@@ -91,52 +93,70 @@ export function duplicateKeyError(ns: string, spec: IndexSpec, keyValue: Documen
   );
 }
 
-interface DocumentKeys {
-  /** Full (compound) key -> the values of the indexed fields it is made of. */
-  full: Map<string, unknown[]>;
-  /** First-field key -> the value it stands for. */
-  first: Map<string, unknown>;
+/** One key of a document in an index: its bytes, and the field values it is made of (for errors). */
+export interface IndexKey {
+  key: Buffer;
+  values: unknown[];
 }
 
-/** A secondary index: every key of every document it covers, mapped to the document ids holding it. */
-export class SecondaryIndex {
-  private readonly fields: string[];
-  private readonly topLevelFields: string[];
-  /** Full (compound) key -> ids; what uniqueness is checked against. */
-  private readonly entries = new Map<string, Set<string>>();
-  /** First field's key -> ids; what equality lookups use (same map when the index has one field). */
-  private readonly byFirstField: Map<string, Set<string>>;
-  private readonly partialFilter?: Query;
-  /** The value behind each first-field key, to (re)build the ordered key list. */
-  private readonly firstValues = new Map<string, unknown>();
-  private ordered: OrderedKeys | undefined;
-  /** Some document had an array on the first field: its keys are elements, not sort values. */
-  private multikey = false;
+/** A document's keys in an index, by their bytes (as latin1 text, so that equal keys meet). */
+export type DocumentKeys = Map<string, IndexKey>;
 
-  constructor(readonly spec: IndexSpec) {
+/** A secondary index: every distinct key of every document it covers, paired with the document's seq. */
+export class SecondaryIndex {
+  readonly fields: string[];
+  private readonly topLevelFields: string[];
+  private readonly partialFilter?: Query;
+  readonly keys: KeyTable;
+  private readonly insertSql: string;
+  private readonly deleteSql: string;
+
+  constructor(
+    readonly spec: IndexSpec,
+    readonly table: string,
+    /** Per field: whether some document had an array on its path, so that its keys are elements. */
+    readonly multikey: boolean[],
+    private readonly storage: SqliteStorage,
+    counters: ScanCounters,
+  ) {
     this.fields = Object.keys(spec.key);
     this.topLevelFields = [...new Set(this.fields.map((field) => field.split('.')[0]))];
-    this.byFirstField = this.fields.length === 1 ? this.entries : new Map();
     if (spec.partialFilterExpression) this.partialFilter = new Query(spec.partialFilterExpression, {});
+    this.keys = new KeyTable(storage, table, 'key', counters);
+    this.insertSql = `INSERT INTO "${table}" (key, seq) VALUES (?, ?)`;
+    this.deleteSql = `DELETE FROM "${table}" WHERE key = ? AND seq = ?`;
+  }
+
+  /** A new, empty index with its table. */
+  static create(storage: SqliteStorage, counters: ScanCounters, table: string, spec: IndexSpec): SecondaryIndex {
+    storage.exec(
+      `CREATE TABLE "${table}" (key BLOB NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID`,
+    );
+    return new SecondaryIndex(
+      spec,
+      table,
+      Object.keys(spec.key).map(() => false),
+      storage,
+      counters,
+    );
+  }
+
+  get stored(): StoredIndex {
+    return { spec: this.spec, table: this.table, multikey: [...this.multikey] };
+  }
+
+  drop(): void {
+    this.storage.exec(`DROP TABLE "${this.table}"`);
+    this.storage.forgetTable(this.table);
   }
 
   get firstField(): string {
     return this.fields[0];
   }
 
-  /** Only a full index may answer a lookup: sparse and partial ones leave documents out. */
+  /** Only a full index may answer a lookup or give an order: sparse and partial ones leave documents out. */
   get usableForLookup(): boolean {
     return !this.spec.sparse && !this.partialFilter;
-  }
-
-  /** Whether walking the first field's keys in order yields documents in that field's sort order. */
-  get usableForSort(): boolean {
-    return this.usableForLookup && !this.multikey;
-  }
-
-  private orderedKeys(): OrderedKeys {
-    this.ordered ??= new OrderedKeys(this.firstValues);
-    return this.ordered;
   }
 
   private covers(doc: Document): boolean {
@@ -145,182 +165,92 @@ export class SecondaryIndex {
     return true;
   }
 
-  /** A document's keys: full (compound) keys with their field values, and first-field keys with their values. */
-  private keysOf(doc: Document): DocumentKeys {
-    const keys: DocumentKeys = { full: new Map(), first: new Map() };
+  /** The document's keys: one per combination of its values on the indexed fields (a missing value is null). */
+  keysOf(doc: Document): DocumentKeys {
+    const keys: DocumentKeys = new Map();
     if (!this.covers(doc)) return keys;
-    const perField = this.fields.map((field) => distinctByKey(valuesAtPath(doc, field)));
-    keys.first = perField[0];
-    if (perField.length === 1) {
-      for (const [key, value] of perField[0]) keys.full.set(key, [value]);
-      return keys;
+    let combinations: unknown[][] = [[]];
+    for (const field of this.fields) {
+      const values = valuesAtPath(doc, field);
+      combinations =
+        values.length === 1
+          ? combinations.map((prefix) => [...prefix, values[0]])
+          : combinations.flatMap((prefix) => values.map((value) => [...prefix, value]));
     }
-    let combos: Array<{ key: string; values: unknown[] }> = [{ key: '', values: [] }];
-    perField.forEach((distinct, i) => {
-      combos = combos.flatMap((prefix) =>
-        [...distinct].map(([key, value]) => ({
-          key: i === 0 ? key : `${prefix.key}\u0000${key}`,
-          values: [...prefix.values, value],
-        })),
-      );
-    });
-    for (const combo of combos) keys.full.set(combo.key, combo.values);
+    for (const values of combinations) {
+      const key = encodeCompoundKey(values);
+      keys.set(key.toString('latin1'), { key, values });
+    }
     return keys;
+  }
+
+  /** Marks the fields on which `doc` holds arrays; true when that changed what is known (save the catalog). */
+  noteArrays(doc: Document): boolean {
+    let changed = false;
+    this.fields.forEach((field, i) => {
+      if (!this.multikey[i] && pathHasArray(doc, field)) {
+        this.multikey[i] = true;
+        changed = true;
+      }
+    });
+    return changed;
   }
 
   private keyValue(values: unknown[]): Document {
     return Object.fromEntries(this.fields.map((f, i) => [f, values[i] === undefined ? null : values[i]]));
   }
 
-  private checkNewKeys(ns: string, idKey: string, keys: Map<string, unknown[]>, except?: Map<string, unknown[]>): void {
+  /** Throws the duplicate-key error if a unique index already holds one of `keys` for another document. */
+  checkUnique(ns: string, seq: number, keys: Iterable<IndexKey>): void {
     if (!this.spec.unique) return;
-    for (const [full, values] of keys) {
-      if (except?.has(full)) continue;
-      const holders = this.entries.get(full);
-      if (holders && (holders.size > 1 || !holders.has(idKey)))
+    for (const { key, values } of keys) {
+      if (this.keys.holderOtherThan(key, seq) !== undefined)
         throw duplicateKeyError(ns, this.spec, this.keyValue(values));
     }
   }
 
-  /** Throws the duplicate-key error if `doc` (with id `idKey`) would break this unique index. */
-  checkUnique(ns: string, idKey: string, doc: Document): void {
-    this.checkNewKeys(ns, idKey, this.keysOf(doc).full);
+  /** Whether the index holds this pair (for a full check). */
+  holds(key: Buffer, seq: number): boolean {
+    return (
+      this.storage.statement(`SELECT 1 FROM "${this.table}" WHERE key = ? AND seq = ?`).get(key, seq) !== undefined
+    );
   }
 
-  private addKeys(idKey: string, full: Iterable<string>, first: Iterable<[string, unknown]>): void {
-    for (const key of full) addTo(this.entries, key, idKey);
-    for (const [key, value] of first) {
-      const isNew =
-        this.byFirstField === this.entries ? !this.firstValues.has(key) : addTo(this.byFirstField, key, idKey);
-      if (isNew) this.firstKeyAppeared(key, value);
-    }
+  /** How many pairs the index holds (for a full check). */
+  size(): number {
+    return this.storage.statement(`SELECT count(*) FROM "${this.table}"`).pluck().get() as number;
   }
 
-  private removeKeys(idKey: string, full: Iterable<string>, first: Iterable<[string, unknown]>): void {
-    for (const key of full) removeFrom(this.entries, key, idKey);
-    for (const [key, value] of first) {
-      const isGone =
-        this.byFirstField === this.entries ? !this.entries.has(key) : removeFrom(this.byFirstField, key, idKey);
-      if (isGone && this.firstValues.delete(key)) this.firstKeyVanished(key, value);
-    }
+  add(seq: number, keys: Iterable<Buffer>): void {
+    const insert = this.storage.statement(this.insertSql);
+    for (const key of keys) insert.run(key, seq);
   }
 
-  private firstKeyAppeared(key: string, value: unknown): void {
-    this.firstValues.set(key, value);
-    this.ordered?.insert(key, value);
-    if (this.ordered && !this.ordered.worthKeeping) this.ordered = undefined;
-  }
-
-  private firstKeyVanished(key: string, value: unknown): void {
-    this.ordered?.remove(key, value);
-    if (this.ordered && !this.ordered.worthKeeping) this.ordered = undefined;
-  }
-
-  add(idKey: string, doc: Document): void {
-    if (!this.multikey && pathHasArray(doc, this.firstField)) this.multikey = true;
-    const keys = this.keysOf(doc);
-    this.addKeys(idKey, keys.full.keys(), keys.first);
-  }
-
-  remove(idKey: string, doc: Document): void {
-    const keys = this.keysOf(doc);
-    this.removeKeys(idKey, keys.full.keys(), keys.first);
+  remove(seq: number, keys: Iterable<Buffer>): void {
+    const remove = this.storage.statement(this.deleteSql);
+    for (const key of keys) remove.run(key, seq);
   }
 
   /**
-   * Moves a document from its previous to its next version, touching only the keys that
-   * differ (a large array field with one new element costs one key, not all of them).
-   * Throws the duplicate-key error, changing nothing, if a new key is taken.
+   * The keys a change from `previous` to `next` takes away and brings, after checking that none
+   * it brings is taken (a large array with one new element costs one key, not all of them);
+   * undefined when the change touches nothing this index holds.
    */
-  replace(ns: string, idKey: string, previous: Document, next: Document): void {
+  diff(
+    ns: string,
+    seq: number,
+    previous: Document,
+    next: Document,
+  ): { removed: Buffer[]; added: Buffer[] } | undefined {
     // Updates copy only the top-level fields they change, so an index whose fields still hold
     // the very same values (or objects) has nothing to do. A partial filter may read other fields.
-    if (!this.partialFilter && this.topLevelFields.every((field) => previous[field] === next[field])) return;
+    if (!this.partialFilter && this.topLevelFields.every((field) => previous[field] === next[field])) return undefined;
     const before = this.keysOf(previous);
     const after = this.keysOf(next);
-    this.checkNewKeys(ns, idKey, after.full, before.full);
-    if (!this.multikey && pathHasArray(next, this.firstField)) this.multikey = true;
-    const notIn = <V>(map: Map<string, V>, other: Map<string, unknown>) => [...map].filter(([key]) => !other.has(key));
-    this.removeKeys(
-      idKey,
-      notIn(before.full, after.full).map(([key]) => key),
-      notIn(before.first, after.first),
-    );
-    this.addKeys(
-      idKey,
-      notIn(after.full, before.full).map(([key]) => key),
-      notIn(after.first, before.first),
-    );
+    const added = [...after].filter(([text]) => !before.has(text)).map(([, key]) => key);
+    const removed = [...before].filter(([text]) => !after.has(text)).map(([, { key }]) => key);
+    if (!added.length && !removed.length) return undefined;
+    this.checkUnique(ns, seq, added);
+    return { removed, added: added.map(({ key }) => key) };
   }
-
-  /** Ids of documents with a string in the first indexed field that starts with `prefix`. */
-  lookupPrefix(prefix: string): Set<string> {
-    const ids = new Set<string>();
-    for (const key of this.orderedKeys().withPrefix(prefix)) {
-      for (const id of this.byFirstField.get(key) ?? []) ids.add(id);
-    }
-    return ids;
-  }
-
-  /**
-   * Ids of documents with a first-field value within the bounds. On a multikey index the two
-   * bounds may be met by different elements of one array, so only the lower one narrows.
-   */
-  lookupRange(lower: RangeBound | undefined, upper: RangeBound | undefined): Set<string> {
-    const ids = new Set<string>();
-    const keys =
-      this.multikey && lower ? this.orderedKeys().inRange(lower, undefined) : this.orderedKeys().inRange(lower, upper);
-    for (const key of keys) {
-      for (const id of this.byFirstField.get(key) ?? []) ids.add(id);
-    }
-    return ids;
-  }
-
-  /** Groups of ids with equal first-field values, in that field's sort order (see usableForSort). */
-  *idsInOrder(direction: 1 | -1): Generator<Set<string>> {
-    for (const key of this.orderedKeys().inOrder(direction)) {
-      const ids = this.byFirstField.get(key);
-      if (ids) yield ids;
-    }
-  }
-
-  /** Ids of documents whose first indexed field equals one of `values`. */
-  lookup(values: unknown[]): Set<string> {
-    const ids = new Set<string>();
-    for (const value of values) {
-      for (const id of this.byFirstField.get(valueKey(value)) ?? []) ids.add(id);
-    }
-    return ids;
-  }
-}
-
-/** Values by their key, each key once (an array holding a value twice indexes it once). */
-function distinctByKey(values: unknown[]): Map<string, unknown> {
-  const distinct = new Map<string, unknown>();
-  for (const value of values) {
-    const key = valueKey(value);
-    if (!distinct.has(key)) distinct.set(key, value);
-  }
-  return distinct;
-}
-
-/** Adds `id` under `key`; true when the key is new to the map. */
-function addTo(map: Map<string, Set<string>>, key: string, id: string): boolean {
-  const set = map.get(key);
-  if (set) {
-    set.add(id);
-    return false;
-  }
-  map.set(key, new Set([id]));
-  return true;
-}
-
-/** Removes `id` from under `key`; true when the key is gone from the map. */
-function removeFrom(map: Map<string, Set<string>>, key: string, id: string): boolean {
-  const set = map.get(key);
-  if (!set) return false;
-  set.delete(id);
-  if (set.size > 0) return false;
-  map.delete(key);
-  return true;
 }

@@ -1,18 +1,33 @@
 /**
  * mongo-embedded: a MongoDB-wire-compatible server inside the process, so the product and
- * its tests talk the real protocol through the official driver without a mongod. Documents
- * live in memory (query semantics from mingo, secondary indexes for equality lookups) and,
- * with a data directory, are written through to SQLite before each write is acknowledged.
- * `startEmbeddedMongoThread` runs the same server on a worker thread of the process.
+ * its tests talk the real protocol through the official driver without a mongod. SQLite holds
+ * the documents and indexes (a file in the data directory, or memory) and is read on demand
+ * through a bounded cache; query semantics come from mingo. `startEmbeddedMongoThread` runs the
+ * same server on a worker thread of the process.
  */
+import { removeStaleBackupFiles } from './backup.commands';
 import { DatabaseEngine } from './database.engine';
 import { EmbeddedServer } from './embedded.server';
-import { MemoryStorage } from './memory.storage';
 import { removeServerRecord, writeServerRecord } from './server-record';
 import { SqliteStorage } from './sqlite.storage';
 
-export { startEmbeddedMongoThread, type EmbeddedMongoThreadOptions } from './embedded-thread.launcher';
-export { readServerRecord, SERVER_RECORD_FILE, type ServerRecord } from './server-record';
+export {
+  startEmbeddedMongoThread,
+  StopTimeoutError,
+  type EmbeddedMongoThreadOptions,
+} from './embedded-thread.launcher';
+export {
+  readServerRecord,
+  removeServerRecord,
+  SERVER_RECORD_FILE,
+  writeServerRecord,
+  type ServerRecord,
+} from './server-record';
+export { backupDatabase, restoreDatabase } from './storage.backup';
+export { checkDatabase, type CheckReport } from './storage.check';
+
+/** The document cache's default budget: enough for a working set of many thousand typical documents. */
+export const DEFAULT_CACHE_SIZE_MB = 64;
 
 interface ListenOptions {
   /** 0 or absent: any free port. */
@@ -23,6 +38,11 @@ interface ListenOptions {
   readTimeoutMS?: number;
   /** Bytes of incomplete messages held across connections before large ones are refused; default 256 MiB. */
   maxIncomingBytes?: number;
+  /**
+   * MiB of stored (BSON) documents kept decoded in memory, default 64: what bounds the server's
+   * memory, whatever the size of the data. Decoded documents take a few times their BSON size.
+   */
+  cacheSizeMB?: number;
 }
 
 export type EmbeddedMongoOptions = ({ memory: true } | { dbPath: string }) & ListenOptions;
@@ -33,11 +53,23 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
+function cacheBytes(cacheSizeMB: number | undefined): number {
+  const megabytes = cacheSizeMB ?? DEFAULT_CACHE_SIZE_MB;
+  if (!Number.isFinite(megabytes) || megabytes <= 0) {
+    throw new Error(`cacheSizeMB must be a positive number of MiB, got ${String(cacheSizeMB)}`);
+  }
+  return Math.round(megabytes * 2 ** 20);
+}
+
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
-  const storage = 'dbPath' in options ? new SqliteStorage(options.dbPath) : new MemoryStorage();
+  const budget = cacheBytes(options.cacheSizeMB);
+  const dbPath = 'dbPath' in options ? options.dbPath : undefined;
+  const storage = SqliteStorage.open(dbPath === undefined ? { memory: true } : { dbPath });
   let engine: DatabaseEngine;
   try {
-    engine = new DatabaseEngine(storage);
+    if (dbPath !== undefined) removeStaleBackupFiles(dbPath);
+    engine = new DatabaseEngine(storage, { cacheBytes: budget });
+    storage.checkInBackground((damage) => engine.refuseFromNowOn(damage));
   } catch (err) {
     storage.close();
     throw err;
@@ -52,19 +84,20 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise
     port = await server.listen(options.port ?? 0, host);
   } catch (err) {
     await server.close();
-    engine.close();
+    await engine.close();
     throw err;
   }
   const uriHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const uri = `mongodb://${uriHost}:${port}/?directConnection=true`;
-  if ('dbPath' in options) writeServerRecord(options.dbPath, { uri, port });
+  if (dbPath !== undefined) writeServerRecord(dbPath, { uri, port });
   let stopped: Promise<void> | undefined;
   return {
     uri,
     port,
     stop() {
-      if ('dbPath' in options) removeServerRecord(options.dbPath);
-      stopped ??= server.close().finally(() => engine.close());
+      stopped ??= Promise.all([server.close(), engine.close()]).then(() => {
+        if (dbPath !== undefined) removeServerRecord(dbPath);
+      });
       return stopped;
     },
   };

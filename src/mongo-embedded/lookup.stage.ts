@@ -4,9 +4,8 @@
  * the matching documents instead of the whole foreign collection per call.
  */
 import type { Document } from 'bson';
-import { Query } from './mingo.context';
 import { isPlainObject, valuesAtPath } from './bson-value.util';
-import type { CollectionState } from './collection.state';
+import { gather, PAUSE, type DocumentStream } from './document.stream';
 
 export interface EqualityLookup {
   from: string;
@@ -26,22 +25,23 @@ export function equalityLookup(stage: Document): EqualityLookup | undefined {
   return { from, localField, foreignField, as };
 }
 
-export function runEqualityLookup(
+/**
+ * The input documents with their joined foreign documents. `matching` reads the foreign
+ * collection (through its indexes) for a filter; the join pauses after each input document.
+ */
+export function* runEqualityLookup(
   input: Document[],
   lookup: EqualityLookup,
-  foreign: CollectionState | undefined,
+  matching: (filter: Document) => DocumentStream,
   copy: (doc: Document) => Document,
-): Document[] {
-  return input.map((doc) => {
-    if (!foreign) return { ...doc, [lookup.as]: [] };
+): DocumentStream<Document[]> {
+  const joined: Document[] = [];
+  for (const doc of input) {
     // A missing local field matches foreign documents whose field is null or missing, as in MongoDB.
     const values = valuesAtPath(doc, lookup.localField).map((v) => (v === undefined ? null : v));
-    const filter = { [lookup.foreignField]: { $in: values } };
-    const query = new Query(filter, {});
-    const matches = foreign
-      .candidates(filter)
-      .filter((candidate) => query.test(candidate))
-      .map(copy);
-    return { ...doc, [lookup.as]: matches };
-  });
+    const matches = yield* gather(matching({ [lookup.foreignField]: { $in: values } }));
+    joined.push({ ...doc, [lookup.as]: matches.map(copy) });
+    yield PAUSE;
+  }
+  return joined;
 }

@@ -241,7 +241,7 @@ export class Query extends MingoQuery {
   }
 }
 
-export function aggregate(documents: Document[], pipeline: Document[], options: MingoOptions = {}): Document[] {
+export function aggregate(documents: Iterable<Document>, pipeline: Document[], options: MingoOptions = {}): Document[] {
   return new Aggregator(pipeline, withContext(options)).run(documents) as Document[];
 }
 

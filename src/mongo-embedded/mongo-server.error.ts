@@ -16,6 +16,7 @@ export const ErrorCode = {
   ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
   NamespaceExists: 48,
+  MaxTimeMSExpired: 50,
   DollarPrefixedFieldName: 52,
   CommandNotFound: 59,
   ImmutableField: 66,
@@ -29,13 +30,17 @@ export const ErrorCode = {
   CommandNotSupportedOnView: 166,
   OptionNotSupportedOnView: 167,
   GraphContainsCycle: 170,
+  QueryPlanKilled: 175,
   InvalidViewDefinition: 182,
   NotImplemented: 238,
+  DataCorruptionDetected: 300,
   Location40323: 40323,
   Location40414: 40414,
   Location40415: 40415,
   DuplicateKey: 11000,
   BSONObjectTooLarge: 10334,
+  InterruptedAtShutdown: 11600,
+  OutOfDiskSpace: 14031,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;

@@ -1,6 +1,7 @@
 /**
  * Commands that read documents: find with its cursor (getMore, killCursors), aggregate,
- * count and distinct.
+ * count and distinct. Each honours `maxTimeMS` (MaxTimeMSExpired, code 50), a cursor's budget
+ * carrying over to its getMores.
  */
 import type { Document } from 'bson';
 import { valueKey, valuesAtPath } from './bson-value.util';
@@ -15,8 +16,10 @@ import {
 } from './command-arguments.util';
 import type { CommandContext, CommandHandler } from './command-context.type';
 import { validateNamespace } from './database.engine';
+import { finishPausing, type DocumentStream } from './document.stream';
 import { MongoServerError } from './mongo-server.error';
-import { runAggregate, runQuery } from './query.executor';
+import { runAggregate, runCount, runQuery } from './query.executor';
+import { Deadline, parseMaxTimeMS } from './query.deadline';
 import { resolveView, resolveViewsInPipeline, type ResolvedView } from './view.catalog';
 
 function cursorId(value: unknown): number {
@@ -39,7 +42,8 @@ function readView(
   view: ResolvedView,
   stages: Array<Document | false>,
   scope: { variables?: Document; collation?: Document },
-): Document[] {
+  deadline: Deadline,
+): DocumentStream {
   const pipeline = [...view.pipeline, ...stages.filter((stage): stage is Document => stage !== false)];
   return runAggregate(
     ctx.engine,
@@ -47,6 +51,7 @@ function readView(
     ctx.engine.find(ctx.db, view.collection),
     resolveViewsInPipeline(ctx.engine, ctx.db, pipeline),
     scope,
+    deadline,
   );
 }
 
@@ -59,7 +64,8 @@ function databaseAggregate(
   ctx: CommandContext,
   pipeline: Document[],
   scope: { variables?: Document; collation?: Document },
-): Document[] {
+  deadline: Deadline,
+): DocumentStream {
   const [first, ...rest] = pipeline;
   const name = first ? Object.keys(first)[0] : undefined;
   if (!name || !COLLECTIONLESS_STAGES.has(name)) {
@@ -76,6 +82,7 @@ function databaseAggregate(
     undefined,
     resolveViewsInPipeline(ctx.engine, ctx.db, [opening, ...rest]),
     scope,
+    deadline,
   );
 }
 
@@ -90,13 +97,14 @@ const REFUSED_FIND_OPTIONS: Record<string, string> = {
 };
 
 export const readCommands: Record<string, CommandHandler> = {
-  find: (cmd, ctx) => {
+  find: async (cmd, ctx) => {
     const refused = Object.keys(REFUSED_FIND_OPTIONS).find(
       (option) => cmd[option] !== undefined && cmd[option] !== false,
     );
     if (refused) throw new MongoServerError('NotImplemented', REFUSED_FIND_OPTIONS[refused]);
     const { name, view, collection } = readTarget(cmd, ctx);
     const limit = optionalNumber(cmd, 'limit');
+    const deadline = ctx.engine.deadline(parseMaxTimeMS(cmd));
     const options = {
       filter: optionalDocument(cmd, 'filter'),
       sort: optionalDocument(cmd, 'sort'),
@@ -119,17 +127,22 @@ export const readCommands: Record<string, CommandHandler> = {
             nonEmpty(options.projection) && { $project: options.projection },
           ],
           options,
+          deadline,
         )
       : runQuery(collection, options);
     const singleBatch = (optionalBoolean(cmd, 'singleBatch') ?? false) || (limit !== undefined && limit < 0);
-    return { cursor: ctx.cursors.open(`${ctx.db}.${name}`, docs, nonNegative(cmd, 'batchSize'), singleBatch), ok: 1 };
+    const batchSize = nonNegative(cmd, 'batchSize');
+    return { cursor: await ctx.cursors.openStream(`${ctx.db}.${name}`, docs, batchSize, singleBatch, deadline), ok: 1 };
   },
 
-  getMore: (cmd, ctx) => {
+  getMore: async (cmd, ctx) => {
     const id = cursorId(cmd.getMore);
     if (typeof cmd.collection !== 'string')
       throw new MongoServerError('TypeMismatch', 'getMore.collection must be a string');
-    const reply = ctx.cursors.next(id, `${ctx.db}.${cmd.collection}`, nonNegative(cmd, 'batchSize'));
+    const own = parseMaxTimeMS(cmd);
+    const reply = await ctx.cursors.next(id, `${ctx.db}.${cmd.collection}`, nonNegative(cmd, 'batchSize'), (left) =>
+      ctx.engine.deadline(left === undefined || own === undefined ? (left ?? own) : Math.min(left, own)),
+    );
     if (!reply) throw new MongoServerError('CursorNotFound', `cursor id ${id} not found`);
     return { cursor: reply, ok: 1 };
   },
@@ -142,7 +155,7 @@ export const readCommands: Record<string, CommandHandler> = {
     return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
   },
 
-  aggregate: (cmd, ctx) => {
+  aggregate: async (cmd, ctx) => {
     if (cmd.explain) throw new MongoServerError('NotImplemented', 'explain is not supported by the embedded server');
     const pipeline = requiredDocumentArray(cmd, 'pipeline');
     for (const stage of pipeline) {
@@ -161,24 +174,33 @@ export const readCommands: Record<string, CommandHandler> = {
       );
     const batchSize = optionalNumber(cursor, 'batchSize');
     const scope = { collation: optionalDocument(cmd, 'collation'), variables: commandVariables(cmd) };
+    const deadline = ctx.engine.deadline(parseMaxTimeMS(cmd));
     if (cmd.aggregate === 1) {
       validateNamespace(ctx.db);
-      const docs = databaseAggregate(ctx, pipeline, scope);
-      return { cursor: ctx.cursors.open(`${ctx.db}.$cmd.aggregate`, docs, batchSize, false), ok: 1 };
+      const docs = databaseAggregate(ctx, pipeline, scope, deadline);
+      return {
+        cursor: await ctx.cursors.openStream(`${ctx.db}.$cmd.aggregate`, docs, batchSize, false, deadline),
+        ok: 1,
+      };
     }
     const { name, view, collection } = readTarget(cmd, ctx);
     const docs = view
-      ? readView(ctx, view, pipeline, scope)
-      : runAggregate(ctx.engine, ctx.db, collection, resolveViewsInPipeline(ctx.engine, ctx.db, pipeline), {
-          ...scope,
-          hint: cmd.hint,
-        });
-    return { cursor: ctx.cursors.open(`${ctx.db}.${name}`, docs, batchSize, false), ok: 1 };
+      ? readView(ctx, view, pipeline, scope, deadline)
+      : runAggregate(
+          ctx.engine,
+          ctx.db,
+          collection,
+          resolveViewsInPipeline(ctx.engine, ctx.db, pipeline),
+          { ...scope, hint: cmd.hint },
+          deadline,
+        );
+    return { cursor: await ctx.cursors.openStream(`${ctx.db}.${name}`, docs, batchSize, false, deadline), ok: 1 };
   },
 
-  count: (cmd, ctx) => {
+  count: async (cmd, ctx) => {
     const { view, collection } = readTarget(cmd, ctx);
     const limit = optionalNumber(cmd, 'limit');
+    const deadline = ctx.engine.deadline(parseMaxTimeMS(cmd));
     const options = {
       filter: optionalDocument(cmd, 'query'),
       skip: nonNegative(cmd, 'skip'),
@@ -192,25 +214,34 @@ export const readCommands: Record<string, CommandHandler> = {
         !!options.skip && { $skip: options.skip },
         !!options.limit && { $limit: options.limit },
       ];
-      return { n: readView(ctx, view, stages, options).length, ok: 1 };
+      let n = 0;
+      for (const chunk of readView(ctx, view, stages, options, deadline)) {
+        n += chunk.length;
+        await deadline.pause();
+      }
+      return { n, ok: 1 };
     }
-    return { n: runQuery(collection, options).length, ok: 1 };
+    return { n: await finishPausing(runCount(collection, options), deadline), ok: 1 };
   },
 
-  distinct: (cmd, ctx) => {
+  distinct: async (cmd, ctx) => {
     const { view, collection } = readTarget(cmd, ctx);
     if (typeof cmd.key !== 'string') throw new MongoServerError('TypeMismatch', 'distinct.key must be a string');
     const key = cmd.key;
     const filter = optionalDocument(cmd, 'query');
     const collation = optionalDocument(cmd, 'collation');
+    const deadline = ctx.engine.deadline(parseMaxTimeMS(cmd));
     const docs = view
-      ? readView(ctx, view, [nonEmpty(filter) && { $match: filter }], { collation })
+      ? readView(ctx, view, [nonEmpty(filter) && { $match: filter }], { collation }, deadline)
       : runQuery(collection, { filter, hint: cmd.hint, collation });
     const values = new Map<string, unknown>();
-    for (const doc of docs) {
-      for (const value of valuesAtPath(doc, key)) {
-        if (value !== undefined && !values.has(valueKey(value))) values.set(valueKey(value), value);
+    for (const chunk of docs) {
+      for (const doc of chunk) {
+        for (const value of valuesAtPath(doc, key)) {
+          if (value !== undefined && !values.has(valueKey(value))) values.set(valueKey(value), value);
+        }
       }
+      await deadline.pause();
     }
     return { values: [...values.values()], ok: 1 };
   },

@@ -1,7 +1,7 @@
 /**
- * The record a running embedded server keeps in its data directory (`newsgraph-embedded.server.json`:
- * pid, uri, port, startedAt), so other programs (`npm run seed`) can reach the server that holds
- * the directory instead of failing on its lock. Written once the server listens, removed on a clean stop.
+ * `<dbPath>/newsgraph-embedded.server.json`: where the server serving a data directory listens,
+ * written once it listens and removed when it stops, so that tools that cannot open the file
+ * while the server holds it (a backup, a loader) reach the data through the server instead.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,11 +14,11 @@ export interface ServerRecord {
   pid: number;
 }
 
-function recordPath(dbPath: string): string {
+function recordFile(dbPath: string): string {
   return path.join(dbPath, SERVER_RECORD_FILE);
 }
 
-function processAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -29,23 +29,33 @@ function processAlive(pid: number): boolean {
 }
 
 export function writeServerRecord(dbPath: string, server: { uri: string; port: number }): void {
+  const file = recordFile(dbPath);
   const record = { pid: process.pid, uri: server.uri, port: server.port, startedAt: new Date().toISOString() };
-  fs.writeFileSync(recordPath(dbPath), `${JSON.stringify(record, null, 2)}\n`);
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, `${JSON.stringify(record, null, 2)}\n`);
+  fs.renameSync(temporary, file);
 }
 
+/** Removes the record if it is this process's (a server that was refused must not remove the running one's). */
 export function removeServerRecord(dbPath: string): void {
-  fs.rmSync(recordPath(dbPath), { force: true });
+  const file = recordFile(dbPath);
+  try {
+    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: unknown };
+    if (record.pid === process.pid) fs.rmSync(file, { force: true });
+  } catch {
+    // No record, or an unreadable one: nothing of ours to remove.
+  }
 }
 
-/** The server holding `dbPath`, or null when none recorded itself there or its process is gone. */
+/** The server serving `dbPath`, or null when there is no record or its process is gone. */
 export function readServerRecord(dbPath: string): ServerRecord | null {
-  let parsed: unknown;
+  let record: Partial<ServerRecord>;
   try {
-    parsed = JSON.parse(fs.readFileSync(recordPath(dbPath), 'utf8'));
+    record = JSON.parse(fs.readFileSync(recordFile(dbPath), 'utf8')) as Partial<ServerRecord>;
   } catch {
     return null;
   }
-  const { pid, uri, port } = (parsed ?? {}) as Partial<ServerRecord>;
-  if (typeof pid !== 'number' || typeof uri !== 'string' || typeof port !== 'number') return null;
-  return processAlive(pid) ? { uri, port, pid } : null;
+  const { uri, port, pid } = record;
+  if (typeof uri !== 'string' || typeof port !== 'number' || typeof pid !== 'number' || !isAlive(pid)) return null;
+  return { uri, port, pid };
 }

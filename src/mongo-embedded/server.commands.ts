@@ -46,7 +46,7 @@ export const serverCommands: Record<string, CommandHandler> = {
     bits: 64,
     debug: false,
     maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
-    storageEngines: ['memory', 'sqlite'],
+    storageEngines: ['sqlite'],
     ok: 1,
   }),
   serverStatus: (_cmd, ctx) => {
@@ -66,6 +66,13 @@ export const serverCommands: Record<string, CommandHandler> = {
       },
       mem: { bits: 64, resident: Math.round(process.memoryUsage().rss / 2 ** 20) },
       embedded: { incomingBytesHeld: ctx.server.incomingBytes() },
+      storageEngine: { name: 'sqlite', persistent: ctx.engine.dataDirectory !== undefined },
+      // As mongod counts them: index keys and documents examined by queries since start.
+      metrics: {
+        queryExecutor: { scanned: ctx.engine.counters.keysExamined, scannedObjects: ctx.engine.counters.docsExamined },
+      },
+      // The decoded-document cache that bounds the server's memory (bytes of stored BSON).
+      documentCache: ctx.engine.cacheStats(),
       ok: 1,
     };
   },

@@ -1,62 +1,167 @@
 /**
- * Durable storage in one SQLite file (better-sqlite3, WAL mode): a catalog of collections
- * with their index specs, and one table per collection of BSON documents keyed by the
- * canonical `_id` key. Each command's changes commit in one transaction, so an acknowledged
- * write survives `kill -9` and a crash leaves the previous consistent state.
+ * The SQLite database behind the server (better-sqlite3): a file in the data directory in WAL
+ * mode, or an in-memory database for `--memory`, the same code either way. It holds a catalog of
+ * collections with their index definitions, and per collection a table of BSON documents (each
+ * with a checksum) and one table of keys per secondary index. This module opens and guards the
+ * file (the directory's lock, its record of holding data, the layout), runs transactions and
+ * checks, and turns SQLite's failures into messages that say what to do; what the tables hold is
+ * the collections' business.
  */
 import Database from 'better-sqlite3';
-import { BSON, EJSON } from 'bson';
+import { EJSON } from 'bson';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  checkDataDirectory,
+  DATABASE_FILE,
+  lockDataDirectory,
+  recordDataDirectory,
+  type DirectoryLock,
+} from './data-directory.guard';
 import type { IndexSpec } from './index.catalog';
-import type { DocumentStorage, StorageChange, StoredCollection } from './storage.type';
+import { quickCheckInBackground, type RunningCheck } from './storage-quick-check';
+import { describeLocation, recoverySteps, storageError, type StorageLocation } from './storage.error';
 
-const FILE_NAME = 'newsgraph-embedded.sqlite';
+/** `PRAGMA user_version` of this layout; files from before it (version 0) are migrated on open. */
+const LAYOUT_VERSION = 2;
+/** `PRAGMA application_id`: "NGEM", newsgraph embedded MongoDB. */
+const APPLICATION_ID = 0x4e47454d;
+/** SQLite's page cache, in KiB (negative means KiB to SQLite): index pages stay hot across lookups. */
+const PAGE_CACHE_KIB = 16 * 1024;
 
-interface CatalogRow {
-  db: string;
-  name: string;
-  table_name: string;
-  indexes: string;
+export interface StoredIndex {
+  spec: IndexSpec;
+  /** The table of this index's keys. */
+  table: string;
+  /** Per indexed field: whether some document had an array on its path (then its keys are elements). */
+  multikey: boolean[];
 }
 
-export class SqliteStorage implements DocumentStorage {
-  private readonly sqlite: Database.Database;
-  private readonly file: string;
-  /** `db.name` -> table holding that collection's documents. */
-  private readonly tables = new Map<string, string>();
-  private readonly statements = new Map<string, Database.Statement>();
+export interface CatalogRow {
+  id: number;
+  db: string;
+  name: string;
+  indexes: StoredIndex[];
+}
 
-  constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    this.file = path.join(dataDir, FILE_NAME);
-    // A short busy timeout: the only contention is another server holding the directory.
-    this.sqlite = new Database(this.file, { timeout: 200 });
-    try {
-      this.sqlite.pragma('journal_mode = WAL');
-      // NORMAL in WAL mode: a commit survives the process being killed; only an OS crash
-      // or power loss can drop the last transactions, never corrupt the file.
-      this.sqlite.pragma('synchronous = NORMAL');
-      // One server per data directory: a second one would serve a stale copy of the data.
-      this.sqlite.pragma('locking_mode = EXCLUSIVE');
-      this.sqlite.exec(
-        `CREATE TABLE IF NOT EXISTS collections (
-           db TEXT NOT NULL, name TEXT NOT NULL, table_name TEXT NOT NULL UNIQUE, indexes TEXT NOT NULL,
-           PRIMARY KEY (db, name))`,
-      );
-      // Takes the exclusive lock now rather than on the first write.
-      this.sqlite.exec('BEGIN IMMEDIATE; COMMIT');
-      this.transaction = this.sqlite.transaction(this.applyInTransaction);
-    } catch (err) {
-      this.sqlite.close();
-      if (/locked|busy/i.test((err as Error).message)) {
-        throw new Error(`the data directory ${dataDir} is in use by another embedded MongoDB server`, { cause: err });
+/** A collection as the first layout stored it: one table of `(id_key, doc)` rows. */
+export interface LegacyCollection {
+  db: string;
+  name: string;
+  table: string;
+  indexes: IndexSpec[];
+}
+
+export type StorageTarget = { dbPath: string } | { memory: true };
+
+function fileOf(target: StorageTarget): StorageLocation {
+  if ('memory' in target) return { dir: undefined, file: ':memory:' };
+  return { dir: target.dbPath, file: path.join(target.dbPath, DATABASE_FILE) };
+}
+
+export class SqliteStorage {
+  private readonly statements = new Map<string, Database.Statement>();
+  private transactionOpen = false;
+  private savepoints = 0;
+  private quickCheck: RunningCheck | undefined;
+
+  private constructor(
+    private readonly sqlite: Database.Database,
+    readonly location: StorageLocation,
+    private readonly lock: DirectoryLock | undefined,
+  ) {}
+
+  /**
+   * Takes the directory's lock (one server per directory: a second one would serve a stale
+   * copy), refuses a directory whose database has gone, then opens (creating when new) the
+   * database and brings it to this layout. Throws an error naming the file and the next step.
+   */
+  static open(target: StorageTarget): SqliteStorage {
+    const location = fileOf(target);
+    let lock: DirectoryLock | undefined;
+    if (location.dir !== undefined) {
+      fs.mkdirSync(location.dir, { recursive: true });
+      lock = lockDataDirectory(location.dir);
+      try {
+        checkDataDirectory(location.dir);
+      } catch (err) {
+        lock.release();
+        throw err;
       }
-      throw err;
     }
+    let sqlite: Database.Database;
+    try {
+      sqlite = new Database(location.file);
+    } catch (err) {
+      lock?.release();
+      throw openError(err, location);
+    }
+    const storage = new SqliteStorage(sqlite, location, lock);
+    try {
+      storage.configure();
+    } catch (err) {
+      storage.close();
+      throw openError(err, location);
+    }
+    return storage;
   }
 
-  private statement(sql: string): Database.Statement {
+  private configure(): void {
+    if (this.location.dir !== undefined) {
+      this.sqlite.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a commit survives the process being killed; only an OS crash or
+      // power loss can drop the last transactions, never corrupt the file.
+      this.sqlite.pragma('synchronous = NORMAL');
+    }
+    this.sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    this.prepareLayout();
+    if (this.location.dir !== undefined) recordDataDirectory(this.location.dir);
+  }
+
+  /**
+   * Runs SQLite's quick_check of the file beside serving (see storage-quick-check.ts); `onDamage`
+   * hears what it finds, as a message naming the file and the next step.
+   */
+  checkInBackground(onDamage: (message: string) => void): void {
+    if (this.location.dir === undefined) return;
+    const location = this.location;
+    this.quickCheck = quickCheckInBackground(location.file, (problems) =>
+      onDamage(new DamagedFileError(location, problems).message),
+    );
+  }
+
+  private prepareLayout(): void {
+    const version = this.sqlite.pragma('user_version', { simple: true }) as number;
+    const applicationId = this.sqlite.pragma('application_id', { simple: true }) as number;
+    const tables = this.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    if (version === LAYOUT_VERSION && applicationId === APPLICATION_ID) return;
+    if (version > LAYOUT_VERSION && applicationId === APPLICATION_ID) {
+      throw new Error(
+        `${describeLocation(this.location)} was written by a newer version of newsgraph (layout ${version}, this one reads ${LAYOUT_VERSION}); run that version, or restore a backup made by this one`,
+      );
+    }
+    const legacy = version === 0 && tables.includes('collections');
+    if (tables.length > 0 && !legacy) {
+      throw new Error(
+        `${describeLocation(this.location)} is a SQLite database, but not one the embedded MongoDB server wrote; point --dbpath at another directory`,
+      );
+    }
+    this.sqlite.exec(`
+      CREATE TABLE catalog (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        db TEXT NOT NULL,
+        name TEXT NOT NULL,
+        indexes TEXT NOT NULL,
+        UNIQUE (db, name));
+      PRAGMA application_id = ${APPLICATION_ID};
+      PRAGMA user_version = ${LAYOUT_VERSION};`);
+  }
+
+  get description(): string {
+    return describeLocation(this.location);
+  }
+
+  statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.sqlite.prepare(sql);
@@ -65,111 +170,162 @@ export class SqliteStorage implements DocumentStorage {
     return statement;
   }
 
-  load(): StoredCollection[] {
+  exec(sql: string): void {
+    this.sqlite.exec(sql);
+  }
+
+  /** Forgets prepared statements on a dropped table. */
+  forgetTable(table: string): void {
+    for (const sql of this.statements.keys()) if (sql.includes(`"${table}"`)) this.statements.delete(sql);
+  }
+
+  catalog(): CatalogRow[] {
+    const rows = this.statement('SELECT id, db, name, indexes FROM catalog ORDER BY id').all() as Array<{
+      id: number;
+      db: string;
+      name: string;
+      indexes: string;
+    }>;
+    return rows.map((row) => ({ ...row, indexes: EJSON.parse(row.indexes, { relaxed: false }) as StoredIndex[] }));
+  }
+
+  addCatalogEntry(db: string, name: string): number {
+    const info = this.statement('INSERT INTO catalog (db, name, indexes) VALUES (?, ?, ?)').run(db, name, '[]');
+    return Number(info.lastInsertRowid);
+  }
+
+  saveIndexes(id: number, indexes: StoredIndex[]): void {
+    this.statement('UPDATE catalog SET indexes = ? WHERE id = ?').run(EJSON.stringify(indexes, { relaxed: false }), id);
+  }
+
+  renameCatalogEntry(id: number, db: string, name: string): void {
+    this.statement('UPDATE catalog SET db = ?, name = ? WHERE id = ?').run(db, name, id);
+  }
+
+  deleteCatalogEntry(id: number): void {
+    this.statement('DELETE FROM catalog WHERE id = ?').run(id);
+  }
+
+  /** Collections still in the first layout, to be moved into this one; undefined when the file has none. */
+  legacyCollections(): LegacyCollection[] | undefined {
+    const hasLegacy = this.sqlite
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'collections'")
+      .get();
+    if (!hasLegacy) return undefined;
     const rows = this.sqlite
       .prepare('SELECT db, name, table_name, indexes FROM collections ORDER BY rowid')
-      .all() as CatalogRow[];
-    return rows.map((row) => {
-      this.tables.set(`${row.db}.${row.name}`, row.table_name);
-      const documents = (
-        this.sqlite.prepare(`SELECT doc FROM "${row.table_name}" ORDER BY rowid`).all() as Array<{ doc: Buffer }>
-      ).map((r) => BSON.deserialize(r.doc));
-      return {
-        db: row.db,
-        name: row.name,
-        indexes: EJSON.parse(row.indexes, { relaxed: false }) as IndexSpec[],
-        documents,
-      };
-    });
+      .all() as Array<{ db: string; name: string; table_name: string; indexes: string }>;
+    return rows.map((row) => ({
+      db: row.db,
+      name: row.name,
+      table: row.table_name,
+      indexes: EJSON.parse(row.indexes, { relaxed: false }) as IndexSpec[],
+    }));
   }
 
-  private tableOf(db: string, name: string): string {
-    const table = this.tables.get(`${db}.${name}`);
-    if (!table) throw new Error(`no table for collection ${db}.${name}`);
-    return table;
-  }
-
-  private readonly applyInTransaction = (changes: StorageChange[]): void => {
-    for (const change of changes) {
-      switch (change.kind) {
-        case 'createCollection': {
-          const row = this.statement('SELECT COALESCE(MAX(rowid), 0) + 1 AS next FROM collections').get() as {
-            next: number;
-          };
-          const table = `docs_${row.next}_${Date.now().toString(36)}`;
-          this.sqlite.exec(`CREATE TABLE "${table}" (id_key TEXT PRIMARY KEY, doc BLOB NOT NULL)`);
-          this.statement('INSERT INTO collections (db, name, table_name, indexes) VALUES (?, ?, ?, ?)').run(
-            change.db,
-            change.name,
-            table,
-            indexesText(change.indexes),
-          );
-          this.tables.set(`${change.db}.${change.name}`, table);
-          break;
-        }
-        case 'dropCollection': {
-          const table = this.tableOf(change.db, change.name);
-          this.sqlite.exec(`DROP TABLE "${table}"`);
-          for (const sql of this.statements.keys()) if (sql.includes(`"${table}"`)) this.statements.delete(sql);
-          this.statement('DELETE FROM collections WHERE db = ? AND name = ?').run(change.db, change.name);
-          this.tables.delete(`${change.db}.${change.name}`);
-          break;
-        }
-        case 'renameCollection': {
-          const table = this.tableOf(change.db, change.name);
-          this.statement('UPDATE collections SET db = ?, name = ? WHERE db = ? AND name = ?').run(
-            change.toDb,
-            change.toName,
-            change.db,
-            change.name,
-          );
-          this.tables.delete(`${change.db}.${change.name}`);
-          this.tables.set(`${change.toDb}.${change.toName}`, table);
-          break;
-        }
-        case 'setIndexes':
-          this.statement('UPDATE collections SET indexes = ? WHERE db = ? AND name = ?').run(
-            indexesText(change.indexes),
-            change.db,
-            change.name,
-          );
-          break;
-        case 'putDocument':
-          this.statement(
-            `INSERT INTO "${this.tableOf(change.db, change.name)}" (id_key, doc) VALUES (?, ?) ON CONFLICT(id_key) DO UPDATE SET doc = excluded.doc`,
-          ).run(change.idKey, BSON.serialize(change.document));
-          break;
-        case 'deleteDocument':
-          this.statement(`DELETE FROM "${this.tableOf(change.db, change.name)}" WHERE id_key = ?`).run(change.idKey);
-          break;
-      }
+  /** A legacy table's BSON documents in stored order, a chunk at a time. */
+  *legacyDocuments(table: string): Generator<Buffer[]> {
+    const chunk = this.sqlite.prepare(`SELECT rowid, doc FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT 1000`);
+    for (let after = 0; ;) {
+      const rows = chunk.all(after) as Array<{ rowid: number; doc: Buffer }>;
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].rowid;
+      yield rows.map((row) => row.doc);
     }
-  };
+  }
 
-  private readonly transaction: (changes: StorageChange[]) => void;
+  dropLegacy(collections: LegacyCollection[]): void {
+    for (const collection of collections) this.sqlite.exec(`DROP TABLE "${collection.table}"`);
+    this.sqlite.exec('DROP TABLE collections');
+  }
 
-  apply(changes: StorageChange[]): void {
-    const tablesBefore = new Map(this.tables);
+  get inTransaction(): boolean {
+    return this.transactionOpen;
+  }
+
+  begin(): void {
+    this.statement('BEGIN').run();
+    this.transactionOpen = true;
+  }
+
+  commit(): void {
+    this.statement('COMMIT').run();
+    this.transactionOpen = false;
+  }
+
+  rollback(): void {
+    this.transactionOpen = false;
+    if (this.sqlite.inTransaction) this.statement('ROLLBACK').run();
+  }
+
+  /** Runs `work` so that it changes everything or nothing (inside the open transaction). */
+  atomically<T>(work: () => T): T {
+    const name = `step_${(this.savepoints += 1)}`;
+    this.sqlite.exec(`SAVEPOINT ${name}`);
     try {
-      this.transaction(changes);
+      const result = work();
+      this.sqlite.exec(`RELEASE ${name}`);
+      return result;
     } catch (err) {
-      // The transaction rolled back; so must the table map it touched.
-      this.tables.clear();
-      for (const [k, v] of tablesBefore) this.tables.set(k, v);
+      this.sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
       throw err;
+    } finally {
+      this.savepoints -= 1;
     }
+  }
+
+  /** The error to report for a failure of this database (SQLite's own errors get the file and the next step). */
+  translate(err: unknown): unknown {
+    return storageError(err, this.location);
+  }
+
+  /** SQLite's `quick_check` or full `integrity_check`: the problems found, none when the file is sound. */
+  check(kind: 'quick_check' | 'integrity_check'): string[] {
+    const results = this.sqlite.pragma(kind) as Array<Record<string, string>>;
+    const problems = results.map((row) => Object.values(row)[0]);
+    return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
   }
 
   sizeOnDisk(): number {
-    return [this.file, `${this.file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
+    if (this.location.dir === undefined) return 0;
+    const { file } = this.location;
+    return [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
+  }
+
+  /**
+   * A consistent copy of the whole database in `destination` (SQLite's online backup, a few pages
+   * per step; changes made meanwhile through this connection are carried into the copy).
+   */
+  async backup(destination: string): Promise<void> {
+    await this.sqlite.backup(destination);
+  }
+
+  /**
+   * Ends the background check: its connection must be gone before the last one closes, for
+   * closing to fold the write-ahead log back into the database file.
+   */
+  async stopChecks(): Promise<void> {
+    await this.quickCheck?.stop();
   }
 
   close(): void {
     if (this.sqlite.open) this.sqlite.close();
+    this.lock?.release();
   }
 }
 
-/** Index specs as canonical Extended JSON: partial filters may hold dates, ObjectIds, ... */
-function indexesText(indexes: IndexSpec[]): string {
-  return EJSON.stringify(indexes, { relaxed: false });
+/** A file whose structure SQLite's check found damaged. */
+export class DamagedFileError extends Error {
+  constructor(location: StorageLocation, problems: string[]) {
+    const shown = problems.slice(0, 5).join('; ');
+    const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+    super(
+      `the database file ${describeLocation(location)} is damaged: ${shown}${more}. Next: ${recoverySteps(location.dir ?? '.')}`,
+    );
+  }
+}
+
+function openError(err: unknown, location: StorageLocation): Error {
+  const translated = storageError(err, location);
+  return translated instanceof Error ? new Error(translated.message, { cause: err }) : (err as Error);
 }

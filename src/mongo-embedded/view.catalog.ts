@@ -8,6 +8,7 @@ import type { Document } from 'bson';
 import { isPlainObject } from './bson-value.util';
 import type { DatabaseEngine } from './database.engine';
 import { MongoServerError } from './mongo-server.error';
+import { collectNow } from './document.stream';
 import { runQuery } from './query.executor';
 
 export const VIEWS_COLLECTION = 'system.views';
@@ -37,12 +38,12 @@ function definitionOf(db: string, stored: Document): ViewDefinition {
 
 export function findView(engine: DatabaseEngine, db: string, name: string): ViewDefinition | undefined {
   const views = engine.find(db, VIEWS_COLLECTION);
-  const [stored] = runQuery(views, { filter: { _id: `${db}.${name}` } });
+  const [stored] = collectNow(runQuery(views, { filter: { _id: `${db}.${name}` } }));
   return stored ? definitionOf(db, stored) : undefined;
 }
 
 export function listViews(engine: DatabaseEngine, db: string): ViewDefinition[] {
-  return runQuery(engine.find(db, VIEWS_COLLECTION), {}).map((stored) => definitionOf(db, stored));
+  return collectNow(runQuery(engine.find(db, VIEWS_COLLECTION), {})).map((stored) => definitionOf(db, stored));
 }
 
 /** The base collection of `name` and the pipeline reading it through `name` means; undefined for a non-view. */
@@ -108,7 +109,7 @@ export function createView(engine: DatabaseEngine, db: string, name: string, vie
 /** Drops the view `name`; false when there is none. */
 export function dropView(engine: DatabaseEngine, db: string, name: string): boolean {
   const views = engine.find(db, VIEWS_COLLECTION);
-  const [stored] = runQuery(views, { filter: { _id: `${db}.${name}` } });
+  const [stored] = collectNow(runQuery(views, { filter: { _id: `${db}.${name}` } }));
   if (!stored) return false;
   views!.remove(stored);
   return true;

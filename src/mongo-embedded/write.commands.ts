@@ -19,7 +19,8 @@ import type { CollectionState } from './collection.state';
 import { validateNamespace } from './database.engine';
 import { projectTopLevelFields } from './field-projection.util';
 import { asServerError, MongoServerError } from './mongo-server.error';
-import { checkHint, matchingDocuments, runQuery, type QueryScope } from './query.executor';
+import { isSqliteError } from './storage.error';
+import { checkHint, firstOf, matching, type QueryScope } from './query.executor';
 import { applyUpdate, buildUpsertDocument, parseUpdate } from './update.operators';
 import { refuseIfView, VIEWS_COLLECTION } from './view.catalog';
 
@@ -49,6 +50,8 @@ function runStatements<T>(statements: T[], ordered: boolean, run: (statement: T,
     try {
       run(statements[i], i);
     } catch (err) {
+      // A storage failure is not this statement's: the whole command fails and is rolled back.
+      if (isSqliteError(err)) throw err;
       writeErrors.push(asServerError(err).toWriteError(i));
       if (ordered) break;
     }
@@ -95,8 +98,24 @@ function firstMatch(
   sort: Document | undefined,
   scope: QueryScope,
 ): Document | undefined {
-  if (sort && Object.keys(sort).length) return runQuery(collection, { filter, sort, limit: 1, ...scope })[0];
-  return matchingDocuments(collection, filter, scope)[0];
+  return firstOf(collection, { filter, sort: sort && Object.keys(sort).length ? sort : undefined, ...scope });
+}
+
+/**
+ * Each document matching `filter`, once, read as the writes go (a multi-document write holds a
+ * chunk of documents at a time, not all of them): one that a write moves further along the
+ * index being read is not met again.
+ */
+function* eachMatch(collection: CollectionState, filter: Document, scope: QueryScope): Generator<Document> {
+  const met = new Set<number>();
+  for (const chunk of matching(collection, filter, scope)) {
+    for (const doc of chunk) {
+      const seq = collection.seqOf(doc);
+      if (met.has(seq)) continue;
+      met.add(seq);
+      yield doc;
+    }
+  }
 }
 
 function project(doc: Document | undefined, fields: Document | undefined): Document | null {
@@ -142,27 +161,26 @@ export const writeCommands: Record<string, CommandHandler> = {
       const existing = ctx.engine.find(ctx.db, name);
       checkHint(existing, statement.hint);
       const scope = { variables, collation: optionalDocument(statement, 'collation') };
-      let targets: Document[] = [];
-      if (existing) {
-        if (multi) targets = matchingDocuments(existing, filter, scope);
-        else {
-          const first = firstMatch(existing, filter, optionalDocument(statement, 'sort'), scope);
-          targets = first ? [first] : [];
-        }
+      let matched = 0;
+      const updateOne = (target: Document) => {
+        const { document, modified } = applyUpdate(target, spec, filter, arrayFilters, variables);
+        n += 1;
+        matched += 1;
+        if (!modified) return;
+        existing!.replace(target, document);
+        nModified += 1;
+      };
+      if (existing && multi) {
+        for (const target of eachMatch(existing, filter, scope)) updateOne(target);
+      } else if (existing) {
+        const first = firstMatch(existing, filter, optionalDocument(statement, 'sort'), scope);
+        if (first) updateOne(first);
       }
-      if (targets.length === 0 && upsert) {
+      if (matched === 0 && upsert) {
         const doc = buildUpsertDocument(filter, spec, arrayFilters, variables);
         ctx.engine.obtain(ctx.db, name).insert(doc);
         upserted.push({ index, _id: doc._id });
         n += 1;
-        return;
-      }
-      for (const target of targets) {
-        const { document, modified } = applyUpdate(target, spec, filter, arrayFilters, variables);
-        n += 1;
-        if (!modified) continue;
-        existing!.replace(target, document);
-        nModified += 1;
       }
     });
     return withWriteErrors({ n, nModified, ...(upserted.length ? { upserted } : {}) }, writeErrors);
@@ -183,13 +201,11 @@ export const writeCommands: Record<string, CommandHandler> = {
       const collection = ctx.engine.find(ctx.db, name);
       checkHint(collection, statement.hint);
       if (!collection) return;
-      const targets = matchingDocuments(collection, filter, {
-        variables,
-        collation: optionalDocument(statement, 'collation'),
-      });
-      for (const target of limit === 1 ? targets.slice(0, 1) : targets) {
+      const scope = { variables, collation: optionalDocument(statement, 'collation') };
+      for (const target of eachMatch(collection, filter, scope)) {
         collection.remove(target);
         n += 1;
+        if (limit === 1) break;
       }
     });
     return withWriteErrors({ n }, writeErrors);

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       mongodbUri: undefined,
       dataDir: path.join(CWD, 'data'),
+      cacheSizeMB: 64,
       dbName: 'newsgraph',
       apiKey: undefined,
       seedsDir: path.join(CWD, 'seeds'),
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
         HOST: '127.0.0.1',
         MONGODB_URI: 'mongodb://db.internal:27017',
         NEWSGRAPH_DATA_DIR: '/var/lib/newsgraph',
+        NEWSGRAPH_CACHE_MB: '256',
         NEWSGRAPH_DB_NAME: 'graph',
         NEWSGRAPH_API_KEY: 'k'.repeat(32),
         NEWSGRAPH_SEEDS_DIR: 'articles',
@@ -75,6 +77,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       mongodbUri: 'mongodb://db.internal:27017',
       dataDir: '/var/lib/newsgraph',
+      cacheSizeMB: 256,
       dbName: 'graph',
       apiKey: 'k'.repeat(32),
       seedsDir: path.join(CWD, 'articles'),
@@ -95,6 +98,7 @@ describe('loadConfig', () => {
       NEWSGRAPH_INTROSPECTION: 'maybe',
       NEWSGRAPH_WORKERS: 'many',
       NEWSGRAPH_STACK_TRACES: 'sometimes',
+      NEWSGRAPH_CACHE_MB: '0.5',
     });
     expect(problems).toEqual([
       expect.stringMatching(/^PORT="http" .*0-65535/),
@@ -102,6 +106,7 @@ describe('loadConfig', () => {
       expect.stringMatching(/^NEWSGRAPH_DB_NAME="my.db"/),
       expect.stringMatching(/^NEWSGRAPH_API_KEY .*at least 16/),
       expect.stringMatching(/^NEWSGRAPH_WORKERS="many" .*auto or 1-64/),
+      expect.stringMatching(/^NEWSGRAPH_CACHE_MB="0.5" .*whole number of MiB/),
       expect.stringMatching(/^NEWSGRAPH_INTROSPECTION="maybe" is not a boolean/),
       expect.stringMatching(/^NEWSGRAPH_STACK_TRACES="sometimes" is not a boolean/),
     ]);

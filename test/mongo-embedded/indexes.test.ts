@@ -2,9 +2,8 @@
  * Indexes as an application uses them: unique constraints on insert, update and upsert
  * with MongoDB's duplicate-key error, compound and multikey keys, listing and dropping.
  */
-import { DatabaseEngine } from '../../src/mongo-embedded/database.engine';
-import { MemoryStorage } from '../../src/mongo-embedded/memory.storage';
 import type { Collection } from 'mongodb';
+import { examinedBy } from '../helpers/examined-counts';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -258,20 +257,35 @@ it('answers equality, $in, prefix, range and $or queries the same with and witho
   await sameAnswers();
 });
 
-it('reads a range from the index rather than every document', () => {
-  const engine = new DatabaseEngine(new MemoryStorage());
-  const meetings = engine.obtain('db', 'meetings');
-  meetings.createIndex({ v: 2, key: { date: 1 }, name: 'date_1' });
-  for (let day = 1; day <= 60; day += 1) {
-    const date = new Date(Date.UTC(2021, 0, day)).toISOString().slice(0, 10);
-    meetings.insert({ _id: day, date, precision: 'day' });
-  }
+const itEmbedded = process.env.MONGODB_URI ? it.skip : it;
 
-  const march = meetings.candidates({ date: { $gte: '2021-03-01', $lte: '2021-03-31' } });
-  const days = meetings.candidates({
-    $or: [{ precision: 'day', date: { $gt: '2021-01-01', $lt: '2021-01-05' } }, { date: '2021-02-10' }],
+itEmbedded('reads a range from the index rather than every document', async () => {
+  const meetings = t.db.collection<{ _id: number; date: string; precision: string }>('meetings');
+  await meetings.createIndex({ date: 1 });
+  await meetings.insertMany(
+    Array.from({ length: 60 }, (_, i) => ({
+      _id: i + 1,
+      date: new Date(Date.UTC(2021, 0, i + 1)).toISOString().slice(0, 10),
+      precision: 'day',
+    })),
+  );
+
+  let march: unknown[] = [];
+  let days: unknown[] = [];
+  const forMarch = await examinedBy(t.client, async () => {
+    march = await meetings.find({ date: { $gte: '2021-03-01', $lte: '2021-03-31' } }).toArray();
+  });
+  const forDays = await examinedBy(t.client, async () => {
+    days = await meetings
+      .find({
+        $or: [{ precision: 'day', date: { $gt: '2021-01-01', $lt: '2021-01-05' } }, { date: '2021-02-10' }],
+      })
+      .toArray();
   });
 
-  expect(march.map((d) => d.date)).toEqual(['2021-03-01']);
-  expect(days.map((d) => d._id).sort((a, b) => a - b)).toEqual([2, 3, 4, 41]);
+  expect(march.map((d) => (d as { date: string }).date)).toEqual(['2021-03-01']);
+  expect(days.map((d) => (d as { _id: number })._id).sort((a, b) => a - b)).toEqual([2, 3, 4, 41]);
+  // Only the documents whose keys are in range are read, not all sixty.
+  expect(forMarch.docs).toBe(1);
+  expect(forDays.docs).toBe(4);
 });

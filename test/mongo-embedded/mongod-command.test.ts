@@ -1,27 +1,15 @@
 /**
  * `npx newsgraph-mongod`: the standalone server process serves the official driver, says
- * where it listens, stops cleanly on SIGTERM, and rejects bad arguments with usage.
+ * where it listens, stops on SIGTERM (cleanly, and also while a command is stuck in one long
+ * computation), and rejects bad arguments with usage.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { MongoClient } from 'mongodb';
-
-const BIN = path.join(__dirname, '..', '..', 'bin', 'newsgraph-mongod.js');
+import { runMongodTool, startMongodProcess } from '../helpers/mongod-process';
 
 it('serves the driver in memory and stops on SIGTERM', async () => {
-  const child = spawn(process.execPath, [BIN, '--memory', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const mongod = await startMongodProcess(['--memory', '--port', '0']);
   try {
-    const uri = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', () => {
-        const match = /listening on (mongodb:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]);
-      });
-      child.on('exit', () => reject(new Error(`exited before listening: ${output}`)));
-    });
-    const client = await new MongoClient(uri).connect();
+    const client = await new MongoClient(mongod.uri).connect();
     try {
       const coll = client.db('standalone').collection('items');
       await coll.insertMany([{ n: 1 }, { n: 2 }]);
@@ -30,21 +18,67 @@ it('serves the driver in memory and stops on SIGTERM', async () => {
       await client.close();
     }
   } finally {
-    child.kill('SIGTERM');
+    mongod.child.kill('SIGTERM');
   }
-  expect(await exited).toBe(0);
-  expect(output).toContain('stopped');
+  expect(await mongod.exited).toBe(0);
+  expect(mongod.output()).toContain('stopped');
+});
+
+it('stops on SIGTERM while a command is busy in a computation that would never end', async () => {
+  const mongod = await startMongodProcess(['--memory', '--port', '0']);
+  // No retry: the read must fail with the server gone, not wait for another one.
+  const client = await new MongoClient(mongod.uri, { monitorCommands: true, retryReads: false }).connect();
+  try {
+    await client.db('busy').collection('one').insertOne({ n: 1 });
+    let started!: () => void;
+    const sent = new Promise<void>((resolve) => (started = resolve));
+    client.on('commandStarted', (event) => {
+      if (event.commandName === 'aggregate') started();
+    });
+    // A million inner ranges of a million elements each: years of work in one expression.
+    const endless = client
+      .db('busy')
+      .collection('one')
+      .aggregate([
+        {
+          $project: {
+            total: {
+              $reduce: {
+                input: { $range: [0, 1_000_000] },
+                initialValue: 0,
+                in: { $add: ['$$value', { $size: { $range: [0, 1_000_000] } }] },
+              },
+            },
+          },
+        },
+      ])
+      .toArray();
+    const outcome = endless.then(
+      () => 'answered',
+      () => 'failed',
+    );
+    await sent;
+    // The server thread is now computing; it cannot answer until it is stopped from outside.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    mongod.child.kill('SIGTERM');
+    expect(await mongod.exited).toBe(0);
+    expect(mongod.output()).toContain('stopped');
+    expect(await outcome).toBe('failed');
+  } finally {
+    await client.close(true);
+    if (mongod.child.exitCode === null) mongod.child.kill('SIGKILL');
+  }
 });
 
 it('rejects unknown options with usage and exit code 2', () => {
-  const result = spawnSync(process.execPath, [BIN, '--memory', '--frobnicate'], { encoding: 'utf8' });
+  const result = runMongodTool(['--memory', '--frobnicate']);
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('unknown option "--frobnicate"');
   expect(result.stderr).toContain('usage: newsgraph-mongod');
 });
 
 it('rejects a read timeout that is not a positive whole number', () => {
-  const result = spawnSync(process.execPath, [BIN, '--memory', '--readTimeoutMS', 'soon'], { encoding: 'utf8' });
+  const result = runMongodTool(['--memory', '--readTimeoutMS', 'soon']);
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('--readTimeoutMS needs a positive whole number');
 });

@@ -132,3 +132,28 @@ it('pages through a large collection in the same order with and without an index
   for (const c of [indexed, coll]) await c.insertOne({ _id: 50_000, score: [500, -5] as never });
   await samePages();
 });
+
+it('gives the same page with and without an index when an $or bounds the sort field branch by branch', async () => {
+  const indexed = t.db.collection<Row>(`${coll.collectionName}_dated`);
+  await indexed.createIndex({ key: 1 });
+  const docs = Array.from({ length: 3_000 }, (_, i) => ({
+    _id: i,
+    key: `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    ref: i % 3 === 0 ? 'day' : 'month',
+  }));
+  await indexed.insertMany(docs.map((d) => ({ ...d })));
+  await coll.insertMany(docs.map((d) => ({ ...d })));
+  const filter = {
+    $or: [
+      { ref: 'day', key: { $gte: '2020-03-01', $lte: '2020-03-31' } },
+      { ref: 'month', key: { $gte: '2020-05-01', $lt: '2020-05-15' } },
+    ],
+  };
+  for (const sort of [
+    { key: -1, _id: 1 },
+    { key: 1, _id: -1 },
+  ] as const) {
+    const page = async (c: Collection<Row>) => (await c.find(filter).sort(sort).limit(30).toArray()).map((d) => d._id);
+    expect(await page(indexed)).toEqual(await page(coll));
+  }
+});
