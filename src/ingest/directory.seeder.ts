@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from 'mongodb';
-import { COLLECTIONS, ensureIndexes, resetStore, type EntityCollection } from '../store';
+import { COLLECTIONS, countLiveEntities, ensureIndexes, resetStore, type EntityCollection } from '../store';
 import { readArticleFile, type ArticleFile } from './article-file.reader';
 import { ingestArticles } from './article.ingester';
 import { articleFilePaths, countArticleFiles } from './article-files.walker';
@@ -86,8 +86,7 @@ export async function seedDirectory(db: Db, options: SeedOptions): Promise<SeedS
   }
   if (batch.length) await flush();
 
-  const entityCounts = async (name: EntityCollection) =>
-    tally.counts(name, await db.collection(COLLECTIONS[name]).countDocuments());
+  const entityCounts = async (name: EntityCollection) => tally.counts(name, await countLiveEntities(db, name));
   return {
     dir,
     files: done,

@@ -1,0 +1,136 @@
+/**
+ * Writes a plan. Every write names the log entry (`seq` on derived documents and articles,
+ * `writtenBy` on facts) and applies only to a document an earlier entry wrote, so running the
+ * same plan again, in part or twice at once, writes each document once, and a delayed writer of
+ * an earlier entry never overwrites a later one. The order keeps what readers see whole: the
+ * new facts first (invisible until their version is published), then the entities they refer
+ * to, then the articles (which publish their facts all at once), then the tombstones of what the
+ * old facts alone supported, and last the old facts.
+ */
+import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
+import { COLLECTIONS, type CollectionName } from '../collection-names';
+import type { ArticleDocument } from '../documents/article.document';
+import { searchKeysOf } from '../identity/name-key';
+import { buildFacts, FACT_COLLECTIONS, type FactCollection } from './fact.builder';
+import type { ArticleDraftDocument } from './load-entry.document';
+import type { ArticlePlan, DocumentWrite, LoadPlan } from './load-plan.type';
+import { isDuplicateKeyError } from './duplicate-key.error';
+
+/** Raised when a draft the plan needs is gone: another loader finished the entry first. */
+export class EntryAlreadyAppliedError extends Error {
+  constructor(seq: number) {
+    super(`load-log entry ${seq} was completed by another loader`);
+    this.name = 'EntryAlreadyAppliedError';
+  }
+}
+
+type GuardField = 'seq' | 'writtenBy';
+
+/**
+ * Replaces each document if the stored one was written by an earlier entry (or there is none).
+ * A duplicate key on `_id` means a later or the same entry already wrote it; any other
+ * duplicate key is a real conflict and is thrown.
+ */
+async function writeGuarded(
+  db: Db,
+  collection: string,
+  docs: ReadonlyArray<{ _id: string } & Document>,
+  field: GuardField,
+  seq: number,
+): Promise<void> {
+  if (!docs.length) return;
+  const target = db.collection<{ _id: string } & Document>(collection);
+  const operations: AnyBulkWriteOperation<{ _id: string } & Document>[] = docs.map((doc) => ({
+    replaceOne: { filter: { _id: doc._id, [field]: { $lt: seq } }, replacement: { ...doc, [field]: seq }, upsert: true },
+  }));
+  try {
+    await target.bulkWrite(operations, { ordered: false });
+  } catch (err) {
+    const failed = (err as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors;
+    if (!isDuplicateKeyError(err) || !failed?.length || failed.some((e) => e.code !== 11000)) throw err;
+    const ids = failed.map((e) => docs[e.index]._id);
+    const written = await target.countDocuments({ _id: { $in: ids }, [field]: { $gte: seq } });
+    if (written !== ids.length) throw err;
+  }
+}
+
+/** Consecutive writes to the same collection, in the plan's order. */
+function runsOf(writes: readonly DocumentWrite[]): Array<{ collection: CollectionName; docs: DocumentWrite['doc'][] }> {
+  const runs: Array<{ collection: CollectionName; docs: DocumentWrite['doc'][] }> = [];
+  for (const write of writes) {
+    const last = runs[runs.length - 1];
+    if (last?.collection === write.collection) last.docs.push(write.doc);
+    else runs.push({ collection: write.collection, docs: [write.doc] });
+  }
+  return runs;
+}
+
+async function writeDerived(db: Db, writes: readonly DocumentWrite[], seq: number): Promise<void> {
+  for (const run of runsOf(writes)) await writeGuarded(db, COLLECTIONS[run.collection], run.docs, 'seq', seq);
+}
+
+function articleDocument(plan: ArticlePlan, draft: ArticleDraftDocument | undefined, at: Date): ArticleDocument {
+  const base = { _id: plan.articleId, source: plan.source, ingestedAt: plan.ingestedAt, updatedAt: at, seq: 0 };
+  if (!draft) {
+    return {
+      ...base,
+      version: null,
+      title: null,
+      publishedOn: null,
+      text: '',
+      paragraphs: [],
+      contentHash: '',
+      searchKeys: [],
+    };
+  }
+  const { record } = draft;
+  return {
+    ...base,
+    version: draft.version,
+    title: record.title,
+    publishedOn: record.publishedOn,
+    text: draft.text,
+    paragraphs: record.paragraphs,
+    contentHash: draft.contentHash,
+    searchKeys: searchKeysOf([record.title, plan.source]),
+  };
+}
+
+/** The drafts of these ids that exist (the loader that wrote them keeps them in memory). */
+export type DraftSource = (ids: readonly string[]) => Promise<Map<string, ArticleDraftDocument>>;
+
+export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDrafts: DraftSource): Promise<void> {
+  const changing = plan.articles.filter((a) => a.status !== 'unchanged' && a.status !== 'absent');
+  const draftIds = changing.flatMap((a) => (a.draftId ? [a.draftId] : []));
+  const drafts = await readDrafts(draftIds);
+  if (drafts.size !== draftIds.length) throw new EntryAlreadyAppliedError(seq);
+
+  const facts = new Map<FactCollection, Array<{ _id: string } & Document>>(FACT_COLLECTIONS.map((name) => [name, []]));
+  for (const article of changing) {
+    if (!article.draftId || !article.facts) continue;
+    const built = buildFacts(drafts.get(article.draftId)!, article.facts, article.date, seq);
+    for (const name of FACT_COLLECTIONS) facts.get(name)!.push(...built[name]);
+  }
+  for (const name of FACT_COLLECTIONS) await writeGuarded(db, COLLECTIONS[name], facts.get(name)!, 'writtenBy', seq);
+
+  await writeDerived(db, plan.writes, seq);
+  await writeGuarded(
+    db,
+    COLLECTIONS.articles,
+    changing.map(
+      (a) => articleDocument(a, a.draftId ? drafts.get(a.draftId) : undefined, plan.at) as ArticleDocument & Document,
+    ),
+    'seq',
+    seq,
+  );
+  await writeDerived(db, plan.tombstones, seq);
+
+  if (!changing.length) return;
+  // Every fact of these articles but the published version's, written by earlier entries:
+  // the old version, and anything a delayed writer left behind.
+  const superseded = {
+    $or: changing.map((a) => (a.version ? { articleId: a.articleId, version: { $ne: a.version } } : { articleId: a.articleId })),
+    writtenBy: { $lt: seq },
+  };
+  for (const name of FACT_COLLECTIONS) await db.collection(COLLECTIONS[name]).deleteMany(superseded);
+}
