@@ -58,7 +58,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => AffiliationConnection, {
     description:
-      'The people who belong to this organization (`Labour MP X`: X belongs to Labour), the best supported membership first.',
+      'The people who belong to this organization (`Labour MP X`: X belongs to Labour), the best supported membership first (most articles), then the latest seen.',
   })
   async members(
     @Root() organization: Organization,
@@ -72,7 +72,7 @@ export class OrganizationResolver {
     const page = await keyedPage(
       ctx.loaders.membersOfOrganization,
       pairKey(id, String(minArticles)),
-      { field: 'articleCount', direction: -1 },
+      { field: 'supportRank', direction: -1 },
       args,
       async () => (minArticles <= 1 ? organization.doc.memberCount : countMembers(ctx.db, id, minArticles)),
     );

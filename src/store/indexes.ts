@@ -47,7 +47,7 @@ export const INDEXES: Record<keyof typeof COLLECTIONS | keyof typeof BOOKKEEPING
     { key: { date: 1 } },
     { key: { location: 1 } },
   ],
-  affiliations: [{ key: { personId: 1, articleCount: -1 } }, { key: { organizationId: 1, articleCount: -1 } }],
+  affiliations: [{ key: { personId: 1, articleCount: -1 } }, { key: { organizationId: 1, supportRank: -1 } }],
   encounters: [{ key: { personId: 1, sharedMeetingCount: -1 } }],
   loadLog: [],
   loadPlans: [],

@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import type { AffiliationFact } from '../../extract';
 import { COLLECTIONS } from '../collection-names';
 import type { AffiliationReportDocument } from '../documents/affiliation-report.document';
-import type { AffiliationDocument } from '../documents/affiliation.document';
+import { supportRankOf, type AffiliationDocument } from '../documents/affiliation.document';
 import { nameKey } from '../identity/name-key';
 import { stableId } from '../identity/stable-id';
 import { groupBy, sumEvidence } from './grouping.util';
@@ -91,6 +91,7 @@ export class AffiliationSpace {
       personId: state.personId,
       organizationId: state.organizationId,
       ...support,
+      supportRank: supportRankOf(support.articleCount, support.lastSeen),
     });
     return this.states.writes(
       (state) => doc(state),

@@ -20,10 +20,14 @@ import type { LoadPlan } from './load-plan.type';
 const MAX_APPEND_ATTEMPTS = 50;
 /** Entries whose owners never came back for them (they crashed), and those loaders' heartbeats, are dropped after this. */
 const ABANDONED_ENTRY_MS = 60 * 60 * 1000;
+const SWEEP_EVERY = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class LoadLog {
+  /** The next sequence number as this loader last saw it: right unless another loader appended since. */
+  private nextSeq: number | null = null;
+
   constructor(private readonly db: Db) {}
 
   private get entries() {
@@ -62,11 +66,8 @@ export class LoadLog {
   /** Appends an entry at the next sequence number and returns it. */
   async append(owner: string, items: readonly LoadItem[]): Promise<number> {
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-      const [applied, [last]] = await Promise.all([
-        this.applied(),
-        this.entries.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray(),
-      ]);
-      const seq = Math.max(applied, last?._id ?? 0) + 1;
+      const seq = this.nextSeq ?? (await this.lastSeq()) + 1;
+      this.nextSeq = null;
       try {
         await this.entries.insertOne({
           _id: seq,
@@ -77,6 +78,7 @@ export class LoadLog {
           failure: null,
           cancelled: false,
         });
+        this.nextSeq = seq + 1;
         return seq;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
@@ -85,6 +87,15 @@ export class LoadLog {
       }
     }
     throw new StoreBusyError(`the load log stayed contended for ${MAX_APPEND_ATTEMPTS} attempts; try again`);
+  }
+
+  /** The last sequence number taken: the highest entry, or the applied one if the log was emptied since. */
+  private async lastSeq(): Promise<number> {
+    const [applied, [last]] = await Promise.all([
+      this.applied(),
+      this.entries.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray(),
+    ]);
+    return Math.max(applied, last?._id ?? 0);
   }
 
   entry(seq: number): Promise<LoadEntryDocument | null> {
@@ -145,16 +156,22 @@ export class LoadLog {
     }
   }
 
-  /** Drops an applied entry and its plan once its owner has read the outcome, and what crashed owners left. */
+  /**
+   * Drops an applied entry and its plan once its owner has read the outcome, and, every so many
+   * entries, what crashed owners left.
+   */
   async forget(seq: number): Promise<void> {
+    const sweep = seq % SWEEP_EVERY === 0;
     const abandoned = { _id: { $lt: seq }, createdAt: { $lt: new Date(Date.now() - ABANDONED_ENTRY_MS) } };
-    const old = (await this.entries.find(abandoned, { projection: { _id: 1 } }).toArray()).map((e) => e._id);
+    const old = sweep
+      ? (await this.entries.find(abandoned, { projection: { _id: 1 } }).toArray()).map((e) => e._id)
+      : [];
     const ids = [seq, ...old];
     const silent = { _id: /^loader:/, heartbeatAt: { $lt: new Date(Date.now() - ABANDONED_ENTRY_MS) } };
     await Promise.all([
       this.entries.deleteMany({ _id: { $in: ids } }),
       this.plans.deleteMany({ _id: { $in: ids } }),
-      this.state.deleteMany(silent),
+      sweep ? this.state.deleteMany(silent) : undefined,
     ]);
   }
 }

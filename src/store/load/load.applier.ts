@@ -58,7 +58,8 @@ class LoadApplier {
     drafts: readonly ArticleDraftDocument[],
     timeoutMs: number,
   ): Promise<LoadPlan> {
-    await this.log.heartbeat(this.owner);
+    // While entries wait, the drain loop keeps the heartbeat fresh; before that, this one says we are alive.
+    if (!this.draining) await this.log.heartbeat(this.owner);
     await this.log.writeDrafts(drafts);
     let seq: number;
     try {

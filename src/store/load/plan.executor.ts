@@ -125,11 +125,12 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
   );
   await writeDerived(db, plan.tombstones, seq);
 
-  if (!changing.length) return;
-  // Every fact of these articles but the published version's, written by earlier entries:
-  // the old version, and anything a delayed writer left behind.
+  // Every fact of these articles but the published version's, written by earlier entries: the
+  // old version, and anything a delayed writer left behind (an article never published has none).
+  const replaced = changing.filter((a) => a.previousVersion !== null);
+  if (!replaced.length) return;
   const superseded = {
-    $or: changing.map((a) => (a.version ? { articleId: a.articleId, version: { $ne: a.version } } : { articleId: a.articleId })),
+    $or: replaced.map((a) => (a.version ? { articleId: a.articleId, version: { $ne: a.version } } : { articleId: a.articleId })),
     writtenBy: { $lt: seq },
   };
   for (const name of FACT_COLLECTIONS) await db.collection(COLLECTIONS[name]).deleteMany(superseded);
