@@ -25,9 +25,6 @@ const SWEEP_EVERY = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class LoadLog {
-  /** The next sequence number as this loader last saw it: right unless another loader appended since. */
-  private nextSeq: number | null = null;
-
   constructor(private readonly db: Db) {}
 
   private get entries() {
@@ -66,8 +63,7 @@ export class LoadLog {
   /** Appends an entry at the next sequence number and returns it. */
   async append(owner: string, items: readonly LoadItem[]): Promise<number> {
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-      const seq = this.nextSeq ?? (await this.lastSeq()) + 1;
-      this.nextSeq = null;
+      const seq = (await this.lastSeq()) + 1;
       try {
         await this.entries.insertOne({
           _id: seq,
@@ -78,7 +74,6 @@ export class LoadLog {
           failure: null,
           cancelled: false,
         });
-        this.nextSeq = seq + 1;
         return seq;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
