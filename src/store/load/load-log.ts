@@ -22,8 +22,6 @@ const MAX_APPEND_ATTEMPTS = 50;
 const ABANDONED_ENTRY_MS = 60 * 60 * 1000;
 const SWEEP_EVERY = 100;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class LoadLog {
   constructor(private readonly db: Db) {}
 
@@ -60,10 +58,13 @@ export class LoadLog {
     return (await this.state.findOne({ _id: 'log' }))?.appliedSeq ?? 0;
   }
 
-  /** Appends an entry at the next sequence number and returns it. */
+  /**
+   * Appends an entry at the next sequence number and returns it. When another loader takes a
+   * number first, the next one is tried: every number below it is taken, so none is skipped.
+   */
   async append(owner: string, items: readonly LoadItem[]): Promise<number> {
-    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-      const seq = (await this.lastSeq()) + 1;
+    let seq = (await this.lastSeq()) + 1;
+    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++, seq++) {
       try {
         await this.entries.insertOne({
           _id: seq,
@@ -77,8 +78,6 @@ export class LoadLog {
         return seq;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
-        // Another loader took this number: try the next one after a short, random pause.
-        await sleep(Math.random() * 5 * attempt);
       }
     }
     throw new StoreBusyError(`the load log stayed contended for ${MAX_APPEND_ATTEMPTS} attempts; try again`);

@@ -18,8 +18,9 @@ import { EntryAlreadyAppliedError, executePlan, type DraftSource } from './plan.
 /** How often a loader refreshes its heartbeat, and how long others wait before taking its entries over. */
 const HEARTBEAT_MS = 500;
 export const HANDOVER_MS = 3_000;
-/** How often a loader looks again while another loader's entry is ahead of its own. */
-const POLL_MS = 10;
+/** How often a loader looks again while another loader's entry is ahead of its own: soon at first, then less often. */
+const FIRST_POLL_MS = 2;
+const MAX_POLL_MS = 50;
 /** Failures of the store in a row (each retried after a pause) before the waiting loads give up. */
 const MAX_STORE_FAILURES = 5;
 /** How long a load waits for the entries ahead of it before it withdraws. */
@@ -42,6 +43,8 @@ class LoadApplier {
   private readonly owner = randomBytes(8).toString('hex');
   private readonly log: LoadLog;
   private readonly waiting = new Map<number, Waiter>();
+  /** This loader's appends, one at a time: concurrent loads of one process do not race for a number. */
+  private appending: Promise<unknown> = Promise.resolve();
   /** Drafts of our own entries, so that applying them does not read back what we just wrote. */
   private readonly ownDrafts = new Map<string, ArticleDraftDocument>();
   /** Plans of entries we applied, so that settling them does not read them back. */
@@ -63,7 +66,9 @@ class LoadApplier {
     await this.log.writeDrafts(drafts);
     let seq: number;
     try {
-      seq = await this.log.append(this.owner, items);
+      const appended = this.appending.then(() => this.log.append(this.owner, items));
+      this.appending = appended.catch(() => undefined);
+      seq = await appended;
     } catch (err) {
       await this.log.deleteDrafts(items).catch(() => undefined);
       throw err;
@@ -120,8 +125,18 @@ class LoadApplier {
       await this.apply(entry);
       return;
     }
-    await this.withdrawOverdue();
-    await sleep(POLL_MS);
+    await this.waitForProgress(applied, entry.owner);
+  }
+
+  /** Waits until the log moves on, or its owner stops answering, or one of our loads runs out of patience. */
+  private async waitForProgress(applied: number, owner: string): Promise<void> {
+    const ownerCheckAt = Date.now() + HANDOVER_MS;
+    for (let delay = FIRST_POLL_MS; ; delay = Math.min(2 * delay, MAX_POLL_MS)) {
+      await sleep(delay);
+      if ((await this.log.applied()) !== applied) return;
+      await this.withdrawOverdue();
+      if (!this.waiting.size || (Date.now() > ownerCheckAt && (await this.ownerGone(owner)))) return;
+    }
   }
 
   private async ownerGone(owner: string): Promise<boolean> {

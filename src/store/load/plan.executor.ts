@@ -103,7 +103,7 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
   const changing = plan.articles.filter((a) => a.status !== 'unchanged' && a.status !== 'absent');
   const draftIds = changing.flatMap((a) => (a.draftId ? [a.draftId] : []));
   const drafts = await readDrafts(draftIds);
-  if (drafts.size !== draftIds.length) throw new EntryAlreadyAppliedError(seq);
+  if (draftIds.some((id) => !drafts.has(id))) throw new EntryAlreadyAppliedError(seq);
 
   const facts = new Map<FactCollection, Array<{ _id: string } & Document>>(FACT_COLLECTIONS.map((name) => [name, []]));
   for (const article of changing) {

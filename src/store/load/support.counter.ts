@@ -40,7 +40,14 @@ export class SupportCounter {
   takeOut(change: SupportChange): void {
     this.articleCount -= 1;
     this.evidenceCount -= change.evidence;
-    if (change.date !== null && (change.date === this.first || change.date === this.last)) this.datesStale = true;
+    if (this.articleCount === 0) {
+      // Nothing stored remains, so no date of it does: only what is put in next counts.
+      this.first = this.addedFirst;
+      this.last = this.addedLast;
+      this.datesStale = false;
+    } else if (change.date !== null && (change.date === this.first || change.date === this.last)) {
+      this.datesStale = true;
+    }
   }
 
   putIn(change: SupportChange): void {
