@@ -36,6 +36,9 @@ export class IngestResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RemoveArticlePayload> {
     const result = await removeArticle(ctx.db, source);
-    return { source: source.trim(), status: result.status === 'removed' ? RemovalStatus.REMOVED : RemovalStatus.ABSENT };
+    return {
+      source: source.trim(),
+      status: result.status === 'removed' ? RemovalStatus.REMOVED : RemovalStatus.ABSENT,
+    };
   }
 }

@@ -10,7 +10,8 @@ import { Support } from './support.type';
 export class OfficeHolding {
   @Field(() => PartialDate, {
     nullable: true,
-    description: 'The latest date at which the articles show the person in office (`support.lastSeen`); null when they do not date it.',
+    description:
+      'The latest date at which the articles show the person in office (`support.lastSeen`); null when they do not date it.',
   })
   asOf!: PartialDate | null;
 

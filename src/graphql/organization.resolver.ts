@@ -80,7 +80,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => [Office], {
-    description: 'The offices of this organization (whose jurisdiction is its name or an alias, e.g. its leader), by title.',
+    description:
+      'The offices of this organization (whose jurisdiction is its name or an alias, e.g. its leader), by title.',
   })
   async offices(@Root() organization: Organization, @Ctx() ctx: RequestContext): Promise<Office[]> {
     const names = [organization.doc.name, ...organization.doc.aliases];

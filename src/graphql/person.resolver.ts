@@ -76,7 +76,12 @@ export class PersonResolver {
       .filter((h) => h.articleCount >= minArticles)
       .sort(compareBySupport((h) => h.officeId));
     const offices = new Map(
-      (await loadExisting(ctx.loaders.officeById, holdings.map((h) => h.officeId))).map((o) => [o._id, o]),
+      (
+        await loadExisting(
+          ctx.loaders.officeById,
+          holdings.map((h) => h.officeId),
+        )
+      ).map((o) => [o._id, o]),
     );
     return holdings.flatMap((h) => {
       const office = offices.get(h.officeId);
@@ -173,7 +178,9 @@ export class PersonResolver {
       holdings.map((h) => h.officeId),
     );
     const jurisdictions = [
-      ...new Set(offices.flatMap((o) => (o.jurisdictionKind === 'organization' && o.jurisdiction ? [o.jurisdiction] : []))),
+      ...new Set(
+        offices.flatMap((o) => (o.jurisdictionKind === 'organization' && o.jurisdiction ? [o.jurisdiction] : [])),
+      ),
     ];
     const [named, affiliated] = await Promise.all([
       loadExisting(ctx.loaders.organizationsByName, jurisdictions),

@@ -40,11 +40,11 @@ function factsOf(
 }
 
 /** The articles of a page of facts (an article stating it twice shows once), as a page of articles. */
-async function articlesOfFacts(
-  page: Page<FactDocument>,
-  ctx: RequestContext,
-): Promise<ConnectionValue<Article>> {
-  const facts = await publishedFacts(ctx.loaders, page.edges.map((edge) => edge.node));
+async function articlesOfFacts(page: Page<FactDocument>, ctx: RequestContext): Promise<ConnectionValue<Article>> {
+  const facts = await publishedFacts(
+    ctx.loaders,
+    page.edges.map((edge) => edge.node),
+  );
   const kept = new Set(facts.map((f) => f._id));
   const articles = new Map(
     (await loadExisting(ctx.loaders.articleById, [...new Set(facts.map((f) => f.articleId))])).map((a) => [a._id, a]),

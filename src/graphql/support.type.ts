@@ -28,7 +28,10 @@ export class Support {
   })
   firstSeen!: PartialDate | null;
 
-  @Field(() => PartialDate, { nullable: true, description: 'The latest date of those articles; null when none is dated.' })
+  @Field(() => PartialDate, {
+    nullable: true,
+    description: 'The latest date of those articles; null when none is dated.',
+  })
   lastSeen!: PartialDate | null;
 
   source!: SupportSource;

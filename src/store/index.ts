@@ -42,6 +42,12 @@ export * from './read/fact.repository';
 export * from './read/entity-count.repository';
 export * from './read/search.repository';
 export * from './read/request.loaders';
-export { ENTITY_COLLECTIONS, type EntityChanges, type EntityChangeIds, type EntityCollection, type LoadStatus } from './load/load-plan.type';
+export {
+  ENTITY_COLLECTIONS,
+  type EntityChanges,
+  type EntityChangeIds,
+  type EntityCollection,
+  type LoadStatus,
+} from './load/load-plan.type';
 export { MAX_ALIASES } from './load/named-entity.space';
 export * from './load/extraction.loader';

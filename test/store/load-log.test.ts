@@ -112,7 +112,11 @@ describe('the load log', () => {
       ];
       await expect(applyLoad(t.db, items, [draft], 300)).rejects.toBeInstanceOf(StoreBusyError);
       expect(await t.db.collection(COLLECTIONS.articles).countDocuments()).toBe(0);
-      expect(await t.db.collection(BOOKKEEPING_COLLECTIONS.articleDrafts).countDocuments({ _id: draft._id })).toBe(0);
+      expect(
+        await t.db
+          .collection<{ _id: string }>(BOOKKEEPING_COLLECTIONS.articleDrafts)
+          .countDocuments({ _id: draft._id }),
+      ).toBe(0);
       expect(
         await t.db
           .collection(BOOKKEEPING_COLLECTIONS.loadLog)

@@ -8,7 +8,7 @@ import type { Evidence, ExtractionRecord } from '../../extract';
 import { contentHashOf, versionOf } from '../identity/content-hash';
 import { articleIdFor } from '../identity/stable-id';
 import { StoreInputError } from '../store-input.error';
-import type { ArticleDraftDocument } from './load-entry.document';
+import type { ArticleDraft } from './load-entry.document';
 
 function everyEvidence(record: ExtractionRecord): Evidence[] {
   return [
@@ -37,7 +37,7 @@ function checkRecordMatchesText(record: ExtractionRecord, text: string): void {
 }
 
 /** The draft of a new version of the record's article; its version names the text and the record together. */
-export function draftOf(record: ExtractionRecord, text: string, now: Date): ArticleDraftDocument {
+export function draftOf(record: ExtractionRecord, text: string, now: Date): ArticleDraft {
   checkRecordMatchesText(record, text);
   const source = record.source.trim();
   if (!source) throw new StoreInputError('an article needs a source');

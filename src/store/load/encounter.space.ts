@@ -31,7 +31,9 @@ export class EncounterSpace {
   /** Reads the edges between every two of these meetings' people, in both directions. */
   async load(meetings: ReadonlyArray<ReadonlyArray<string>>): Promise<void> {
     const pairs = meetings.flatMap((people) =>
-      people.flatMap((personId) => people.filter((other) => other !== personId).map((otherId) => ({ personId, otherId }))),
+      people.flatMap((personId) =>
+        people.filter((other) => other !== personId).map((otherId) => ({ personId, otherId })),
+      ),
     );
     const unknown = pairs.filter((p) => !this.states.has(stableId('encounter', p.personId, p.otherId)));
     if (!unknown.length) return;

@@ -11,7 +11,7 @@ import type { MeetingReportDocument } from '../documents/meeting-report.document
 import type { MentionDocument } from '../documents/mention.document';
 import { stableId } from '../identity/stable-id';
 import { entitiesOf } from './extraction-record.completion';
-import type { ArticleDraftDocument } from './load-entry.document';
+import type { ArticleDraft } from './load-entry.document';
 import type { ArticleFactsPlan } from './load-plan.type';
 
 export interface ArticleFacts {
@@ -30,7 +30,7 @@ export const FACT_COLLECTIONS: readonly FactCollection[] = [
 ];
 
 export function buildFacts(
-  draft: Pick<ArticleDraftDocument, 'articleId' | 'version' | 'text' | 'record'>,
+  draft: Pick<ArticleDraft, 'articleId' | 'version' | 'text' | 'record'>,
   plan: ArticleFactsPlan,
   date: string | null,
   writtenBy: number,

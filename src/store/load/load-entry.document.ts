@@ -1,5 +1,5 @@
+import type { Binary } from 'mongodb';
 import type { ExtractionRecord } from '../../extract';
-import type { LoadPlan } from './load-plan.type';
 
 /** One article of a load: a new version (its draft holds the text and record) or a removal. */
 export type LoadItem =
@@ -24,13 +24,14 @@ export interface LoadEntryDocument {
   cancelled: boolean;
 }
 
+/** A plan as stored: packed (`packed.codec.ts`). */
 export interface LoadPlanDocument {
   _id: number;
-  plan: LoadPlan;
+  plan: Binary;
 }
 
 /** A new article version waiting in the log: written before its entry, removed once it is applied. */
-export interface ArticleDraftDocument {
+export interface ArticleDraft {
   _id: string;
   articleId: string;
   source: string;
@@ -39,6 +40,11 @@ export interface ArticleDraftDocument {
   contentHash: string;
   record: ExtractionRecord;
   createdAt: Date;
+}
+
+/** A draft as stored: its text, hash and record packed (`packed.codec.ts`). */
+export interface ArticleDraftDocument extends Omit<ArticleDraft, 'text' | 'contentHash' | 'record'> {
+  content: Binary;
 }
 
 /** The store's state: how far the log is applied, the layout of the data, and when each loader last answered. */

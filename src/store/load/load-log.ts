@@ -9,6 +9,7 @@ import { BOOKKEEPING_COLLECTIONS } from '../collection-names';
 import { StoreBusyError } from '../store-busy.error';
 import { isDuplicateKeyError } from './duplicate-key.error';
 import type {
+  ArticleDraft,
   ArticleDraftDocument,
   LoadEntryDocument,
   LoadItem,
@@ -16,6 +17,7 @@ import type {
   StoreStateDocument,
 } from './load-entry.document';
 import type { LoadPlan } from './load-plan.type';
+import { pack, unpack } from './packed.codec';
 
 const MAX_APPEND_ATTEMPTS = 50;
 /** Entries whose owners never came back for them (they crashed), and those loaders' heartbeats, are dropped after this. */
@@ -41,12 +43,22 @@ export class LoadLog {
     return this.db.collection<ArticleDraftDocument>(BOOKKEEPING_COLLECTIONS.articleDrafts);
   }
 
-  async writeDrafts(drafts: readonly ArticleDraftDocument[]): Promise<void> {
-    if (drafts.length) await this.drafts.insertMany([...drafts], { ordered: false });
+  async writeDrafts(drafts: readonly ArticleDraft[]): Promise<void> {
+    if (!drafts.length) return;
+    const packed = drafts.map(({ text, contentHash, record, ...rest }) => ({
+      ...rest,
+      content: pack({ text, contentHash, record }),
+    }));
+    await this.drafts.insertMany(packed, { ordered: false });
   }
 
-  async readDrafts(ids: readonly string[]): Promise<ArticleDraftDocument[]> {
-    return ids.length ? this.drafts.find({ _id: { $in: [...ids] } }).toArray() : [];
+  async readDrafts(ids: readonly string[]): Promise<ArticleDraft[]> {
+    if (!ids.length) return [];
+    const stored = await this.drafts.find({ _id: { $in: [...ids] } }).toArray();
+    return stored.map(({ content, ...rest }) => ({
+      ...rest,
+      ...unpack<Pick<ArticleDraft, 'text' | 'contentHash' | 'record'>>(content),
+    }));
   }
 
   async deleteDrafts(items: readonly LoadItem[]): Promise<void> {
@@ -87,7 +99,11 @@ export class LoadLog {
   private async lastSeq(): Promise<number> {
     const [applied, [last]] = await Promise.all([
       this.applied(),
-      this.entries.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray(),
+      this.entries
+        .find({}, { projection: { _id: 1 } })
+        .sort({ _id: -1 })
+        .limit(1)
+        .toArray(),
     ]);
     return Math.max(applied, last?._id ?? 0);
   }
@@ -97,7 +113,8 @@ export class LoadLog {
   }
 
   async plan(seq: number): Promise<LoadPlan | null> {
-    return (await this.plans.findOne({ _id: seq }))?.plan ?? null;
+    const stored = await this.plans.findOne({ _id: seq });
+    return stored ? unpack<LoadPlan>(stored.plan) : null;
   }
 
   /**
@@ -111,7 +128,7 @@ export class LoadLog {
     );
     if (claimed.matchedCount === 0) return null;
     try {
-      await this.plans.insertOne({ _id: seq, plan });
+      await this.plans.insertOne({ _id: seq, plan: pack(plan) });
       return plan;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;

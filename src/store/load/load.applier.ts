@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoError, type Db } from 'mongodb';
 import { StoreBusyError } from '../store-busy.error';
-import type { ArticleDraftDocument, LoadEntryDocument, LoadItem } from './load-entry.document';
+import type { ArticleDraft, LoadEntryDocument, LoadItem } from './load-entry.document';
 import { LoadLog } from './load-log';
 import type { LoadPlan } from './load-plan.type';
 import { buildPlan } from './plan.builder';
@@ -46,7 +46,7 @@ class LoadApplier {
   /** This loader's appends, one at a time: concurrent loads of one process do not race for a number. */
   private appending: Promise<unknown> = Promise.resolve();
   /** Drafts of our own entries, so that applying them does not read back what we just wrote. */
-  private readonly ownDrafts = new Map<string, ArticleDraftDocument>();
+  private readonly ownDrafts = new Map<string, ArticleDraft>();
   /** Plans of entries we applied, so that settling them does not read them back. */
   private readonly appliedPlans = new Map<number, LoadPlan>();
   private draining: Promise<void> | null = null;
@@ -58,7 +58,7 @@ class LoadApplier {
   /** Writes the drafts, appends the items as one entry and resolves to its plan once it is applied. */
   async submit(
     items: readonly LoadItem[],
-    drafts: readonly ArticleDraftDocument[],
+    drafts: readonly ArticleDraft[],
     timeoutMs: number,
   ): Promise<LoadPlan> {
     // While entries wait, the drain loop keeps the heartbeat fresh; before that, this one says we are alive.
@@ -175,7 +175,8 @@ class LoadApplier {
       } catch (err) {
         // Drafts are deleted only once their entry is applied: missing ones mean another loader finished it.
         if (!(err instanceof EntryAlreadyAppliedError)) throw err;
-        if ((await this.log.applied()) < seq) throw new Error(`the drafts of load-log entry ${seq} are gone`);
+        if ((await this.log.applied()) < seq)
+          throw new Error(`the drafts of load-log entry ${seq} are gone`, { cause: err });
         return;
       }
       if (this.waiting.has(seq)) this.appliedPlans.set(seq, plan);
@@ -239,7 +240,7 @@ const appliers = new WeakMap<Db, LoadApplier>();
 export function applyLoad(
   db: Db,
   items: readonly LoadItem[],
-  drafts: readonly ArticleDraftDocument[] = [],
+  drafts: readonly ArticleDraft[] = [],
   timeoutMs = DEFAULT_LOAD_TIMEOUT_MS,
 ): Promise<LoadPlan> {
   let applier = appliers.get(db);

@@ -325,7 +325,11 @@ function identityKeysFromForms(
  * Every other form of the name (as a name or an alias), one per normalized key (its
  * alphabetically first spelling), the most used `MAX_ALIASES` of them, alphabetically.
  */
-function topOtherForms(name: string, names: ReadonlyMap<string, number>, aliases: ReadonlyMap<string, number>): string[] {
+function topOtherForms(
+  name: string,
+  names: ReadonlyMap<string, number>,
+  aliases: ReadonlyMap<string, number>,
+): string[] {
   const byKey = new Map<string, { form: string; count: number }>();
   for (const [form, count] of [...names, ...aliases]) {
     const key = nameKey(form);

@@ -43,7 +43,10 @@ export function holderIdOf(officeId: string, personId: string): string {
 }
 
 /** The office facts of an article whose holder resolved, with their offices' keys and ids. */
-export function resolveHoldings(offices: readonly OfficeFact[], personIds: ReadonlyMap<string, string>): PlacedHolding[] {
+export function resolveHoldings(
+  offices: readonly OfficeFact[],
+  personIds: ReadonlyMap<string, string>,
+): PlacedHolding[] {
   return offices.flatMap((fact, ordinal) => {
     const personId = personIds.get(nameKey(fact.holder));
     const title = fact.canonicalTitle.trim() || fact.title.trim();

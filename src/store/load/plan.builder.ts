@@ -13,7 +13,7 @@ import { AffiliationSpace, resolveAffiliations, type PlacedAffiliation } from '.
 import { EncounterSpace } from './encounter.space';
 import { articleDateOf, entitiesOf } from './extraction-record.completion';
 import { FACT_COLLECTIONS, type ArticleFacts, type FactCollection } from './fact.builder';
-import type { ArticleDraftDocument, LoadItem } from './load-entry.document';
+import type { ArticleDraft, LoadItem } from './load-entry.document';
 import type { ArticleFactsPlan, ArticlePlan, DocumentWrite, LoadPlan } from './load-plan.type';
 import { MeetingSpace, resolveReports, type PlacedReport } from './meeting.space';
 import { NamedEntitySpace } from './named-entity.space';
@@ -25,7 +25,7 @@ import type { SupportCounter } from './support.counter';
 interface ChangingArticle {
   plan: ArticlePlan;
   old: ArticleFacts;
-  draft: ArticleDraftDocument | null;
+  draft: ArticleDraft | null;
 }
 
 function emptyFacts(): ArticleFacts {
@@ -68,9 +68,9 @@ async function readArticles(db: Db, items: readonly LoadItem[], readDrafts: Draf
 function decide(
   items: readonly LoadItem[],
   articles: ReadonlyMap<string, ArticleMetadata>,
-  drafts: ReadonlyMap<string, ArticleDraftDocument>,
+  drafts: ReadonlyMap<string, ArticleDraft>,
   now: Date,
-): Array<{ plan: ArticlePlan; draft: ArticleDraftDocument | null }> {
+): Array<{ plan: ArticlePlan; draft: ArticleDraft | null }> {
   return items.map((item) => {
     const stored = articles.get(item.articleId);
     const previousVersion = stored?.version ?? null;
@@ -120,7 +120,7 @@ export async function buildPlan(
     draft,
     old: old.get(plan.articleId) ?? emptyFacts(),
   }));
-  const loads = changing.filter((c): c is ChangingArticle & { draft: ArticleDraftDocument } => c.draft !== null);
+  const loads = changing.filter((c): c is ChangingArticle & { draft: ArticleDraft } => c.draft !== null);
 
   const people = new NamedEntitySpace(db, 'person');
   const organizations = new NamedEntitySpace(db, 'organization');
@@ -206,9 +206,7 @@ export async function buildPlan(
   await Promise.all([
     people.load(participantIds('person')),
     organizations.load(participantIds('organization')),
-    encounters.load(
-      transitions.map((t) => t.participants.filter((p) => p.kind === 'person').map((p) => p.refId)),
-    ),
+    encounters.load(transitions.map((t) => t.participants.filter((p) => p.kind === 'person').map((p) => p.refId))),
   ]);
   for (const { change, participants } of transitions) {
     for (const p of participants) (p.kind === 'person' ? people : organizations).adjustMeetings(p.refId, change);
@@ -232,9 +230,7 @@ export async function buildPlan(
       .map((s) => datesOf(s.support, 'holdingReports', { officeId: s.officeId, personId: s.personId })),
     ...affiliations.states
       .needingDates()
-      .map((s) =>
-        datesOf(s.support, 'affiliationReports', { personId: s.personId, organizationId: s.organizationId }),
-      ),
+      .map((s) => datesOf(s.support, 'affiliationReports', { personId: s.personId, organizationId: s.organizationId })),
     ...meetings.states.needingDates().map((s) => datesOf(s.support, 'meetingReports', { meetingId: s.id })),
   ]);
 
@@ -303,4 +299,3 @@ async function settleDates(db: Db, changingArticleIds: readonly string[], pendin
     }),
   );
 }
-

@@ -12,7 +12,7 @@ import { COLLECTIONS, type CollectionName } from '../collection-names';
 import type { ArticleDocument } from '../documents/article.document';
 import { searchKeysOf } from '../identity/name-key';
 import { buildFacts, FACT_COLLECTIONS, type FactCollection } from './fact.builder';
-import type { ArticleDraftDocument } from './load-entry.document';
+import type { ArticleDraft } from './load-entry.document';
 import type { ArticlePlan, DocumentWrite, LoadPlan } from './load-plan.type';
 import { isDuplicateKeyError } from './duplicate-key.error';
 
@@ -41,7 +41,11 @@ async function writeGuarded(
   if (!docs.length) return;
   const target = db.collection<{ _id: string } & Document>(collection);
   const operations: AnyBulkWriteOperation<{ _id: string } & Document>[] = docs.map((doc) => ({
-    replaceOne: { filter: { _id: doc._id, [field]: { $lt: seq } }, replacement: { ...doc, [field]: seq }, upsert: true },
+    replaceOne: {
+      filter: { _id: doc._id, [field]: { $lt: seq } },
+      replacement: { ...doc, [field]: seq },
+      upsert: true,
+    },
   }));
   try {
     await target.bulkWrite(operations, { ordered: false });
@@ -69,7 +73,7 @@ async function writeDerived(db: Db, writes: readonly DocumentWrite[], seq: numbe
   for (const run of runsOf(writes)) await writeGuarded(db, COLLECTIONS[run.collection], run.docs, 'seq', seq);
 }
 
-function articleDocument(plan: ArticlePlan, draft: ArticleDraftDocument | undefined, at: Date): ArticleDocument {
+function articleDocument(plan: ArticlePlan, draft: ArticleDraft | undefined, at: Date): ArticleDocument {
   const base = { _id: plan.articleId, source: plan.source, ingestedAt: plan.ingestedAt, updatedAt: at, seq: 0 };
   if (!draft) {
     return {
@@ -97,7 +101,7 @@ function articleDocument(plan: ArticlePlan, draft: ArticleDraftDocument | undefi
 }
 
 /** The drafts of these ids that exist (the loader that wrote them keeps them in memory). */
-export type DraftSource = (ids: readonly string[]) => Promise<Map<string, ArticleDraftDocument>>;
+export type DraftSource = (ids: readonly string[]) => Promise<Map<string, ArticleDraft>>;
 
 export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDrafts: DraftSource): Promise<void> {
   const changing = plan.articles.filter((a) => a.status !== 'unchanged' && a.status !== 'absent');
@@ -130,7 +134,9 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
   const replaced = changing.filter((a) => a.previousVersion !== null);
   if (!replaced.length) return;
   const superseded = {
-    $or: replaced.map((a) => (a.version ? { articleId: a.articleId, version: { $ne: a.version } } : { articleId: a.articleId })),
+    $or: replaced.map((a) =>
+      a.version ? { articleId: a.articleId, version: { $ne: a.version } } : { articleId: a.articleId },
+    ),
     writtenBy: { $lt: seq },
   };
   for (const name of FACT_COLLECTIONS) await db.collection(COLLECTIONS[name]).deleteMany(superseded);

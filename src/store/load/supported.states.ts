@@ -36,7 +36,9 @@ export class SupportedStates<D extends SupportedDocument, S extends SupportedSta
     const queries = [...filters];
     if (unknown.length) queries.push({ _id: { $in: unknown } } as Filter<D>);
     if (!queries.length) return;
-    const found = await this.collection.find((queries.length === 1 ? queries[0] : { $or: queries }) as Filter<D>).toArray();
+    const found = await this.collection
+      .find((queries.length === 1 ? queries[0] : { $or: queries }) as Filter<D>)
+      .toArray();
     for (const doc of found as D[]) this.adopt(doc._id, doc);
     for (const id of unknown) this.adopt(id, null);
   }

@@ -59,10 +59,7 @@ export async function evidencePage<F extends FactDocument>(
   const { size, backward } = pageSize(request);
   const after = request.after ? decodePosition(request.after) : null;
   const before = request.before ? decodePosition(request.before) : null;
-  const conditions = [
-    ...(after ? [fromFact(after, -1)] : []),
-    ...(before ? [fromFact(before, 1)] : []),
-  ];
+  const conditions = [...(after ? [fromFact(after, -1)] : []), ...(before ? [fromFact(before, 1)] : [])];
   const direction: SortDirection = backward ? 1 : -1;
   const facts =
     size === 0

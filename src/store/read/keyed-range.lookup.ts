@@ -9,13 +9,7 @@
 import DataLoader from 'dataloader';
 import type { Db, Document, Sort } from 'mongodb';
 import { BATCH_READ_OPTIONS } from './batch-read.options';
-import {
-  keysetWindow,
-  pageOfWindow,
-  type Page,
-  type PageRequest,
-  type SortSpec,
-} from './cursor.pagination';
+import { keysetWindow, pageOfWindow, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
 
 /** One parent's query: its key, the cursor condition, the order and how many. */
 export interface KeyedRange {
@@ -52,10 +46,7 @@ export function keyedRangeLookup<T>(db: Db, spec: KeyedRangeSpec): DataLoader<Ke
   return new DataLoader<KeyedRange, T[], string>(
     async (ranges) => {
       const [first, ...others] = ranges.map((range, tag) => branchOf(spec, range, tag));
-      const pipeline = [
-        ...first,
-        ...others.map((pipeline) => ({ $unionWith: { coll: spec.collection, pipeline } })),
-      ];
+      const pipeline = [...first, ...others.map((pipeline) => ({ $unionWith: { coll: spec.collection, pipeline } }))];
       const found = await collection.aggregate<{ tag: number; doc: T }>(pipeline, BATCH_READ_OPTIONS).toArray();
       const byRange: T[][] = ranges.map(() => []);
       for (const { tag, doc } of found) byRange[tag].push(doc);

@@ -31,11 +31,7 @@ import {
   findArticleTexts,
   type PublishedArticle,
 } from './article.repository';
-import {
-  findHoldingReportsInArticles,
-  findMeetingReportsInArticles,
-  findMentionsInArticles,
-} from './fact.repository';
+import { findHoldingReportsInArticles, findMeetingReportsInArticles, findMentionsInArticles } from './fact.repository';
 import { keyedRangeLookup } from './keyed-range.lookup';
 import { findMeetingsByIds } from './meeting.repository';
 import { findHoldingsOfPeople, findOfficesByIds, findOfficesInJurisdictions } from './office.repository';
@@ -276,9 +272,11 @@ export function createRequestLoaders(db: Db): RequestLoaders {
 }
 
 /** The facts whose article publishes their version (a reader never sees half of a load). */
-export async function publishedFacts<F extends FactDocument>(loaders: RequestLoaders, facts: readonly F[]): Promise<F[]> {
+export async function publishedFacts<F extends FactDocument>(
+  loaders: RequestLoaders,
+  facts: readonly F[],
+): Promise<F[]> {
   const articles = await loadExisting(loaders.articleById, [...new Set(facts.map((f) => f.articleId))]);
   const versions = new Map(articles.map((a) => [a._id, a.version]));
   return facts.filter((fact) => versions.get(fact.articleId) === fact.version);
 }
-
