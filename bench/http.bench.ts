@@ -55,7 +55,7 @@ interface Workload {
   text: string;
 }
 
-interface Figures {
+export interface Figures {
   requestsPerSecond: number;
   mean: number;
   p50: number;
@@ -63,7 +63,7 @@ interface Figures {
   errors: number;
 }
 
-const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
+export const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
 
 type PersonPick = 'busiest' | { meetingsNear: number };
 
@@ -166,7 +166,8 @@ function variedRequestsOf(workloads: Workload[], names: string[]): autocannon.Re
   );
 }
 
-async function loadTest(
+/** autocannon against the server for `DURATION_SECONDS` after a 1 s warm-up. */
+export async function loadTest(
   server: RunningApiServer,
   requests: autocannon.Request[],
   connections: number,
@@ -236,6 +237,14 @@ async function directLoad(reads: Array<() => Promise<unknown>>, concurrency: num
   return { requestsPerSecond: latencies.length / DURATION_SECONDS, mean, p50: at(0.5), p99: at(0.99), errors: 0 };
 }
 
+/** The API server on a free loopback port with production settings, as users serve it. */
+export function startBenchApi(db: Db): Promise<RunningApiServer> {
+  return startApiServer({
+    db,
+    options: { port: 0, host: '127.0.0.1', apiKey: undefined, production: true, introspection: false, sandbox: false },
+  });
+}
+
 /** A fresh embedded server on SQLite in a temp dir, on its own thread as `npm start` runs it, with the API server on top. */
 async function withStore<T>(
   load: (db: Db) => Promise<unknown>,
@@ -248,17 +257,7 @@ async function withStore<T>(
   let server: RunningApiServer | undefined;
   try {
     await load(db);
-    server = await startApiServer({
-      db,
-      options: {
-        port: 0,
-        host: '127.0.0.1',
-        apiKey: undefined,
-        production: true,
-        introspection: false,
-        sandbox: false,
-      },
-    });
+    server = await startBenchApi(db);
     return await use(db, server);
   } finally {
     await server?.stop();

@@ -17,19 +17,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import { BSON, MongoClient, type Db } from 'mongodb';
 import { seedDirectory, type SeedSummary } from '../src/ingest';
 import { startEmbeddedMongoThread } from '../src/mongo-embedded';
-import { startApiServer } from '../src/server';
 import { COLLECTIONS, type PersonDocument } from '../src/store';
 import type { BenchSection } from './bench-section.type';
+import { example, loadTest, startBenchApi, type Figures } from './http.bench';
 import { writeSyntheticCorpus } from './synthetic-corpus';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 const CORPUS_SEED = 2020;
 const TENTHS = 10;
-const PERSON_PAGE_SECONDS = 8;
 const TARGET_MAX_DOCUMENT_KB = 256;
 const TARGET_ARTICLES_PER_SECOND = 150;
 const TARGET_TENTH_RATIO = 1.5;
@@ -47,7 +45,7 @@ interface LoadMeasurement {
   documents: number;
   largestDocument: { collection: string; bytes: number };
   heavyHitter: { slug: string; articles: number; meetings: number; bytes: number };
-  personPage: { requests: number; p50: number; p99: number; mean: number; errors: number };
+  personPage: Figures;
   summary: SeedSummary;
 }
 
@@ -64,38 +62,16 @@ async function largestDocument(db: Db): Promise<{ collection: string; bytes: num
 }
 
 /** The person page of the heavy hitter over HTTP, one request at a time. */
-async function personPage(db: Db, slug: string): Promise<LoadMeasurement['personPage']> {
-  const server = await startApiServer({
-    db,
-    options: { port: 0, host: '127.0.0.1', apiKey: undefined, production: true, introspection: false, sandbox: false },
-  });
+async function personPage(db: Db, slug: string): Promise<Figures> {
+  const server = await startBenchApi(db);
   try {
-    const query = readFileSync(
-      path.join(__dirname, '..', 'schema', 'examples', 'person-with-meetings.graphql'),
-      'utf8',
-    );
     const request = {
       method: 'POST' as const,
       path: '/graphql',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables: { slug, first: 20 } }),
+      body: JSON.stringify({ query: example('person-with-meetings'), variables: { slug, first: 20 } }),
     };
-    const url = `http://127.0.0.1:${server.port}`;
-    await autocannon({ url, connections: 1, duration: 1, requests: [request], workers: 1 });
-    const result = await autocannon({
-      url,
-      connections: 1,
-      duration: PERSON_PAGE_SECONDS,
-      requests: [request],
-      workers: 1,
-    });
-    return {
-      requests: result.requests.total,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      mean: result.latency.average,
-      errors: result.errors + result.non2xx,
-    };
+    return await loadTest(server, [request], 1);
   } finally {
     await server.stop();
   }
@@ -205,7 +181,7 @@ export async function run(): Promise<BenchSection> {
     markdown: [
       `Synthetic corpus from \`bench/synthetic-corpus.ts\` (seed ${CORPUS_SEED}): one official meets the host of every article, ten others are named in about a tenth of the articles each. ` +
         `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the node flags of the \`seed\` script (${seedScriptNodeFlags().join(' ') || 'none'}). ` +
-        `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time for ${PERSON_PAGE_SECONDS} s. ` +
+        `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time, as the HTTP section measures. ` +
         `The machine was shared with other work: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start, so rates and latencies are pessimistic; CPU per article depends less on it.`,
       '',
       '| articles | seconds | articles/s | articles/s per tenth | CPU ms/article | peak RSS (MiB) | documents | largest document (KB) | heavy hitter document (KB) | person page p50 / p99 (ms) | people | offices | meetings |',

@@ -56,11 +56,7 @@ class LoadApplier {
   }
 
   /** Writes the drafts, appends the items as one entry and resolves to its plan once it is applied. */
-  async submit(
-    items: readonly LoadItem[],
-    drafts: readonly ArticleDraft[],
-    timeoutMs: number,
-  ): Promise<LoadPlan> {
+  async submit(items: readonly LoadItem[], drafts: readonly ArticleDraft[], timeoutMs: number): Promise<LoadPlan> {
     // While entries wait, the drain loop keeps the heartbeat fresh; before that, this one says we are alive.
     if (!this.draining) await this.log.heartbeat(this.owner);
     await this.log.writeDrafts(drafts);

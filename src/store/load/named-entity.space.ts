@@ -20,10 +20,9 @@ import {
   type NameMatchRules,
 } from '../identity/named-entity.resolver';
 import { stableId } from '../identity/stable-id';
-import { sameContent } from './document.diff';
 import { FormCounts, mostUsed, rankedForms } from './form.counts';
-import type { DocumentWrite, EntityChangeIds } from './load-plan.type';
 import { SupportCounter } from './support.counter';
+import { derivedWrites, storedLive, type DerivedWrites, type SupportedState } from './supported.states';
 
 /** Aliases an entity document lists: the most used forms. */
 export const MAX_ALIASES = 20;
@@ -33,23 +32,16 @@ const SLUG_ID_SUFFIX_LENGTH = 8;
 
 export type PlacedFact = NamedFact & { evidence: readonly Evidence[]; mentions?: number };
 
-interface NamedState {
-  id: string;
-  stored: NamedEntityDocument | null;
+interface NamedState extends SupportedState<NamedEntityDocument> {
   /** Set once the plan knows it: the stored slug of a live entity, or the one given on (re)creation. */
   slug: string | null;
-  support: SupportCounter;
   mentionCount: number;
   meetingCount: number;
   /** People: others met; organizations: members. */
   relationCount: number;
   forms: FormCounts;
-  touched: boolean;
   identityKeys: string[] | null;
 }
-
-const storedLive = (doc: NamedEntityDocument | null): doc is NamedEntityDocument =>
-  doc !== null && doc.articleCount > 0;
 
 export class NamedEntitySpace {
   private readonly states = new Map<string, NamedState>();
@@ -149,28 +141,13 @@ export class NamedEntitySpace {
   }
 
   /** The documents to write, tombstones apart, and what changed. */
-  writes(): { writes: DocumentWrite[]; tombstones: DocumentWrite[]; changes: EntityChangeIds } {
-    const collection = this.kind === 'person' ? 'people' : 'organizations';
-    const result = {
-      writes: [] as DocumentWrite[],
-      tombstones: [] as DocumentWrite[],
-      changes: { added: [], updated: [], removed: [] } as EntityChangeIds,
-    };
-    for (const state of this.states.values()) {
-      if (!state.touched) continue;
-      const wasLive = storedLive(state.stored);
-      if (!state.support.live) {
-        if (!wasLive) continue;
-        result.tombstones.push({ collection, doc: this.tombstone(state.id) });
-        result.changes.removed.push(state.id);
-        continue;
-      }
-      const doc = this.document(state);
-      if (wasLive && sameContent(state.stored, doc)) continue;
-      result.writes.push({ collection, doc });
-      (wasLive ? result.changes.updated : result.changes.added).push(state.id);
-    }
-    return result;
+  writes(): DerivedWrites {
+    return derivedWrites(
+      this.kind === 'person' ? 'people' : 'organizations',
+      this.states.values(),
+      (state) => this.document(state),
+      (state) => this.tombstone(state.id),
+    );
   }
 
   private document(state: NamedState): Record<string, unknown> & { _id: string } {

@@ -65,27 +65,8 @@ export class SupportedStates<D extends SupportedDocument, S extends SupportedSta
   writes(
     document: (state: S) => { _id: string } & Record<string, unknown>,
     tombstone: (state: S) => { _id: string } & Record<string, unknown>,
-  ): { writes: DocumentWrite[]; tombstones: DocumentWrite[]; changes: EntityChangeIds } {
-    const result = {
-      writes: [] as DocumentWrite[],
-      tombstones: [] as DocumentWrite[],
-      changes: { added: [], updated: [], removed: [] } as EntityChangeIds,
-    };
-    for (const state of this.states.values()) {
-      if (!state.touched) continue;
-      const wasLive = storedLive(state.stored);
-      if (!state.support.live) {
-        if (!wasLive) continue;
-        result.tombstones.push({ collection: this.name, doc: tombstone(state) });
-        result.changes.removed.push(state.id);
-        continue;
-      }
-      const doc = document(state);
-      if (wasLive && sameContent(state.stored, doc)) continue;
-      result.writes.push({ collection: this.name, doc });
-      (wasLive ? result.changes.updated : result.changes.added).push(state.id);
-    }
-    return result;
+  ): DerivedWrites {
+    return derivedWrites(this.name, this.states.values(), document, tombstone);
   }
 
   private adopt(id: string, doc: D | null): void {
@@ -102,3 +83,37 @@ export class SupportedStates<D extends SupportedDocument, S extends SupportedSta
 
 /** The support fields of a tombstone. */
 export const NO_SUPPORT = { articleCount: 0, evidenceCount: 0, firstSeen: null, lastSeen: null } as const;
+
+export interface DerivedWrites {
+  writes: DocumentWrite[];
+  tombstones: DocumentWrite[];
+  changes: EntityChangeIds;
+}
+
+/**
+ * The documents to write for these states where they changed: live ones as derived, emptied
+ * ones as tombstones, and which ids were added, updated and removed.
+ */
+export function derivedWrites<D extends SupportedDocument, S extends SupportedState<D>>(
+  collection: CollectionName,
+  states: Iterable<S>,
+  document: (state: S) => { _id: string } & Record<string, unknown>,
+  tombstone: (state: S) => { _id: string } & Record<string, unknown>,
+): DerivedWrites {
+  const result: DerivedWrites = { writes: [], tombstones: [], changes: { added: [], updated: [], removed: [] } };
+  for (const state of states) {
+    if (!state.touched) continue;
+    const wasLive = storedLive(state.stored);
+    if (!state.support.live) {
+      if (!wasLive) continue;
+      result.tombstones.push({ collection, doc: tombstone(state) });
+      result.changes.removed.push(state.id);
+      continue;
+    }
+    const doc = document(state);
+    if (wasLive && sameContent(state.stored, doc)) continue;
+    result.writes.push({ collection, doc });
+    (wasLive ? result.changes.updated : result.changes.added).push(state.id);
+  }
+  return result;
+}
