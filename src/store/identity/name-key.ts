@@ -34,8 +34,18 @@ const NAME_PARTICLES = new Set([
 
 const SLUG_MAX_LENGTH = 80;
 
+/** Loading normalizes the same names over and over; beyond this many the remembered keys are dropped. */
+const NAME_KEY_CACHE_SIZE = 50_000;
+const nameKeys = new Map<string, string>();
+
 export function nameKey(name: string): string {
-  return normalizeSearchText(name);
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= NAME_KEY_CACHE_SIZE) nameKeys.clear();
+    key = normalizeSearchText(name);
+    nameKeys.set(name, key);
+  }
+  return key;
 }
 
 export function nameWords(key: string): string[] {

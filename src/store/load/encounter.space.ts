@@ -78,7 +78,11 @@ export class EncounterSpace {
         sharedMeetingCount: Math.max(0, state.count),
       };
       if (sameContent(state.stored, doc) || (state.stored === null && doc.sharedMeetingCount === 0)) continue;
-      (doc.sharedMeetingCount > 0 ? writes : tombstones).push({ collection: 'encounters', doc });
+      (doc.sharedMeetingCount > 0 ? writes : tombstones).push({
+        collection: 'encounters',
+        doc,
+        isNew: state.stored === null,
+      });
     }
     return { writes, tombstones };
   }

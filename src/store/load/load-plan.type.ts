@@ -44,18 +44,21 @@ export interface ArticlePlan {
   facts: ArticleFactsPlan | null;
   /** The article's date (publication, else latest meeting): the date of its facts. */
   date: string | null;
-  ingestedAt: Date;
+  /** ISO timestamp (the plan is stored as plain JSON). */
+  ingestedAt: string;
 }
 
 /** One derived document as it is after the entry (a tombstone when its support fell to zero). */
 export interface DocumentWrite {
   collection: CollectionName;
   doc: { _id: string } & Record<string, unknown>;
+  /** No document had this id when the plan was made (not even a tombstone). */
+  isNew: boolean;
 }
 
 export interface LoadPlan {
-  /** When the plan was made: the article timestamps. */
-  at: Date;
+  /** When the plan was made (ISO timestamp): the article timestamps. */
+  at: string;
   articles: ArticlePlan[];
   /** Written before the articles are published, in order: entities before what refers to them. */
   writes: DocumentWrite[];

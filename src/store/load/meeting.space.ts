@@ -19,6 +19,7 @@ import { NO_SUPPORT, storedLive, SupportedStates, type SupportedState } from './
 interface MeetingState extends SupportedState<MeetingDocument> {
   key: string | null;
   participants: Array<{ kind: ParticipantKind; refId: string }>;
+  participantsKey: string;
   forms: FormCounts;
 }
 
@@ -89,6 +90,7 @@ export class MeetingSpace {
       return {
         key: live ? doc.key : null,
         participants: live ? doc.participants.map(({ kind, refId }) => ({ kind, refId })) : [],
+        participantsKey: live ? doc.participantsKey : '',
         forms: new FormCounts(live ? doc.forms : null),
       };
     });
@@ -124,7 +126,7 @@ export class MeetingSpace {
               (state) =>
                 state.support.live &&
                 !claimed.has(state.id) &&
-                participantsKeyOf(state.participants) === report.participantsKey &&
+                state.participantsKey === report.participantsKey &&
                 datesAgree(dateOf(state.forms).date, fact.date) &&
                 locationsAgree(locationOf(state.forms), fact.location),
             )
@@ -194,6 +196,7 @@ export class MeetingSpace {
       if (state.support.live) continue;
       state.key = key;
       state.participants = report.participants.map(({ kind, refId }) => ({ kind, refId }));
+      state.participantsKey = report.participantsKey;
       return state;
     }
   }

@@ -81,7 +81,7 @@ function decide(
       draftId: null,
       facts: null,
       date: null,
-      ingestedAt: previousVersion !== null ? stored!.ingestedAt : now,
+      ingestedAt: (previousVersion !== null ? stored!.ingestedAt : now).toISOString(),
     };
     if (item.kind === 'remove') {
       const status = previousVersion === null ? 'absent' : 'removed';
@@ -256,7 +256,7 @@ export async function buildPlan(
     ...named.flatMap((n) => n.tombstones),
   ];
   return {
-    at: now,
+    at: now.toISOString(),
     articles: decided.map(({ plan }) => plan),
     writes,
     tombstones,

@@ -25,22 +25,30 @@ export class EntryAlreadyAppliedError extends Error {
 }
 
 type GuardField = 'seq' | 'writtenBy';
+type Written = { _id: string } & Document;
+
+/** The indexes of the writes a bulk write refused for a duplicate key; anything else is thrown. */
+function duplicateKeyFailures(err: unknown): number[] {
+  const failed = (err as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors;
+  if (!isDuplicateKeyError(err) || !failed?.length || failed.some((e) => e.code !== 11000)) throw err;
+  return failed.map((e) => e.index);
+}
 
 /**
  * Replaces each document if the stored one was written by an earlier entry (or there is none).
  * A duplicate key on `_id` means a later or the same entry already wrote it; any other
  * duplicate key is a real conflict and is thrown.
  */
-async function writeGuarded(
+async function replaceGuarded(
   db: Db,
   collection: string,
-  docs: ReadonlyArray<{ _id: string } & Document>,
+  docs: readonly Written[],
   field: GuardField,
   seq: number,
 ): Promise<void> {
   if (!docs.length) return;
-  const target = db.collection<{ _id: string } & Document>(collection);
-  const operations: AnyBulkWriteOperation<{ _id: string } & Document>[] = docs.map((doc) => ({
+  const target = db.collection<Written>(collection);
+  const operations: AnyBulkWriteOperation<Written>[] = docs.map((doc) => ({
     replaceOne: {
       filter: { _id: doc._id, [field]: { $lt: seq } },
       replacement: { ...doc, [field]: seq },
@@ -50,31 +58,73 @@ async function writeGuarded(
   try {
     await target.bulkWrite(operations, { ordered: false });
   } catch (err) {
-    const failed = (err as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors;
-    if (!isDuplicateKeyError(err) || !failed?.length || failed.some((e) => e.code !== 11000)) throw err;
-    const ids = failed.map((e) => docs[e.index]._id);
+    const ids = duplicateKeyFailures(err).map((index) => docs[index]._id);
     const written = await target.countDocuments({ _id: { $in: ids }, [field]: { $gte: seq } });
     if (written !== ids.length) throw err;
   }
 }
 
+/**
+ * Writes the documents, each only over one an earlier entry wrote. Those the plan saw no
+ * document for are inserted (the cheap path, nearly always right); an insert refused for a
+ * duplicate key (the entry was already applied, or a delayed writer got there) falls back to the
+ * guarded replace.
+ */
+async function writeGuarded(
+  db: Db,
+  collection: string,
+  docs: readonly Written[],
+  field: GuardField,
+  seq: number,
+  isNew: (index: number) => boolean,
+): Promise<void> {
+  const fresh = docs.filter((_, i) => isNew(i));
+  const others = docs.filter((_, i) => !isNew(i));
+  if (fresh.length) {
+    try {
+      await db.collection<Written>(collection).insertMany(
+        fresh.map((doc) => ({ ...doc, [field]: seq })),
+        { ordered: false },
+      );
+    } catch (err) {
+      others.push(...duplicateKeyFailures(err).map((index) => fresh[index]));
+    }
+  }
+  await replaceGuarded(db, collection, others, field, seq);
+}
+
 /** Consecutive writes to the same collection, in the plan's order. */
-function runsOf(writes: readonly DocumentWrite[]): Array<{ collection: CollectionName; docs: DocumentWrite['doc'][] }> {
-  const runs: Array<{ collection: CollectionName; docs: DocumentWrite['doc'][] }> = [];
+function runsOf(writes: readonly DocumentWrite[]): Array<{ collection: CollectionName; writes: DocumentWrite[] }> {
+  const runs: Array<{ collection: CollectionName; writes: DocumentWrite[] }> = [];
   for (const write of writes) {
     const last = runs[runs.length - 1];
-    if (last?.collection === write.collection) last.docs.push(write.doc);
-    else runs.push({ collection: write.collection, docs: [write.doc] });
+    if (last?.collection === write.collection) last.writes.push(write);
+    else runs.push({ collection: write.collection, writes: [write] });
   }
   return runs;
 }
 
 async function writeDerived(db: Db, writes: readonly DocumentWrite[], seq: number): Promise<void> {
-  for (const run of runsOf(writes)) await writeGuarded(db, COLLECTIONS[run.collection], run.docs, 'seq', seq);
+  for (const run of runsOf(writes)) {
+    await writeGuarded(
+      db,
+      COLLECTIONS[run.collection],
+      run.writes.map((w) => w.doc),
+      'seq',
+      seq,
+      (i) => run.writes[i].isNew,
+    );
+  }
 }
 
-function articleDocument(plan: ArticlePlan, draft: ArticleDraft | undefined, at: Date): ArticleDocument {
-  const base = { _id: plan.articleId, source: plan.source, ingestedAt: plan.ingestedAt, updatedAt: at, seq: 0 };
+function articleDocument(plan: ArticlePlan, draft: ArticleDraft | undefined, at: string): ArticleDocument {
+  const base = {
+    _id: plan.articleId,
+    source: plan.source,
+    ingestedAt: new Date(plan.ingestedAt),
+    updatedAt: new Date(at),
+    seq: 0,
+  };
   if (!draft) {
     return {
       ...base,
@@ -115,10 +165,12 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
     const built = buildFacts(drafts.get(article.draftId)!, article.facts, article.date, seq);
     for (const name of FACT_COLLECTIONS) facts.get(name)!.push(...built[name]);
   }
-  for (const name of FACT_COLLECTIONS) await writeGuarded(db, COLLECTIONS[name], facts.get(name)!, 'writtenBy', seq);
+  // A fact's id names its article version, so it is new unless a delayed writer got there.
+  for (const name of FACT_COLLECTIONS)
+    await writeGuarded(db, COLLECTIONS[name], facts.get(name)!, 'writtenBy', seq, () => true);
 
   await writeDerived(db, plan.writes, seq);
-  await writeGuarded(
+  await replaceGuarded(
     db,
     COLLECTIONS.articles,
     changing.map(

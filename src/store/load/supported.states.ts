@@ -106,13 +106,13 @@ export function derivedWrites<D extends SupportedDocument, S extends SupportedSt
     const wasLive = storedLive(state.stored);
     if (!state.support.live) {
       if (!wasLive) continue;
-      result.tombstones.push({ collection, doc: tombstone(state) });
+      result.tombstones.push({ collection, doc: tombstone(state), isNew: false });
       result.changes.removed.push(state.id);
       continue;
     }
     const doc = document(state);
     if (wasLive && sameContent(state.stored, doc)) continue;
-    result.writes.push({ collection, doc });
+    result.writes.push({ collection, doc, isNew: state.stored === null });
     (wasLive ? result.changes.updated : result.changes.added).push(state.id);
   }
   return result;
