@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { OrganizationView } from '../store';
+import { MAX_ALIASES, type OrganizationView } from '../store';
 import { toGlobalId } from './global-id.codec';
 import { Node } from './node.type';
 import { Support } from './support.type';
@@ -13,7 +13,7 @@ export class Organization extends Node {
   name!: string;
 
   @Field(() => [String], {
-    description: 'Acronyms and other names the articles use (e.g. `NATO`): the 20 most used, alphabetically.',
+    description: `Acronyms and other names the articles use (e.g. \`NATO\`): the ${MAX_ALIASES} most used, alphabetically.`,
   })
   aliases!: string[];
 

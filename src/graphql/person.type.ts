@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { PersonView } from '../store';
+import { MAX_ALIASES, type PersonView } from '../store';
 import { toGlobalId } from './global-id.codec';
 import { Node } from './node.type';
 import { Support } from './support.type';
@@ -13,7 +13,7 @@ export class Person extends Node {
   name!: string;
 
   @Field(() => [String], {
-    description: 'Other forms of the name the articles use (e.g. the surname alone): the 20 most used, alphabetically.',
+    description: `Other forms of the name the articles use (e.g. the surname alone): the ${MAX_ALIASES} most used, alphabetically.`,
   })
   aliases!: string[];
 

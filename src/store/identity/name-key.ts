@@ -86,13 +86,3 @@ export function slugOf(name: string): string {
 export function preferFullerName(a: string, b: string): number {
   return nameWords(nameKey(b)).length - nameWords(nameKey(a)).length || b.length - a.length;
 }
-
-/** Every other form of the name, one per normalized key, in sorted order. */
-export function otherForms(name: string, forms: readonly string[]): string[] {
-  const byKey = new Map<string, string>();
-  for (const form of [...forms].sort()) {
-    const key = nameKey(form);
-    if (key && key !== nameKey(name) && !byKey.has(key)) byKey.set(key, form);
-  }
-  return [...byKey.values()].sort();
-}

@@ -19,8 +19,6 @@ export type IdKind =
   | 'encounter'
   | 'form';
 
-export type EntityKind = Extract<IdKind, 'article' | 'person' | 'organization' | 'office' | 'meeting'>;
-
 /** The id of `kind` for a key made of `parts` (joined with a separator no part contains). */
 export function stableId(kind: IdKind, ...parts: string[]): string {
   return createHash('sha256')

@@ -52,7 +52,7 @@ export interface RemovalResult {
   changes: EntityChanges;
 }
 
-export function noChanges(): EntityChanges {
+function noChanges(): EntityChanges {
   const none = (): EntityChangeIds => ({ added: [], updated: [], removed: [] });
   return { people: none(), organizations: none(), offices: none(), meetings: none() };
 }

@@ -17,14 +17,14 @@ import { EntryAlreadyAppliedError, executePlan, type DraftSource } from './plan.
 
 /** How often a loader refreshes its heartbeat, and how long others wait before taking its entries over. */
 const HEARTBEAT_MS = 500;
-export const HANDOVER_MS = 3_000;
+const HANDOVER_MS = 3_000;
 /** How often a loader looks again while another loader's entry is ahead of its own: soon at first, then less often. */
 const FIRST_POLL_MS = 2;
 const MAX_POLL_MS = 50;
 /** Failures of the store in a row (each retried after a pause) before the waiting loads give up. */
 const MAX_STORE_FAILURES = 5;
 /** How long a load waits for the entries ahead of it before it withdraws. */
-export const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
+const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -73,8 +73,3 @@ export function findArticleTexts(db: Db, ids: readonly string[]): Promise<Articl
     .find<ArticleText>({ _id: { $in: [...ids] }, ...PUBLISHED_ARTICLE }, TEXT_BATCH_OPTIONS)
     .toArray();
 }
-
-/** How many articles are published (removed ones left out). */
-export function countArticles(db: Db): Promise<number> {
-  return articles(db).countDocuments(PUBLISHED_ARTICLE);
-}

@@ -59,14 +59,3 @@ export function findHoldingsOfPeople(db: Db, personIds: readonly string[]): Prom
     .find({ personId: { $in: [...personIds] }, ...LIVE }, BATCH_VIEW_OPTIONS)
     .toArray();
 }
-
-/** One holding, by office and holder. */
-export function findHoldings(
-  db: Db,
-  pairs: ReadonlyArray<{ officeId: string; personId: string }>,
-): Promise<OfficeHolderView[]> {
-  return db
-    .collection<OfficeHolderView>(COLLECTIONS.officeHolders)
-    .find({ $or: pairs.map((p) => ({ officeId: p.officeId, personId: p.personId })), ...LIVE }, BATCH_VIEW_OPTIONS)
-    .toArray();
-}
