@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { countMembers, findOrganizationsPage, keyedPage, loadExisting, pairKey } from '../store';
+import { countMembers, entityMeetingsPage, findOrganizationsPage, keyedPage, loadExisting, pairKey } from '../store';
 import { Affiliation } from './affiliation.type';
 import { ConnectionArgs } from './connection.args';
 import { toConnection, type ConnectionValue } from './connection.type';
@@ -99,12 +99,12 @@ export class OrganizationResolver {
     @Args() args: DatedMeetingsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Meeting>> {
-    const page = await keyedPage(
+    const page = await entityMeetingsPage(
+      ctx.loaders,
       ctx.loaders.meetingsOfOrganization,
-      organization.doc._id,
-      { field: 'date', direction: toSortDirection(args.direction ?? OrderDirection.DESC) },
+      organization.doc,
+      toSortDirection(args.direction ?? OrderDirection.DESC),
       args,
-      async () => organization.doc.meetingCount,
     );
     return toConnection(page, Meeting.from);
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { findPeoplePage, keyedPage, loadExisting } from '../store';
+import { entityMeetingsPage, findPeoplePage, keyedPage, loadExisting } from '../store';
 import { Affiliation } from './affiliation.type';
 import { Article } from './article.type';
 import { ConnectionArgs } from './connection.args';
@@ -116,13 +116,7 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Meeting>> {
     const direction = toSortDirection(args.direction ?? OrderDirection.DESC);
-    const page = await keyedPage(
-      ctx.loaders.meetingsOfPerson,
-      person.doc._id,
-      { field: 'date', direction },
-      args,
-      async () => person.doc.meetingCount,
-    );
+    const page = await entityMeetingsPage(ctx.loaders, ctx.loaders.meetingsOfPerson, person.doc, direction, args);
     return toConnection(page, Meeting.from);
   }
 

@@ -5,7 +5,7 @@
  * one article, without ids, to compare with a lone ingest of the same text.
  */
 import type { Db, Document } from 'mongodb';
-import { COLLECTIONS } from '../../src/store';
+import { COLLECTIONS, compareLatestFirst, LATEST_MEETINGS, type MeetingRef } from '../../src/store';
 
 const LIVE = { articleCount: { $gt: 0 } };
 
@@ -140,8 +140,18 @@ export async function consistencyProblems(db: Db): Promise<string[]> {
     for (const id of stored.keys()) if (!facts.has(id)) problems.push(`${what} ${id} is live but no fact states it`);
   };
   const meetingsOf = new Map<string, number>();
-  for (const m of meetings.values())
-    for (const p of m.participants) meetingsOf.set(p.refId, (meetingsOf.get(p.refId) ?? 0) + 1);
+  const latestOf = new Map<string, MeetingRef[]>();
+  for (const m of meetings.values()) {
+    for (const p of m.participants) {
+      meetingsOf.set(p.refId, (meetingsOf.get(p.refId) ?? 0) + 1);
+      latestOf.set(p.refId, [...(latestOf.get(p.refId) ?? []), { meetingId: m._id, date: m.date }]);
+    }
+  }
+  for (const entity of [...people.values(), ...organizations.values()]) {
+    const expected = (latestOf.get(entity._id) ?? []).sort(compareLatestFirst).slice(0, LATEST_MEETINGS);
+    if (JSON.stringify(entity.latestMeetings) !== JSON.stringify(expected))
+      problems.push(`entity ${entity._id}: latest meetings differ from its meetings`);
+  }
   const metOf = countBy([...encounters.values()], (e) => e.personId);
   compareAll(
     'person',

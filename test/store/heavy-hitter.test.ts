@@ -7,11 +7,14 @@ import {
   COLLECTIONS,
   createRequestLoaders,
   ensureIndexes,
+  entityMeetingsPage,
   keyedPage,
   loadExtractions,
+  removeArticle,
   type PersonDocument,
 } from '../../src/store';
 import { article, meeting, office, person, type ArticleFixture } from '../helpers/article-record.fixture';
+import { consistencyProblems } from '../helpers/store-consistency';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 const ARTICLES = 2_000;
@@ -81,27 +84,41 @@ describe('a person named in thousands of articles', () => {
     expect(holding).toMatchObject({ articleCount: ARTICLES, lastSeen: day(ARTICLES - 1) });
   }, 120_000);
 
-  it('reads a page of the heavy hitter’s meetings, latest first, without the rest', async () => {
+  it('reads the first page of the heavy hitter’s meetings from their document, and later pages as a range', async () => {
     const ada = await heavyHitter();
     const loaders = createRequestLoaders(t.db);
     const latest = { field: 'date', direction: -1 as const };
-    const page = await keyedPage(
-      loaders.meetingsOfPerson,
-      ada._id,
-      latest,
-      { first: 20 },
-      async () => ada.meetingCount,
-    );
-    expect(page.edges.map((e) => e.node.date)).toEqual(Array.from({ length: 20 }, (_, i) => day(ARTICLES - 1 - i)));
+    expect(ada.latestMeetings.map((m) => m.date)).toEqual(Array.from({ length: 20 }, (_, i) => day(ARTICLES - 1 - i)));
+    const page = await entityMeetingsPage(loaders, loaders.meetingsOfPerson, ada, -1, { first: 20 });
+    const range = await keyedPage(loaders.meetingsOfPerson, ada._id, latest, { first: 20 }, async () => 0);
+    expect(page.edges).toEqual(range.edges);
     expect(page.hasNextPage).toBe(true);
     expect(await page.totalCount()).toBe(ARTICLES);
-    const next = await keyedPage(
-      loaders.meetingsOfPerson,
-      ada._id,
-      latest,
-      { first: 20, after: page.edges[19].cursor },
-      async () => ada.meetingCount,
-    );
+    const next = await entityMeetingsPage(loaders, loaders.meetingsOfPerson, ada, -1, {
+      first: 20,
+      after: page.edges[19].cursor,
+    });
     expect(next.edges[0].node.date).toBe(day(ARTICLES - 21));
+    expect(await consistencyProblems(t.db)).toEqual([]);
+  });
+
+  it('keeps the first page right when its meetings are removed, or an old one becomes the latest', async () => {
+    for (let i = 1; i <= 3; i++) await removeArticle(t.db, `heavy-${ARTICLES - i}.txt`);
+    // Article 5 is loaded again with a date after every other: its meeting becomes the latest.
+    const later = day(ARTICLES + 10);
+    const sentence = `President Ada Lovelace of Freedonia met Guest Number5 in Fredville on ${later}.`;
+    const redated = article('heavy-5.txt', [sentence], (say) => ({
+      publishedOn: later,
+      people: [person('Ada Lovelace', say(sentence)), person('Guest Number5', say(sentence))],
+      meetings: [meeting(['Ada Lovelace', 'Guest Number5'], later, 'Fredville', say(sentence))],
+    }));
+    await loadExtractions(t.db, [redated]);
+    const ada = await heavyHitter();
+    expect(ada.latestMeetings.map((m) => m.date)).toEqual([
+      later,
+      ...Array.from({ length: 19 }, (_, i) => day(ARTICLES - 4 - i)),
+    ]);
+    expect(ada.meetingCount).toBe(ARTICLES - 3);
+    expect(await consistencyProblems(t.db)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { MeetingRef } from './latest-meetings';
 import type { StoredForms, SupportedDocument } from './support.document';
 
 /** What people and organizations have alike. */
@@ -14,6 +15,8 @@ export interface NamedEntityDocument extends SupportedDocument {
   identityKeys: string[];
   /** Meetings (not tombstones) it took part in. */
   meetingCount: number;
+  /** The latest of those meetings, the first page of its meetings (`latest-meetings.ts`). */
+  latestMeetings: MeetingRef[];
   /** How many facts write each form of the name (`name`) and of an alias (`alias`): what name and aliases derive from. */
   forms: StoredForms;
 }

@@ -149,6 +149,22 @@ export class MeetingSpace {
     });
   }
 
+  /** Meetings that appeared, disappeared or changed date in the plan: what participants' latest-meeting lists follow. */
+  dateChanges(): Array<{
+    meetingId: string;
+    participants: MeetingState['participants'];
+    after: { date: string | null; live: boolean };
+  }> {
+    return this.states.all().flatMap((state) => {
+      const live = state.support.live;
+      const date = live ? dateOf(state.forms).date : null;
+      const wasLive = storedLive(state.stored);
+      if (live === wasLive && (!live || state.stored!.date === date)) return [];
+      const participants = live ? state.participants : state.stored!.participants;
+      return [{ meetingId: state.id, participants, after: { date, live } }];
+    });
+  }
+
   writes(): { writes: DocumentWrite[]; tombstones: DocumentWrite[]; changes: EntityChangeIds } {
     return this.states.writes(
       (state) => {

@@ -7,6 +7,7 @@
 import type { Db, Filter } from 'mongodb';
 import type { Evidence } from '../../extract';
 import { COLLECTIONS } from '../collection-names';
+import { LATEST_MEETINGS } from '../documents/latest-meetings';
 import type { MentionDocument, NamedEntityKind } from '../documents/mention.document';
 import type { NamedEntityDocument, OrganizationDocument, PersonDocument } from '../documents/named-entity.document';
 import { nameKey, preferFullerName, searchKeysOf, slugOf } from '../identity/name-key';
@@ -21,6 +22,7 @@ import {
 } from '../identity/named-entity.resolver';
 import { stableId } from '../identity/stable-id';
 import { FormCounts, mostUsed, rankedForms } from './form.counts';
+import { LatestMeetingsList } from './latest-meetings.list';
 import { SupportCounter } from './support.counter';
 import { derivedWrites, storedLive, type DerivedWrites, type SupportedState } from './supported.states';
 
@@ -40,6 +42,7 @@ interface NamedState extends SupportedState<NamedEntityDocument> {
   /** People: others met; organizations: members. */
   relationCount: number;
   forms: FormCounts;
+  latestMeetings: LatestMeetingsList;
   identityKeys: string[] | null;
 }
 
@@ -126,6 +129,24 @@ export class NamedEntitySpace {
     state.touched = true;
   }
 
+  /** A meeting of the entity appeared, disappeared or changed date. */
+  updateLatestMeetings(id: string, meetingId: string, after: { date: string | null; live: boolean }): void {
+    const state = this.state(id);
+    state.latestMeetings.update(meetingId, after);
+    state.touched = true;
+  }
+
+  /** The entities whose latest-meeting lists must be filled again, with how many meetings to read for each. */
+  needingLatestMeetings(): Array<{ id: string; limit: number; refill: LatestMeetingsList['refill'] }> {
+    return [...this.states.values()]
+      .filter((state) => state.latestMeetings.needsRefill)
+      .map((state) => ({
+        id: state.id,
+        limit: LATEST_MEETINGS + state.latestMeetings.changes,
+        refill: (stored) => state.latestMeetings.refill(stored),
+      }));
+  }
+
   /** People: others met; organizations: members. */
   adjustRelations(id: string, delta: number): void {
     const state = this.state(id);
@@ -164,6 +185,7 @@ export class NamedEntitySpace {
       identityKeys: this.identityKeys(state),
       ...state.support.fields(),
       meetingCount: state.meetingCount,
+      latestMeetings: state.latestMeetings.toStored(),
       forms: state.forms.toStored(),
     };
     return this.kind === 'person'
@@ -187,6 +209,7 @@ export class NamedEntitySpace {
       firstSeen: null,
       lastSeen: null,
       meetingCount: 0,
+      latestMeetings: [],
       forms: {},
     };
     return this.kind === 'person' ? { ...empty, mentionCount: 0, metCount: 0 } : { ...empty, memberCount: 0 };
@@ -257,6 +280,7 @@ export class NamedEntitySpace {
       meetingCount: live ? doc.meetingCount : 0,
       relationCount,
       forms: new FormCounts(live ? doc.forms : null),
+      latestMeetings: new LatestMeetingsList(live ? doc.latestMeetings : []),
       touched: false,
       identityKeys: null,
     });
@@ -274,6 +298,7 @@ export class NamedEntitySpace {
           meetingCount: 0,
           relationCount: 0,
           forms: new FormCounts(null),
+          latestMeetings: new LatestMeetingsList([]),
           touched: false,
           identityKeys: null,
         });

@@ -9,6 +9,7 @@ import type { Db, Filter } from 'mongodb';
 import { COLLECTIONS } from '../collection-names';
 import type { ArticleMetadata } from '../documents/article.document';
 import type { FactDocument } from '../documents/fact.document';
+import type { MeetingDocument } from '../documents/meeting.document';
 import { AffiliationSpace, resolveAffiliations, type PlacedAffiliation } from './affiliation.space';
 import { EncounterSpace } from './encounter.space';
 import { articleDateOf, entitiesOf } from './extraction-record.completion';
@@ -201,8 +202,9 @@ export async function buildPlan(
   for (const [organizationId, change] of affiliations.memberChanges())
     organizations.adjustRelations(organizationId, change);
   const transitions = meetings.transitions();
+  const dateChanges = meetings.dateChanges();
   const participantIds = (kind: string) =>
-    transitions.flatMap((t) => t.participants.filter((p) => p.kind === kind).map((p) => p.refId));
+    dateChanges.flatMap((t) => t.participants.filter((p) => p.kind === kind).map((p) => p.refId));
   await Promise.all([
     people.load(participantIds('person')),
     organizations.load(participantIds('organization')),
@@ -216,6 +218,14 @@ export async function buildPlan(
     );
   }
   for (const [personId, change] of encounters.metChanges()) people.adjustRelations(personId, change);
+  for (const { meetingId, participants, after } of dateChanges) {
+    for (const p of participants)
+      (p.kind === 'person' ? people : organizations).updateLatestMeetings(p.refId, meetingId, after);
+  }
+  await Promise.all([
+    refillLatestMeetings(db, 'personIds', people),
+    refillLatestMeetings(db, 'organizationIds', organizations),
+  ]);
 
   const changingIds = changing.map((c) => c.plan.articleId);
   await settleDates(db, changingIds, [
@@ -267,6 +277,25 @@ export async function buildPlan(
       meetings: meetingWrites.changes,
     },
   };
+}
+
+/** Latest-meeting lists a meeting left while full, filled again from the store. */
+async function refillLatestMeetings(
+  db: Db,
+  field: 'personIds' | 'organizationIds',
+  space: NamedEntitySpace,
+): Promise<void> {
+  await Promise.all(
+    space.needingLatestMeetings().map(async ({ id, limit, refill }) => {
+      const latest = await db
+        .collection<MeetingDocument>(COLLECTIONS.meetings)
+        .find({ [field]: id, articleCount: { $gt: 0 } }, { projection: { _id: 1, date: 1 } })
+        .sort({ date: -1, _id: -1 })
+        .limit(limit)
+        .toArray();
+      refill(latest.map((m) => ({ meetingId: m._id, date: m.date })));
+    }),
+  );
 }
 
 interface DatesToSettle {
