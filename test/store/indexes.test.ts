@@ -1,4 +1,5 @@
-import { COLLECTIONS, ensureIndexes, INDEXES, resetStore, StoreLayoutError } from '../../src/store';
+import { COLLECTIONS, ensureIndexes, INDEXES, loadExtraction, resetStore, StoreLayoutError } from '../../src/store';
+import { article, person } from '../helpers/article-record.fixture';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 describe('ensureIndexes', () => {
@@ -46,6 +47,11 @@ describe('ensureIndexes', () => {
     const refused = ensureIndexes(t.db);
     await expect(refused).rejects.toBeInstanceOf(StoreLayoutError);
     await expect(refused).rejects.toThrow(/npm run seed -- --reset/);
+    const fixture = article('new.txt', ['Ann Lee spoke.'], (say) => ({
+      people: [person('Ann Lee', say('Ann Lee spoke.'))],
+    }));
+    await expect(loadExtraction(t.db, fixture.record, { text: fixture.text })).rejects.toBeInstanceOf(StoreLayoutError);
+    expect(await t.db.collection(COLLECTIONS.articles).countDocuments()).toBe(1);
     await resetStore(t.db);
     await ensureIndexes(t.db);
     expect(await t.db.collection(COLLECTIONS.articles).countDocuments()).toBe(0);

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoError, type Db } from 'mongodb';
 import { StoreBusyError } from '../store-busy.error';
+import { ensureStoreLayout } from '../store-layout';
 import type { ArticleDraft, LoadEntryDocument, LoadItem } from './load-entry.document';
 import { LoadLog } from './load-log';
 import type { LoadPlan } from './load-plan.type';
@@ -50,6 +51,8 @@ class LoadApplier {
   /** Plans of entries we applied, so that settling them does not read them back. */
   private readonly appliedPlans = new Map<number, LoadPlan>();
   private draining: Promise<void> | null = null;
+  /** Checked before the first load: never write this layout's documents into a store of another. */
+  private layoutChecked: Promise<void> | null = null;
 
   constructor(private readonly db: Db) {
     this.log = new LoadLog(db);
@@ -57,6 +60,11 @@ class LoadApplier {
 
   /** Writes the drafts, appends the items as one entry and resolves to its plan once it is applied. */
   async submit(items: readonly LoadItem[], drafts: readonly ArticleDraft[], timeoutMs: number): Promise<LoadPlan> {
+    this.layoutChecked ??= ensureStoreLayout(this.db).catch((err: unknown) => {
+      this.layoutChecked = null;
+      throw err;
+    });
+    await this.layoutChecked;
     // While entries wait, the drain loop keeps the heartbeat fresh; before that, this one says we are alive.
     if (!this.draining) await this.log.heartbeat(this.owner);
     await this.log.writeDrafts(drafts);
