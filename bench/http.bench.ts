@@ -4,10 +4,11 @@
  * and 50 connections against the seeded embedded store, each both with the same variables on
  * every request (a hot query) and with variables drawn per request from every person who took
  * part in a meeting. The same reads made directly through the store with the driver give the
- * baseline the HTTP figures are compared with. The varied mix also runs on the synthetic corpus. Then the
- * person-with-meetings query alone on the seed data and on the 10,000-article synthetic corpus.
- * Targets: p99 < 50 ms at 50 connections on the seed data; the person query on the synthetic
- * corpus within 3x of its latency on the seed data.
+ * baseline the HTTP figures are compared with. The varied mix also runs on the synthetic corpus
+ * (10,000 articles, with its heavy hitters). Then the person-with-meetings query alone on the
+ * seed data and on the synthetic corpus. Targets: p99 < 50 ms at 50 connections on the seed
+ * data; the varied mix p99 < 100 ms at 50 connections on the synthetic corpus; the person query
+ * on the synthetic corpus within 3x of its latency on the seed data.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,13 +20,14 @@ import { seedDirectory } from '../src/ingest';
 import { startEmbeddedMongoThread } from '../src/mongo-embedded';
 import { startApiServer, type RunningApiServer } from '../src/server';
 import {
+  createRequestLoaders,
+  findHoldingsOfPeople,
   findMeetingsPage,
-  findMeetingsWithPeople,
-  findOfficesHeldBy,
   findOrganizationsByIds,
   findPeopleByIds,
   findPeopleBySlugs,
   findPeoplePage,
+  keyedPage,
   searchEverything,
   type MeetingView,
   type Page,
@@ -42,7 +44,9 @@ const CORPUS_SEED = 2020;
 const DURATION_SECONDS = 8;
 const CONNECTIONS = [1, 50];
 const TARGET_P99_MS = 50;
+const TARGET_SYNTHETIC_VARIED_P99_MS = 100;
 const TARGET_SYNTHETIC_RATIO = 3;
+const LATEST_FIRST = { field: 'date', direction: -1 } as const;
 
 interface Workload {
   slug: string;
@@ -51,7 +55,7 @@ interface Workload {
   text: string;
 }
 
-interface Figures {
+export interface Figures {
   requestsPerSecond: number;
   mean: number;
   p50: number;
@@ -59,18 +63,19 @@ interface Figures {
   errors: number;
 }
 
-const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
+export const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
 
 type PersonPick = 'busiest' | { meetingsNear: number };
 
 const MOST_MENTIONED_PAGES = 5;
 
-/** The most mentioned people (100 per page, up to `pages` pages) who took part in meetings, with those meetings. */
+/** The most mentioned people (100 per page, up to `pages` pages) who took part in meetings, with their latest meetings. */
 async function peopleWithMeetings(
   db: Db,
   pages: number,
 ): Promise<Array<{ person: PersonView; meetings: MeetingView[] }>> {
   const found: Array<{ person: PersonView; meetings: MeetingView[] }> = [];
+  const loaders = createRequestLoaders(db);
   let after: string | null = null;
   for (let read = 0; read < pages; read++) {
     const page: Page<PersonView> = await findPeoplePage(
@@ -79,15 +84,13 @@ async function peopleWithMeetings(
       { field: 'mentionCount', direction: -1 },
       { first: 100, after },
     );
-    const people = page.edges.map((edge) => edge.node);
-    const meetings = await findMeetingsWithPeople(
-      db,
-      people.map((p) => p._id),
+    const people = page.edges.map((edge) => edge.node).filter((person) => person.meetingCount > 0);
+    const latest = await Promise.all(
+      people.map((person) =>
+        keyedPage(loaders.meetingsOfPerson, person._id, LATEST_FIRST, { first: 20 }, async () => person.meetingCount),
+      ),
     );
-    for (const person of people) {
-      const own = meetings.filter((m) => m.personIds.includes(person._id));
-      if (own.length) found.push({ person, meetings: own });
-    }
+    people.forEach((person, i) => found.push({ person, meetings: latest[i].edges.map((edge) => edge.node) }));
     if (!page.hasNextPage) break;
     after = page.edges[page.edges.length - 1].cursor;
   }
@@ -107,7 +110,7 @@ async function workloadOf(db: Db, pick: PersonPick): Promise<Workload & { meetin
     throw new Error('nobody in the store took part in a meeting: extraction found none, so there is nothing to query');
   const distance = (n: number) => (pick === 'busiest' ? 0 : Math.abs(n - pick.meetingsNear));
   const { person, meetings } = counted.reduce((best, c) =>
-    distance(c.meetings.length) < distance(best.meetings.length) ? c : best,
+    distance(c.person.meetingCount) < distance(best.person.meetingCount) ? c : best,
   );
   const year = meetings.map((m) => m.date?.slice(0, 4)).find(Boolean) ?? '2020';
   return {
@@ -115,7 +118,7 @@ async function workloadOf(db: Db, pick: PersonPick): Promise<Workload & { meetin
     from: `${year}-01-01`,
     to: `${year}-12-31`,
     text: surnameOf(person).slice(0, 5),
-    meetings: meetings.length,
+    meetings: person.meetingCount,
   };
 }
 
@@ -163,7 +166,8 @@ function variedRequestsOf(workloads: Workload[], names: string[]): autocannon.Re
   );
 }
 
-async function loadTest(
+/** autocannon against the server for `DURATION_SECONDS` after a 1 s warm-up. */
+export async function loadTest(
   server: RunningApiServer,
   requests: autocannon.Request[],
   connections: number,
@@ -200,11 +204,12 @@ function directReads(db: Db, workloads: Workload[]): Array<() => Promise<unknown
   return [
     async () => {
       const [person] = await findPeopleBySlugs(db, [pick().slug]);
+      const loaders = createRequestLoaders(db);
       const [, meetings] = await Promise.all([
-        findOfficesHeldBy(db, [person._id]),
-        findMeetingsWithPeople(db, [person._id]),
+        findHoldingsOfPeople(db, [person._id]),
+        keyedPage(loaders.meetingsOfPerson, person._id, LATEST_FIRST, { first: 20 }, async () => person.meetingCount),
       ]);
-      await participantsOf(meetings.slice(0, 20));
+      await participantsOf(meetings.edges.map((edge) => edge.node));
     },
     async () => {
       const { from, to } = pick();
@@ -232,6 +237,22 @@ async function directLoad(reads: Array<() => Promise<unknown>>, concurrency: num
   return { requestsPerSecond: latencies.length / DURATION_SECONDS, mean, p50: at(0.5), p99: at(0.99), errors: 0 };
 }
 
+/** The API server on a free loopback port with production settings, as users serve it. */
+export function startBenchApi(db: Db): Promise<RunningApiServer> {
+  return startApiServer({
+    db,
+    options: {
+      port: 0,
+      host: '127.0.0.1',
+      apiKey: undefined,
+      production: true,
+      introspection: false,
+      explorer: false,
+      stackTraces: false,
+    },
+  });
+}
+
 /** A fresh embedded server on SQLite in a temp dir, on its own thread as `npm start` runs it, with the API server on top. */
 async function withStore<T>(
   load: (db: Db) => Promise<unknown>,
@@ -244,18 +265,7 @@ async function withStore<T>(
   let server: RunningApiServer | undefined;
   try {
     await load(db);
-    server = await startApiServer({
-      db,
-      options: {
-        port: 0,
-        host: '127.0.0.1',
-        apiKey: undefined,
-        production: true,
-        introspection: false,
-        explorer: false,
-        stackTraces: false,
-      },
-    });
+    server = await startBenchApi(db);
     return await use(db, server);
   } finally {
     await server?.stop();
@@ -357,6 +367,7 @@ export async function run(): Promise<BenchSection> {
       '',
       `Targets: p99 < ${TARGET_P99_MS} ms at 50 connections on the seed data: same variables ${verdict(seed.p99At50.same < TARGET_P99_MS)} (${ms(seed.p99At50.same)} ms), ` +
         `varied variables ${verdict(seed.p99At50.varied < TARGET_P99_MS)} (${ms(seed.p99At50.varied)} ms); ` +
+        `varied mix on the synthetic corpus p99 < ${TARGET_SYNTHETIC_VARIED_P99_MS} ms at 50 connections: ${verdict(synthetic.varied.http.p99 < TARGET_SYNTHETIC_VARIED_P99_MS)} (${ms(synthetic.varied.http.p99)} ms); ` +
         `person-with-meetings on the synthetic corpus within ${TARGET_SYNTHETIC_RATIO}x of the seed data (mean, comparable person): ${verdict(ratio <= TARGET_SYNTHETIC_RATIO)} (${ratio.toFixed(1)}x).`,
     ].join('\n'),
   };

@@ -3,7 +3,9 @@
  * general patterns (first names from the stdlib lists, surnames from syllables, countries,
  * capitals and demonyms from world-countries, a small lexicon of offices and topics). A pool of
  * officials recurs across articles, so the loader merges people, offices and meetings as it
- * would on real news. The same seed always gives the same files.
+ * would on real news, and like real news it has heavy hitters: one official (the UN
+ * Secretary-General) meets the host of every article, and ten others are each named in about a
+ * tenth of the articles. The same seed always gives the same files.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -123,6 +125,10 @@ interface Official {
   country: Country;
 }
 
+/** How many officials are named in about a tenth of the articles each, and how often. */
+const FREQUENT_OFFICIALS = 10;
+const FREQUENT_SHARE = 0.1;
+
 function corpusPools(random: () => number, officialCount: number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const capitalize = (word: string) => word[0].toUpperCase() + word.slice(1);
@@ -131,15 +137,20 @@ function corpusPools(random: () => number, officialCount: number) {
     .map((c) => ({ name: c.name.common, capital: c.capital[0], demonym: c.demonyms.eng.m }));
   const firstNames = [...maleFirstNames(), ...femaleFirstNames()].filter((n) => n.length >= 4);
   const usedNames = new Set<string>();
+  const newOfficial = (office: string): Official => {
+    for (;;) {
+      const last = capitalize(Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join(''));
+      const first = pick(firstNames);
+      if (usedNames.has(`${first} ${last}`)) continue;
+      usedNames.add(`${first} ${last}`);
+      return { first, last, office, country: pick(stateList) };
+    }
+  };
   const officials: Official[] = [];
-  while (officials.length < officialCount) {
-    const last = capitalize(Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join(''));
-    const first = pick(firstNames);
-    if (usedNames.has(`${first} ${last}`)) continue;
-    usedNames.add(`${first} ${last}`);
-    officials.push({ first, last, office: pick(OFFICES), country: pick(stateList) });
-  }
-  return { pick, officials };
+  while (officials.length < officialCount) officials.push(newOfficial(pick(OFFICES)));
+  const heavyHitter = newOfficial('Secretary-General');
+  const frequent = Array.from({ length: FREQUENT_OFFICIALS }, () => newOfficial(pick(OFFICES)));
+  return { pick, officials, heavyHitter, frequent };
 }
 
 function dateText(year: number, month: number, day: number): { iso: string; prose: string } {
@@ -164,7 +175,11 @@ function composeArticle(random: () => number, pools: ReturnType<typeof corpusPoo
     `${fullName(guest)}, ${guest.country.name}'s ${guest.office}, arrived in ${host.country.capital} a day earlier. ${guest.last} said the visit showed a shared commitment to ${pick(TOPICS)}.`,
     `${host.last} told reporters that the two delegations had agreed to set up a joint committee. ${pick(FILLER)}`,
     `Representatives of the ${orgName} (${host.country.name.slice(0, 1).toUpperCase()}${organization.acronym}) also attended the meeting. ${pick(FILLER)} ${pick(FILLER)}`,
+    `United Nations Secretary-General ${fullName(pools.heavyHitter)} also met ${fullName(host)} in ${host.country.capital} on ${meeting.prose}.`,
     `Separately, ${third.country.demonym} ${third.office} ${fullName(third)} said in a statement that ${third.country.name} would follow the talks closely. ${pick(FILLER)}`,
+    ...pools.frequent
+      .filter(() => random() < FREQUENT_SHARE)
+      .map((o) => `${o.country.demonym} ${o.office} ${fullName(o)} welcomed the talks.`),
     `Relations between ${host.country.name} and ${guest.country.name} have improved since ${year - 1 - Math.floor(random() * 5)}. ${pick(FILLER)} ${pick(FILLER)} ${pick(FILLER)}`,
     `${pick(FILLER)} ${pick(FILLER)} The next round is planned for ${pick(MONTHS)} in ${guest.country.capital}.`,
   ];

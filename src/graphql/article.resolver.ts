@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findArticlesPage, orderMeetingsByDate, pageFromArray, type ArticleText } from '../store';
+import { findArticlesPage, loadExisting, orderMeetingsByDate, pageFromArray, type ArticleText } from '../store';
 import { ArticleOrderField } from './article-order.input';
 import { Article } from './article.type';
 import { ArticlesArgs } from './articles.args';
@@ -22,6 +22,13 @@ async function loadText(article: Article, ctx: RequestContext): Promise<ArticleT
     throw new Error(`the text of article ${article.doc._id} is gone; it was removed while this was being read`);
   return text;
 }
+
+/** The facts of the article's published version: those loaded with the text this `Article` shows. */
+function ofThisVersion<F extends { version: string }>(article: Article, facts: readonly F[]): F[] {
+  return facts.filter((fact) => fact.version === article.doc.version);
+}
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -78,7 +85,9 @@ export class ArticleResolver {
     @Args() args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Person>> {
-    const people = await ctx.loaders.peopleByArticle.load(article.doc._id);
+    const mentions = ofThisVersion(article, await ctx.loaders.mentionsOfArticle.load(article.doc._id));
+    const ids = [...new Set(mentions.filter((m) => m.kind === 'person').map((m) => m.entityId))];
+    const people = (await loadExisting(ctx.loaders.personById, ids)).sort(byName);
     return toConnection(
       pageFromArray(people, args, (p) => p._id),
       Person.from,
@@ -91,7 +100,10 @@ export class ArticleResolver {
     @Args() args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Office>> {
-    const offices = await ctx.loaders.officesByArticle.load(article.doc._id);
+    const holdings = ofThisVersion(article, await ctx.loaders.holdingReportsOfArticle.load(article.doc._id));
+    const offices = (await loadExisting(ctx.loaders.officeById, [...new Set(holdings.map((h) => h.officeId))])).sort(
+      (a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a._id < b._id ? -1 : 1),
+    );
     return toConnection(
       pageFromArray(offices, args, (o) => o._id),
       Office.from,
@@ -104,9 +116,10 @@ export class ArticleResolver {
     @Args() args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Meeting>> {
-    const meetings = orderMeetingsByDate(await ctx.loaders.meetingsByArticle.load(article.doc._id), -1);
+    const reports = ofThisVersion(article, await ctx.loaders.meetingReportsOfArticle.load(article.doc._id));
+    const meetings = await loadExisting(ctx.loaders.meetingById, [...new Set(reports.map((r) => r.meetingId))]);
     return toConnection(
-      pageFromArray(meetings, args, (m) => m._id),
+      pageFromArray(orderMeetingsByDate(meetings, -1), args, (m) => m._id),
       Meeting.from,
     );
   }

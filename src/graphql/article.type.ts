@@ -1,6 +1,6 @@
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import type { ArticleMetadata } from '../store';
+import type { PublishedArticle } from '../store';
 import { toGlobalId } from './global-id.codec';
 import { Node } from './node.type';
 
@@ -21,9 +21,9 @@ export class Article extends Node {
   ingestedAt!: Date;
 
   /** The stored document without its text, which the `text` and `paragraphs` resolvers load on demand. */
-  doc!: ArticleMetadata;
+  doc!: PublishedArticle;
 
-  static from(doc: ArticleMetadata): Article {
+  static from(doc: PublishedArticle): Article {
     return Object.assign(new Article(), {
       id: toGlobalId('Article', doc._id),
       source: doc.source,

@@ -2,7 +2,6 @@
  * Relay cursor connections: one generic shape (`edges`, `nodes`, `pageInfo`, `totalCount`) made
  * concrete per node type, and the mapping from a store page to it.
  */
-import type DataLoader from 'dataloader';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Page } from '../store';
 import { PageInfo } from './page-info.type';
@@ -71,20 +70,5 @@ function connectionOf<TNode>(
 
 export function toConnection<TItem, TNode>(page: Page<TItem>, toNode: (item: TItem) => TNode): ConnectionValue<TNode> {
   const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) }));
-  return connectionOf(page, edges);
-}
-
-/** A connection over a page of store ids, loading just that page's documents through `loader`. */
-export async function toLoadedConnection<TDoc, TNode>(
-  page: Page<string>,
-  loader: DataLoader<string, TDoc | null>,
-  toNode: (doc: TDoc) => TNode,
-): Promise<ConnectionValue<TNode>> {
-  const docs = await loader.loadMany(page.edges.map((edge) => edge.node));
-  const edges = page.edges.flatMap((edge, i) => {
-    const doc = docs[i];
-    if (doc instanceof Error) throw doc;
-    return doc === null ? [] : [{ cursor: edge.cursor, node: toNode(doc) }];
-  });
   return connectionOf(page, edges);
 }

@@ -1,4 +1,5 @@
 /** The concrete connection types of the schema, one per kind of item listed. */
+import { Affiliation } from './affiliation.type';
 import { Article } from './article.type';
 import { ConnectionType } from './connection.type';
 import { Evidence } from './evidence.type';
@@ -15,5 +16,6 @@ export const OrganizationConnection = ConnectionType(Organization, 'Organization
 export const OfficeConnection = ConnectionType(Office, 'Office', 'offices');
 export const OfficeHoldingConnection = ConnectionType(OfficeHolding, 'OfficeHolding', 'office holdings');
 export const MeetingConnection = ConnectionType(Meeting, 'Meeting', 'meetings');
+export const AffiliationConnection = ConnectionType(Affiliation, 'Affiliation', 'affiliations');
 export const EvidenceConnection = ConnectionType(Evidence, 'Evidence', 'evidence sentences');
 export const SearchResultConnection = ConnectionType(SearchResult, 'SearchResult', 'search results');

@@ -1,5 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { MeetingParticipantDocument } from '../store';
+import type { Meeting } from './meeting.type';
+import { Support } from './support.type';
 
 export enum ParticipantRole {
   HOST = 'HOST',
@@ -22,12 +24,19 @@ export class MeetingParticipant {
   @Field(() => ParticipantRole, { nullable: true, description: 'Their role; null when the text does not give one.' })
   role!: ParticipantRole | null;
 
+  @Field(() => Support, {
+    description:
+      'The articles that state this participation: those reporting the meeting, since its participants are part of what identifies it.',
+  })
+  support!: Support;
+
   /** The stored reference, resolved to a Person or Organization by the participant resolver. */
   ref!: MeetingParticipantDocument;
 
-  static from(ref: MeetingParticipantDocument): MeetingParticipant {
+  static from(ref: MeetingParticipantDocument, meeting: Meeting): MeetingParticipant {
     return Object.assign(new MeetingParticipant(), {
       role: ref.role ? (ref.role.toUpperCase() as ParticipantRole) : null,
+      support: meeting.support,
       ref,
     });
   }

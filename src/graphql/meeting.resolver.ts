@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findMeetingsPage, pageFromArray } from '../store';
+import { findMeetingsPage } from '../store';
 import { Article } from './article.type';
 import { ConnectionArgs } from './connection.args';
-import { toConnection, toLoadedConnection, type ConnectionValue } from './connection.type';
-import { ArticleConnection, MeetingConnection } from './connections.type';
+import { toConnection, type ConnectionValue } from './connection.type';
+import { ArticleConnection, EvidenceConnection, MeetingConnection } from './connections.type';
 import { Evidence } from './evidence.type';
 import { requireStoreId, storeIdOf } from './global-id.codec';
 import { MeetingOrderField } from './meeting-order.input';
@@ -13,6 +13,7 @@ import { MeetingsArgs } from './meetings.args';
 import { OrderDirection, toSortDirection } from './order-direction.type';
 import type { RequestContext } from './request.context';
 import { requireShortTexts } from './input-text.limit';
+import { supportArticles, supportEvidence } from './support.resolver';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -56,24 +57,26 @@ export class MeetingResolver {
     description: 'Who took part, with their roles where the articles give them.',
   })
   participants(@Root() meeting: Meeting): MeetingParticipant[] {
-    return meeting.doc.participants.map(MeetingParticipant.from);
+    return meeting.doc.participants.map((ref) => MeetingParticipant.from(ref, meeting));
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'The articles that report this meeting.' })
+  @FieldResolver(() => ArticleConnection, { description: 'The articles that report this meeting, latest first.' })
   articles(
     @Root() meeting: Meeting,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Article>> {
-    return toLoadedConnection(
-      pageFromArray(meeting.doc.articleIds, args, (id) => id),
-      ctx.loaders.articleById,
-      Article.from,
-    );
+    return supportArticles(meeting.support, args, ctx);
   }
 
-  @FieldResolver(() => [Evidence], { description: 'The sentences (often photo captions) that report this meeting.' })
-  evidence(@Root() meeting: Meeting): Evidence[] {
-    return meeting.doc.evidence.map(Evidence.from);
+  @FieldResolver(() => EvidenceConnection, {
+    description: 'The sentences (often photo captions) that report this meeting, latest article first.',
+  })
+  evidence(
+    @Root() meeting: Meeting,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Evidence>> {
+    return supportEvidence(meeting.support, args, ctx);
   }
 }

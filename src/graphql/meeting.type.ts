@@ -3,6 +3,7 @@ import type { MeetingView } from '../store';
 import { toGlobalId } from './global-id.codec';
 import { Node } from './node.type';
 import { PartialDate } from './partial-date.type';
+import { Support } from './support.type';
 
 @ObjectType({
   implements: Node,
@@ -22,6 +23,12 @@ export class Meeting extends Node {
   })
   location!: string | null;
 
+  @Field(() => Support, {
+    description:
+      'The articles that report this meeting: how many, first and last seen, and the sentences. Its participants are part of what identifies it, so this is also each participation’s support.',
+  })
+  support!: Support;
+
   /** The stored document, for the relation resolvers. */
   doc!: MeetingView;
 
@@ -30,6 +37,7 @@ export class Meeting extends Node {
       id: toGlobalId('Meeting', doc._id),
       date: PartialDate.from(doc.date, doc.datePrecision),
       location: doc.location,
+      support: Support.from(doc, { kind: 'meeting', meetingId: doc._id }),
       doc,
     });
   }

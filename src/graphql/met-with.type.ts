@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Meeting } from './meeting.type';
 import { PageInfo } from './page-info.type';
 import { Person } from './person.type';
 
@@ -11,11 +10,11 @@ export class PersonMetWithEdge {
   @Field(() => Person, { description: 'The person met.' })
   node!: Person;
 
-  @Field(() => [Meeting], { description: 'The meetings both took part in, latest first.' })
-  sharedMeetings!: Meeting[];
-
   @Field(() => Int, { description: 'How many meetings both took part in.' })
   sharedMeetingCount!: number;
+
+  /** The person whose edges these are, for the shared-meetings resolver. */
+  personId!: string;
 }
 
 @ObjectType({ description: 'A page of the people someone met, those met most often first.' })
@@ -30,5 +29,5 @@ export class PersonMetWithConnection {
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many different people they met.' })
-  totalCount!: number;
+  totalCount!: number | Promise<number>;
 }

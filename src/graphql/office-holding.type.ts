@@ -1,28 +1,35 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { MembershipDocument, OfficeView } from '../store';
+import type { OfficeHolderView, OfficeView } from '../store';
 import { PartialDate } from './partial-date.type';
+import { Support } from './support.type';
 
-@ObjectType({ description: 'A person holding an office, as the articles show it (Popolo: Membership of a Post).' })
+@ObjectType({
+  description:
+    'A person holding an office, as the articles show it (Popolo: Membership of a Post), with how well they support it.',
+})
 export class OfficeHolding {
   @Field(() => PartialDate, {
     nullable: true,
-    description: 'The latest date at which the articles show the person in office; null when they do not date it.',
+    description:
+      'The latest date at which the articles show the person in office (`support.lastSeen`); null when they do not date it.',
   })
   asOf!: PartialDate | null;
 
-  /** The stored office and membership, for the relation resolvers. */
+  @Field(() => Support, {
+    description: 'The articles that show the person in this office: how many, first and last seen, and the sentences.',
+  })
+  support!: Support;
+
+  /** The stored office and holding, for the relation resolvers. */
   office!: OfficeView;
-  membership!: MembershipDocument;
+  holding!: OfficeHolderView;
 
-  static from(office: OfficeView, membership: MembershipDocument): OfficeHolding {
-    return Object.assign(new OfficeHolding(), { asOf: PartialDate.from(membership.asOf), office, membership });
+  static from(office: OfficeView, holding: OfficeHolderView): OfficeHolding {
+    return Object.assign(new OfficeHolding(), {
+      asOf: PartialDate.from(holding.lastSeen),
+      support: Support.from(holding, { kind: 'holding', officeId: holding.officeId, personId: holding.personId }),
+      office,
+      holding,
+    });
   }
-}
-
-/** Latest `asOf` first, undated holdings last: who holds an office now comes first. */
-export function compareHoldingsByRecency(a: MembershipDocument, b: MembershipDocument): number {
-  if (a.asOf === b.asOf) return a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0;
-  if (a.asOf === null) return 1;
-  if (b.asOf === null) return -1;
-  return a.asOf > b.asOf ? -1 : 1;
 }

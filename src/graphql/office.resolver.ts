@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findOfficesPage, pageFromArray } from '../store';
+import { findOfficesPage, keyedPage } from '../store';
 import { ConnectionArgs } from './connection.args';
 import { toConnection, type ConnectionValue } from './connection.type';
 import { OfficeConnection, OfficeHoldingConnection } from './connections.type';
 import { storeIdOf } from './global-id.codec';
-import { compareHoldingsByRecency, OfficeHolding } from './office-holding.type';
+import { OfficeHolding } from './office-holding.type';
 import { OfficeOrderField } from './office-order.input';
 import { Office } from './office.type';
 import { OfficesArgs } from './offices.args';
@@ -15,7 +15,8 @@ import { requireShortTexts } from './input-text.limit';
 @Resolver(() => Office)
 export class OfficeResolver {
   @Query(() => OfficeConnection, {
-    description: 'Offices, narrowed by jurisdiction and title, by title unless `orderBy` says otherwise.',
+    description:
+      'Offices, narrowed by jurisdiction and title, by title unless `orderBy` says otherwise. Offices of a holder alone (no jurisdiction known) are listed only among that person’s offices.',
   })
   async offices(@Args() args: OfficesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Office>> {
     requireShortTexts(args.filter, 'filter');
@@ -40,22 +41,36 @@ export class OfficeResolver {
   }
 
   @FieldResolver(() => OfficeHoldingConnection, {
-    description: 'Everyone the articles show holding this office, latest first.',
+    description: 'Everyone the articles show holding this office, the latest shown first (undated last).',
   })
-  holders(@Root() office: Office, @Args() args: ConnectionArgs): ConnectionValue<OfficeHolding> {
-    const ordered = [...office.doc.holders].sort(compareHoldingsByRecency);
-    return toConnection(
-      pageFromArray(ordered, args, (m) => m.personId),
-      (m) => OfficeHolding.from(office.doc, m),
+  async holders(
+    @Root() office: Office,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<OfficeHolding>> {
+    const page = await keyedPage(
+      ctx.loaders.holdersOfOffice,
+      office.doc._id,
+      { field: 'lastSeen', direction: -1 },
+      args,
+      async () => office.doc.holderCount,
     );
+    return toConnection(page, (holding) => OfficeHolding.from(office.doc, holding));
   }
 
   @FieldResolver(() => OfficeHolding, {
     nullable: true,
     description: 'The holder the articles show in office most recently; null when nobody is known to hold it.',
   })
-  currentHolder(@Root() office: Office): OfficeHolding | null {
-    const [latest] = [...office.doc.holders].sort(compareHoldingsByRecency);
+  async currentHolder(@Root() office: Office, @Ctx() ctx: RequestContext): Promise<OfficeHolding | null> {
+    const page = await keyedPage(
+      ctx.loaders.holdersOfOffice,
+      office.doc._id,
+      { field: 'lastSeen', direction: -1 },
+      { first: 1 },
+      async () => office.doc.holderCount,
+    );
+    const latest = page.edges[0]?.node;
     return latest ? OfficeHolding.from(office.doc, latest) : null;
   }
 }

@@ -1,17 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findOrganizationsPage, loadExisting, orderMeetingsByDate, pageFromArray } from '../store';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { countMembers, entityMeetingsPage, findOrganizationsPage, keyedPage, loadExisting, pairKey } from '../store';
+import { Affiliation } from './affiliation.type';
 import { ConnectionArgs } from './connection.args';
-import { toConnection, toLoadedConnection, type ConnectionValue } from './connection.type';
-import { MeetingConnection, OrganizationConnection, PersonConnection } from './connections.type';
+import { toConnection, type ConnectionValue } from './connection.type';
+import { AffiliationConnection, MeetingConnection, OrganizationConnection } from './connections.type';
 import { DatedMeetingsArgs } from './dated-meetings.args';
 import { requireStoreId, storeIdOf } from './global-id.codec';
 import { Meeting } from './meeting.type';
-import { compareHoldingsByRecency } from './office-holding.type';
+import { checkMinArticles, DEFAULT_MIN_ARTICLES, MIN_ARTICLES_DESCRIPTION } from './min-articles.arg';
+import { Office } from './office.type';
 import { OrderDirection, toSortDirection } from './order-direction.type';
 import { OrganizationOrderField } from './organization-order.input';
 import { Organization } from './organization.type';
 import { OrganizationsArgs } from './organizations.args';
-import { Person } from './person.type';
 import type { RequestContext } from './request.context';
 import { requireExactlyOne } from './user-input.error';
 import { requireShortTexts } from './input-text.limit';
@@ -57,24 +58,39 @@ export class OrganizationResolver {
     return doc && Organization.from(doc);
   }
 
-  @FieldResolver(() => PersonConnection, {
+  @FieldResolver(() => AffiliationConnection, {
     description:
-      'People holding an office of this organization (an office whose jurisdiction is its name or an alias), most recently shown first.',
+      'The people who belong to this organization (`Labour MP X`: X belongs to Labour), the best supported membership first (most articles), then the latest seen.',
   })
   async members(
     @Root() organization: Organization,
     @Args() args: ConnectionArgs,
+    @Arg('minArticles', () => Int, { defaultValue: DEFAULT_MIN_ARTICLES, description: MIN_ARTICLES_DESCRIPTION })
+    minArticles: number,
     @Ctx() ctx: RequestContext,
-  ): Promise<ConnectionValue<Person>> {
+  ): Promise<ConnectionValue<Affiliation>> {
+    checkMinArticles(minArticles);
+    const id = organization.doc._id;
+    const page = await keyedPage(
+      ctx.loaders.membersOfOrganization,
+      pairKey(id, String(minArticles)),
+      { field: 'supportRank', direction: -1 },
+      args,
+      async () => (minArticles <= 1 ? organization.doc.memberCount : countMembers(ctx.db, id, minArticles)),
+    );
+    return toConnection(page, Affiliation.from);
+  }
+
+  @FieldResolver(() => [Office], {
+    description:
+      'The offices of this organization (whose jurisdiction is its name or an alias, e.g. its leader), by title.',
+  })
+  async offices(@Root() organization: Organization, @Ctx() ctx: RequestContext): Promise<Office[]> {
     const names = [organization.doc.name, ...organization.doc.aliases];
     const offices = (await loadExisting(ctx.loaders.officesByJurisdiction, names)).flat();
-    const holdings = offices.flatMap((office) => office.holders).sort(compareHoldingsByRecency);
-    const personIds = [...new Set(holdings.map((m) => m.personId))];
-    return toLoadedConnection(
-      pageFromArray(personIds, args, (id) => id),
-      ctx.loaders.personById,
-      Person.from,
-    );
+    return [...new Map(offices.map((o) => [o._id, o])).values()]
+      .filter((o) => o.jurisdictionKind === 'organization')
+      .map(Office.from);
   }
 
   @FieldResolver(() => MeetingConnection, {
@@ -85,11 +101,13 @@ export class OrganizationResolver {
     @Args() args: DatedMeetingsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Meeting>> {
-    const meetings = await ctx.loaders.meetingsByOrganization.load(organization.doc._id);
-    const ordered = orderMeetingsByDate(meetings, toSortDirection(args.direction ?? OrderDirection.DESC));
-    return toConnection(
-      pageFromArray(ordered, args, (m) => m._id),
-      Meeting.from,
+    const page = await entityMeetingsPage(
+      ctx.loaders,
+      ctx.loaders.meetingsOfOrganization,
+      organization.doc,
+      toSortDirection(args.direction ?? OrderDirection.DESC),
+      args,
     );
+    return toConnection(page, Meeting.from);
   }
 }

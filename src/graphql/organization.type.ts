@@ -1,21 +1,29 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { OrganizationView } from '../store';
+import { MAX_ALIASES, type OrganizationView } from '../store';
 import { toGlobalId } from './global-id.codec';
 import { Node } from './node.type';
+import { Support } from './support.type';
 
 @ObjectType({
   implements: Node,
   description: 'An organization (party, government, ministry, agency) named in the articles.',
 })
 export class Organization extends Node {
-  @Field({ description: 'The fullest name the articles give.' })
+  @Field({ description: 'The form of the name most articles use (fuller forms win ties).' })
   name!: string;
 
-  @Field(() => [String], { description: 'Acronyms and other names the articles use (e.g. `NATO`).' })
+  @Field(() => [String], {
+    description: `Acronyms and other names the articles use (e.g. \`NATO\`): the ${MAX_ALIASES} most used, alphabetically.`,
+  })
   aliases!: string[];
 
   @Field({ description: 'URL-friendly unique key derived from the name, usable in `organization(slug:)`.' })
   slug!: string;
+
+  @Field(() => Support, {
+    description: 'The articles that name the organization: how many, first and last seen, and the sentences.',
+  })
+  support!: Support;
 
   /** The stored document, for the relation resolvers. */
   doc!: OrganizationView;
@@ -26,6 +34,7 @@ export class Organization extends Node {
       name: doc.name,
       aliases: doc.aliases,
       slug: doc.slug,
+      support: Support.from(doc, { kind: 'entity', entityId: doc._id }),
       doc,
     });
   }

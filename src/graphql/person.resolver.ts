@@ -1,21 +1,25 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findPeoplePage, loadExisting, orderMeetingsByDate, pageFromArray, type MeetingView } from '../store';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { entityMeetingsPage, findPeoplePage, keyedPage, loadExisting } from '../store';
+import { Affiliation } from './affiliation.type';
 import { Article } from './article.type';
 import { ConnectionArgs } from './connection.args';
-import { pageInfoOf, toConnection, toLoadedConnection, type ConnectionValue } from './connection.type';
+import { pageInfoOf, toConnection, type ConnectionValue } from './connection.type';
 import { ArticleConnection, EvidenceConnection, MeetingConnection, PersonConnection } from './connections.type';
 import { DatedMeetingsArgs } from './dated-meetings.args';
 import { Evidence } from './evidence.type';
 import { requireStoreId, storeIdOf } from './global-id.codec';
 import { Meeting } from './meeting.type';
 import { PersonMetWithConnection, type PersonMetWithEdge } from './met-with.type';
-import { compareHoldingsByRecency, OfficeHolding } from './office-holding.type';
+import { checkMinArticles, DEFAULT_MIN_ARTICLES, MIN_ARTICLES_DESCRIPTION } from './min-articles.arg';
+import { OfficeHolding } from './office-holding.type';
 import { OrderDirection, toSortDirection } from './order-direction.type';
 import { Organization } from './organization.type';
 import { PeopleArgs } from './people.args';
 import { PersonOrderField } from './person-order.input';
 import { Person } from './person.type';
 import type { RequestContext } from './request.context';
+import { compareBySupport } from './support.order';
+import { supportArticles, supportEvidence } from './support.resolver';
 import { requireExactlyOne } from './user-input.error';
 import { requireShortTexts } from './input-text.limit';
 
@@ -60,30 +64,62 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [OfficeHolding], {
-    description: 'The offices the articles show this person holding, latest first.',
+    description:
+      'The offices the articles show this person holding, the best supported first (most articles), then the latest shown.',
   })
-  async offices(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<OfficeHolding[]> {
-    const offices = await ctx.loaders.officesByHolder.load(person.doc._id);
-    return offices
-      .flatMap((office) => office.holders.filter((m) => m.personId === person.doc._id).map((m) => ({ office, m })))
-      .sort((a, b) => compareHoldingsByRecency(a.m, b.m))
-      .map(({ office, m }) => OfficeHolding.from(office, m));
+  async offices(
+    @Root() person: Person,
+    @Arg('minArticles', () => Int, { defaultValue: DEFAULT_MIN_ARTICLES, description: MIN_ARTICLES_DESCRIPTION })
+    minArticles: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OfficeHolding[]> {
+    checkMinArticles(minArticles);
+    const holdings = (await ctx.loaders.holdingsOfPerson.load(person.doc._id))
+      .filter((h) => h.articleCount >= minArticles)
+      .sort(compareBySupport((h) => h.officeId));
+    const offices = new Map(
+      (
+        await loadExisting(
+          ctx.loaders.officeById,
+          holdings.map((h) => h.officeId),
+        )
+      ).map((o) => [o._id, o]),
+    );
+    return holdings.flatMap((h) => {
+      const office = offices.get(h.officeId);
+      return office ? [OfficeHolding.from(office, h)] : [];
+    });
+  }
+
+  @FieldResolver(() => [Affiliation], {
+    description:
+      'The parties and bodies this person belongs to (`Labour MP`, `Republican Senator`), the best supported first.',
+  })
+  async affiliations(
+    @Root() person: Person,
+    @Arg('minArticles', () => Int, { defaultValue: DEFAULT_MIN_ARTICLES, description: MIN_ARTICLES_DESCRIPTION })
+    minArticles: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Affiliation[]> {
+    checkMinArticles(minArticles);
+    return (await ctx.loaders.affiliationsOfPerson.load(person.doc._id))
+      .filter((a) => a.articleCount >= minArticles)
+      .sort(compareBySupport((a) => a.organizationId))
+      .map(Affiliation.from);
   }
 
   @FieldResolver(() => MeetingConnection, {
-    description: 'The meetings this person took part in, latest first unless `direction` says otherwise.',
+    description:
+      'The meetings this person took part in, latest first unless `direction` says otherwise (undated ones come last when latest first, first otherwise).',
   })
   async meetings(
     @Root() person: Person,
     @Args() args: DatedMeetingsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Meeting>> {
-    const meetings = await ctx.loaders.meetingsByPerson.load(person.doc._id);
-    const ordered = orderMeetingsByDate(meetings, toSortDirection(args.direction ?? OrderDirection.DESC));
-    return toConnection(
-      pageFromArray(ordered, args, (m) => m._id),
-      Meeting.from,
-    );
+    const direction = toSortDirection(args.direction ?? OrderDirection.DESC);
+    const page = await entityMeetingsPage(ctx.loaders, ctx.loaders.meetingsOfPerson, person.doc, direction, args);
+    return toConnection(page, Meeting.from);
   }
 
   @FieldResolver(() => PersonMetWithConnection, {
@@ -95,66 +131,81 @@ export class PersonResolver {
     @Args() args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<PersonMetWithConnection> {
-    const own = person.doc._id;
-    const shared = new Map<string, MeetingView[]>();
-    for (const meeting of orderMeetingsByDate(await ctx.loaders.meetingsByPerson.load(own), -1)) {
-      for (const other of new Set(meeting.personIds)) {
-        if (other !== own) shared.set(other, [...(shared.get(other) ?? []), meeting]);
-      }
-    }
-    const ranked = [...shared].sort(([idA, a], [idB, b]) => b.length - a.length || (idA < idB ? -1 : 1));
-    const page = pageFromArray(ranked, args, ([id]) => id);
-    const people = await ctx.loaders.personById.loadMany(page.edges.map((edge) => edge.node[0]));
+    const page = await keyedPage(
+      ctx.loaders.encountersOfPerson,
+      person.doc._id,
+      { field: 'sharedMeetingCount', direction: -1 },
+      args,
+      async () => person.doc.metCount,
+    );
+    const people = await ctx.loaders.personById.loadMany(page.edges.map((edge) => edge.node.otherId));
     const edges = page.edges.flatMap((edge, i): PersonMetWithEdge[] => {
       const doc = people[i];
       if (doc instanceof Error) throw doc;
       if (doc === null) return [];
-      const meetings = edge.node[1];
       return [
         {
           cursor: edge.cursor,
           node: Person.from(doc),
-          sharedMeetings: meetings.map(Meeting.from),
-          sharedMeetingCount: meetings.length,
+          sharedMeetingCount: edge.node.sharedMeetingCount,
+          personId: person.doc._id,
         },
       ];
     });
-    return { edges, nodes: edges.map((edge) => edge.node), pageInfo: pageInfoOf(page), totalCount: ranked.length };
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: pageInfoOf(page),
+      totalCount: page.totalCount(),
+    };
   }
 
   @FieldResolver(() => [Organization], {
     description:
-      'The organizations this person holds an office of (an office whose jurisdiction is the organization, e.g. leader of a party).',
+      'The organizations this person belongs to (affiliations) or holds an office of (an office whose jurisdiction is the organization, e.g. leader of a party), by name.',
   })
   async organizations(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<Organization[]> {
-    const offices = await ctx.loaders.officesByHolder.load(person.doc._id);
-    const jurisdictions = [...new Set(offices.flatMap((office) => (office.jurisdiction ? [office.jurisdiction] : [])))];
-    const found = (await loadExisting(ctx.loaders.organizationsByName, jurisdictions)).flat();
-    return [...new Map(found.map((doc) => [doc._id, doc])).values()].map(Organization.from);
+    const [holdings, affiliations] = await Promise.all([
+      ctx.loaders.holdingsOfPerson.load(person.doc._id),
+      ctx.loaders.affiliationsOfPerson.load(person.doc._id),
+    ]);
+    const offices = await loadExisting(
+      ctx.loaders.officeById,
+      holdings.map((h) => h.officeId),
+    );
+    const jurisdictions = [
+      ...new Set(
+        offices.flatMap((o) => (o.jurisdictionKind === 'organization' && o.jurisdiction ? [o.jurisdiction] : [])),
+      ),
+    ];
+    const [named, affiliated] = await Promise.all([
+      loadExisting(ctx.loaders.organizationsByName, jurisdictions),
+      loadExisting(
+        ctx.loaders.organizationById,
+        affiliations.map((a) => a.organizationId),
+      ),
+    ]);
+    const all = new Map([...named.flat(), ...affiliated].map((doc) => [doc._id, doc]));
+    return [...all.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(Organization.from);
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'The articles that name this person.' })
+  @FieldResolver(() => ArticleConnection, { description: 'The articles that name this person, latest first.' })
   articles(
     @Root() person: Person,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Article>> {
-    return toLoadedConnection(
-      pageFromArray(person.doc.articleIds, args, (id) => id),
-      ctx.loaders.articleById,
-      Article.from,
-    );
+    return supportArticles(person.support, args, ctx);
   }
 
-  @FieldResolver(() => EvidenceConnection, { description: 'The sentences that name this person, in article order.' })
-  async evidence(
+  @FieldResolver(() => EvidenceConnection, {
+    description: 'The sentences that name this person, latest article first.',
+  })
+  evidence(
     @Root() person: Person,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<Evidence>> {
-    // Read apart from the person: it is most of their document, and few queries ask for it.
-    const evidence = (await ctx.loaders.personEvidenceById.load(person.doc._id))?.evidence ?? [];
-    const page = pageFromArray(evidence, args, (e) => `${e.articleId}:${e.start}:${e.end}`);
-    return toConnection(page, Evidence.from);
+    return supportEvidence(person.support, args, ctx);
   }
 }

@@ -1,18 +1,21 @@
 /** Builds the executable schema from the resolver classes, and prints it sorted as the committed contract. */
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AffiliationResolver } from './affiliation.resolver';
 import { apiKeyAuthChecker } from './api-key.auth-checker';
 import { ArticleResolver } from './article.resolver';
 import { EvidenceResolver } from './evidence.resolver';
 import { IngestResolver } from './ingest.resolver';
 import { MeetingParticipantResolver } from './meeting-participant.resolver';
 import { MeetingResolver } from './meeting.resolver';
+import { PersonMetWithEdgeResolver } from './met-with.resolver';
 import { NodeResolver } from './node.resolver';
 import { OfficeHoldingResolver } from './office-holding.resolver';
 import { OfficeResolver } from './office.resolver';
 import { OrganizationResolver } from './organization.resolver';
 import { PersonResolver } from './person.resolver';
 import { SearchResolver } from './search.resolver';
+import { SupportResolver } from './support.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -24,6 +27,9 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       SearchResolver,
       ArticleResolver,
       PersonResolver,
+      PersonMetWithEdgeResolver,
+      AffiliationResolver,
+      SupportResolver,
       OrganizationResolver,
       OfficeResolver,
       OfficeHoldingResolver,

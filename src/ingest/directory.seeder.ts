@@ -9,7 +9,14 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from 'mongodb';
-import { COLLECTIONS, ensureIndexes, resetStore, type EntityCollection, type LoadStatus } from '../store';
+import {
+  COLLECTIONS,
+  countLiveEntities,
+  ensureIndexes,
+  resetStore,
+  type EntityCollection,
+  type LoadStatus,
+} from '../store';
 import { readArticleFile } from './article-file.reader';
 import { ingestArticles, type ArticleSubmission, type BatchIngestResult } from './article.ingester';
 import { articleFilePaths, measureFiles } from './article-files.walker';
@@ -241,8 +248,7 @@ async function seedFrom(
     if (!options.pool) await pool.close();
   }
 
-  const entityCounts = async (name: EntityCollection) =>
-    run.tally.counts(name, await db.collection(COLLECTIONS[name]).countDocuments());
+  const entityCounts = async (name: EntityCollection) => run.tally.counts(name, await countLiveEntities(db, name));
   return {
     paths,
     files: run.files,

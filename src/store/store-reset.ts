@@ -1,10 +1,10 @@
-/** Empties every newsgraph collection (for `seed --reset`) and recreates their indexes. */
+/** Empties every newsgraph collection (for `seed --reset`), whatever layout it was in, and recreates the indexes. */
 import type { Db } from 'mongodb';
-import { COLLECTIONS } from './collection-names';
+import { BOOKKEEPING_COLLECTIONS, COLLECTIONS } from './collection-names';
 import { ensureIndexes } from './indexes';
 
 export async function resetStore(db: Db): Promise<void> {
-  for (const name of Object.values(COLLECTIONS))
+  for (const name of [...Object.values(COLLECTIONS), ...Object.values(BOOKKEEPING_COLLECTIONS)])
     await db
       .collection(name)
       .drop()

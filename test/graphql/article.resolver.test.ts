@@ -103,11 +103,11 @@ describe('article text', () => {
       ],
       [
         'the articles behind evidence',
-        `{ meetings(first: 20) { nodes { evidence { start end article { source } } } } }`,
+        `{ meetings(first: 20) { nodes { evidence { nodes { start end article { source } } } } } }`,
       ],
       [
         'the articles of people and their offices',
-        `{ people(first: 30) { nodes { articles { nodes { source } } offices { sources { title } } } } }`,
+        `{ people(first: 30) { nodes { articles { nodes { source } } offices { support { articles { nodes { title } } } } } } }`,
       ],
     ];
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createErrorFormatter } from '../../src/graphql';
 import { ArticleInputError } from '../../src/ingest';
-import { StoreInputError } from '../../src/store';
+import { StoreBusyError, StoreInputError } from '../../src/store';
 
 const located = { locations: [{ line: 1, column: 3 }], path: ['people'] };
 
@@ -23,6 +23,25 @@ describe('createErrorFormatter', () => {
         );
         expect(formatted).toEqual({ message: cause.message, ...located, extensions: { code: 'BAD_USER_INPUT' } });
       }
+    }
+  });
+
+  it('tells a client that a load the store could not apply now may be sent again: STORE_BUSY, in production too', () => {
+    const cause = new StoreBusyError('other loads kept the store busy past this load’s patience; try again');
+    for (const production of [false, true]) {
+      const formatted = createErrorFormatter(production)(
+        {
+          message: 'Unexpected error.',
+          ...located,
+          extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['...'] },
+        },
+        new GraphQLError(cause.message, { originalError: cause, path: ['ingestArticle'] }),
+      );
+      expect(formatted).toEqual({
+        message: cause.message,
+        ...located,
+        extensions: { code: 'STORE_BUSY', retryable: true },
+      });
     }
   });
 

@@ -2,11 +2,15 @@
  * Every operation in schema/examples, run over HTTP against the store seeded from seeds/, checked
  * against what the seed article says: Masrour Barzani (Kurdistan Region Prime Minister) received
  * Iraq's Minister of Interior Othman al-Ghanmi in Erbil on 2020-07-29, and Ghanmi also met Masoud
- * Barzani (leader of the KDP) and Nechirvan Barzani (Kurdistan Region President).
+ * Barzani (leader of the KDP) and Nechirvan Barzani (Kurdistan Region President). One more
+ * article, loaded as an extraction record, states a party membership (the extractor does not
+ * find memberships in the seed article).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { seedDirectory } from '../../src/ingest';
+import { loadExtraction } from '../../src/store';
+import { article, person } from '../helpers/article-record.fixture';
 import { startTestApi, TEST_API_KEY, type TestApi } from '../helpers/api-test-server';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -25,6 +29,13 @@ describe('schema/examples against the seeded store', () => {
   beforeAll(async () => {
     t = await openTestDatabase();
     await seedDirectory(t.db, { dir: SEEDS_DIR });
+    const sentence = 'Labour MP Jane Smith met Masrour Barzani in London.';
+    const labour = article('examples-labour.txt', [sentence], (say) => ({
+      publishedOn: '2020-09-01',
+      people: [person('Jane Smith', say(sentence)), person('Masrour Barzani', say(sentence))],
+      affiliations: [{ member: 'Jane Smith', organization: 'Labour Party', evidence: say(sentence) }],
+    }));
+    await loadExtraction(t.db, labour.record, { text: labour.text });
     api = await startTestApi(t.db, { apiKey: TEST_API_KEY });
   });
   afterAll(async () => {
@@ -52,6 +63,12 @@ describe('schema/examples against the seeded store', () => {
         expect.objectContaining({ date: { value: '2020-07-29', precision: 'DAY' }, location: 'Erbil' }),
       );
       expect(person.offices.map((o: any) => o.office.title)).toContain('Prime Minister');
+      expect(person.offices.every((o: any) => o.support.articleCount >= 1)).toBe(true);
+      expect(person.support.articleCount).toBe(2);
+      const meetingEvidence = person.meetings.nodes.flatMap((m: any) => m.evidence.nodes);
+      expect(meetingEvidence.length).toBeGreaterThan(0);
+      const { person: wellSupported } = await run('person-with-meetings', { slug: 'masrour-barzani', minArticles: 2 });
+      expect(wellSupported.offices).toEqual([]);
     },
 
     'people-by-name': async () => {
@@ -73,7 +90,7 @@ describe('schema/examples against the seeded store', () => {
       const met = person.metWith.edges.map((e: any) => e.node.name);
       expect(met).toEqual(expect.arrayContaining(BARZANIS));
       for (const edge of person.metWith.edges.filter((e: any) => BARZANIS.includes(e.node.name))) {
-        expect(edge.sharedMeetings.map((m: any) => m.date?.value)).toContain('2020-07-29');
+        expect(edge.sharedMeetings.nodes.map((m: any) => m.date?.value)).toContain('2020-07-29');
       }
     },
 
@@ -99,16 +116,34 @@ describe('schema/examples against the seeded store', () => {
       const { offices } = await run('office-holders', { text: 'interior' });
       const iraqi = offices.nodes.find((o: any) => o.jurisdiction === 'Iraq' && /interior/i.test(o.title));
       expect(iraqi.currentHolder.person.name).toBe(GHANMI);
-      expect(iraqi.holders.nodes[0].sources).toEqual([{ source: '000_b616cf4ecb68c9fa.txt' }]);
-      expect(iraqi.holders.nodes[0].evidence.length).toBeGreaterThan(0);
+      expect(iraqi.holders.nodes[0].support).toEqual({ articleCount: 1, firstSeen: { value: '2020-07-29' } });
     },
 
     'article-facts': async () => {
       const { articles } = await run('article-facts');
-      expect(articles.totalCount).toBe(1);
-      const [article] = articles.nodes;
+      expect(articles.totalCount).toBe(2);
+      const article = articles.nodes.find((a: any) => a.source === '000_b616cf4ecb68c9fa.txt');
       expect(article.people.nodes.map((p: any) => p.name)).toEqual(expect.arrayContaining([...BARZANIS, GHANMI]));
       expect(article.meetings.nodes).toContainEqual({ date: { value: '2020-07-29' }, location: 'Erbil' });
+    },
+
+    'party-members': async () => {
+      const { organizations } = await run('party-members', { name: 'labour' });
+      expect(organizations.nodes).toHaveLength(1);
+      expect(organizations.nodes[0].members).toEqual({
+        totalCount: 1,
+        nodes: [
+          {
+            person: { name: 'Jane Smith', slug: 'jane-smith' },
+            support: { articleCount: 1, firstSeen: { value: '2020-09-01' }, lastSeen: { value: '2020-09-01' } },
+          },
+        ],
+      });
+      const { organizations: kdp } = await run('party-members', { name: 'kurdistan democratic' });
+      expect(kdp.nodes[0].offices).toContainEqual({
+        title: expect.stringMatching(/leader/i),
+        currentHolder: { person: { name: 'Masoud Barzani' } },
+      });
     },
 
     'node-by-id': async () => {
@@ -131,8 +166,20 @@ describe('schema/examples against the seeded store', () => {
       );
       const { person } = await run('person-with-meetings', { slug: 'masrour-barzani' });
       expect(
-        new Set(person.meetings.nodes.flatMap((m: any) => m.evidence.map((e: any) => e.article.source))),
+        new Set(person.meetings.nodes.flatMap((m: any) => m.evidence.nodes.map((e: any) => e.article.source))),
       ).toContain(input.source);
+    },
+
+    'remove-article': async () => {
+      const auth = { authorization: `Bearer ${TEST_API_KEY}` };
+      const source = 'examples-test-ingest.txt';
+      expect((await run('remove-article', { source }, auth)).removeArticle).toEqual({ source, status: 'REMOVED' });
+      const { person } = await run('person-with-meetings', { slug: 'masrour-barzani' });
+      const sources = person.meetings.nodes.flatMap((m: any) => m.evidence.nodes.map((e: any) => e.article.source));
+      expect(sources).not.toContain(source);
+      expect((await run('remove-article', { source }, auth)).removeArticle.status).toBe('ABSENT');
+      const anonymous = await api.post(example('remove-article'), { source: '000_b616cf4ecb68c9fa.txt' });
+      expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     },
   };
 
@@ -143,6 +190,6 @@ describe('schema/examples against the seeded store', () => {
     expect(files.sort()).toEqual(Object.keys(CASES).sort());
   });
 
-  // ingest-article changes the store, so it runs last.
+  // ingest-article and remove-article change the store, so they run last, in that order.
   for (const [name, check] of Object.entries(CASES)) it(`${name}.graphql`, check);
 });

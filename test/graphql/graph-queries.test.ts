@@ -112,7 +112,8 @@ describe('graph queries over HTTP', () => {
     it('finds a person by slug with offices, meetings, participants and roles', async () => {
       const { person } = await data(`{ person(slug: "aaron-baker") {
         name
-        offices { office { title jurisdiction } asOf { value precision } sources { source } evidence { text } }
+        offices { office { title jurisdiction } asOf { value precision }
+          support { articleCount firstSeen { value } articles { nodes { source } } evidence { nodes { text } } } }
         organizations { name }
         meetings(first: 10) { nodes { date { value precision } location
           participants { role participant { __typename ... on Person { name } ... on Organization { name } } } } }
@@ -122,8 +123,12 @@ describe('graph queries over HTTP', () => {
         {
           office: { title: 'Governor', jurisdiction: 'Baker Province' },
           asOf: { value: '2021-03-01', precision: 'DAY' },
-          sources: [{ source: 'fixture-000.txt' }],
-          evidence: [{ text: expect.stringContaining('Governor of Baker Province') }],
+          support: {
+            articleCount: 1,
+            firstSeen: { value: '2021-03-01' },
+            articles: { nodes: [{ source: 'fixture-000.txt' }] },
+            evidence: { nodes: [{ text: expect.stringContaining('Governor of Baker Province') }] },
+          },
         },
       ]);
       expect(person.meetings.nodes).toHaveLength(2);
@@ -142,7 +147,7 @@ describe('graph queries over HTTP', () => {
       const { person } = await data(`{ person(slug: "wayne-baker") {
         articles(first: 10) { totalCount nodes { source } }
         evidence(first: 10) { totalCount nodes { text start end article { source } } }
-        meetings(first: 10) { nodes { articles { nodes { source } } evidence { article { source } } } }
+        meetings(first: 10) { nodes { articles { nodes { source } } evidence { nodes { article { source } } } } }
       } }`);
       // Visitor 1 is named by the articles of host 1 and of host 0.
       expect(person.articles.nodes.map((a: any) => a.source).sort()).toEqual(['fixture-000.txt', 'fixture-001.txt']);
@@ -153,7 +158,7 @@ describe('graph queries over HTTP', () => {
       }
       for (const meeting of person.meetings.nodes) {
         expect(meeting.articles.nodes).toHaveLength(1);
-        expect(meeting.evidence.map((e: any) => e.article.source)).toEqual(
+        expect(meeting.evidence.nodes.map((e: any) => e.article.source)).toEqual(
           meeting.articles.nodes.map((a: any) => a.source),
         );
       }
@@ -161,12 +166,12 @@ describe('graph queries over HTTP', () => {
 
     it('answers who met whom, with the shared meetings', async () => {
       const { person } = await data(`{ person(slug: "${visitorName(1).toLowerCase().replace(' ', '-')}") {
-        metWith(first: 10) { totalCount edges { sharedMeetingCount node { name } sharedMeetings { date { value } } } }
+        metWith(first: 10) { totalCount edges { sharedMeetingCount node { name } sharedMeetings { nodes { date { value } } } } }
       } }`);
       // Visitor 1 met host 1 in March and host 0 in April.
       expect(person.metWith.totalCount).toBe(2);
       const met = Object.fromEntries(
-        person.metWith.edges.map((e: any) => [e.node.name, e.sharedMeetings.map((m: any) => m.date.value)]),
+        person.metWith.edges.map((e: any) => [e.node.name, e.sharedMeetings.nodes.map((m: any) => m.date.value)]),
       );
       expect(met).toEqual({ [hostName(1)]: ['2021-03-02'], [hostName(0)]: ['2021-04-01'] });
     });
@@ -197,15 +202,28 @@ describe('graph queries over HTTP', () => {
       expect(governor.holders.totalCount).toBe(3);
       expect(governor.currentHolder).toEqual({ person: { name: hostName(20) }, asOf: { value: '2021-03-21' } });
       const { organizations } = await data(`{ organizations(filter: { name: "baker" }) { nodes {
-        name meetings(first: 100) { totalCount } members(first: 10) { nodes { name organizations { name } } }
+        name meetings(first: 100) { totalCount } offices { title }
+        members(first: 10) { totalCount nodes { person { name organizations { name } affiliations { organization { name } } } support { articleCount } } }
       } } }`);
       expect(organizations.nodes).toHaveLength(1);
       const [council] = organizations.nodes;
       expect(council.name).toBe('Baker Trade Council');
       expect(council.meetings.totalCount).toBe(6);
-      // Visitors 0, 10 and 20 are envoys of the Baker Trade Council, latest shown first.
-      expect(council.members.nodes.map((m: any) => m.name)).toEqual([visitorName(20), visitorName(10), visitorName(0)]);
-      expect(council.members.nodes[0].organizations).toEqual([{ name: 'Baker Trade Council' }]);
+      // Visitors 0, 10 and 20 are members (and envoys) of the Baker Trade Council, as well supported, latest first.
+      expect(council.members.totalCount).toBe(3);
+      expect(council.members.nodes.map((m: any) => m.person.name)).toEqual([
+        visitorName(20),
+        visitorName(10),
+        visitorName(0),
+      ]);
+      expect(council.members.nodes[0]).toMatchObject({
+        person: {
+          organizations: [{ name: 'Baker Trade Council' }],
+          affiliations: [{ organization: { name: 'Baker Trade Council' } }],
+        },
+        support: { articleCount: 1 },
+      });
+      expect(council.offices).toEqual([{ title: 'Envoy' }]);
     });
   });
 

@@ -2,12 +2,12 @@
  * A graph of many people, offices and meetings, loaded through the store's own loader from
  * extraction records, for tests that need volume with known shape (not extraction quality):
  * host i holds an office and meets visitor i and visitor i+1 with an organization present, of
- * which visitor i is an envoy (an office whose jurisdiction is the organization).
+ * which visitor i is a member and an envoy (an office whose jurisdiction is the organization).
  * Hosts' names sort before every visitor's, so a page of hosts always has participants beyond it.
  */
 import type { Db } from 'mongodb';
 import type { Evidence, ExtractionRecord } from '../../src/extract';
-import { loadExtraction } from '../../src/store';
+import { loadExtractions } from '../../src/store';
 
 const HOST_FIRST = ['Aaron', 'Abel', 'Adam', 'Adrian', 'Alan', 'Albert', 'Alex', 'Alfred', 'Allen', 'Alvin'];
 const VISITOR_FIRST = ['Walter', 'Wayne', 'Wesley', 'Wilbur', 'Willis', 'Xavier', 'Yusuf', 'Yves', 'Zane', 'Zeke'];
@@ -64,16 +64,18 @@ function articleFor(i: number, hosts: number): { record: ExtractionRecord; text:
           evidence,
         },
       ],
-      affiliations: [],
+      affiliations: [{ member: visitors[0], organization: council, evidence }],
       meetings: [meeting(visitors[0], `2021-03-${day}`), meeting(visitors[1], `2021-04-${day}`)],
     },
   };
 }
 
+/** Loads the articles of `hosts` hosts, a batch at a time (the same result as one by one). */
 export async function loadMeetingGraph(db: Db, hosts: number): Promise<void> {
   if (hosts > MAX_HOSTS) throw new Error(`at most ${MAX_HOSTS} hosts`);
-  for (let i = 0; i < hosts; i++) {
-    const { record, text } = articleFor(i, hosts);
-    await loadExtraction(db, record, { text });
+  const BATCH = 20;
+  for (let first = 0; first < hosts; first += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, hosts - first) }, (_, i) => articleFor(first + i, hosts));
+    await loadExtractions(db, batch);
   }
 }

@@ -9,7 +9,13 @@ import {
   type ExtractionPool,
   type SeedProgress,
 } from '../../src/ingest';
-import { COLLECTIONS, type MeetingDocument, type OfficeDocument, type PersonDocument } from '../../src/store';
+import {
+  COLLECTIONS,
+  type MeetingDocument,
+  type MeetingReportDocument,
+  type OfficeHolderDocument,
+  type PersonDocument,
+} from '../../src/store';
 import { dumpCollections } from '../helpers/collection-dump';
 import { useSeedTestContext } from '../helpers/extraction-pool';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -60,7 +66,7 @@ describe('seedDirectory', () => {
     const sources = await t.db.collection(COLLECTIONS.articles).distinct('source');
     expect(sources.sort()).toEqual(['000_b616cf4ecb68c9fa.txt', 'nested/rome-visit.txt', 'paris-talks.txt']);
     const haddad = await t.db.collection<PersonDocument>(COLLECTIONS.people).find({ searchKeys: 'haddad' }).toArray();
-    expect(haddad.map((p) => [p.name, p.articleIds.length])).toEqual([['Omar Haddad', 2]]);
+    expect(haddad.map((p) => [p.name, p.articleCount])).toEqual([['Omar Haddad', 2]]);
   });
 
   it('stores the seed article as one person per Barzani, each with their own office, and its meetings', async () => {
@@ -68,11 +74,11 @@ describe('seedDirectory', () => {
     const people = t.db.collection<PersonDocument>(COLLECTIONS.people);
     const barzanis = await people.find({ searchKeys: 'barzani' }).sort({ name: 1 }).toArray();
     expect(barzanis.map((p) => p.name)).toEqual(['Masoud Barzani', 'Masrour Barzani', 'Nechirvan Barzani']);
-    const offices = await t.db
-      .collection<OfficeDocument>(COLLECTIONS.offices)
-      .find({ holderIds: { $in: barzanis.map((p) => p._id) } })
+    const holdings = await t.db
+      .collection<OfficeHolderDocument>(COLLECTIONS.officeHolders)
+      .find({ personId: { $in: barzanis.map((p) => p._id) } })
       .toArray();
-    expect(offices.map((o) => o.key).sort()).toHaveLength(3);
+    expect(new Set(holdings.map((h) => h.officeId)).size).toBe(3);
     const ghanmi = await people.findOne({ name: 'Othman al-Ghanmi' });
     const masrour = barzanis[1];
     const theirMeetings = await t.db
@@ -80,7 +86,12 @@ describe('seedDirectory', () => {
       .find({ personIds: { $all: [ghanmi!._id, masrour._id] } })
       .toArray();
     expect(theirMeetings.map((m) => [m.date, m.location])).toEqual([['2020-07-29', 'Erbil']]);
-    expect(theirMeetings[0].evidence.every((e) => e.articleId === masrour.articleIds[0] && e.end > e.start)).toBe(true);
+    const reports = await t.db
+      .collection<MeetingReportDocument>(COLLECTIONS.meetingReports)
+      .find({ meetingId: theirMeetings[0]._id })
+      .toArray();
+    const article = await t.db.collection(COLLECTIONS.articles).findOne({ _id: reports[0].articleId as never });
+    expect(reports[0].evidence.every((e) => article!.text.slice(e.start, e.end) === e.text)).toBe(true);
   });
 
   it('reloads a changed file, replacing only that article’s facts', async () => {
@@ -91,7 +102,7 @@ describe('seedDirectory', () => {
     });
     const summary = await seedDirectory(t.db, { pool, dir });
     expect(summary.articles).toEqual({ added: 0, updated: 1, unchanged: 2, removed: 0 });
-    expect((await people.findOne({ name: 'Omar Haddad' }))?.articleIds).toHaveLength(1);
+    expect((await people.findOne({ name: 'Omar Haddad' }))?.articleCount).toBe(1);
     expect(await people.countDocuments({ name: 'Karim Nasser' })).toBe(1);
     expect(summary.people.added).toBeGreaterThanOrEqual(1);
   });

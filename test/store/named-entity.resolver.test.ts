@@ -4,7 +4,7 @@ import {
   ORGANIZATION_NAME_RULES,
   PERSON_NAME_RULES,
   type NamedFact,
-} from '../../src/store/named-entity.resolver';
+} from '../../src/store/identity/named-entity.resolver';
 
 const fact = (name: string, aliases: string[] = []): NamedFact => ({ name, aliases });
 const stored = (id: string, ...facts: NamedFact[]) => ({

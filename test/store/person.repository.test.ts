@@ -1,6 +1,6 @@
 /**
- * People as the read side loads them: without the evidence sentences that grow with every
- * mention (nor organizations'), which are read on their own for the people that need them.
+ * People and organizations as the read side loads them: without the loaders' bookkeeping (the
+ * counted forms, identity keys, sequence numbers), and tombstones never.
  */
 import {
   COLLECTIONS,
@@ -8,7 +8,7 @@ import {
   findOrganizationsByIds,
   findPeopleByIds,
   findPeoplePage,
-  findPersonEvidence,
+  removeArticle,
   searchEverything,
 } from '../../src/store';
 import { hostName, loadMeetingGraph } from '../helpers/meeting-graph.fixture';
@@ -23,7 +23,7 @@ describe('person reads', () => {
   });
   afterAll(() => t.close());
 
-  it('leave evidence out of pages, lookups and search, and read it on its own', async () => {
+  it('leave the loaders’ bookkeeping out of pages, lookups and search', async () => {
     const page = await findPeoplePage(t.db, {}, { field: 'name', direction: 1 }, { first: 3 });
     const ids = page.edges.map((edge) => edge.node._id);
     const found = await findPeopleByIds(t.db, ids);
@@ -34,19 +34,23 @@ describe('person reads', () => {
     const organizations = await findOrganizationsByIds(t.db, organizationIds);
 
     for (const doc of [...page.edges.map((e) => e.node), ...found, ...searched.map((m) => m.doc), ...organizations]) {
-      expect(doc).not.toHaveProperty('evidence');
+      for (const field of ['forms', 'identityKeys', 'seq']) expect(doc).not.toHaveProperty(field);
     }
     expect(searched.length).toBeGreaterThan(0);
     expect(organizations.length).toBeGreaterThan(0);
+    expect(found.every((p) => p.articleCount > 0 && p.evidenceCount > 0)).toBe(true);
+  });
 
-    const evidence = await findPersonEvidence(t.db, ids);
-    const stored = await t.db
-      .collection(COLLECTIONS.people)
-      .find({ _id: { $in: ids as never[] } })
-      .toArray();
-    expect(new Map(evidence.map((e) => [e._id, e.evidence]))).toEqual(
-      new Map(stored.map((p) => [String(p._id), p.evidence])),
+  it('never return an emptied entity: lookups, pages and search pass over its tombstone', async () => {
+    const host = hostName(4);
+    const [before] = (await findPeoplePage(t.db, { name: host }, { field: 'name', direction: 1 }, { first: 5 })).edges;
+    expect(before.node.name).toBe(host);
+    await removeArticle(t.db, 'fixture-004.txt');
+    expect(await t.db.collection(COLLECTIONS.people).countDocuments({ _id: before.node._id as never })).toBe(1);
+    expect(await findPeopleByIds(t.db, [before.node._id])).toEqual([]);
+    expect((await findPeoplePage(t.db, { name: host }, { field: 'name', direction: 1 }, { first: 5 })).edges).toEqual(
+      [],
     );
-    expect(evidence.every((e) => e.evidence.length > 0)).toBe(true);
+    expect((await searchEverything(t.db, host)).filter((m) => m.kind === 'person')).toEqual([]);
   });
 });

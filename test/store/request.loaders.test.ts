@@ -1,64 +1,91 @@
 /**
  * The request loaders over a real collection: concurrent requests share commands but never
- * cached data, and one-to-many lookups hand each request exactly the documents of its keys.
+ * cached data, one-to-many lookups hand each request exactly the documents of its keys, and
+ * pages of many parents' lists are read in one command.
  */
 import type { CommandStartedEvent, Document } from 'mongodb';
+import { COLLECTIONS, createRequestLoaders, keyedPage } from '../../src/store';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 type Row = Document & { _id: string };
-import { COLLECTIONS, createRequestLoaders } from '../../src/store';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 describe('request loaders', () => {
   let t: TestDatabase;
-  const finds: Document[] = [];
+  const commands: Document[] = [];
 
   beforeAll(async () => {
     t = await openTestDatabase({ monitorCommands: true });
     await t.db.collection<Row>(COLLECTIONS.people).insertMany([
-      { _id: 'p1', slug: 'ann-one', name: 'Ann One' },
-      { _id: 'p2', slug: 'bea-two', name: 'Bea Two' },
-      { _id: 'p3', slug: 'cy-three', name: 'Cy Three' },
+      { _id: 'p1', slug: 'ann-one', name: 'Ann One', articleCount: 1 },
+      { _id: 'p2', slug: 'bea-two', name: 'Bea Two', articleCount: 1 },
+      { _id: 'p3', slug: 'cy-three', name: 'Cy Three', articleCount: 1 },
+      { _id: 'p4', slug: '~p4', name: '', articleCount: 0 },
     ]);
-    await t.db.collection<Row>(COLLECTIONS.meetings).insertMany([
-      { _id: 'm1', personIds: ['p1', 'p2'] },
-      { _id: 'm2', personIds: ['p2', 'p3'] },
-      { _id: 'm3', personIds: ['p3'] },
-    ]);
+    const meetings: Row[] = [];
+    for (let i = 0; i < 30; i++) {
+      const personIds = i % 3 === 0 ? ['p1', 'p2'] : ['p2'];
+      meetings.push({
+        _id: `m${String(i).padStart(2, '0')}`,
+        personIds,
+        date: `2021-01-${String(i + 1).padStart(2, '0')}`,
+        articleCount: 1,
+      });
+    }
+    meetings.push({ _id: 'm-gone', personIds: ['p1'], date: '2021-02-01', articleCount: 0 });
+    await t.db.collection<Row>(COLLECTIONS.meetings).insertMany(meetings);
     t.client.on('commandStarted', (event: CommandStartedEvent) => {
-      if (event.commandName === 'find') finds.push(event.command);
+      if (event.commandName === 'find' || event.commandName === 'aggregate') commands.push(event.command);
     });
   });
   afterAll(() => t.close());
   beforeEach(() => {
-    finds.length = 0;
+    commands.length = 0;
   });
 
   it('sends the lookups concurrent requests make in the same turn as one command, answering each with its own keys', async () => {
     const first = createRequestLoaders(t.db);
     const second = createRequestLoaders(t.db);
 
-    const [ann, bea, nobody] = await Promise.all([
+    const [ann, bea, nobody, tombstone] = await Promise.all([
       first.personById.load('p1'),
       second.personById.load('p2'),
       second.personById.load('no-such-person'),
+      first.personById.load('p4'),
     ]);
 
     expect(ann?.name).toBe('Ann One');
     expect(bea?.name).toBe('Bea Two');
     expect(nobody).toBeNull();
-    expect(finds).toHaveLength(1);
-    expect(finds[0].filter._id.$in).toEqual(expect.arrayContaining(['p1', 'p2', 'no-such-person']));
+    expect(tombstone).toBeNull();
+    expect(commands).toHaveLength(1);
+    expect(commands[0].filter._id.$in).toEqual(expect.arrayContaining(['p1', 'p2', 'no-such-person']));
   });
 
-  it('groups one-to-many lookups per key across requests', async () => {
+  it('reads a page of each parent’s list for concurrent requests in one command, each page its own', async () => {
     const first = createRequestLoaders(t.db);
     const second = createRequestLoaders(t.db);
+    const latestFirst = { field: 'date', direction: -1 as const };
+    const count = async () => -1;
 
-    const [ofAnn, ofCy] = await Promise.all([first.meetingsByPerson.load('p1'), second.meetingsByPerson.load('p3')]);
+    const [ofAnn, ofBea] = await Promise.all([
+      keyedPage(first.meetingsOfPerson, 'p1', latestFirst, { first: 3 }, count),
+      keyedPage(second.meetingsOfPerson, 'p2', latestFirst, { first: 5 }, count),
+    ]);
 
-    expect(ofAnn.map((m) => m._id)).toEqual(['m1']);
-    expect(ofCy.map((m) => m._id).sort()).toEqual(['m2', 'm3']);
-    expect(finds).toHaveLength(1);
+    expect(commands).toHaveLength(1);
+    expect(ofAnn.edges.map((e) => e.node._id)).toEqual(['m27', 'm24', 'm21']);
+    expect(ofBea.edges.map((e) => e.node._id)).toEqual(['m29', 'm28', 'm27', 'm26', 'm25']);
+    expect([ofAnn.hasNextPage, ofBea.hasNextPage]).toEqual([true, true]);
+
+    const next = await keyedPage(
+      first.meetingsOfPerson,
+      'p1',
+      latestFirst,
+      { first: 10, after: ofAnn.edges[2].cursor },
+      count,
+    );
+    expect(next.edges.map((e) => e.node._id)).toEqual(['m18', 'm15', 'm12', 'm09', 'm06', 'm03', 'm00']);
+    expect([next.hasNextPage, next.hasPreviousPage]).toEqual([false, true]);
   });
 
   it('keeps what a request has read for that request only: a later request sees a change made since', async () => {
@@ -71,6 +98,6 @@ describe('request loaders', () => {
     expect((await before.personBySlug.load('cy-three'))?.name).toBe('Cy Three');
     expect((await after.personBySlug.load('cy-three'))?.name).toBe('Cy Renamed');
     // The first request read the slug once; the second read it afresh.
-    expect(finds).toHaveLength(2);
+    expect(commands).toHaveLength(2);
   });
 });

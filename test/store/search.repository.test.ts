@@ -1,11 +1,12 @@
 /**
  * `searchEverything`: one command per search, the same matches in the same order as one
- * prefix query per kind, entity documents without the writers' bookkeeping, articles without text.
+ * prefix query per kind, entity documents without the loaders' bookkeeping, articles without text.
  */
 import type { CommandStartedEvent, Document } from 'mongodb';
 import {
   COLLECTIONS,
   ensureIndexes,
+  NAMED_ENTITY_READ_PROJECTION,
   READ_PROJECTION,
   SEARCH_LIMIT_PER_KIND,
   searchEverything,
@@ -18,7 +19,7 @@ type Row = Document & { _id: string };
 let t: TestDatabase;
 const commands: string[] = [];
 
-const bookkeeping = { contributions: [{ articleId: 'a1' }], revision: 4, identityKeys: ['k'] };
+const bookkeeping = { forms: { name: [['x', 1]] }, seq: 4, identityKeys: ['k'] };
 
 beforeAll(async () => {
   t = await openTestDatabase({ monitorCommands: true });
@@ -97,14 +98,24 @@ beforeEach(() => {
 async function perKindQueries(text: string): Promise<Array<{ kind: string; doc: Document }>> {
   const filter = searchKeyFilter(text);
   const kinds = [
-    { kind: 'person', coll: COLLECTIONS.people, sort: { mentionCount: -1, _id: 1 }, projection: READ_PROJECTION },
-    { kind: 'organization', coll: COLLECTIONS.organizations, sort: { name: 1, _id: 1 }, projection: READ_PROJECTION },
+    {
+      kind: 'person',
+      coll: COLLECTIONS.people,
+      sort: { mentionCount: -1, _id: 1 },
+      projection: NAMED_ENTITY_READ_PROJECTION,
+    },
+    {
+      kind: 'organization',
+      coll: COLLECTIONS.organizations,
+      sort: { name: 1, _id: 1 },
+      projection: NAMED_ENTITY_READ_PROJECTION,
+    },
     { kind: 'office', coll: COLLECTIONS.offices, sort: { title: 1, _id: 1 }, projection: READ_PROJECTION },
     {
       kind: 'article',
       coll: COLLECTIONS.articles,
       sort: { publishedOn: -1, _id: 1 },
-      projection: { text: 0, paragraphs: 0 },
+      projection: { text: 0, paragraphs: 0, seq: 0 },
     },
   ] as const;
   const results = [];
@@ -137,11 +148,11 @@ it('returns each kind in the order and shape of its own query, people first and 
   expect([...new Set(kinds)]).toEqual(['person', 'organization', 'office', 'article']);
 });
 
-it('leaves out the writers bookkeeping and the article text', async () => {
+it('leaves out the loaders’ bookkeeping and the article text', async () => {
   const matches = await searchEverything(t.db, 'anna');
   for (const { doc } of matches) {
-    expect(doc).not.toHaveProperty('contributions');
-    expect(doc).not.toHaveProperty('revision');
+    expect(doc).not.toHaveProperty('forms');
+    expect(doc).not.toHaveProperty('seq');
     expect(doc).not.toHaveProperty('identityKeys');
     expect(doc).not.toHaveProperty('text');
     expect(doc).not.toHaveProperty('paragraphs');

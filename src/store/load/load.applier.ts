@@ -1,0 +1,256 @@
+/**
+ * Applies the load log in order, one applier per database handle. A loader appends its entry,
+ * then applies every entry up to its own: its own entries at once; another loader's entry only
+ * once that loader has stopped refreshing its heartbeat (crashed or stuck), since otherwise it
+ * is about to be applied anyway. An entry's plan is made against the store as the entries
+ * before it left it and stored before anything is written, so whoever completes an entry
+ * writes the same, and the result of any number of concurrent loads is that of the log's order.
+ */
+import { randomBytes } from 'node:crypto';
+import { MongoError, type Db } from 'mongodb';
+import { StoreBusyError } from '../store-busy.error';
+import { ensureStoreLayout } from '../store-layout';
+import type { ArticleDraft, LoadEntryDocument, LoadItem } from './load-entry.document';
+import { LoadLog } from './load-log';
+import type { LoadPlan } from './load-plan.type';
+import { buildPlan } from './plan.builder';
+import { EntryAlreadyAppliedError, executePlan, type DraftSource } from './plan.executor';
+
+/** How often a loader refreshes its heartbeat, and how long others wait before taking its entries over. */
+const HEARTBEAT_MS = 500;
+const HANDOVER_MS = 3_000;
+/** How often a loader looks again while another loader's entry is ahead of its own: soon at first, then less often. */
+const FIRST_POLL_MS = 2;
+const MAX_POLL_MS = 50;
+/** Failures of the store in a row (each retried after a pause) before the waiting loads give up. */
+const MAX_STORE_FAILURES = 5;
+/** How long a load waits for the entries ahead of it before it withdraws. */
+const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Waiter {
+  deadline: number;
+  items: readonly LoadItem[];
+  resolve(plan: LoadPlan): void;
+  reject(err: Error): void;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+class LoadApplier {
+  private readonly owner = randomBytes(8).toString('hex');
+  private readonly log: LoadLog;
+  private readonly waiting = new Map<number, Waiter>();
+  /** This loader's appends, one at a time: concurrent loads of one process do not race for a number. */
+  private appending: Promise<unknown> = Promise.resolve();
+  /** Drafts of our own entries, so that applying them does not read back what we just wrote. */
+  private readonly ownDrafts = new Map<string, ArticleDraft>();
+  /** Plans of entries we applied, so that settling them does not read them back. */
+  private readonly appliedPlans = new Map<number, LoadPlan>();
+  private draining: Promise<void> | null = null;
+  /** Checked before the first load: never write this layout's documents into a store of another. */
+  private layoutChecked: Promise<void> | null = null;
+
+  constructor(private readonly db: Db) {
+    this.log = new LoadLog(db);
+  }
+
+  /** Writes the drafts, appends the items as one entry and resolves to its plan once it is applied. */
+  async submit(items: readonly LoadItem[], drafts: readonly ArticleDraft[], timeoutMs: number): Promise<LoadPlan> {
+    this.layoutChecked ??= ensureStoreLayout(this.db).catch((err: unknown) => {
+      this.layoutChecked = null;
+      throw err;
+    });
+    await this.layoutChecked;
+    // While entries wait, the drain loop keeps the heartbeat fresh; before that, this one says we are alive.
+    if (!this.draining) await this.log.heartbeat(this.owner);
+    await this.log.writeDrafts(drafts);
+    let seq: number;
+    try {
+      const appended = this.appending.then(() => this.log.append(this.owner, items));
+      this.appending = appended.catch(() => undefined);
+      seq = await appended;
+    } catch (err) {
+      await this.log.deleteDrafts(items).catch(() => undefined);
+      throw err;
+    }
+    for (const draft of drafts) this.ownDrafts.set(draft._id, draft);
+    const applied = new Promise<LoadPlan>((resolve, reject) => {
+      this.waiting.set(seq, { deadline: Date.now() + timeoutMs, items, resolve, reject });
+    });
+    this.drain();
+    return applied;
+  }
+
+  private drain(): void {
+    this.draining ??= this.applyUntilDone().finally(() => {
+      this.draining = null;
+      if (this.waiting.size) this.drain();
+    });
+  }
+
+  private async applyUntilDone(): Promise<void> {
+    await this.log.heartbeat(this.owner).catch(() => undefined);
+    const heartbeat = setInterval(() => {
+      this.log.heartbeat(this.owner).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    let failures = 0;
+    try {
+      while (this.waiting.size) {
+        try {
+          await this.step();
+          failures = 0;
+        } catch (err) {
+          if (++failures >= MAX_STORE_FAILURES) {
+            await this.giveUp(`the store failed ${failures} times in a row (${messageOf(err)})`);
+            failures = 0;
+          } else {
+            await sleep(50 * 2 ** failures);
+          }
+        }
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Settles the entries of ours that are applied, then applies (or waits for) the next one. */
+  private async step(): Promise<void> {
+    const applied = await this.log.applied();
+    for (const seq of [...this.waiting.keys()].filter((s) => s <= applied)) await this.settle(seq);
+    if (!this.waiting.size) return;
+    const entry = await this.log.entry(applied + 1);
+    if (!entry) throw new Error(`load-log entry ${applied + 1} is missing`);
+    if (entry.owner === this.owner || entry.failure || entry.cancelled || (await this.ownerGone(entry.owner))) {
+      await this.apply(entry);
+      return;
+    }
+    await this.waitForProgress(applied, entry.owner);
+  }
+
+  /** Waits until the log moves on, or its owner stops answering, or one of our loads runs out of patience. */
+  private async waitForProgress(applied: number, owner: string): Promise<void> {
+    const ownerCheckAt = Date.now() + HANDOVER_MS;
+    for (let delay = FIRST_POLL_MS; ; delay = Math.min(2 * delay, MAX_POLL_MS)) {
+      await sleep(delay);
+      if ((await this.log.applied()) !== applied) return;
+      await this.withdrawOverdue();
+      if (!this.waiting.size || (Date.now() > ownerCheckAt && (await this.ownerGone(owner)))) return;
+    }
+  }
+
+  private async ownerGone(owner: string): Promise<boolean> {
+    const heartbeat = await this.log.lastHeartbeat(owner);
+    return heartbeat === null || Date.now() - heartbeat.getTime() > HANDOVER_MS;
+  }
+
+  private readonly drafts: DraftSource = async (ids) => {
+    const missing = ids.filter((id) => !this.ownDrafts.has(id));
+    const read = await this.log.readDrafts(missing);
+    return new Map([
+      ...ids.flatMap((id) => (this.ownDrafts.has(id) ? [[id, this.ownDrafts.get(id)!] as const] : [])),
+      ...read.map((d) => [d._id, d] as const),
+    ]);
+  };
+
+  private async apply(entry: LoadEntryDocument): Promise<void> {
+    const seq = entry._id;
+    let plan: LoadPlan | null = null;
+    if (!entry.failure && !entry.cancelled) {
+      plan = entry.planned ? await this.log.plan(seq) : null;
+      if (!plan) {
+        try {
+          plan = await this.log.storePlan(seq, await buildPlan(this.db, entry.items, new Date(), this.drafts));
+        } catch (err) {
+          if (err instanceof MongoError) throw err;
+          // The plan cannot be made from these articles (a bug, or a draft gone missing): this
+          // entry fails alone rather than stopping every load behind it.
+          await this.log.storeFailure(seq, messageOf(err));
+        }
+      }
+    }
+    if (plan) {
+      try {
+        await executePlan(this.db, seq, plan, this.drafts);
+      } catch (err) {
+        // Drafts are deleted only once their entry is applied: missing ones mean another loader finished it.
+        if (!(err instanceof EntryAlreadyAppliedError)) throw err;
+        if ((await this.log.applied()) < seq)
+          throw new Error(`the drafts of load-log entry ${seq} are gone`, { cause: err });
+        return;
+      }
+      if (this.waiting.has(seq)) this.appliedPlans.set(seq, plan);
+    }
+    await this.log.advance(seq);
+    await this.log.deleteDrafts(entry.items);
+  }
+
+  private async settle(seq: number): Promise<void> {
+    const waiter = this.waiting.get(seq)!;
+    const plan = this.appliedPlans.get(seq) ?? (await this.log.plan(seq));
+    const entry = plan ? null : await this.log.entry(seq);
+    this.waiting.delete(seq);
+    this.appliedPlans.delete(seq);
+    this.forgetDrafts(waiter.items);
+    await this.log.forget(seq);
+    if (plan) waiter.resolve(plan);
+    else if (entry?.failure) waiter.reject(new Error(`the load could not be planned: ${entry.failure}`));
+    else waiter.reject(new StoreBusyError('the load was withdrawn before it could be applied; try again'));
+  }
+
+  private forgetDrafts(items: readonly LoadItem[]): void {
+    for (const item of items) if (item.kind === 'load') this.ownDrafts.delete(item.draftId);
+  }
+
+  /** Withdraws our entries that waited past their deadline, if they have not been planned yet. */
+  private async withdrawOverdue(): Promise<void> {
+    const now = Date.now();
+    for (const [seq, waiter] of this.waiting) {
+      if (waiter.deadline > now || !(await this.log.withdraw(seq))) continue;
+      this.waiting.delete(seq);
+      this.forgetDrafts(waiter.items);
+      await this.log.deleteDrafts(waiter.items);
+      waiter.reject(new StoreBusyError('other loads kept the store busy past this load’s patience; try again'));
+    }
+  }
+
+  /** The store keeps failing: withdraw what can be withdrawn and tell every waiting load. */
+  private async giveUp(reason: string): Promise<void> {
+    for (const [seq, waiter] of [...this.waiting]) {
+      const withdrawn = await this.log.withdraw(seq).catch(() => false);
+      this.waiting.delete(seq);
+      this.forgetDrafts(waiter.items);
+      waiter.reject(
+        new StoreBusyError(
+          withdrawn
+            ? `the load was not applied: ${reason}; try again`
+            : `the load is logged and will be completed by the next loader, but not now: ${reason}; sending it again is safe`,
+        ),
+      );
+    }
+  }
+}
+
+const appliers = new WeakMap<Db, LoadApplier>();
+
+/**
+ * Applies `items` (with the drafts of their new versions) as one entry of the load log;
+ * resolves to its plan once it is applied.
+ */
+export function applyLoad(
+  db: Db,
+  items: readonly LoadItem[],
+  drafts: readonly ArticleDraft[] = [],
+  timeoutMs = DEFAULT_LOAD_TIMEOUT_MS,
+): Promise<LoadPlan> {
+  let applier = appliers.get(db);
+  if (!applier) {
+    applier = new LoadApplier(db);
+    appliers.set(db, applier);
+  }
+  return applier.submit(items, drafts, timeoutMs);
+}

@@ -1,0 +1,129 @@
+/**
+ * The load log when loaders die or stall: an entry left half-written by a loader that stopped
+ * answering is completed by the next loader exactly as its owner would have, and a load that
+ * waits too long behind a live one gives up with a retryable error, leaving nothing behind.
+ */
+import {
+  BOOKKEEPING_COLLECTIONS,
+  COLLECTIONS,
+  ensureIndexes,
+  findArticlesPage,
+  loadExtraction,
+  StoreBusyError,
+} from '../../src/store';
+import { draftOf } from '../../src/store/load/article-draft';
+import { applyLoad } from '../../src/store/load/load.applier';
+import type { LoadItem } from '../../src/store/load/load-entry.document';
+import { LoadLog } from '../../src/store/load/load-log';
+import { buildPlan } from '../../src/store/load/plan.builder';
+import { executePlan } from '../../src/store/load/plan.executor';
+import { article, meeting, person, type ArticleFixture } from '../helpers/article-record.fixture';
+import { dumpCollections } from '../helpers/collection-dump';
+import { consistencyProblems } from '../helpers/store-consistency';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+function talks(source: string, date: string, names: [string, string]): ArticleFixture {
+  const sentence = `${names[0]} met ${names[1]} in Nairobi on ${date}.`;
+  return article(source, [sentence], (say) => ({
+    publishedOn: date,
+    people: names.map((name) => person(name, say(sentence))),
+    meetings: [meeting(names, date, 'Nairobi', say(sentence))],
+  }));
+}
+
+const first = talks('first.txt', '2021-01-05', ['Amina Odhiambo', 'Peter Kamau']);
+const second = talks('second.txt', '2021-01-06', ['Amina Odhiambo', 'Grace Wanjiru']);
+const third = talks('third.txt', '2021-01-07', ['Peter Kamau', 'Grace Wanjiru']);
+
+describe('the load log', () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await openTestDatabase();
+    await ensureIndexes(t.db);
+  });
+  afterEach(() => t.close());
+
+  /** Appends `fixture` as the entry of a loader that then stops, and returns the entry's plan. */
+  async function entryOfAStoppedLoader(fixture: ArticleFixture) {
+    const log = new LoadLog(t.db);
+    const draft = draftOf(fixture.record, fixture.text, new Date());
+    const items: LoadItem[] = [
+      { kind: 'load', articleId: draft.articleId, source: draft.source, version: draft.version, draftId: draft._id },
+    ];
+    await log.writeDrafts([draft]);
+    const seq = await log.append('a-loader-that-stopped', items);
+    const plan = (await log.storePlan(
+      seq,
+      await buildPlan(t.db, items, new Date(), async () => new Map([[draft._id, draft]])),
+    ))!;
+    return { seq, plan, drafts: async () => new Map([[draft._id, draft]]) };
+  }
+
+  it('completes an entry its loader left half-written, as the loader would have', async () => {
+    await loadExtraction(t.db, first.record, { text: first.text });
+    const { seq, plan, drafts } = await entryOfAStoppedLoader(second);
+    // The stopped loader wrote half of the entities, and neither the facts nor the article.
+    await executePlan(
+      t.db,
+      seq,
+      { ...plan, articles: [], writes: plan.writes.slice(0, plan.writes.length / 2), tombstones: [] },
+      drafts,
+    );
+    const readable = await findArticlesPage(t.db, {}, { field: 'source', direction: 1 }, { first: 10 });
+    expect(readable.edges.map((e) => e.node.source)).toEqual(['first.txt']);
+
+    // The next loader finds the entry's owner gone, completes it, then applies its own.
+    expect((await loadExtraction(t.db, third.record, { text: third.text })).status).toBe('added');
+    expect(await consistencyProblems(t.db)).toEqual([]);
+    const clean = t.client.db(`${t.db.databaseName}_clean`);
+    try {
+      await ensureIndexes(clean);
+      for (const fixture of [first, second, third]) await loadExtraction(clean, fixture.record, { text: fixture.text });
+      expect(await dumpCollections(t.db)).toEqual(await dumpCollections(clean));
+    } finally {
+      await clean.dropDatabase();
+    }
+    expect(await t.db.collection(BOOKKEEPING_COLLECTIONS.articleDrafts).countDocuments()).toBe(0);
+  });
+
+  it('completes an entry written twice over (a loader that resumed after another finished it) without counting it twice', async () => {
+    await loadExtraction(t.db, first.record, { text: first.text });
+    const { seq, plan, drafts } = await entryOfAStoppedLoader(second);
+    await executePlan(t.db, seq, plan, drafts);
+    await executePlan(t.db, seq, plan, drafts);
+    await loadExtraction(t.db, third.record, { text: third.text });
+    expect(await consistencyProblems(t.db)).toEqual([]);
+    const amina = await t.db.collection(COLLECTIONS.people).findOne({ slug: 'amina-odhiambo' });
+    expect(amina).toMatchObject({ articleCount: 2, meetingCount: 2 });
+  });
+
+  it('withdraws a load that waits past its patience behind a live loader, with a retryable error and nothing left behind', async () => {
+    const { seq } = await entryOfAStoppedLoader(first);
+    // The entry's owner still answers.
+    const state = t.db.collection<{ _id: string; heartbeatAt: Date }>(BOOKKEEPING_COLLECTIONS.storeState);
+    const alive = () =>
+      state.updateOne({ _id: 'loader:a-loader-that-stopped' }, { $set: { heartbeatAt: new Date() } }, { upsert: true });
+    await alive();
+    const heartbeat = setInterval(() => void alive(), 200);
+    try {
+      const draft = draftOf(second.record, second.text, new Date());
+      const items: LoadItem[] = [
+        { kind: 'load', articleId: draft.articleId, source: draft.source, version: draft.version, draftId: draft._id },
+      ];
+      await expect(applyLoad(t.db, items, [draft], 300)).rejects.toBeInstanceOf(StoreBusyError);
+      expect(await t.db.collection(COLLECTIONS.articles).countDocuments()).toBe(0);
+      expect(
+        await t.db
+          .collection<{ _id: string }>(BOOKKEEPING_COLLECTIONS.articleDrafts)
+          .countDocuments({ _id: draft._id }),
+      ).toBe(0);
+      expect(
+        await t.db
+          .collection(BOOKKEEPING_COLLECTIONS.loadLog)
+          .countDocuments({ _id: { $gt: seq } as never, cancelled: true }),
+      ).toBe(1);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  });
+});
