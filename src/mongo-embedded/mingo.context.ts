@@ -68,9 +68,13 @@ const regex: QueryOperator = (selector, value) => {
   return fieldPredicate(selector, (field) => valueMatches(compiled, field));
 };
 
-/** `$in`, `$nin` or `$all` with regexes among its values: mingo's operator for the rest, RE2 for those. */
+/**
+ * `$in`, `$nin` or `$all` with regexes among its values: `plainPart` (mingo's operator) for the
+ * plain values, RE2 for the patterns, joined by `combine`. Without regexes, mingo's `original`.
+ */
 function withRegexElements(
   original: QueryOperator,
+  plainPart: QueryOperator,
   combine: (plain: Predicate | undefined, patterns: Predicate[]) => Predicate,
 ): QueryOperator {
   return (selector, value, options) => {
@@ -82,7 +86,7 @@ function withRegexElements(
       .map(asLinear)
       .filter((v): v is LinearRegex => v !== undefined)
       .map((pattern) => fieldPredicate(selector, (field) => valueMatches(pattern, field)));
-    return combine(plainValues.length ? original(selector, plainValues, options) : undefined, patterns);
+    return combine(plainValues.length ? plainPart(selector, plainValues, options) : undefined, patterns);
   };
 }
 
@@ -93,14 +97,23 @@ const anyOf = (plain: Predicate | undefined, patterns: Predicate[]): Predicate =
 const queryOverrides: Record<string, QueryOperator> = {
   [LINEAR_REGEX]: linearRegex,
   $regex: regex,
-  $in: withRegexElements(queryOperators.$in as QueryOperator, anyOf),
-  $nin: withRegexElements(queryOperators.$in as QueryOperator, (plain, patterns) => {
-    const matchesAny = anyOf(plain, patterns);
-    return (doc) => !matchesAny(doc);
-  }),
-  $all: withRegexElements(queryOperators.$all as QueryOperator, (plain, patterns) => {
-    return (doc) => (plain?.(doc) ?? true) && patterns.every((p) => p(doc));
-  }),
+  $in: withRegexElements(queryOperators.$in as QueryOperator, queryOperators.$in as QueryOperator, anyOf),
+  // A document matches $nin when it matches none of the values: the $in of them, negated.
+  $nin: withRegexElements(
+    queryOperators.$nin as QueryOperator,
+    queryOperators.$in as QueryOperator,
+    (plain, patterns) => {
+      const matchesAny = anyOf(plain, patterns);
+      return (doc) => !matchesAny(doc);
+    },
+  ),
+  $all: withRegexElements(
+    queryOperators.$all as QueryOperator,
+    queryOperators.$all as QueryOperator,
+    (plain, patterns) => {
+      return (doc) => (plain?.(doc) ?? true) && patterns.every((p) => p(doc));
+    },
+  ),
   $not: (selector, value, options) =>
     (queryOperators.$not as QueryOperator)(selector, rewriteCondition(value), options),
   $elemMatch: (selector, value, options) =>

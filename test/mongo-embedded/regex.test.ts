@@ -60,6 +60,16 @@ describe('regular expressions', () => {
     expect(await ids({ tags: { $in: [/^gam/, 'beta'] } })).toEqual([2, 3]);
     expect(await ids({ tags: { $nin: [/^al/] } })).toEqual([1, 3, 4]);
     expect(await ids({ tags: { $all: [/^al/, /^be/] } })).toEqual([2]);
+  });
+
+  it('keeps, for $nin and $all without regexes, the documents matching none (or all) of the values', async () => {
+    expect(await ids({ tags: { $nin: ['gamma'] } })).toEqual([1, 2, 4]);
+    expect(await ids({ tags: { $nin: ['gamma', /^al/] } })).toEqual([1, 4]);
+    expect(await ids({ tags: { $in: ['gamma'] } })).toEqual([3]);
+    expect(await ids({ tags: { $all: ['alpha', 'beta'] } })).toEqual([2]);
+  });
+
+  it('runs $not and $elemMatch regexes', async () => {
     expect(await ids({ s: { $not: /^[ax]/ } })).toEqual([2, 3]);
     expect(await ids({ items: { $elemMatch: { name: { $regex: '^pe' } } } })).toEqual([4]);
     expect(await ids({ tags: { $elemMatch: { $regex: 'mm' } } })).toEqual([3]);

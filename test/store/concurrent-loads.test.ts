@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from 'mongodb';
 import { writeSyntheticCorpus } from '../../bench/synthetic-corpus';
-import { ingestArticle, type ArticleSubmission } from '../../src/ingest';
+import { ingestArticle, type ArticleSubmission, type ExtractionPool } from '../../src/ingest';
 import { COLLECTIONS, ensureIndexes } from '../../src/store';
 import { dumpCollections } from '../helpers/collection-dump';
+import { testExtractionPool } from '../helpers/extraction-pool';
 import { articleFacts, consistencyProblems } from '../helpers/store-consistency';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -33,6 +34,12 @@ async function corpusTexts(count: number, seed: number): Promise<string[]> {
 describe('concurrent loads', () => {
   let t: TestDatabase;
   let lone = 0;
+  // One thread whose queue takes every concurrent article: what is tested is the store, not the 503.
+  let pool: ExtractionPool;
+  beforeAll(() => {
+    pool = testExtractionPool();
+  });
+  afterAll(() => pool.close());
   beforeEach(async () => {
     t = await openTestDatabase();
     await ensureIndexes(t.db);
@@ -44,7 +51,7 @@ describe('concurrent loads', () => {
     const db = t.client.db(`${t.db.databaseName}_lone${lone++}`);
     try {
       await ensureIndexes(db);
-      await ingestArticle(db, submission);
+      await ingestArticle(db, submission, pool);
       return await read(db);
     } finally {
       await db.dropDatabase();
@@ -67,7 +74,9 @@ describe('concurrent loads', () => {
     const texts = await corpusTexts(20, 11);
     const clients = await Promise.all([0, 1, 2, 3].map(() => t.connect()));
     const results = await Promise.all(
-      texts.map((text, i) => ingestArticle(clients[i % 4].db(t.db.databaseName), { source: 'contested.txt', text })),
+      texts.map((text, i) =>
+        ingestArticle(clients[i % 4].db(t.db.databaseName), { source: 'contested.txt', text }, pool),
+      ),
     );
     expect(results.filter((r) => r.status === 'added')).toHaveLength(1);
 
@@ -85,10 +94,14 @@ describe('concurrent loads', () => {
     await Promise.all(
       clients.map(async (client, k) => {
         for (let j = 0; j < 5; j++) {
-          await ingestArticle(client.db(t.db.databaseName), {
-            source: `article-${(k * 3 + j) % 24}.txt`,
-            text: texts[k * 5 + j],
-          });
+          await ingestArticle(
+            client.db(t.db.databaseName),
+            {
+              source: `article-${(k * 3 + j) % 24}.txt`,
+              text: texts[k * 5 + j],
+            },
+            pool,
+          );
         }
       }),
     );
@@ -146,7 +159,7 @@ describe('concurrent loads', () => {
       expect(await survived).toBe(0);
 
       // The next load completes whatever the killed loader left in the log, then its own.
-      await ingestArticle(t.db, { source: 'after.txt', text: texts[24] });
+      await ingestArticle(t.db, { source: 'after.txt', text: texts[24] }, pool);
       expect(await consistencyProblems(t.db)).toEqual([]);
       await expectEachArticleAsIfAlone();
       const contested = await t.db.collection(COLLECTIONS.articles).findOne({ source: 'contested.txt' });

@@ -102,6 +102,9 @@ function placeEnd(s: Sentence, start: number): number {
 
 function readPlace(s: Sentence, start: number, context: PlaceContext): PlaceFound | null {
   let end = placeEnd(s, start);
+  // `St. George's`, `Saint John's`: a city whose name ends in a possessive
+  if (isPossessive(s.words[end]) && isCity(textOf(s, start, end + 1)))
+    return { at: start, first: false, place: textOf(s, start, end + 1), known: true };
   // `Spain's Barcelona`
   if (
     isPossessive(s.words[end]) &&

@@ -91,9 +91,32 @@ function tokenize(original: string): RawToken[] {
     const start = at + found;
     at = start + values[i].length;
     if (!values[i].trim()) continue;
-    tokens.push({ text: values[i], start, end: at, pos: pos[i], sentence: sentenceOf[i] });
+    const token = { text: values[i], start, end: at, pos: pos[i], sentence: sentenceOf[i] };
+    tokens.push(...splitPossessive(token));
   }
   return tokens;
+}
+
+/** `it's`, `that's`: the clitic is the verb (`is`, `has`), as wink tags it when it splits them. */
+const VERB_CLITIC_HOSTS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'where', 'how']);
+const POSSESSIVE_TOKEN = /^(.*\p{L})(['’]s)$/iu;
+
+/**
+ * `Wiley's` as `Wiley` `'s`, always. Wink splits the clitic off unless the word is in its
+ * vocabulary, and it adds a word to its vocabulary the first time it keeps it whole (`Wiley's.`
+ * at a sentence's end), so without this an article's words would depend on the articles read before.
+ */
+function splitPossessive(token: RawToken): RawToken[] {
+  const match = POSSESSIVE_TOKEN.exec(token.text);
+  if (!match) return [token];
+  const host = match[1];
+  const split = token.start + host.length;
+  const lowerHost = host.toLowerCase();
+  const cliticPos = lowerHost === 'let' ? 'PRON' : VERB_CLITIC_HOSTS.has(lowerHost) ? 'AUX' : 'PART';
+  return [
+    { ...token, text: host, end: split },
+    { text: match[2], start: split, end: token.end, pos: cliticPos, sentence: token.sentence },
+  ];
 }
 
 const JOINERS = new Set(['-', '‑', '&']);

@@ -31,4 +31,11 @@ describe('meeting places', () => {
     const [meeting] = extractBody(example).meetings;
     expect(meeting.location).toMatch(/^(?:Vienna|Sochi)$/);
   });
+
+  it.each([
+    ["President Ilse Varga met Prime Minister Tomas Kerr in St. George's on Monday.", "St. George's"],
+    ["President Ilse Varga met Prime Minister Tomas Kerr in Vienna's old town hall.", 'Vienna'],
+  ])('"%s" is placed in %s', (text, place) => {
+    expect(extractBody(text).meetings[0].location).toBe(place);
+  });
 });
