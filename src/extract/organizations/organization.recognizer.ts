@@ -128,6 +128,8 @@ function possessiveNameEnd(s: Sentence, to: number): number {
   if (!isPossessive(s.words[to])) return -1;
   let end = to + 1;
   while (end < s.words.length && end < to + 4 && isCapitalised(s.words[end])) end++;
+  // `Pakistan's Ministry of Foreign Affairs`: the body is the Ministry of Foreign Affairs, of Pakistan
+  if (lower(s.words[end]) === 'of') return -1;
   return end > to + 1 && isOrganizationHead(s.words[end - 1].text) ? end : -1;
 }
 
@@ -200,10 +202,21 @@ function initials(name: string): string {
     .join('');
 }
 
+/** A party named by its members (`Christian Democrats`) and by its name (`Christian Democratic Party`). */
+const PARTY_MEMBER_NOUNS: Record<string, string> = {
+  democrats: 'democratic party',
+  republicans: 'republican party',
+  socialists: 'socialist party',
+  communists: 'communist party',
+  liberals: 'liberal party',
+  conservatives: 'conservative party',
+};
+
 /** `Foreign Ministry` and `Ministry of Foreign Affairs` name one body. */
 function bodyKey(name: string): string {
   return nameKey(name)
     .split(' ')
+    .flatMap((w) => (PARTY_MEMBER_NOUNS[w] ?? w).split(' '))
     .filter((w) => !['the', 'of', 'for', 'and', 'affairs'].includes(w))
     .sort()
     .join(' ');
@@ -295,6 +308,8 @@ class OrganizationCollector {
     // `Socialist-led FTU`, `Army-backed National Unity Front`: a hyphenated adjective is no part of the name
     while (from < to && (/^(?:the|of|and|for|on)$/i.test(s.words[from].text) || /-\p{Ll}/u.test(s.words[from].text)))
       from++;
+    // `Social Democrats on Monday`: a run cut at a date keeps its linking word
+    while (to > from && /^(?:the|of|and|for|on|in|at)$/i.test(s.words[to - 1].text)) to--;
     // `Officials of the Ministry of Mines` opening a sentence: the group is no part of the name
     if (this.opensSentence(s, from) && isGroupNoun(s.words[from].text) && lower(s.words[from + 1]) === 'of')
       from += lower(s.words[from + 2]) === 'the' ? 3 : 2;
@@ -307,8 +322,30 @@ class OrganizationCollector {
       (isTitleQualifier(s.words[from].text) || isBodyDescriptor(lower(s.words[from])))
     )
       return;
-    from = this.takeParties(s, from, to);
+    // `designated Syria a “State Sponsor of Terrorism”`: a status quoted after `a`, not a body's name
+    if (/^[“"‘']$/.test(s.words[from - 1]?.text ?? '') && /^an?$/i.test(s.words[from - 2]?.text ?? '')) return;
+    // `Victoria's Secret owner`: the end of a possessive name that is no body (a brand, a work)
+    if (this.endsPossessiveName(s, from)) return;
+    const afterParty = this.takeParties(s, from, to);
+    // `Liberals and Social Democrats`: the next name after a party's
+    if (afterParty > from && afterParty < to && /^(?:and|,)$/.test(s.words[afterParty].text)) {
+      this.classify(s, afterParty + 1, to);
+      return;
+    }
+    from = afterParty;
     if (to <= from) return;
+    // `Goldman, Sachs and Co`, `Keefe, Bruyette & Woods`: a firm named after its founders
+    const founder = s.words[from - 2];
+    if (
+      s.words[from - 1]?.text === ',' &&
+      founder &&
+      isCapitalised(founder) &&
+      !isPlace(founder.text) &&
+      (CORPORATE_SUFFIX.test(textOf(s, from, to)) || s.words.slice(from, to).some((w) => w.text === '&'))
+    ) {
+      this.add(s, from - 2, to);
+      return;
+    }
     // `Malaysian Fisheries Minister`: a portfolio, not a body
     if (portfolioStart(s, from, to) > from) return;
     // `Macy's Inc`, `King's College`: a body named with a possessive
@@ -435,6 +472,20 @@ class OrganizationCollector {
       .map((m) => ORGANIZATION_CUES.find((cue) => cue.id === m.id) as OrganizationCue);
   }
 
+  /** Whether the run at `from` follows `Name's`, a possessive of a name that is neither a place nor a person. */
+  private endsPossessiveName(s: Sentence, from: number): boolean {
+    const owner = s.words[from - 2];
+    return (
+      isPossessive(s.words[from - 1]) &&
+      !!owner &&
+      isCapitalised(owner) &&
+      !isPlace(owner.text) &&
+      !isDemonym(owner.text) &&
+      !partyOf(owner.text) &&
+      !this.personWords.has(wordKey(s.index, from - 2))
+    );
+  }
+
   private opensSentence(s: Sentence, at: number): boolean {
     return at === 0 || /^[“"‘'(:]$/.test(s.words[at - 1].text);
   }
@@ -494,8 +545,12 @@ class OrganizationCollector {
       return to;
     }
     if (party) {
-      const adjective = to - from === 2 && lexicalPos(s.words[from].text) === 'ADJ' && !isPlace(s.words[from].text);
-      if (adjective) {
+      const qualifier = s.words[from].text;
+      const ownName =
+        to - from === 2 &&
+        !isPlace(qualifier) &&
+        (PARTY_NAME_QUALIFIERS.has(qualifier.toLowerCase()) || lexicalPos(qualifier) === 'ADJ');
+      if (ownName) {
         this.add(s, from, to);
         return to;
       }
@@ -505,12 +560,27 @@ class OrganizationCollector {
         aliases: [form],
         mention: { sentence: s.index, from: to - 1, to, text: form },
       });
-      if (to - from > 2) this.add(s, from, to);
+      // `Kent and Medway Tories`: a local body of the party, named by its members (`U.S. Senate Republican leader` is a title)
+      const members = /s$/.test(form) && !(s.words[to] && isTitleHead(s.words[to].text));
+      if (to - from > 2 && members) this.add(s, from, to);
       return to;
     }
     return from;
   }
 }
+
+/** Words that make a party of its own with a party noun after them (`Social Democrats`, `Free Democrats`). */
+const PARTY_NAME_QUALIFIERS = new Set([
+  'social',
+  'christian',
+  'free',
+  'liberal',
+  'national',
+  'green',
+  'new',
+  'left',
+  'young',
+]);
 
 /** Nouns for a party's members, which a party's name only describes (`Republican senators`, `Labour voters`). */
 // prettier-ignore
@@ -594,6 +664,17 @@ function merge(found: Found[]): OrganizationEntity[] {
       (b) => b !== e && b.name.startsWith(`${e.name} `) && isOrganizationHead(b.name.split(' ').pop() ?? ''),
     );
     if (longer.length !== 1 || e.name.split(' ').some((w) => isOrganizationHead(w))) continue;
+    longer[0].aliases.push(e.name, ...e.aliases);
+    longer[0].mentions.push(...e.mentions);
+    entities.splice(entities.indexOf(e), 1);
+  }
+  // `Treasury Select Committee` after `House of Commons Treasury Select Committee`, `Post` after
+  // `Washington Post`: the last words of one body's name alone, where no other body ends that way
+  for (const e of [...entities]) {
+    const words = e.name.split(' ');
+    if (partyOf(e.name) || (words.length === 1 && isOrganizationHead(e.name))) continue;
+    const longer = entities.filter((b) => b !== e && b.name.endsWith(` ${e.name}`) && !partyOf(b.name));
+    if (longer.length !== 1) continue;
     longer[0].aliases.push(e.name, ...e.aliases);
     longer[0].mentions.push(...e.mentions);
     entities.splice(entities.indexOf(e), 1);
