@@ -126,25 +126,41 @@ export const WORD_PREDICATES = {
 export type WordPredicate = keyof typeof WORD_PREDICATES;
 
 const PREDICATE_NAMES = Object.keys(WORD_PREDICATES) as WordPredicate[];
-const PREDICATE_INDEX = new Map(PREDICATE_NAMES.map((name, i) => [name, i]));
+const PREDICATE_INDEX = Object.fromEntries(PREDICATE_NAMES.map((name, i) => [name, i])) as Record<WordPredicate, number>;
 const PREDICATE_TESTS = PREDICATE_NAMES.map((name) => WORD_PREDICATES[name]);
 /** A word with its predicate results, computed on first use: rules ask the same few questions of a word many times. */
 type AnsweredWord = Word & { answers?: Int8Array };
 
-/** Whether a predicate holds of a word (0 unknown yet, 1 yes, 2 no in the word's cache). */
-export function holdsAt(index: number, word: Word): boolean {
-  let known = (word as AnsweredWord).answers;
+/**
+ * Every predicate reads only a word's text and tag, so words of one text and tag share their answers,
+ * across sentences and articles (news repeats a few thousand words); past this many, the memo starts over.
+ */
+const answersByForm = new Map<string, Int8Array>();
+const MAX_FORMS = 50_000;
+
+function answersOf(word: AnsweredWord): Int8Array {
+  if (word.answers) return word.answers;
+  const form = `${word.pos}\u0000${word.text}`;
+  let known = answersByForm.get(form);
   if (!known) {
+    if (answersByForm.size >= MAX_FORMS) answersByForm.clear();
     known = new Int8Array(PREDICATE_TESTS.length);
-    (word as AnsweredWord).answers = known;
+    answersByForm.set(form, known);
   }
+  word.answers = known;
+  return known;
+}
+
+/** Whether a predicate holds of a word (0 unknown yet, 1 yes, 2 no in the word's answers). */
+export function holdsAt(index: number, word: Word): boolean {
+  const known = answersOf(word as AnsweredWord);
   if (known[index] === 0) known[index] = PREDICATE_TESTS[index](word) ? 1 : 2;
   return known[index] === 1;
 }
 
 /** The index `holdsAt` takes for a predicate. */
 export function predicateIndex(predicate: WordPredicate): number {
-  return PREDICATE_INDEX.get(predicate) as number;
+  return PREDICATE_INDEX[predicate];
 }
 
 export function holds(predicate: WordPredicate, word: Word): boolean {
