@@ -135,18 +135,18 @@ type AnsweredWord = Word & { answers?: Int8Array };
  * Every predicate reads only a word's text and tag, so words of one text and tag share their answers,
  * across sentences and articles (news repeats a few thousand words); past this many, the memo starts over.
  */
-const answersByForm = new Map<string, Int8Array>();
+const answersByText = new Map<string, Record<string, Int8Array>>();
 const MAX_FORMS = 50_000;
 
 function answersOf(word: AnsweredWord): Int8Array {
   if (word.answers) return word.answers;
-  const form = `${word.pos}\u0000${word.text}`;
-  let known = answersByForm.get(form);
-  if (!known) {
-    if (answersByForm.size >= MAX_FORMS) answersByForm.clear();
-    known = new Int8Array(PREDICATE_TESTS.length);
-    answersByForm.set(form, known);
+  let byTag = answersByText.get(word.text);
+  if (!byTag) {
+    if (answersByText.size >= MAX_FORMS) answersByText.clear();
+    byTag = {};
+    answersByText.set(word.text, byTag);
   }
+  const known = (byTag[word.pos] ??= new Int8Array(PREDICATE_TESTS.length));
   word.answers = known;
   return known;
 }
@@ -154,8 +154,9 @@ function answersOf(word: AnsweredWord): Int8Array {
 /** Whether a predicate holds of a word (0 unknown yet, 1 yes, 2 no in the word's answers). */
 export function holdsAt(index: number, word: Word): boolean {
   const known = answersOf(word as AnsweredWord);
-  if (known[index] === 0) known[index] = PREDICATE_TESTS[index](word) ? 1 : 2;
-  return known[index] === 1;
+  let answer = known[index];
+  if (answer === 0) known[index] = answer = PREDICATE_TESTS[index](word) ? 1 : 2;
+  return answer === 1;
 }
 
 /** The index `holdsAt` takes for a predicate. */
