@@ -14,7 +14,7 @@ import {
   isPlaceOrThingWord,
   partyOf,
 } from '../lexicon/entity-word.lexicon';
-import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
+import { countryOf, isCity, isDemonym, opensSeatOfGovernment } from '../lexicon/place.lexicon';
 import { isEnglishWord, lexicalPos } from '../lexicon/english-word.lexicon';
 import {
   isFormerMarker,
@@ -109,6 +109,7 @@ export const WORD_PREDICATES = {
   country: (w: Word) => countryOf(w.text) !== null,
   demonym: (w: Word) => isDemonym(w.text),
   city: (w: Word) => isCity(w.text),
+  seatOfGovernment: (w: Word) => opensSeatOfGovernment(w.text),
   calendar: (w: Word) => isCalendarWord(w.text),
   /** A capitalised month or weekday (`May 9`, not the modal `may`). */
   dateWord: (w: Word) => isCapitalised(w) && isCalendarWord(w.text),
@@ -126,7 +127,10 @@ export const WORD_PREDICATES = {
 export type WordPredicate = keyof typeof WORD_PREDICATES;
 
 const PREDICATE_NAMES = Object.keys(WORD_PREDICATES) as WordPredicate[];
-const PREDICATE_INDEX = Object.fromEntries(PREDICATE_NAMES.map((name, i) => [name, i])) as Record<WordPredicate, number>;
+const PREDICATE_INDEX = Object.fromEntries(PREDICATE_NAMES.map((name, i) => [name, i])) as Record<
+  WordPredicate,
+  number
+>;
 const PREDICATE_TESTS = PREDICATE_NAMES.map((name) => WORD_PREDICATES[name]);
 /** A word with its predicate results, computed on first use: rules ask the same few questions of a word many times. */
 type AnsweredWord = Word & { answers?: Int8Array };

@@ -193,6 +193,13 @@ const VENUE_CITIES: Record<string, string> = {
   matignon: 'Paris',
 };
 
+const SEAT_FIRST_WORDS = new Set(Object.keys(VENUE_CITIES).map((name) => name.split(' ')[0]));
+
+/** Whether a word opens the name of a seat of government (`Downing`, `ex-Downing` in `ex-Downing Street`). */
+export function opensSeatOfGovernment(word: string): boolean {
+  return SEAT_FIRST_WORDS.has(foldForLookup(word).replace(/^(?:ex|former)-/, ''));
+}
+
 /** The city of a seat of government (`White House` -> `Washington`), or null. */
 export function cityOfVenue(form: string): string | null {
   return VENUE_CITIES[foldForLookup(form).replace(/^the /, '')] ?? null;

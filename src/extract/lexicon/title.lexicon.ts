@@ -30,7 +30,7 @@ const QUALIFIER_WORDS = [
   'industry', 'investment', 'cooperation', 'co-operation', 'relations', 'policy', 'supreme', 'minority',
   'majority', 'opposition', 'whip', 'regional',
   'officer', 'revenue', 'operating', 'financial', 'marketing', 'commercial', 'staff', 'ranking', 'top',
-  'farm', 'fisheries', 'veterans', 'homeland',
+  'farm', 'fisheries', 'veterans', 'homeland', 'media', 'strategy',
 ];
 // prettier-ignore
 const MULTIWORD_HEADS = [

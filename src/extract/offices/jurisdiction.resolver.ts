@@ -6,7 +6,7 @@
  */
 import type { Sentence } from '../text/sentence.splitter';
 import type { OrganizationEntity } from '../organizations/organization.recognizer';
-import { countryCodeOf, countryOf, countryOfCity } from '../lexicon/place.lexicon';
+import { cityOfVenue, countryCodeOf, countryOf, countryOfCity } from '../lexicon/place.lexicon';
 import type { JurisdictionRef } from '../extraction-record.type';
 import { isCalendarWord, partyOf } from '../lexicon/entity-word.lexicon';
 import { isFormerMarker, isTitleWord } from '../lexicon/title.lexicon';
@@ -160,9 +160,13 @@ export function plainJurisdiction(written: string, context: JurisdictionContext)
   }
   const bare = written
     .replace(/^the\s+/i, '')
+    .replace(/^(?:ex|former)-/i, '')
     .replace(/\s*[’']s?$/, '')
     .trim();
   if (!bare || namesNothing(bare)) return null;
+  // `Downing Street communications chief`: a seat of government stands for its country
+  const seat = cityOfVenue(bare);
+  if (seat) return countryOfCity(seat);
   const country = countryOf(bare);
   if (country) return country;
   const party = partyOf(bare);

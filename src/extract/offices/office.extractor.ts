@@ -323,10 +323,12 @@ export function extractOffices(
           !other.split(' ').some((w) => RANK_WORDS.has(w) && !key.split(' ').includes(w)),
       );
       if (covered) continue;
+      const jurisdictionRef = jurisdictionRefOf(holding.fact.jurisdiction, context);
+      const countryCode = jurisdictionRef?.kind === 'country' ? jurisdictionRef.code : null;
       offices.push({
         ...holding.fact,
-        canonicalTitle: canonicalTitleOf(holding.fact.title),
-        jurisdictionRef: jurisdictionRefOf(holding.fact.jurisdiction, context),
+        canonicalTitle: canonicalTitleOf(holding.fact.title, countryCode),
+        jurisdictionRef,
       });
     }
     const evidenceOfParty = (party: string) =>

@@ -36,6 +36,8 @@ const nameWord: TokenSpec = { is: 'capitalised', not: ['titleHead', 'honorific',
 const jurisdictionName = (as: string): TokenSpec => ({
   as,
   seq: [
+    // `Downing Street`, which wink tags as a verb and a noun
+    { is: 'seatOfGovernment', op: '?' },
     jurisdictionWord,
     { ...nameWord, op: '*', max: 5 },
     { op: '*', max: 2, seq: [{ lower: ['and', 'of', '&'] }, nameWord, { ...nameWord, op: '*', max: 3 }] },

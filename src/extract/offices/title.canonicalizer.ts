@@ -49,9 +49,21 @@ const titleCase = (text: string) =>
     )
     .join(' ');
 
-export function canonicalTitleOf(title: string): string {
+/**
+ * Titles a country's press writes short, by the country's ISO code: in British news `the Chancellor`
+ * is the Chancellor of the Exchequer and `the premier` the Prime Minister (in Germany a chancellor
+ * heads the government, and a Canadian premier a province, so these fold only here).
+ */
+// prettier-ignore
+const NATIONAL_USAGE: Record<string, Record<string, string>> = {
+  GB: { chancellor: 'chancellor of the exchequer', premier: 'prime minister' },
+};
+
+/** The canonical form of a title; `countryCode` is the jurisdiction's ISO code when it is a country. */
+export function canonicalTitleOf(title: string, countryCode: string | null = null): string {
   let t = title.toLowerCase().replace(/\s+/g, ' ').trim();
   t = SYNONYMS[t] ?? t;
+  t = (countryCode && NATIONAL_USAGE[countryCode]?.[t]) ?? t;
   const of = /^(.+?) (?:of|for) (.+)$/.exec(t);
   if (of && PORTFOLIO_HEADS.test(of[1]) && ![...FIXED_TITLES].some((fixed) => t.startsWith(fixed))) {
     const portfolio = PORTFOLIOS[of[2]] ?? of[2].replace(/^the /, '');

@@ -13,7 +13,10 @@ const SPORT_WORDS = new Set([
   'penalty', 'slam', 'seed', 'seeded', 'sets', 'round', 'win', 'won', 'beat', 'game', 'games', 'fans', 'rugby',
   'football', 'tennis', 'cricket', 'golf', 'athletics', 'baseball', 'basketball', 'hockey', 'boxing', 'sprint',
   'marathon', 'derby', 'kick', 'pitch', 'captain', 'manager', 'relegation', 'premiership', 'tackle', 'halftime',
-  'half-time', 'lap', 'finish', 'title',
+  'half-time', 'lap', 'finish', 'title', 'transfer', 'transfers', 'signing', 'winger', 'keeper', 'goalscorer',
+  'trophy', 'sport', 'sporting', 'athlete', 'athletes', 'sprinter', 'hurdles', 'ranking', 'rankings', 'coaching',
+  'fa', 'uefa', 'fifa', 'iaaf', 'twickenham', 'wimbledon', 'racing', 'jockey', 'scrum', 'fly-half', 'flanker',
+  'caps',
 ]);
 /** The share of an article's words that are sport's words, past which it is a sports report. */
 const SPORT_DENSITY = 0.03;

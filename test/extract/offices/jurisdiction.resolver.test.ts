@@ -17,6 +17,13 @@ describe('plainJurisdiction', () => {
     expect(plainJurisdiction('Welsh', context)).toBe('Wales');
   });
 
+  it('takes a seat of government for its country', () => {
+    expect(plainJurisdiction('Downing Street', context)).toBe('United Kingdom');
+    expect(plainJurisdiction('ex-Downing Street', context)).toBe('United Kingdom');
+    expect(plainJurisdiction('White House', context)).toBe('United States');
+    expect(plainJurisdiction('Kremlin', context)).toBe('Russia');
+  });
+
   it('names parties and known bodies by their full names', () => {
     expect(plainJurisdiction('Tory', context)).toBe('Conservative Party');
     expect(plainJurisdiction('KDP', context)).toBe('Kurdistan Democratic Party');

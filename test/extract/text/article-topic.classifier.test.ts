@@ -24,6 +24,23 @@ describe('isSportsReport', () => {
     ).toBe(false);
   });
 
+  it('tells transfer news from business news', () => {
+    expect(
+      isSportsReport(
+        sentencesOf(
+          'Chelsea boss Jose Mourinho denied any approach for the winger. The transfer window opens in January, and the FA said it would look into the signing.',
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isSportsReport(
+        sentencesOf(
+          'Yukos boss Mikhail Khodorkovsky denied any wrongdoing. The company said its shares would recover in January.',
+        ),
+      ),
+    ).toBe(false);
+  });
+
   it('keeps a club boss out of the offices of a sports report, not a company boss out of business news', () => {
     const sport = extractBody(
       'Chelsea boss Jose Mourinho said his team won the match. The striker scored two goals in the league game and the club celebrated the victory.',
