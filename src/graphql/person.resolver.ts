@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { entityMeetingsPage, findPeoplePage, keyedPage, loadExisting } from '../store';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { entityMeetingsPage, findPeoplePage, keyedPage, listedHoldings, loadExisting } from '../store';
 import { Affiliation } from './affiliation.type';
 import { Article } from './article.type';
 import { ConnectionArgs } from './connection.args';
@@ -10,7 +10,14 @@ import { Evidence } from './evidence.type';
 import { requireStoreId, storeIdOf } from './global-id.codec';
 import { Meeting } from './meeting.type';
 import { PersonMetWithConnection, type PersonMetWithEdge } from './met-with.type';
-import { checkMinArticles, DEFAULT_MIN_ARTICLES, MIN_ARTICLES_DESCRIPTION } from './min-articles.arg';
+import {
+  checkMinArticles,
+  checkMinShare,
+  DEFAULT_MIN_ARTICLES,
+  DEFAULT_MIN_SHARE,
+  MIN_ARTICLES_DESCRIPTION,
+  MIN_SHARE_DESCRIPTION,
+} from './min-articles.arg';
 import { OfficeHolding } from './office-holding.type';
 import { OrderDirection, toSortDirection } from './order-direction.type';
 import { Organization } from './organization.type';
@@ -71,12 +78,15 @@ export class PersonResolver {
     @Root() person: Person,
     @Arg('minArticles', () => Int, { defaultValue: DEFAULT_MIN_ARTICLES, description: MIN_ARTICLES_DESCRIPTION })
     minArticles: number,
+    @Arg('minShare', () => Float, { defaultValue: DEFAULT_MIN_SHARE, description: MIN_SHARE_DESCRIPTION })
+    minShare: number,
     @Ctx() ctx: RequestContext,
   ): Promise<OfficeHolding[]> {
     checkMinArticles(minArticles);
-    const holdings = (await ctx.loaders.holdingsOfPerson.load(person.doc._id))
-      .filter((h) => h.articleCount >= minArticles)
-      .sort(compareBySupport((h) => h.officeId));
+    checkMinShare(minShare);
+    const holdings = [...(await ctx.loaders.holdingsOfPerson.load(person.doc._id))].sort(
+      compareBySupport((h) => h.officeId),
+    );
     const offices = new Map(
       (
         await loadExisting(
@@ -85,10 +95,14 @@ export class PersonResolver {
         )
       ).map((o) => [o._id, o]),
     );
-    return holdings.flatMap((h) => {
-      const office = offices.get(h.officeId);
-      return office ? [OfficeHolding.from(office, h)] : [];
-    });
+    const listed = listedHoldings(
+      holdings.flatMap((holding) => {
+        const office = offices.get(holding.officeId);
+        return office ? [{ office, holding }] : [];
+      }),
+      { minArticles, minShare },
+    );
+    return listed.map(({ office, holding }) => OfficeHolding.from(office, holding));
   }
 
   @FieldResolver(() => [Affiliation], {

@@ -30,6 +30,7 @@ export * from './identity/content-hash';
 export * from './identity/office-key';
 export * from './identity/search-key.filter';
 export * from './read/read.view';
+export * from './read/office-listing.policy';
 export * from './read/cursor.pagination';
 export * from './read/keyed-range.lookup';
 export * from './read/evidence.page';
