@@ -17,6 +17,9 @@ const PERSON_NOUNS = new Set(['official', 'politician', 'leader', 'envoy', 'dipl
 /** A clear favourite among several fitting people: at least this many times the runner-up's mentions. */
 const DOMINANCE = 2;
 
+/** Posts a country has one holder of at a time. */
+const SOLE_HOLDER_POSTS = new Set(['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen']);
+
 export class CoreferenceResolver {
   private readonly offices: Map<PersonEntity, OfficeFact[]>;
 
@@ -110,6 +113,11 @@ export class CoreferenceResolver {
         .join(' ');
       // `The spokesman said ...` is mostly someone else, unnamed; a state post has one holder
       if (!isStateTitle(title)) continue;
+      // `Milburn, Labour's election co-ordinator, ... The premier insisted`: the one holder of a
+      // country's top post is not someone the article gives another post
+      const held = this.offices.get(person) ?? [];
+      const sole = SOLE_HOLDER_POSTS.has(title.toLowerCase());
+      if (sole && held.length && !held.some((o) => titleHeadOf(o.title) === titleHeadOf(title))) continue;
       out.push({
         person,
         mention: {

@@ -17,6 +17,19 @@ describe('coreference', () => {
     expect(meetingsOf(record)[0].participants).toEqual(['Masoud Barzani']);
   });
 
+  it.each([
+    ['Senator Hale Varga spoke on Monday. The senator said the bill would pass.', ['Hale Varga | Senator']],
+    [
+      "Alan Mirren, Labour's election co-ordinator, spoke on Monday. The premier insisted Mr Brown would have a key role.",
+      ['Alan Mirren | election co-ordinator'],
+    ],
+  ])(
+    'gives `the <post> said` to the subject before it unless that is someone with another top post: %s',
+    (text, offices) => {
+      expect(extractBody(text).offices.map((o) => `${o.holder} | ${o.title}`)).toEqual(offices);
+    },
+  );
+
   it('settles a shared surname by title, or else as the person introduced first under it', () => {
     const record = extractBody(
       'Chechen leader Ramzan Kadyrov wants to quit. His third son, Adam Kadyrov, is 17. Kadyrov told a publication this before his May 7 meeting with Russian President Vladimir Putin.',
