@@ -9,7 +9,7 @@
  * held one is present; (c) at most 1 of the 30 names begins with a title or party word; (d) at
  * most 3 offices duplicate another office of the same person.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,13 +118,19 @@ async function graphql<T>(server: RunningApiServer, query: string, variables: Re
   return body.data;
 }
 
-/** Every folder of the corpus, one after another, as `npm run seed -- --dir` loads each (its README is no article). */
-async function loadCorpus(db: Db): Promise<CorpusLoad> {
+/** The corpus's article folders (its README is no article). */
+function corpusFolders(): string[] {
+  if (!existsSync(CORPUS_DIR)) throw new Error(`no corpus at ${CORPUS_DIR}: set BENCH_AUDIT_CORPUS to its directory`);
   const folders = readdirSync(CORPUS_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => path.join(CORPUS_DIR, entry.name))
     .sort();
   if (!folders.length) throw new Error(`no article folders in the corpus directory ${CORPUS_DIR} (BENCH_AUDIT_CORPUS)`);
+  return folders;
+}
+
+/** Each folder in turn, as `npm run seed -- --dir` loads one. */
+async function loadCorpus(db: Db, folders: string[]): Promise<CorpusLoad> {
   const load: CorpusLoad = {
     seconds: 0,
     added: { articles: 0, people: 0, organizations: 0, offices: 0, meetings: 0 },
@@ -249,6 +255,7 @@ function wrongOfficeLines(audited: AuditedPerson[]): string[] {
 }
 
 export async function run(): Promise<BenchSection> {
+  const folders = corpusFolders();
   const loadAtStart = os.loadavg()[0];
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'newsgraph-bench-audit-'));
   const mongo = await startEmbeddedMongoThread({ dbPath: workDir });
@@ -256,7 +263,7 @@ export async function run(): Promise<BenchSection> {
   let server: RunningApiServer | undefined;
   try {
     const db = client.db('bench');
-    const load = await loadCorpus(db);
+    const load = await loadCorpus(db, folders);
     const loadAtEnd = os.loadavg()[0];
     const offices = db.collection(COLLECTIONS.offices);
     const withoutJurisdiction = await offices.countDocuments({ jurisdiction: null });
