@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchSection } from './bench-section.type';
 
-const MODULES = ['mongo', 'wire', 'extract', 'load', 'http', 'ingest'] as const;
+const MODULES = ['mongo', 'wire', 'extract', 'load', 'http', 'ingest', 'audit'] as const;
 type ModuleName = (typeof MODULES)[number];
 
 const OUTPUT = path.join(__dirname, '..', 'BENCHMARKS.md');
