@@ -5,6 +5,9 @@
  * that a change in extraction that reorders people near the cut still finds them labelled; a
  * person of the top 30 without a label is reported as unjudged.
  *
+ * Sports coaches and managers hold jobs, not offices (GUIDELINES.md, settled cases): their `held`
+ * says what they do and they have no posts, so an office listed for them is wrong.
+ *
  * A post lists its canonical title and jurisdiction forms (how they are compared:
  * `audit-measures.ts`); `titleVariants` and `jurisdictionVariants` name the same post in a form
  * that is not canonical, which is wrong but lets the audit see it as a duplicate of the post.
@@ -48,28 +51,6 @@ const HOME_SECRETARY = ukPost(
   ['Home Secretary', 'Secretary of State for the Home Department'],
   ['Interior Minister', 'Home Minister'],
 );
-
-/** A football club's manager, with the informal titles the press gives the post. */
-function clubManager(clubs: string[], clubVariants: string[] = []): PostLabel {
-  return main({
-    post: `Manager of ${clubs[0]}`,
-    titles: ['Manager', 'Head Coach'],
-    titleVariants: ['Boss', 'Coach', 'Head', 'Chief'],
-    jurisdictions: clubs,
-    jurisdictionVariants: clubVariants,
-  });
-}
-
-/** A national or touring rugby side's head coach. */
-function rugbyCoach(sides: string[], sideVariants: string[] = []): PostLabel {
-  return main({
-    post: `Head coach of ${sides[0]}`,
-    titles: ['Head Coach', 'Coach'],
-    titleVariants: ['Boss', 'Manager', 'Head', 'Chief'],
-    jurisdictions: sides,
-    jurisdictionVariants: sideVariants,
-  });
-}
 
 const noOffice = (names: string[], held: string, oftenWrong?: string[]): PersonLabel => ({
   names,
@@ -241,7 +222,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Andy Robinson'],
     held: 'Head coach of the England rugby union team (from October 2004)',
-    posts: [rugbyCoach(['England', 'England rugby team', 'Rugby Football Union', 'RFU'])],
+    posts: [],
   },
   {
     names: ['Dilson Funaro'],
@@ -265,7 +246,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Jose Mourinho'],
     held: 'Manager of Chelsea',
-    posts: [clubManager(['Chelsea', 'Chelsea FC', 'Chelsea Football Club'], ['Blues'])],
+    posts: [],
   },
   {
     names: ['George W Bush'],
@@ -305,9 +286,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Alex Ferguson', 'Sir Alex Ferguson'],
     held: 'Manager of Manchester United',
-    posts: [
-      clubManager(['Manchester United', 'Man Utd', 'Man United', 'Manchester United FC'], ['United', 'Red Devils']),
-    ],
+    posts: [],
   },
   noOffice(['Rafael Nadal'], 'Spanish tennis player'),
   noOffice(['Lleyton Hewitt'], 'Australian tennis player'),
@@ -315,7 +294,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Arsene Wenger'],
     held: 'Manager of Arsenal',
-    posts: [clubManager(['Arsenal', 'Arsenal FC'], ['Gunners'])],
+    posts: [],
   },
   noOffice(['Tim Henman'], 'British tennis player'),
   {
@@ -338,15 +317,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Clive Woodward', 'Sir Clive Woodward'],
     held: 'Head coach of the 2005 British and Irish Lions; England head coach until September 2004',
-    posts: [
-      rugbyCoach(['British and Irish Lions', 'British & Irish Lions', 'Lions']),
-      {
-        post: 'Head coach of England (until September 2004)',
-        titles: ['Head Coach', 'Coach'],
-        titleVariants: ['Boss', 'Manager', 'Head'],
-        jurisdictions: ['England', 'England rugby team', 'Rugby Football Union', 'RFU'],
-      },
-    ],
+    posts: [],
   },
   {
     names: ['Paul Volcker'],
@@ -423,7 +394,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Mike Ruddock'],
     held: 'Head coach of the Wales rugby union team',
-    posts: [rugbyCoach(['Wales', 'Welsh Rugby Union', 'WRU'])],
+    posts: [],
   },
   noOffice(['Clint Eastwood'], 'American actor and film director (Million Dollar Baby, 2004)'),
   noOffice(['Serena Williams'], 'American tennis player'),
@@ -463,7 +434,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Graeme Souness'],
     held: 'Manager of Newcastle United',
-    posts: [clubManager(['Newcastle United', 'Newcastle'], ['Magpies'])],
+    posts: [],
   },
   {
     names: ['Liam Fox'],
@@ -511,7 +482,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Rafael Benitez'],
     held: 'Manager of Liverpool',
-    posts: [clubManager(['Liverpool', 'Liverpool FC'], ['Reds'])],
+    posts: [],
   },
   noOffice(['Mark Lewis-Francis'], 'British sprinter'),
   {
@@ -554,7 +525,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ['Walter Smith'],
     held: 'Manager of the Scotland national football team',
-    posts: [clubManager(['Scotland', 'Scottish Football Association', 'SFA'])],
+    posts: [],
   },
   noOffice(['Jason Gardener'], 'British sprinter'),
   noOffice(['Greg Rusedski'], 'British tennis player'),
@@ -654,7 +625,7 @@ export const AUDIT_LABELS: PersonLabel[] = [
   {
     names: ["Eddie O'Sullivan"],
     held: 'Head coach of the Ireland rugby union team',
-    posts: [rugbyCoach(['Ireland', 'Irish Rugby Football Union', 'IRFU'])],
+    posts: [],
   },
   noOffice(['Elvis Presley'], 'American singer (died 1977)'),
   noOffice(['Robert Peston'], 'British journalist, author of a book on Gordon Brown'),

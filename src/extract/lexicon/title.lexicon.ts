@@ -112,6 +112,22 @@ export function countryOfTitle(title: string): string | null {
   return NATIONAL_TITLES.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
 }
 
+/**
+ * Posts a country does not have under that name: the United States has no prime minister, the
+ * United Kingdom no president. A country is never inferred for such a post (`Prime Minister Tony
+ * Blair` in a story about Washington).
+ */
+const ABSENT_POSTS: Record<string, RegExp> = {
+  'United States': /^(?:prime minister|premier|chancellor|king|queen|foreign minister|finance minister)$/,
+  'United Kingdom': /^(?:president|vice president|premier|finance minister|foreign minister)$/,
+  'Hong Kong': /^(?:president|prime minister|king|queen)$/,
+};
+
+/** Whether `country` has a post of this (canonical, lower-cased) title, as far as the table knows. */
+export function countryHasPost(country: string, title: string): boolean {
+  return !ABSENT_POSTS[country]?.test(fold(title).replace(/\s+/g, ' '));
+}
+
 /** Whether a title (`Foreign Minister`, `Prime Minister`) is a state post, so it takes the article's country. */
 export function isStateTitle(title: string): boolean {
   const words = title.split(/\s+/).map(fold);

@@ -19,7 +19,14 @@ import {
   type JurisdictionContext,
 } from './jurisdiction.resolver';
 import { canonicalTitleOf } from './title.canonicalizer';
-import { countryOfTitle, isPartyPost, isStateTitle, needsBody, titleHeadOf } from '../lexicon/title.lexicon';
+import {
+  countryHasPost,
+  countryOfTitle,
+  isPartyPost,
+  isStateTitle,
+  needsBody,
+  titleHeadOf,
+} from '../lexicon/title.lexicon';
 import { countryOf } from '../lexicon/place.lexicon';
 import { partyOf } from '../lexicon/entity-word.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
@@ -90,6 +97,19 @@ class OfficeReader {
     private readonly people: ReadonlyMap<number, readonly PersonMention[]>,
   ) {}
 
+  /** Countries whose state posts the article writes out (`Iranian Foreign Minister X`, `US envoy Y`). */
+  statesWrittenOut = new Set<string>();
+
+  /**
+   * Whether the article is between states and writes out the posts of the one it is most about:
+   * its officials are then named with their country (`Iranian Foreign Minister Abbas Araghchi`),
+   * and an unqualified `President Donald Trump` is someone else's.
+   */
+  private otherStatesQualified(): boolean {
+    const country = this.context.country;
+    return this.statesWrittenOut.size >= 2 && !!country && this.statesWrittenOut.has(country);
+  }
+
   /**
    * The jurisdiction's words as written, starting after any person named inside them
    * (`Paul Volcker and U.S. Treasury Secretary James Baker`: `U.S.`).
@@ -143,7 +163,8 @@ class OfficeReader {
    * The country of a state post written without one, from what ties its holder to a country: the
    * country of another post of theirs the text writes out, the title's own (`Home Secretary`), their
    * party's, the one country their sentence names other than as a place they go or are in, the
-   * dateline's, or the country the whole article is clearly about.
+   * country the whole article is clearly about, or the dateline's; never a country without such a
+   * post (`Prime Minister` of the United States).
    */
   private stateCountry(title: string, mention: PersonMention, holder: HolderFacts): string | null {
     if (holder.countries.size === 1) return [...holder.countries][0];
@@ -151,7 +172,12 @@ class OfficeReader {
     if (byTitle) return byTitle;
     const partyCountries = new Set([...holder.parties].map((p) => partyOf(p)?.country).filter((c): c is string => !!c));
     if (partyCountries.size === 1) return [...partyCountries][0];
-    return soleCountryOf(this.sentences[mention.sentence]) ?? this.context.datelineCountry ?? this.context.country;
+    const candidates = [
+      soleCountryOf(this.sentences[mention.sentence]),
+      this.context.datelineCountry,
+      this.otherStatesQualified() ? null : this.context.country,
+    ];
+    return candidates.find((country) => !!country && countryHasPost(country, title)) ?? null;
   }
 }
 
@@ -264,6 +290,13 @@ export function extractOffices(
   const reader = new OfficeReader(sentences, context, mentionsBySentence);
   const explicit = (p: PersonEntity) => p.mentions.flatMap((m) => m.titles).filter((t) => !t.former);
   const implied = impliedTitles(people, sentences, context.organizations, explicit);
+  for (const person of people)
+    for (const mention of person.mentions)
+      for (const phrase of mention.titles) {
+        const written = phrase.former ? null : reader.written(phrase, mention);
+        const country = written?.explicit && written.jurisdiction ? countryOf(written.jurisdiction) : null;
+        if (country && isStateTitle(written!.title)) reader.statesWrittenOut.add(country);
+      }
   for (const person of people) {
     const mentions = [...person.mentions, ...described.filter((d) => d.person === person).map((d) => d.mention)];
     const phrases = mentions.flatMap((mention) =>

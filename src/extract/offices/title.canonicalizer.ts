@@ -18,7 +18,7 @@ const SYNONYMS: Record<string, string> = {
   'secretary-general': 'secretary general', 'general secretary': 'secretary general',
   'attorney-general': 'attorney general', 'vice-president': 'vice president',
   'under-secretary': 'under secretary', undersecretary: 'under secretary',
-  boss: 'head', chief: 'head',
+  boss: 'head', chief: 'head', 'co-ordinator': 'coordinator',
 };
 
 /** Portfolios written in several ways (`Foreign Affairs`, `Defense`). */

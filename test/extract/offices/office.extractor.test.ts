@@ -76,6 +76,21 @@ describe('offices', () => {
     expect(officesOf(record)).toEqual(['Edouard Balladur | Finance Minister | France']);
   });
 
+  it.each([
+    [
+      'a country without such a post',
+      'Prime Minister Tony Blair met George Bush in Washington. The United States and the US Congress backed the plan, US officials said.',
+      'Tony Blair | Prime Minister | null',
+    ],
+    [
+      'the country most mentioned, when its own officials are named with it',
+      'US envoy Steve Witkoff spoke on Monday. President Donald Trump would not let Iran enrich uranium. Iranian Foreign Minister Abbas Araghchi said Iran would not give in. Iran said so again.',
+      'Donald Trump | President | null',
+    ],
+  ])('infers no jurisdiction from %s', (_, text, office) => {
+    expect(officesOf(extractBody(text))).toContain(office);
+  });
+
   it('leaves out former posts and occupations', () => {
     const record = extractBody(
       'Former welfare minister Frank Field MP said so, and former home secretary David Blunkett agreed, as did Societe Generale economist Alain Marais.',

@@ -13,6 +13,7 @@ describe('canonicalTitleOf', () => {
     ['chancellor', 'GB', 'Chancellor of the Exchequer'],
     ['Chancellor of the Exchequer', 'GB', 'Chancellor of the Exchequer'],
     ['premier', 'GB', 'Prime Minister'],
+    ['election co-ordinator', null, 'Election Coordinator'],
   ])('folds "%s" (country %s) to "%s"', (title, country, canonical) => {
     expect(canonicalTitleOf(title, country)).toBe(canonical);
   });
