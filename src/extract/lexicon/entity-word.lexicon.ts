@@ -99,7 +99,7 @@ const PARTIES: Array<{ name: string; forms: string[]; country: string | null }> 
     forms: ['Conservative', 'Conservatives', 'Tory', 'Tories', 'Conservative Party', 'Tory Party'],
     country: 'United Kingdom',
   },
-  { name: 'Labour Party', forms: ['Labour', 'Labour Party'], country: 'United Kingdom' },
+  { name: 'Labour Party', forms: ['Labour', 'Labour Party', 'New Labour'], country: 'United Kingdom' },
   {
     name: 'Liberal Democrats',
     forms: ['Liberal Democrat', 'Liberal Democrats', 'Lib Dem', 'Lib Dems'],

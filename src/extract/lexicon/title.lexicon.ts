@@ -119,7 +119,7 @@ export function countryOfTitle(title: string): string | null {
  */
 const ABSENT_POSTS: Record<string, RegExp> = {
   'United States': /^(?:prime minister|premier|chancellor|king|queen|foreign minister|finance minister)$/,
-  'United Kingdom': /^(?:president|vice president|premier|finance minister|foreign minister)$/,
+  'United Kingdom': /^(?:president|vice president|finance minister|foreign minister)$/,
   'Hong Kong': /^(?:president|prime minister|king|queen)$/,
 };
 

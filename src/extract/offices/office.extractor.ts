@@ -32,7 +32,7 @@ import { partyOf } from '../lexicon/entity-word.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
 import { lower, textOf } from '../engine/word.predicates';
 import { evidenceOf, uniqueEvidence } from '../text/evidence.factory';
-import { isSportsReport } from '../text/article-topic.classifier';
+import { articleSport } from '../text/article-topic.classifier';
 
 const LEAD_VERBS = new Set(['headed', 'led', 'chaired']);
 /** `Deputy Prime Minister` is a different post from `Prime Minister`. */
@@ -273,6 +273,8 @@ const GROUP_TITLES: Record<string, string> = {
 
 /** In a sports report, a club's `boss` or `director of rugby` runs a team: a job, not an office. */
 const SPORT_JOBS = new Set(['boss', 'head', 'chief', 'manager', 'coach', 'captain', 'director']);
+/** `Chelsea boss Jose Mourinho` in a transfer story: a team's boss is named in any story touching sport. */
+const TEAM_JOBS = new Set(['boss', 'manager', 'coach', 'captain']);
 
 /** `described` holds titles found by coreference for people the sentence does not name. */
 export function extractOffices(
@@ -281,7 +283,7 @@ export function extractOffices(
   context: JurisdictionContext,
   described: Array<{ person: PersonEntity; mention: PersonMention }> = [],
 ): OfficesAndAffiliations {
-  const sportsReport = isSportsReport(sentences);
+  const sport = articleSport(sentences);
   const offices: OfficeFact[] = [];
   const affiliations: AffiliationFact[] = [];
   const mentionsBySentence = new Map<number, PersonMention[]>();
@@ -330,7 +332,8 @@ export function extractOffices(
       const jurisdiction = written.jurisdiction ?? reader.inferred(phrase, written, mention, holder);
       // `director Martin Scorsese`: a body's post with no body is an occupation
       if (!jurisdiction && needsBody(written.title)) continue;
-      if (sportsReport && SPORT_JOBS.has(titleHeadOf(written.title))) continue;
+      const head = titleHeadOf(written.title).toLowerCase();
+      if ((sport.report && SPORT_JOBS.has(head)) || (sport.touched && TEAM_JOBS.has(head))) continue;
       const evidence = [evidenceOf(sentences[mention.sentence])];
       const holding: Holding = {
         fact: { holder: person.name, title: written.title, jurisdiction, evidence },

@@ -74,6 +74,15 @@ export class CoreferenceResolver {
   }
 
   /**
+   * Whether the person is the agent of a passive (`the role will be filled by Alan Milburn`): the
+   * sentence is about something else, and a description after it is not about them.
+   */
+  private namedAsAgent(sentence: number, person: PersonEntity): boolean {
+    const named = this.mentionsIn(sentence).find((m) => m.entity === person);
+    return !!named && /^by$/i.test(this.sentences[sentence].words[named.from - 1]?.text ?? '');
+  }
+
+  /**
    * Titles given to a person only by description: `The transport secretary was replying ...` or
    * `"...," the prime minister argued ...` right after a sentence about that person.
    */
@@ -101,7 +110,7 @@ export class CoreferenceResolver {
       const verb = words[end];
       if (end === at || !head || !isTitleHead(head.text) || !verb || !['VERB', 'AUX'].includes(verb.pos)) continue;
       const person = this.subjectOf(s.index - 1);
-      if (!person) continue;
+      if (!person || this.namedAsAgent(s.index - 1, person)) continue;
       const first = words[at];
       const writtenJurisdiction =
         /^\p{Lu}/u.test(first.text) && !isTitleHead(first.text) && !isTitleQualifier(first.text) ? first.text : null;

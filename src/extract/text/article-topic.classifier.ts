@@ -1,5 +1,5 @@
 /**
- * Whether an article is a sports report, from how densely it uses the words of sport. In sport,
+ * How much an article is about sport, from how densely it uses the words of sport. In sport,
  * a club's `boss`, `manager` or `coach` holds a job, not an office (GUIDELINES.md, settled cases).
  */
 import type { Sentence } from './sentence.splitter';
@@ -19,9 +19,18 @@ const SPORT_WORDS = new Set([
   'caps',
 ]);
 /** The share of an article's words that are sport's words, past which it is a sports report. */
-const SPORT_DENSITY = 0.03;
+const SPORTS_REPORT_DENSITY = 0.03;
+/** The share past which the article touches sport (a transfer story in the business pages). */
+const TOUCHES_SPORT_DENSITY = 0.01;
 
-export function isSportsReport(sentences: readonly Sentence[]): boolean {
+export interface ArticleSport {
+  /** A sports report: a club's boss, coach, captain, chief or director holds a job there. */
+  report: boolean;
+  /** It touches sport: a team's boss, manager, coach or captain named in it holds a job. */
+  touched: boolean;
+}
+
+export function articleSport(sentences: readonly Sentence[]): ArticleSport {
   let words = 0;
   let sport = 0;
   for (const s of sentences) {
@@ -31,5 +40,6 @@ export function isSportsReport(sentences: readonly Sentence[]): boolean {
       if (SPORT_WORDS.has(w.text.toLowerCase())) sport++;
     }
   }
-  return words > 0 && sport / words >= SPORT_DENSITY;
+  const density = words > 0 ? sport / words : 0;
+  return { report: density >= SPORTS_REPORT_DENSITY, touched: density >= TOUCHES_SPORT_DENSITY };
 }

@@ -1,6 +1,8 @@
 import { parseArticleStructure } from '../../../src/extract/text/article-structure.parser';
 import { splitSentences } from '../../../src/extract/text/sentence.splitter';
-import { isSportsReport } from '../../../src/extract/text/article-topic.classifier';
+import { articleSport } from '../../../src/extract/text/article-topic.classifier';
+
+const isSportsReport = (sentences: Parameters<typeof articleSport>[0]) => articleSport(sentences).report;
 import { extractBody } from '../article.fixture';
 
 const sentencesOf = (body: string) => {
@@ -8,7 +10,7 @@ const sentencesOf = (body: string) => {
   return splitSentences(text, parseArticleStructure(text).paragraphs);
 };
 
-describe('isSportsReport', () => {
+describe('articleSport', () => {
   it('tells a match report from a political story', () => {
     expect(
       isSportsReport(
@@ -48,5 +50,12 @@ describe('isSportsReport', () => {
     expect(sport.offices).toEqual([]);
     const business = extractBody('LSE boss Clara Furse met the board of the exchange on Monday.');
     expect(business.offices.map((o) => o.holder)).toEqual(['Clara Furse']);
+  });
+
+  it('keeps a team boss out of the offices of a story that only touches sport', () => {
+    const transfer = extractBody(
+      'Chelsea boss Jose Mourinho denied talking to Ashley Cole in a London hotel. The Premier League will hear the case, and the club could be fined over the transfer.',
+    );
+    expect(transfer.offices).toEqual([]);
   });
 });
