@@ -138,7 +138,7 @@ function namesNothing(text: string): boolean {
         isCalendarWord(w) ||
         isTitleWord(w) ||
         isFormerMarker(w) ||
-        /^(?:now|then|earlier|since|new|meanwhile)$/i.test(w),
+        /^(?:now|then|earlier|since|new|meanwhile|today|yesterday|tomorrow|tonight)$/i.test(w),
     );
 }
 

@@ -59,11 +59,19 @@ const NATIONAL_USAGE: Record<string, Record<string, string>> = {
   GB: { chancellor: 'chancellor of the exchequer', premier: 'prime minister' },
 };
 
+/**
+ * A party's campaign role, written many ways (`election chief`, `head of elections strategy`,
+ * `election campaign co-ordinator`): one post, the election coordinator.
+ */
+const CAMPAIGN_ROLE =
+  /^(?:(?:general |election |elections |campaign |strategy )+(?:head|chief|boss|coordinator|co-ordinator|director)|(?:head|chief|director|coordinator|co-ordinator) of (?:the )?(?:general )?(?:elections?|campaign)(?: campaign| strategy)?)$/;
+
 /** The canonical form of a title; `countryCode` is the jurisdiction's ISO code when it is a country. */
 export function canonicalTitleOf(title: string, countryCode: string | null = null): string {
   let t = title.toLowerCase().replace(/\s+/g, ' ').trim();
   t = SYNONYMS[t] ?? t;
   t = (countryCode && NATIONAL_USAGE[countryCode]?.[t]) ?? t;
+  if (CAMPAIGN_ROLE.test(t)) return 'Election Coordinator';
   const of = /^(.+?) (?:of|for) (.+)$/.exec(t);
   if (of && PORTFOLIO_HEADS.test(of[1]) && ![...FIXED_TITLES].some((fixed) => t.startsWith(fixed))) {
     const portfolio = PORTFOLIOS[of[2]] ?? of[2].replace(/^the /, '');

@@ -14,6 +14,9 @@ describe('canonicalTitleOf', () => {
     ['Chancellor of the Exchequer', 'GB', 'Chancellor of the Exchequer'],
     ['premier', 'GB', 'Prime Minister'],
     ['election co-ordinator', null, 'Election Coordinator'],
+    ['election chief', null, 'Election Coordinator'],
+    ['head of elections strategy', null, 'Election Coordinator'],
+    ['election campaign coordinator', null, 'Election Coordinator'],
   ])('folds "%s" (country %s) to "%s"', (title, country, canonical) => {
     expect(canonicalTitleOf(title, country)).toBe(canonical);
   });
@@ -25,6 +28,8 @@ describe('canonicalTitleOf', () => {
     ['chancellor', 'Chancellor of the Exchequer', 'DE'],
     ['premier', 'Prime Minister', 'CA'],
     ['Secretary of State', 'State Secretary', null],
+    ['head of state', 'Election Coordinator', null],
+    ['campaign manager', 'Election Coordinator', null],
   ])('keeps "%s" apart from "%s" (country %s)', (title, other, country) => {
     expect(canonicalTitleOf(title, country)).not.toBe(canonicalTitleOf(other, country));
   });
