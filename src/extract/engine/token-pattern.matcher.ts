@@ -124,10 +124,13 @@ function matchSequence(
     }
     return spec.min === 0 ? matchSequence(specs, index + 1, target, at, groups) : null;
   }
+  // most repeats fail at once: no lists for them
+  const first = spec.step(target, at, groups);
+  if (first <= at) return spec.min === 0 ? matchSequence(specs, index + 1, target, at, groups) : null;
   // where each number of occurrences ends: one way each, so the list is short
-  const ends: number[] = [at];
-  const inner: Array<Groups | null> = [groups];
-  for (let n = 1; n <= spec.max; n++) {
+  const ends: number[] = [at, first];
+  const inner: Array<Groups | null> = [groups, captured];
+  for (let n = 2; n <= spec.max; n++) {
     const end = spec.step(target, ends[n - 1], inner[n - 1]);
     // an occurrence that consumes nothing would repeat forever
     if (end <= ends[n - 1]) break;
@@ -171,6 +174,23 @@ export function matchAt<Id extends string>(
   return matchCompiled(pattern.id, compiledOf(pattern), target, at);
 }
 
+const compiledTables = new WeakMap<
+  readonly TokenPattern<string>[],
+  ReadonlyArray<readonly [string, readonly CompiledSpec[]]>
+>();
+
+/** A table's patterns compiled once: tables are module constants, matched many times a sentence. */
+function compiledTable<Id extends string>(
+  patterns: readonly TokenPattern<Id>[],
+): ReadonlyArray<readonly [Id, readonly CompiledSpec[]]> {
+  let table = compiledTables.get(patterns);
+  if (!table) {
+    table = patterns.map((p) => [p.id, compiledOf(p)] as const);
+    compiledTables.set(patterns, table);
+  }
+  return table as ReadonlyArray<readonly [Id, readonly CompiledSpec[]]>;
+}
+
 /** Every match of every pattern starting at a word in [from, to) (the whole sentence by default), in order. */
 export function matchAll<Id extends string>(
   patterns: readonly TokenPattern<Id>[],
@@ -179,7 +199,7 @@ export function matchAll<Id extends string>(
   to = target.words.length,
 ): PatternMatch<Id>[] {
   const out: PatternMatch<Id>[] = [];
-  const compiledPatterns = patterns.map((p) => [p.id, compiledOf(p)] as const);
+  const compiledPatterns = compiledTable(patterns);
   for (let at = Math.max(0, from); at < Math.min(to, target.words.length); at++) {
     for (const [id, specs] of compiledPatterns) {
       const match = matchCompiled(id, specs, target, at);
@@ -196,7 +216,7 @@ export function matchAllAt<Id extends string>(
   starts: Iterable<number>,
 ): PatternMatch<Id>[] {
   const out: PatternMatch<Id>[] = [];
-  const compiledPatterns = patterns.map((p) => [p.id, compiledOf(p)] as const);
+  const compiledPatterns = compiledTable(patterns);
   for (const at of starts) {
     if (at < 0 || at >= target.words.length) continue;
     for (const [id, specs] of compiledPatterns) {
