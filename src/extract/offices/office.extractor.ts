@@ -89,6 +89,12 @@ interface HolderFacts {
   parties: Set<string>;
 }
 
+/** Titles of both states and companies: without a country written, a company the text names claims them. */
+const COMPANY_OR_STATE_TITLES = /^(?:(?:executive |senior )?vice[- ])?president$/i;
+/** `Rockwell International Corp`, `Warner Bros`, `Moulinex SA`: a company by its legal form or trading word. */
+const COMPANY_NAME = /\s(?:Inc|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|AG|SA|NV|Bros|Group|Holdings)\.?$/;
+const isCompanyName = (name: string) => COMPANY_NAME.test(name);
+
 class OfficeReader {
   constructor(
     private readonly sentences: Sentence[],
@@ -156,7 +162,21 @@ class OfficeReader {
     // `Chairman Sir Ian Caldwell said` in an article about one company: the company's post
     if (needsBody(resolved.title)) return this.context.organization;
     if (!isStateTitle(resolved.title)) return null;
+    // `said Dean Kleckner, president`, `FirsTier Inc said president William Smith ...`: a company's president
+    if (COMPANY_OR_STATE_TITLES.test(resolved.title)) {
+      const company = this.companyAround(mention);
+      if (company) return company;
+    }
     return this.stateCountry(resolved.title, mention, holder);
+  }
+
+  /** The company a sentence names, or else the one the article is about, when it is clearly a company. */
+  private companyAround(mention: PersonMention): string | null {
+    const companies = this.context.organizations.filter((o) => isCompanyName(o.name));
+    const here = companies.filter((o) => o.mentions.some((m) => m.sentence === mention.sentence));
+    if (here.length === 1) return here[0].name;
+    const about = this.context.organization;
+    return about && isCompanyName(about) ? about : null;
   }
 
   /**

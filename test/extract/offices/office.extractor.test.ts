@@ -91,6 +91,19 @@ describe('offices', () => {
     expect(officesOf(extractBody(text))).toContain(office);
   });
 
+  it.each([
+    [
+      'Rockwell International Corp expects better results, President Donald Beall told Reuters in Washington.',
+      'Donald Beall | President | Rockwell International Corp',
+    ],
+    [
+      'FirsTier Inc said president William C. Smith has been named chief executive officer.',
+      'William C. Smith | president | FirsTier Inc',
+    ],
+  ])('gives a president the company the sentence names: %s', (text, office) => {
+    expect(officesOf(extractBody(text))).toContain(office);
+  });
+
   it('leaves out former posts and occupations', () => {
     const record = extractBody(
       'Former welfare minister Frank Field MP said so, and former home secretary David Blunkett agreed, as did Societe Generale economist Alain Marais.',
