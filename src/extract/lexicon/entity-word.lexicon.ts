@@ -19,7 +19,8 @@ const ORGANIZATION_HEADS = [
   'service', 'services', 'organisations', 'organizations', 'archive', 'institution', 'institutions', 'brothers',
   'watch', 'crescent', 'brotherhood', 'securities', 'partners', 'associates', 'motors', 'energy', 'resources',
   'systems', 'technologies', 'electric', 'chemicals', 'international', 'club', 'corp', 'stores', 'consortium',
-  'programme', 'program', 'exchange', 'mission', 'tribunal',
+  'programme', 'program', 'exchange', 'mission', 'tribunal', 'force', 'survey', 'lab', 'laboratory', 'laboratories',
+  'school', 'academy', 'observatory', 'commissariat', 'inspectorate',
   'banque', 'banco', 'banca', 'cie', 'compagnie', 'societe', 'société', 'groupe', 'gruppo', 'boerse', 'börse', 'bourse', 'deutsche', 'gmbh', 'spa', 'bancorp', 'monthly', 'weekly', 'daily', 'magazine', 'tv', 'television', 'radio', 'records', 'studios', 'pictures', 'entertainment', 'airport', 'railways', 'railway', 'transit', 'brands', 'management', 'chamber',
 ];
 /** Heads that name a body on their own (`Congress`); the others need a name in front (`Ministry` alone is generic). */
