@@ -20,7 +20,7 @@ const ORGANIZATION_HEADS = [
   'watch', 'crescent', 'brotherhood', 'securities', 'partners', 'associates', 'motors', 'energy', 'resources',
   'systems', 'technologies', 'electric', 'chemicals', 'international', 'club', 'corp', 'stores', 'consortium',
   'programme', 'program', 'exchange', 'mission', 'tribunal', 'force', 'survey', 'lab', 'laboratory', 'laboratories',
-  'school', 'academy', 'observatory', 'commissariat', 'inspectorate',
+  'school', 'academy', 'observatory', 'commissariat', 'inspectorate', 'house',
   'banque', 'banco', 'banca', 'cie', 'compagnie', 'societe', 'société', 'groupe', 'gruppo', 'boerse', 'börse', 'bourse', 'deutsche', 'gmbh', 'spa', 'bancorp', 'monthly', 'weekly', 'daily', 'magazine', 'tv', 'television', 'radio', 'records', 'studios', 'pictures', 'entertainment', 'airport', 'railways', 'railway', 'transit', 'brands', 'management', 'chamber',
 ];
 /** Heads that name a body on their own (`Congress`); the others need a name in front (`Ministry` alone is generic). */

@@ -271,7 +271,9 @@ class OrganizationCollector {
       s.words.slice(k + 1, to).some((x) => this.personWords.has(wordKey(s.index, x.index)));
     for (let k = from; k < to; k++) {
       const w = s.words[k].text;
-      const title = (isTitleHead(w) && (k === to - 1 || personAhead(k) || k === from)) || isHonorific(w);
+      // `House of Representatives`: the chamber's members name it
+      const chamber = lower(s.words[k - 1]) === 'of' && lower(s.words[k - 2]) === 'house';
+      const title = (isTitleHead(w) && !chamber && (k === to - 1 || personAhead(k) || k === from)) || isHonorific(w);
       const calendarBreak = isCalendarWord(w) && !(s.words[k + 1] && k + 1 < to && isCapitalised(s.words[k + 1]));
       if (title || calendarBreak || this.personWords.has(wordKey(s.index, k))) {
         close(k, title);
@@ -423,6 +425,11 @@ class OrganizationCollector {
         words.slice(0, -1).every((w) => isPlaceOrThingWord(w.text) || countryOf(w.text))
       )
         return;
+      // `the House of Representatives' Intelligence committee`: a unit of the body, named with its noun
+      if (next && isLowercaseBodyNoun(next.text)) {
+        this.add(s, from, to + 1, [...aliases, text]);
+        return;
+      }
       this.add(s, from, to, aliases);
       return;
     }
@@ -745,7 +752,7 @@ export function recognizeOrganizations(sentences: Sentence[], people: PeopleAnal
 }
 
 /** Chambers and courts whose names stand in titles (`U.S. Senate Majority Leader`, `House Speaker`). */
-const CHAMBER_HEADS = /^(?:senate|house|congress|parliament|assembly|court)$/i;
+const CHAMBER_HEADS = /^(?:senate|house|congress|parliament|assembly|court|representatives|commons|lords)$/i;
 /** What may follow a chamber's name in a title or a description of someone (`Senate candidate`, `House seat`). */
 const DESCRIBED_BY = /^(?:candidate|candidates|seat|seats|race|election|elections|nominee|hopeful|member|members)$/i;
 

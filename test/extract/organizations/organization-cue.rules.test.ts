@@ -14,6 +14,7 @@ describe('cues that make a bare name a body', () => {
     ['Labour MP Fiona Garside and Republican senators spoke.', ['Labour Party', 'Republican Party']],
     ['Officials discussed Saudi-US relations and the Reagan Administration.', ['Saudi-US', 'Reagan Administration']],
     ["Pakistan's Ministry of Foreign Affairs said so.", ["Pakistan's Ministry"]],
+    ['He will consult House of Representatives Speaker Paul Ryan.', ['House of Representatives']],
     ['The US designated Syria a “State Sponsor of Terrorism” in 1979.', ['State Sponsor of Terrorism']],
     ["Analysts praised Zandor's Secret owner L Brands.", ['Secret']],
     [
