@@ -5,26 +5,26 @@
  * through a bounded cache; query semantics come from mingo. `startEmbeddedMongoThread` runs the
  * same server on a worker thread of the process.
  */
-import { removeStaleBackupFiles } from './backup.commands';
-import { DatabaseEngine } from './database.engine';
-import { EmbeddedServer } from './embedded.server';
-import { removeServerRecord, writeServerRecord } from './server-record';
-import { SqliteStorage } from './sqlite.storage';
+import { removeStaleBackupFiles } from './commands/backup.commands';
+import { DatabaseEngine } from './storage/database.engine';
+import { EmbeddedServer } from './wire/embedded.server';
+import { removeServerRecord, writeServerRecord } from './storage/server-record';
+import { SqliteStorage } from './storage/sqlite.storage';
 
 export {
   startEmbeddedMongoThread,
   StopTimeoutError,
   type EmbeddedMongoThreadOptions,
-} from './embedded-thread.launcher';
+} from './thread/embedded-thread.launcher';
 export {
   readServerRecord,
   removeServerRecord,
   SERVER_RECORD_FILE,
   writeServerRecord,
   type ServerRecord,
-} from './server-record';
-export { backupDatabase, restoreDatabase } from './storage.backup';
-export { checkDatabase, type CheckReport } from './storage.check';
+} from './storage/server-record';
+export { backupDatabase, restoreDatabase } from './storage/storage.backup';
+export { checkDatabase, type CheckReport } from './storage/storage.check';
 
 /** The document cache's default budget: enough for a working set of many thousand typical documents. */
 export const DEFAULT_CACHE_SIZE_MB = 64;

@@ -1,0 +1,43 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import type { MeetingParticipantDocument } from '../../store';
+import type { Meeting } from './meeting.type';
+import { Support } from '../support/support.type';
+
+export enum ParticipantRole {
+  HOST = 'HOST',
+  VISITOR = 'VISITOR',
+  ATTENDEE = 'ATTENDEE',
+}
+
+registerEnumType(ParticipantRole, {
+  name: 'ParticipantRole',
+  description: 'The part someone plays in a meeting, where the text gives it.',
+  valuesConfig: {
+    HOST: { description: 'Receives the others (e.g. "X received Y": X).' },
+    VISITOR: { description: 'Comes to the host (e.g. "X received Y": Y).' },
+    ATTENDEE: { description: 'Present without hosting or visiting (e.g. "attended by").' },
+  },
+});
+
+@ObjectType({ description: 'A participant of a meeting with the role the text gives them.' })
+export class MeetingParticipant {
+  @Field(() => ParticipantRole, { nullable: true, description: 'Their role; null when the text does not give one.' })
+  role!: ParticipantRole | null;
+
+  @Field(() => Support, {
+    description:
+      'The articles that state this participation: those reporting the meeting, since its participants are part of what identifies it.',
+  })
+  support!: Support;
+
+  /** The stored reference, resolved to a Person or Organization by the participant resolver. */
+  ref!: MeetingParticipantDocument;
+
+  static from(ref: MeetingParticipantDocument, meeting: Meeting): MeetingParticipant {
+    return Object.assign(new MeetingParticipant(), {
+      role: ref.role ? (ref.role.toUpperCase() as ParticipantRole) : null,
+      support: meeting.support,
+      ref,
+    });
+  }
+}

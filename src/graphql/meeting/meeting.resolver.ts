@@ -1,0 +1,82 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { findMeetingsPage } from '../../store';
+import { Article } from '../article/article.type';
+import { ConnectionArgs } from '../common/connection.args';
+import { toConnection, type ConnectionValue } from '../common/connection.type';
+import { ArticleConnection, EvidenceConnection, MeetingConnection } from '../common/connections.type';
+import { Evidence } from '../support/evidence.type';
+import { requireStoreId, storeIdOf } from '../common/global-id.codec';
+import { MeetingOrderField } from './meeting-order.input';
+import { MeetingParticipant } from './meeting-participant.type';
+import { Meeting } from './meeting.type';
+import { MeetingsArgs } from './meetings.args';
+import { OrderDirection, toSortDirection } from '../common/order-direction.type';
+import type { RequestContext } from '../common/request.context';
+import { requireShortTexts } from '../common/input-text.limit';
+import { supportArticles, supportEvidence } from '../support/support.resolver';
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => MeetingConnection, {
+    description:
+      'Meetings, narrowed by participants, organization, place and date range, latest first unless `orderBy` says otherwise.',
+  })
+  async meetings(@Args() args: MeetingsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Meeting>> {
+    requireShortTexts(args.filter, 'filter');
+    const order = args.orderBy ?? { field: MeetingOrderField.DATE, direction: OrderDirection.DESC };
+    const filter = args.filter;
+    const page = await findMeetingsPage(
+      ctx.db,
+      {
+        personIds: filter?.participantIds?.map((id) => requireStoreId(id, 'Person', 'filter.participantIds')),
+        organizationId:
+          filter?.organizationId != null
+            ? requireStoreId(filter.organizationId, 'Organization', 'filter.organizationId')
+            : null,
+        location: filter?.location,
+        from: filter?.from,
+        to: filter?.to,
+      },
+      { field: order.field, direction: toSortDirection(order.direction) },
+      args,
+    );
+    return toConnection(page, Meeting.from);
+  }
+
+  @Query(() => Meeting, { nullable: true, description: 'One meeting by id; null when there is none.' })
+  async meeting(
+    @Arg('id', () => ID, { description: 'The Meeting id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Meeting | null> {
+    const storeId = storeIdOf(id, 'Meeting');
+    const doc = storeId ? await ctx.loaders.meetingById.load(storeId) : null;
+    return doc && Meeting.from(doc);
+  }
+
+  @FieldResolver(() => [MeetingParticipant], {
+    description: 'Who took part, with their roles where the articles give them.',
+  })
+  participants(@Root() meeting: Meeting): MeetingParticipant[] {
+    return meeting.doc.participants.map((ref) => MeetingParticipant.from(ref, meeting));
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'The articles that report this meeting, latest first.' })
+  articles(
+    @Root() meeting: Meeting,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Article>> {
+    return supportArticles(meeting.support, args, ctx);
+  }
+
+  @FieldResolver(() => EvidenceConnection, {
+    description: 'The sentences (often photo captions) that report this meeting, latest article first.',
+  })
+  evidence(
+    @Root() meeting: Meeting,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Evidence>> {
+    return supportEvidence(meeting.support, args, ctx);
+  }
+}

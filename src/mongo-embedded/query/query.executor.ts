@@ -1,0 +1,578 @@
+/**
+ * Runs reads with MongoDB semantics from mingo: filters, sort, skip, limit and projection for
+ * find-like commands, and aggregation pipelines with `$lookup` and `$unionWith` resolving other
+ * collections of the same database. Documents come from the planner's index ranges or a scan,
+ * a chunk at a time (see document.stream.ts), so a read can pause, stop at its deadline, or
+ * stop half-way and resume on the next getMore; only what must be gathered (a sort without an
+ * index, the stages after the first ones of a pipeline) is held in memory.
+ */
+import type { Document } from 'bson';
+import { aggregate, Query } from './mingo.context';
+import { performance } from 'node:perf_hooks';
+import { copyDocument, isPlainObject } from '../common/bson-value.util';
+import type { CollectionState } from '../storage/collection.state';
+import type { DatabaseEngine } from '../storage/database.engine';
+import { checkedEach, collectNow, gather, inChunks, known, PAUSE, type DocumentStream } from './document.stream';
+import { projectTopLevelFields } from './field-projection.util';
+import { sameKeyPattern } from '../storage/index.catalog';
+import { keyPrefixLength } from '../storage/index-key.encoding';
+import type { KeyEntry } from '../storage/key-table.scan';
+import { equalityLookup, runEqualityLookup } from './lookup.stage';
+import { MongoServerError } from '../common/mongo-server.error';
+import type { Deadline } from './query.deadline';
+import { QueryFilterCache } from './query-filter.cache';
+import { validateFilter } from './query-filter.validator';
+import { estimate, orderedRead, planAccess, type AccessPlan, type IndexRead } from './query.planner';
+import { parseSort, sortDocuments } from './sort.comparator';
+import { unionWithStage } from './union-with.stage';
+
+/** What changes how values compare and what `$$name` means: a command's `collation` and `let`. */
+export interface QueryScope {
+  collation?: Document;
+  variables?: Document;
+}
+
+export interface ReadOptions extends QueryScope {
+  filter?: Document;
+  sort?: Document;
+  projection?: Document;
+  skip?: number;
+  limit?: number;
+  hint?: unknown;
+}
+
+/** Index keys read per statement. */
+const KEY_CHUNK = 256;
+/** A read past this many documents keeps what it reads in the cache only if its collection fits there. */
+const LARGE_READ = 1000;
+
+/**
+ * mingo would honour a collation when sorting but not when matching, which would give
+ * silently wrong answers, so only the simple (binary) collation is accepted.
+ */
+function mingoOptions(scope: QueryScope): { variables?: Document } {
+  if (scope.collation && scope.collation.locale !== 'simple') {
+    throw new MongoServerError(
+      'NotImplemented',
+      `collation ${JSON.stringify(scope.collation)} is not supported by the embedded server; only { locale: "simple" }`,
+    );
+  }
+  return scope.variables ? { variables: scope.variables } : {};
+}
+
+/**
+ * Runs an aggregation in mingo. A pipeline is the client's program: whatever mingo throws
+ * while evaluating it (including a TypeError on a malformed stage) is a BadValue, not our bug.
+ */
+export function evaluatePipeline(
+  docs: Iterable<Document>,
+  pipeline: Document[],
+  options: Record<string, unknown>,
+): Document[] {
+  try {
+    return aggregate(docs, pipeline, options) as Document[];
+  } catch (err) {
+    if (err instanceof MongoServerError) throw err;
+    throw new MongoServerError('BadValue', `the pipeline could not be evaluated: ${(err as Error).message}`);
+  }
+}
+
+const compiledFilters = new QueryFilterCache();
+
+/** The filter as a mingo query, after refusing operator arguments mingo cannot handle. */
+function compileFilter(filter: Document, scope: QueryScope): Query {
+  validateFilter(filter);
+  return compiledFilters.query(filter, mingoOptions(scope));
+}
+
+/** Refuses a hint naming an index the collection does not have, as mongod does. */
+export function checkHint(collection: CollectionState | undefined, hint: unknown): void {
+  if (hint === undefined || hint === null || !collection) return;
+  const specs = collection.indexSpecs;
+  const found =
+    typeof hint === 'string'
+      ? specs.some((s) => s.name === hint)
+      : isPlainObject(hint) &&
+        (Object.keys(hint).length === 0 ||
+          specs.some((s) => sameKeyPattern(s.key, hint as Document)) ||
+          '$natural' in hint);
+  if (!found) {
+    throw new MongoServerError(
+      'BadValue',
+      `error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index`,
+    );
+  }
+}
+
+function* nothing(): DocumentStream {}
+
+/** Whether the reads could meet one document twice (several ranges, or several keys of one document). */
+function mayRepeat(reads: IndexRead[]): boolean {
+  return reads.length > 1 || reads.some((read) => read.ranges.length > 1 || read.source.multikey.some(Boolean));
+}
+
+/** How long a filter may test documents before handing over what passed, so its read can pause. */
+const FILTER_SLICE_MS = 5;
+
+/**
+ * The documents that pass `test`, in order, handed over every few milliseconds (a costly filter
+ * would otherwise hold a whole chunk's work between two pauses).
+ */
+function* passing(docs: Document[], test: Query): DocumentStream {
+  let passed: Document[] = [];
+  let since = performance.now();
+  for (let i = 0; i < docs.length; i += 1) {
+    if (test.test(docs[i])) passed.push(docs[i]);
+    if ((i & 15) === 15 && performance.now() - since > FILTER_SLICE_MS) {
+      yield passed;
+      passed = [];
+      since = performance.now();
+    }
+  }
+  yield passed;
+}
+
+/** The pairs a read covers, in key order, a chunk at a time. */
+function* entriesOf(read: IndexRead): Generator<KeyEntry[]> {
+  if (read.wholeKeys && read.wholeKeys.length > 1) {
+    yield* read.source.keys.among(read.wholeKeys, KEY_CHUNK);
+    return;
+  }
+  for (const range of read.ranges) yield* read.source.keys.entries(range, 1, KEY_CHUNK);
+}
+
+/** The documents a plan reads that pass `test` (all of them without one), in scan or key order. */
+function* planned(collection: CollectionState, plan: AccessPlan, test: Query | undefined): DocumentStream {
+  if (plan.kind === 'scan') {
+    for (const chunk of collection.naturalOrder()) {
+      if (test) yield* passing(chunk, test);
+      else yield chunk;
+    }
+    return;
+  }
+  const seen = mayRepeat(plan.reads) ? new Set<number>() : undefined;
+  let fetched = 0;
+  for (const read of plan.reads) {
+    for (const entries of entriesOf(read)) {
+      collection.checkNotDropped();
+      const docs: Document[] = [];
+      for (const { seq } of entries) {
+        if (seen) {
+          if (seen.has(seq)) continue;
+          seen.add(seq);
+        }
+        const doc = collection.document(seq, (fetched += 1) <= LARGE_READ || collection.fitsInCache());
+        if (doc) docs.push(doc);
+      }
+      if (test) yield* passing(docs, test);
+      else yield docs;
+    }
+  }
+}
+
+/** Documents matching `filter`, unprojected, in natural order (index order when an index answered). */
+export function matching(collection: CollectionState, filter: Document, scope: QueryScope = {}): DocumentStream {
+  // Compiled first even when an index answers alone: compiling is what refuses a malformed filter.
+  const query = compileFilter(filter, scope);
+  const { plan } = planAccess(collection, filter);
+  const everything = Object.keys(filter).length === 0 || (plan.kind === 'keys' && plan.exact);
+  return planned(collection, plan, everything ? undefined : query);
+}
+
+/** How many documents match `filter`; an index that answers alone is counted without reading documents. */
+export function countMatching(
+  collection: CollectionState,
+  filter: Document,
+  scope: QueryScope,
+): DocumentStream<number> {
+  const query = compileFilter(filter, scope);
+  const { plan } = planAccess(collection, filter);
+  if (Object.keys(filter).length === 0) return known(collection.count);
+  if (plan.kind === 'keys' && plan.exact) return countKeys(collection, plan.reads);
+  return countStream(planned(collection, plan, query));
+}
+
+function* countKeys(collection: CollectionState, reads: IndexRead[]): DocumentStream<number> {
+  const seen = new Set<number>();
+  for (const read of reads) {
+    for (const entries of entriesOf(read)) {
+      collection.checkNotDropped();
+      for (const { seq } of entries) seen.add(seq);
+      yield PAUSE;
+    }
+  }
+  return seen.size;
+}
+
+function* countStream(stream: DocumentStream): DocumentStream<number> {
+  let n = 0;
+  for (const chunk of stream) {
+    n += chunk.length;
+    yield PAUSE;
+  }
+  return n;
+}
+
+/** Below this many candidates, sorting them beats walking an index in sort order. */
+const FEW_CANDIDATES = 1000;
+
+/**
+ * The first `keep` documents matching `filter` in `sort` order (all when `keep` is undefined).
+ * When an index gives the sort's first field in order (after fields the filter fixes) and
+ * reading it costs no more than reading the filter's candidates, or the page is small next to
+ * the candidates, it walks that index, reading only as many keys as the page needs; otherwise it
+ * sorts the candidates.
+ */
+function sortedMatches(
+  collection: CollectionState,
+  filter: Document,
+  sort: Document,
+  keep: number | undefined,
+  scope: QueryScope,
+): DocumentStream {
+  const query = compileFilter(filter, scope);
+  const [first, ...later] = parseSort(sort);
+  const everything = Object.keys(filter).length === 0;
+  const access = planAccess(collection, filter);
+  const test = everything || (access.plan.kind === 'keys' && access.plan.exact) ? undefined : query;
+  const walk = first.path.startsWith('$') ? undefined : orderedRead(collection, filter, first.path);
+  const candidates = () => access.estimate();
+  // With no filter and a page to fill, the walk reads the page and no more; with many candidates
+  // and a small page, it stops once the page is full.
+  const useWalk =
+    walk !== undefined &&
+    ((everything && keep !== undefined) ||
+      (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)) ||
+      estimate([walk]) <= candidates());
+  if (!useWalk) {
+    const matches = planned(collection, access.plan, test);
+    return keep === undefined ? sortAll(matches, sort) : keepTop(matches, sort, keep);
+  }
+  const tieBreak = later.length ? Object.fromEntries(later.map((field) => [field.path, field.direction])) : undefined;
+  return walkInOrder(collection, walk, first.direction, everything ? undefined : query, tieBreak, keep);
+}
+
+function* sortAll(matches: DocumentStream, sort: Document): DocumentStream {
+  yield* inChunks(sortDocuments(yield* gather(matches), sort));
+}
+
+/**
+ * The first `keep` documents in `sort` order, holding no more than about twice that many as they
+ * stream by (a top-20 page of a million documents keeps 20, not a million). Ties keep the
+ * stream's order, exactly as a full sort would.
+ */
+function* keepTop(matches: DocumentStream, sort: Document, keep: number): DocumentStream {
+  let best: Document[] = [];
+  let pending: Document[] = [];
+  const room = Math.max(2 * keep, 1024);
+  for (const chunk of matches) {
+    for (const doc of chunk) pending.push(doc);
+    if (best.length + pending.length >= room) {
+      best = sortDocuments(best.concat(pending), sort, keep);
+      pending = [];
+    }
+    yield PAUSE;
+  }
+  yield* inChunks(sortDocuments(best.concat(pending), sort, keep));
+}
+
+/**
+ * Documents from an ordered index read, as groups of equal sort values: each group in insertion
+ * order, then by the later sort fields, exactly as a full sort orders them.
+ */
+function* walkInOrder(
+  collection: CollectionState,
+  read: IndexRead,
+  direction: 1 | -1,
+  test: Query | undefined,
+  tieBreak: Document | undefined,
+  keep: number | undefined,
+): DocumentStream {
+  const groupFields = read.equalFields + 1;
+  const seen = read.source.multikey.some(Boolean) ? new Set<number>() : undefined;
+  let group: Document[] = [];
+  let groupKey: Buffer | undefined;
+  let produced = 0;
+  let fetched = 0;
+  const finishGroup = (): Document[] => {
+    let done = group.length > 1 ? [...group].sort((a, b) => collection.seqOf(a) - collection.seqOf(b)) : group;
+    if (done.length > 1 && tieBreak) done = sortDocuments(done, tieBreak);
+    group = [];
+    produced += done.length;
+    return done;
+  };
+  for (const entries of read.source.keys.entries(read.ranges[0], direction, KEY_CHUNK)) {
+    collection.checkNotDropped();
+    let out: Document[] = [];
+    let since = performance.now();
+    for (const [i, { key, seq }] of entries.entries()) {
+      // A costly filter hands over what it has every few milliseconds, so the read can pause.
+      if ((i & 15) === 15 && performance.now() - since > FILTER_SLICE_MS) {
+        yield out;
+        out = [];
+        since = performance.now();
+      }
+      const sortKey = key.subarray(0, keyPrefixLength(key, groupFields));
+      if (groupKey && !sortKey.equals(groupKey)) {
+        out.push(...finishGroup());
+        if (keep !== undefined && produced >= keep) {
+          yield out;
+          return;
+        }
+      }
+      groupKey = sortKey;
+      if (seen) {
+        if (seen.has(seq)) continue;
+        seen.add(seq);
+      }
+      const doc = collection.document(seq, (fetched += 1) <= LARGE_READ || collection.fitsInCache());
+      if (doc && (!test || test.test(doc))) group.push(doc);
+    }
+    yield out;
+  }
+  yield finishGroup();
+}
+
+/** Skips and limits a stream, ending it (and the reading behind it) once the limit is reached. */
+function* sliced(stream: DocumentStream, skip: number, limit: number | undefined): DocumentStream {
+  let toSkip = skip;
+  let left = limit ?? Infinity;
+  if (left <= 0) return;
+  for (const chunk of stream) {
+    let docs = chunk;
+    if (toSkip > 0) {
+      const skipped = Math.min(toSkip, docs.length);
+      docs = docs.slice(skipped);
+      toSkip -= skipped;
+    }
+    if (docs.length > left) docs = docs.slice(0, left);
+    left -= docs.length;
+    yield docs;
+    if (left === 0) return;
+  }
+}
+
+function* projected(stream: DocumentStream, projection: Document, filter: Document, scope: QueryScope): DocumentStream {
+  for (const docs of stream) {
+    // The filter goes along for positional projections (`"a.$": 1`); these documents all match it.
+    yield (
+      projectTopLevelFields(docs, projection) ??
+      (compileFilter(filter, scope).find(docs, projection).all() as Document[])
+    );
+  }
+}
+
+/**
+ * The matching documents in result order, projected; stored documents are handed out as they are
+ * (callers must not change them). Bad arguments are refused here, before any reading.
+ */
+export function runQuery(collection: CollectionState | undefined, options: ReadOptions): DocumentStream {
+  const filter = options.filter ?? {};
+  compileFilter(filter, options);
+  if (options.sort) parseSort(options.sort);
+  if (!collection) return nothing();
+  checkHint(collection, options.hint);
+  const skip = options.skip ?? 0;
+  const end = options.limit ? skip + options.limit : undefined;
+  let stream =
+    options.sort && Object.keys(options.sort).length
+      ? sortedMatches(collection, filter, options.sort, end, options)
+      : matching(collection, filter, options);
+  stream = sliced(stream, skip, options.limit || undefined);
+  if (options.projection && Object.keys(options.projection).length) {
+    stream = projected(stream, options.projection, filter, options);
+  }
+  return stream;
+}
+
+/** What a count command counts: the query's documents with skip or limit, else its matches (see countMatching). */
+export function runCount(collection: CollectionState | undefined, options: ReadOptions): DocumentStream<number> {
+  compileFilter(options.filter ?? {}, options);
+  if (!collection) return known(0);
+  checkHint(collection, options.hint);
+  if (!options.skip && !options.limit) return countMatching(collection, options.filter ?? {}, options);
+  return countStream(runQuery(collection, options));
+}
+
+/** The first document of a query in its order, read at once: what a single-document write acts on. */
+export function firstOf(collection: CollectionState, options: ReadOptions): Document | undefined {
+  const stream = runQuery(collection, { ...options, limit: 1 });
+  for (const chunk of stream) if (chunk.length) return chunk[0];
+  return undefined;
+}
+
+/** Stages that build new output documents and never write into their input ones. */
+const NON_MUTATING_STAGES = new Set([
+  '$match',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$count',
+  '$group',
+  '$project',
+  '$lookup',
+  '$sortByCount',
+  '$sample',
+  '$facet',
+  '$unionWith',
+]);
+
+const REFUSED_STAGES: Record<string, string> = {
+  $out: '$out is not supported by the embedded server; read the results and insert them instead',
+  $merge: '$merge is not supported by the embedded server; read the results and write them instead',
+  $changeStream: 'change streams need a replica set; the embedded server is a standalone',
+  $collStats: '$collStats is not supported by the embedded server',
+  $indexStats: '$indexStats is not supported by the embedded server',
+  $currentOp: '$currentOp is not supported by the embedded server',
+  $listSessions: '$listSessions is not supported by the embedded server',
+  $search: '$search is an Atlas Search stage, not available in the embedded server',
+  $geoNear: '$geoNear needs a geospatial index, which the embedded server does not support',
+};
+
+function checkPipeline(pipeline: Document[]): void {
+  for (const stage of pipeline) {
+    const name = Object.keys(stage)[0];
+    if (name in REFUSED_STAGES) throw new MongoServerError('NotImplemented', REFUSED_STAGES[name]);
+    if (name === '$match' && isPlainObject(stage.$match)) validateFilter(stage.$match);
+    if (name === '$facet' && isPlainObject(stage.$facet)) {
+      for (const sub of Object.values(stage.$facet)) if (Array.isArray(sub)) checkPipeline(sub as Document[]);
+    }
+  }
+}
+
+function isReadOnlyPipeline(pipeline: Document[]): boolean {
+  return pipeline.every((stage) => {
+    const name = Object.keys(stage)[0];
+    if (!NON_MUTATING_STAGES.has(name)) return false;
+    if (name === '$facet')
+      return Object.values(stage.$facet as Document).every((sub) => Array.isArray(sub) && isReadOnlyPipeline(sub));
+    return true;
+  });
+}
+
+/**
+ * `[{ $group: { _id: <constant>, n: { $sum: 1 } } }]`, the shape of the driver's
+ * countDocuments, answered by counting instead of grouping.
+ */
+function countingGroup(stages: Document[]): { id: unknown; fields: string[] } | undefined {
+  if (stages.length !== 1 || !isPlainObject(stages[0].$group)) return undefined;
+  const { _id: id, ...accumulators } = stages[0].$group as Document;
+  const constantId =
+    id === null || typeof id === 'number' || typeof id === 'boolean' || (typeof id === 'string' && !id.startsWith('$'));
+  const fields = Object.keys(accumulators);
+  const allCounts = fields.every((f) => {
+    const accumulator = accumulators[f];
+    return isPlainObject(accumulator) && Object.keys(accumulator).length === 1 && accumulator.$sum === 1;
+  });
+  return constantId && allCounts ? { id, fields } : undefined;
+}
+
+/** How many documents a leading `$sort` must produce for the `$skip`/`$limit` stages right after it. */
+function keptBySort(following: Document[]): number | undefined {
+  let skip = 0;
+  for (const stage of following) {
+    if (typeof stage.$skip === 'number') skip += stage.$skip;
+    else if (typeof stage.$limit === 'number') return skip + stage.$limit;
+    else return undefined;
+  }
+  return undefined;
+}
+
+export function runAggregate(
+  engine: DatabaseEngine,
+  db: string,
+  collection: CollectionState | undefined,
+  pipeline: Document[],
+  options: QueryScope & { hint?: unknown },
+  deadline: Deadline,
+): DocumentStream {
+  checkPipeline(pipeline);
+  checkHint(collection, options.hint);
+  if (pipeline[0] && isPlainObject(pipeline[0].$match)) compileFilter(pipeline[0].$match as Document, options);
+  return aggregating(engine, db, collection, pipeline, options, deadline);
+}
+
+function* aggregating(
+  engine: DatabaseEngine,
+  db: string,
+  collection: CollectionState | undefined,
+  pipeline: Document[],
+  options: QueryScope,
+  deadline: Deadline,
+): DocumentStream {
+  let rest = pipeline;
+  // A leading $match reads through the indexes, a leading $sort (+ $limit) sorts only what it keeps.
+  let filter: Document = {};
+  if (rest[0] && isPlainObject(rest[0].$match) && collection) {
+    filter = rest[0].$match as Document;
+    rest = rest.slice(1);
+  }
+  const counted = countingGroup(rest);
+  if (collection && counted) {
+    const n = yield* countMatching(collection, filter, options);
+    if (n) yield [{ _id: counted.id, ...Object.fromEntries(counted.fields.map((f) => [f, n])) }];
+    return;
+  }
+  let source = nothing();
+  if (collection && rest[0] && isPlainObject(rest[0].$sort)) {
+    source = sortedMatches(collection, filter, rest[0].$sort as Document, keptBySort(rest.slice(1)), options);
+    rest = rest.slice(1);
+  } else if (collection) {
+    source = matching(collection, filter, options);
+  }
+  for (; rest[0] && (typeof rest[0].$skip === 'number' || typeof rest[0].$limit === 'number'); rest = rest.slice(1)) {
+    source =
+      typeof rest[0].$skip === 'number'
+        ? sliced(source, rest[0].$skip, undefined)
+        : sliced(source, 0, rest[0].$limit as number);
+  }
+  const countedAfter = countingGroup(rest);
+  if (countedAfter) {
+    const n = yield* countStream(source);
+    if (n) yield [{ _id: countedAfter.id, ...Object.fromEntries(countedAfter.fields.map((f) => [f, n])) }];
+    return;
+  }
+  if (rest.length === 0) {
+    yield* source;
+    return;
+  }
+  let docs = yield* gather(source);
+  // Some stages ($addFields with dotted paths, $unwind, ...) write into their input objects,
+  // which must never be the stored documents.
+  const copy = isReadOnlyPipeline(rest) ? (doc: Document) => doc : copyDocument;
+  docs = docs.map(copy);
+  const collectionResolver = (name: string): Document[] => {
+    const other = engine.find(db, name);
+    return other ? [...checkedEach(collectNow(matching(other, {})), deadline)].map(copy) : [];
+  };
+  const mingo = { ...mingoOptions(options), collectionResolver };
+  let pending: Document[] = [];
+  for (const stage of rest) {
+    const lookup = equalityLookup(stage);
+    const union = unionWithStage(stage);
+    if (!lookup && !union) {
+      pending.push(stage);
+      continue;
+    }
+    if (pending.length) docs = evaluatePipeline(checkedEach(docs, deadline), pending, mingo);
+    pending = [];
+    if (lookup) {
+      const foreign = engine.find(db, lookup.from);
+      docs = yield* runEqualityLookup(
+        docs,
+        lookup,
+        (filter) => (foreign ? matching(foreign, filter) : nothing()),
+        copy,
+      );
+    } else if (union) {
+      // A missing collection contributes nothing; the command's collation and `let` apply inside too.
+      const other = union.from === undefined ? undefined : engine.find(db, union.from);
+      const scope = { collation: options.collation, variables: options.variables };
+      checkPipeline(union.pipeline);
+      const appended = yield* gather(aggregating(engine, db, other, union.pipeline, scope, deadline));
+      docs = docs.concat(appended.map(copy));
+    }
+  }
+  if (pending.length) docs = evaluatePipeline(checkedEach(docs, deadline), pending, mingo);
+  yield* inChunks(docs);
+}
