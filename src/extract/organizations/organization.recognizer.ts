@@ -282,18 +282,7 @@ class OrganizationCollector {
         afterTitle = title;
         continue;
       }
-      const rest = s.words.slice(k + 1, to);
-      const restText = rest.map((x) => x.text).join(' ');
-      const restIsPlace = rest.length > 0 && (isPlace(restText) || !!partyOf(restText));
-      // `Harbour Trust Co and Norlex Bank Plc` are two; `Institute for Peace and Security Studies` is one
-      const twoBodies =
-        sawHead &&
-        isOrganizationHead(s.words[k - 1]?.text ?? '') &&
-        rest.length > 0 &&
-        isOrganizationHead(rest[rest.length - 1].text);
-      // `Reuters and NATO`: a body the world knows on either side
-      const knownSide = k > start && (isKnownBody(textOf(s, start, k)) || (rest.length > 0 && isKnownBody(restText)));
-      if (w === 'and' && (twoBodies || restIsPlace || knownSide || isPlace(s.words[k - 1]?.text ?? ''))) {
+      if (w === 'and' && this.splitsAtAnd(s, start, k, to, sawHead)) {
         close(k, false);
         start = k + 1;
         sawHead = false;
@@ -304,6 +293,22 @@ class OrganizationCollector {
     }
     close(to, false);
     return out;
+  }
+
+  /** Whether `and` at `k` joins two names rather than standing inside one. */
+  private splitsAtAnd(s: Sentence, start: number, k: number, to: number, sawHead: boolean): boolean {
+    const rest = s.words.slice(k + 1, to);
+    const restText = rest.map((x) => x.text).join(' ');
+    const restIsPlace = rest.length > 0 && (isPlace(restText) || !!partyOf(restText));
+    // `Harbour Trust Co and Norlex Bank Plc` are two; `Institute for Peace and Security Studies` is one
+    const twoBodies =
+      sawHead &&
+      isOrganizationHead(s.words[k - 1]?.text ?? '') &&
+      rest.length > 0 &&
+      isOrganizationHead(rest[rest.length - 1].text);
+    // `Reuters and NATO`: a body the world knows on either side
+    const knownSide = k > start && (isKnownBody(textOf(s, start, k)) || (rest.length > 0 && isKnownBody(restText)));
+    return twoBodies || restIsPlace || knownSide || isPlace(s.words[k - 1]?.text ?? '');
   }
 
   private classify(s: Sentence, from: number, to: number) {

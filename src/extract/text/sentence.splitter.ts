@@ -92,7 +92,8 @@ function tokenize(original: string): RawToken[] {
     at = start + values[i].length;
     if (!values[i].trim()) continue;
     const token = { text: values[i], start, end: at, pos: pos[i], sentence: sentenceOf[i] };
-    tokens.push(...splitPossessive(token));
+    if (endsPossessive(token.text)) tokens.push(...splitPossessive(token));
+    else tokens.push(token);
   }
   return tokens;
 }
@@ -100,6 +101,14 @@ function tokenize(original: string): RawToken[] {
 /** `it's`, `that's`: the clitic is the verb (`is`, `has`), as wink tags it when it splits them. */
 const VERB_CLITIC_HOSTS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'where', 'how']);
 const POSSESSIVE_TOKEN = /^(.*\p{L})(['’]s)$/iu;
+
+/** A cheap first look, so the pattern runs only on the few tokens that end in `'s`. */
+function endsPossessive(text: string): boolean {
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  const apostrophe = text.charCodeAt(n - 2);
+  return n > 2 && (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019);
+}
 
 /**
  * `Wiley's` as `Wiley` `'s`, always. Wink splits the clitic off unless the word is in its
