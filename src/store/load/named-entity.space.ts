@@ -4,9 +4,7 @@
  * article in order. A fact joins the existing entity the identity rules pick (including one an
  * earlier article of the batch created), or starts a new one with a stable id and slug.
  */
-import type { Db, Filter } from 'mongodb';
 import type { Evidence } from '../../extract';
-import { COLLECTIONS } from '../collection-names';
 import { LATEST_MEETINGS } from '../documents/latest-meetings';
 import type { MentionDocument, NamedEntityKind } from '../documents/mention.document';
 import type { NamedEntityDocument, OrganizationDocument, PersonDocument } from '../documents/named-entity.document';
@@ -23,6 +21,7 @@ import {
 import { stableId } from '../identity/stable-id';
 import { FormCounts, mostUsed, rankedForms } from './form.counts';
 import { LatestMeetingsList } from './latest-meetings.list';
+import { anyOf, byIds, type OverlaidQuery, type StoreReader } from './store.reader';
 import { SupportCounter } from './support.counter';
 import { derivedWrites, storedLive, type DerivedWrites, type SupportedState } from './supported.states';
 
@@ -49,27 +48,32 @@ interface NamedState extends SupportedState<NamedEntityDocument> {
 export class NamedEntitySpace {
   private readonly states = new Map<string, NamedState>();
   private readonly rules: NameMatchRules;
-  private readonly collection;
+  private readonly collection: 'people' | 'organizations';
 
   constructor(
-    db: Db,
+    private readonly reader: StoreReader,
     readonly kind: NamedEntityKind,
   ) {
     this.rules = kind === 'person' ? PERSON_NAME_RULES : ORGANIZATION_NAME_RULES;
-    this.collection = db.collection<NamedEntityDocument>(
-      kind === 'person' ? COLLECTIONS.people : COLLECTIONS.organizations,
-    );
+    this.collection = kind === 'person' ? 'people' : 'organizations';
   }
 
   /** Reads every entity the old facts name and every one the new facts might join or collide with. */
   async prepare(oldIds: readonly string[], facts: readonly PlacedFact[]): Promise<void> {
-    const lookupKeys = [...new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)))];
-    const baseSlugs = [...new Set(facts.map((fact) => slugOf(fact.name)).filter(Boolean))];
+    const lookupKeys = new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)));
+    const baseSlugs = new Set(facts.map((fact) => slugOf(fact.name)).filter(Boolean));
     const ids = [...new Set([...oldIds, ...facts.map((fact) => stableId(this.kind, nameKey(fact.name)))])];
-    const conditions: Filter<NamedEntityDocument>[] = [{ _id: { $in: ids } }];
-    if (lookupKeys.length) conditions.push({ identityKeys: { $in: lookupKeys } });
-    if (baseSlugs.length) conditions.push({ slug: { $in: baseSlugs } });
-    for (const doc of await this.collection.find({ $or: conditions }).toArray()) this.adopt(doc);
+    const conditions: OverlaidQuery<NamedEntityDocument>[] = [byIds(ids)];
+    if (lookupKeys.size) {
+      conditions.push({
+        filter: { identityKeys: { $in: [...lookupKeys] } },
+        test: (doc) => doc.identityKeys.some((key) => lookupKeys.has(key)),
+      });
+    }
+    if (baseSlugs.size) {
+      conditions.push({ filter: { slug: { $in: [...baseSlugs] } }, test: (doc) => baseSlugs.has(doc.slug) });
+    }
+    for (const doc of await this.reader.find(this.collection, anyOf(conditions))) this.adopt(doc);
     this.markAbsent(ids);
   }
 
@@ -77,7 +81,7 @@ export class NamedEntitySpace {
   async load(ids: Iterable<string>): Promise<void> {
     const unknown = [...new Set(ids)].filter((id) => !this.states.has(id));
     if (!unknown.length) return;
-    for (const doc of await this.collection.find({ _id: { $in: unknown } }).toArray()) this.adopt(doc);
+    for (const doc of await this.reader.find(this.collection, byIds<NamedEntityDocument>(unknown))) this.adopt(doc);
     this.markAbsent(unknown);
   }
 
@@ -164,7 +168,7 @@ export class NamedEntitySpace {
   /** The documents to write, tombstones apart, and what changed. */
   writes(): DerivedWrites {
     return derivedWrites(
-      this.kind === 'person' ? 'people' : 'organizations',
+      this.collection,
       this.states.values(),
       (state) => this.document(state),
       (state) => this.tombstone(state.id),
