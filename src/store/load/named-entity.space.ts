@@ -14,6 +14,8 @@ import {
   lookupKeysOf,
   matchNamedFacts,
   ORGANIZATION_NAME_RULES,
+  probeAdmits,
+  rivalKeysOf,
   PERSON_NAME_RULES,
   type NamedFact,
   type NameMatchRules,
@@ -47,6 +49,8 @@ interface NamedState extends SupportedState<NamedEntityDocument> {
 
 export class NamedEntitySpace {
   private readonly states = new Map<string, NamedState>();
+  /** Rival keys whose holders are all read. */
+  private readonly rivalsRead = new Set<string>();
   private readonly rules: NameMatchRules;
   private readonly collection: 'people' | 'organizations';
 
@@ -101,11 +105,16 @@ export class NamedEntitySpace {
     facts: readonly PlacedFact[],
     date: string | null,
   ): Promise<{ idsByName: Map<string, string>; entityIds: string[] }> {
-    const lookupKeys = new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)));
-    const candidates = [...this.states.values()]
-      .filter((state) => state.support.live)
-      .map((state) => ({ _id: state.id, identityKeys: this.identityKeys(state) }))
-      .filter((candidate) => candidate.identityKeys.some((key) => lookupKeys.has(key)));
+    await this.loadRivals(facts);
+    const lookupKeys = new Set(
+      facts.flatMap((fact) => [
+        ...lookupKeysOf(fact, this.rules),
+        ...rivalKeysOf(fact, this.rules).map((r) => r.rival),
+      ]),
+    );
+    const candidates = this.liveCandidates().filter((candidate) =>
+      candidate.identityKeys.some((key) => lookupKeys.has(key)),
+    );
     const matches = matchNamedFacts(facts, candidates, this.rules);
     const idsByName = new Map<string, string>();
     const aliasOwners = new Map<string, Set<string>>();
@@ -125,6 +134,35 @@ export class NamedEntitySpace {
       if (alias && owners.size === 1 && !idsByName.has(alias)) idsByName.set(alias, [...owners][0]);
     }
     return { idsByName, entityIds };
+  }
+
+  private liveCandidates(): Array<{ _id: string; identityKeys: string[] }> {
+    return [...this.states.values()]
+      .filter((state) => state.support.live)
+      .map((state) => ({ _id: state.id, identityKeys: this.identityKeys(state) }));
+  }
+
+  /**
+   * Reads the rivals of the facts' picks where a pick exists: every holder of a surname only
+   * where some entity the surname alone names could be picked (rare), never every holder of
+   * every surname the facts carry (a common surname has thousands).
+   */
+  private async loadRivals(facts: readonly PlacedFact[]): Promise<void> {
+    const wanted = facts
+      .flatMap((fact) => rivalKeysOf(fact, this.rules))
+      .filter(({ rival }) => !this.rivalsRead.has(rival));
+    if (!wanted.length) return;
+    const candidates = this.liveCandidates().map((c) => new Set(c.identityKeys));
+    const rivals = new Set(
+      wanted.filter(({ rivalled }) => candidates.some((keys) => probeAdmits(rivalled, keys))).map(({ rival }) => rival),
+    );
+    if (!rivals.size) return;
+    const query: OverlaidQuery<NamedEntityDocument> = {
+      filter: { identityKeys: { $in: [...rivals] } },
+      test: (doc) => doc.identityKeys.some((key) => rivals.has(key)),
+    };
+    for (const doc of await this.reader.find(this.collection, query)) this.adopt(doc);
+    for (const rival of rivals) this.rivalsRead.add(rival);
   }
 
   adjustMeetings(id: string, delta: number): void {
