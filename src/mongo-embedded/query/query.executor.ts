@@ -22,7 +22,7 @@ import { MongoServerError } from '../common/mongo-server.error';
 import type { Deadline } from './query.deadline';
 import { QueryFilterCache } from './query-filter.cache';
 import { validateFilter } from './query-filter.validator';
-import { estimate, orderedRead, planAccess, type AccessPlan, type IndexRead } from './query.planner';
+import { estimate, orderedRead, planAccess, residualFilter, type AccessPlan, type IndexRead } from './query.planner';
 import { parseSort, sortDocuments } from './sort.comparator';
 import { unionWithStage } from './union-with.stage';
 
@@ -170,13 +170,18 @@ function* planned(collection: CollectionState, plan: AccessPlan, test: Query | u
   }
 }
 
+/** What the documents a plan reads must still be tested against: undefined when they all match. */
+function testOf(plan: AccessPlan, query: Query, scope: QueryScope): Query | undefined {
+  if (plan.kind === 'scan') return query;
+  return plan.residual === null ? undefined : compileFilter(plan.residual, scope);
+}
+
 /** Documents matching `filter`, unprojected, in natural order (index order when an index answered). */
 export function matching(collection: CollectionState, filter: Document, scope: QueryScope = {}): DocumentStream {
   // Compiled first even when an index answers alone: compiling is what refuses a malformed filter.
   const query = compileFilter(filter, scope);
   const { plan } = planAccess(collection, filter);
-  const everything = Object.keys(filter).length === 0 || (plan.kind === 'keys' && plan.exact);
-  return planned(collection, plan, everything ? undefined : query);
+  return planned(collection, plan, Object.keys(filter).length === 0 ? undefined : testOf(plan, query, scope));
 }
 
 /** How many documents match `filter`; an index that answers alone is counted without reading documents. */
@@ -188,8 +193,8 @@ export function countMatching(
   const query = compileFilter(filter, scope);
   const { plan } = planAccess(collection, filter);
   if (Object.keys(filter).length === 0) return known(collection.count);
-  if (plan.kind === 'keys' && plan.exact) return countKeys(collection, plan.reads);
-  return countStream(planned(collection, plan, query));
+  if (plan.kind === 'keys' && plan.residual === null) return countKeys(collection, plan.reads);
+  return countStream(planned(collection, plan, testOf(plan, query, scope)));
 }
 
 function* countKeys(collection: CollectionState, reads: IndexRead[]): DocumentStream<number> {
@@ -219,9 +224,10 @@ const FEW_CANDIDATES = 1000;
 /**
  * The first `keep` documents matching `filter` in `sort` order (all when `keep` is undefined).
  * When an index gives the sort's first field in order (after fields the filter fixes) and
- * reading it costs no more than reading the filter's candidates, or the page is small next to
- * the candidates, it walks that index, reading only as many keys as the page needs; otherwise it
- * sorts the candidates.
+ * walking it costs no more than reading the filter's candidates (as when the candidates are
+ * read from that same index, or the walk's range is not much larger than the candidates next to
+ * how few the page needs), or the page is small next to the candidates, it walks that index,
+ * reading only as many keys as the page needs; otherwise it sorts the candidates.
  */
 function sortedMatches(
   collection: CollectionState,
@@ -234,22 +240,43 @@ function sortedMatches(
   const [first, ...later] = parseSort(sort);
   const everything = Object.keys(filter).length === 0;
   const access = planAccess(collection, filter);
-  const test = everything || (access.plan.kind === 'keys' && access.plan.exact) ? undefined : query;
   const walk = first.path.startsWith('$') ? undefined : orderedRead(collection, filter, first.path);
   const candidates = () => access.estimate();
+  const { plan } = access;
+  // The candidates' own single range of the walk's index: the walk reads no more keys than they are.
+  const walkIsRead =
+    walk !== undefined &&
+    plan.kind === 'keys' &&
+    plan.reads.length === 1 &&
+    plan.reads[0].source.keys === walk.source.keys &&
+    plan.reads[0].ranges.length === 1;
+  // A walk stops once the page is full: over a range where the candidates are spread among
+  // other keys, it reads about `keep / candidates` of that range.
+  const walkBudget = () => {
+    const found = candidates();
+    if (keep === undefined || found <= keep) return found;
+    return Math.max(found, Math.min(FEW_CANDIDATES, Math.floor((found * found) / keep)));
+  };
+  const withinBudget = (read: IndexRead) => {
+    const budget = walkBudget();
+    return estimate([read], budget + 1) <= budget;
+  };
   // With no filter and a page to fill, the walk reads the page and no more; with many candidates
   // and a small page, it stops once the page is full.
   const useWalk =
     walk !== undefined &&
-    ((everything && keep !== undefined) ||
+    (walkIsRead ||
+      (everything && keep !== undefined) ||
       (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)) ||
-      estimate([walk]) <= candidates());
+      withinBudget(walk));
   if (!useWalk) {
-    const matches = planned(collection, access.plan, test);
+    const matches = planned(collection, plan, everything ? undefined : testOf(plan, query, scope));
     return keep === undefined ? sortAll(matches, sort) : keepTop(matches, sort, keep);
   }
   const tieBreak = later.length ? Object.fromEntries(later.map((field) => [field.path, field.direction])) : undefined;
-  return walkInOrder(collection, walk, first.direction, everything ? undefined : query, tieBreak, keep);
+  const residual = everything ? null : residualFilter(filter, walk.decided);
+  const test = residual === null ? undefined : compileFilter(residual, scope);
+  return walkInOrder(collection, walk, first.direction, test, tieBreak, keep);
 }
 
 function* sortAll(matches: DocumentStream, sort: Document): DocumentStream {
@@ -274,6 +301,12 @@ function* keepTop(matches: DocumentStream, sort: Document, keep: number): Docume
     yield PAUSE;
   }
   yield* inChunks(sortDocuments(best.concat(pending), sort, keep));
+}
+
+/** The pairs of an ordered read's ranges (in key order) in `direction`, a chunk at a time. */
+function* inDirection(read: IndexRead, direction: 1 | -1): Generator<KeyEntry[]> {
+  const ranges = direction === 1 ? read.ranges : [...read.ranges].reverse();
+  for (const range of ranges) yield* read.source.keys.entries(range, direction, KEY_CHUNK);
 }
 
 /**
@@ -301,7 +334,7 @@ function* walkInOrder(
     produced += done.length;
     return done;
   };
-  for (const entries of read.source.keys.entries(read.ranges[0], direction, KEY_CHUNK)) {
+  for (const entries of inDirection(read, direction)) {
     collection.checkNotDropped();
     let out: Document[] = [];
     let since = performance.now();
@@ -415,6 +448,9 @@ const NON_MUTATING_STAGES = new Set([
   '$sample',
   '$facet',
   '$unionWith',
+  // They build a new document; one holding the input whole (`$$ROOT`) is safe while no later stage writes.
+  '$replaceWith',
+  '$replaceRoot',
 ]);
 
 const REFUSED_STAGES: Record<string, string> = {
