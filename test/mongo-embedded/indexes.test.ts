@@ -366,6 +366,18 @@ itEmbedded('reads a range from the index rather than every document', async () =
   expect(forCount).toEqual({ keys: 31, docs: 0 });
 });
 
+itEmbedded('counts a range of more keys than one statement counts, from the keys alone', async () => {
+  const rows = t.db.collection<{ _id: number; n: number }>('many');
+  await rows.createIndex({ n: 1 });
+  await rows.insertMany(Array.from({ length: 12_000 }, (_, i) => ({ _id: i, n: i % 6_000 })));
+  let n = 0;
+  const examined = await examinedBy(t.client, async () => {
+    n = await rows.countDocuments({ n: { $gte: 5 } });
+  });
+  expect(n).toBe(11_990);
+  expect(examined).toEqual({ keys: 11_990, docs: 0 });
+});
+
 itEmbedded('counts the branches of an $or from a partial index alone, and pages them by a walk', async () => {
   // Live meetings dated to the day, the month or the year, and a range of days that a month or a year overlaps.
   const meetings = t.db.collection<{ _id: number; date: string; precision: string; live: number }>('dated');

@@ -22,7 +22,16 @@ import { MongoServerError } from '../common/mongo-server.error';
 import type { Deadline } from './query.deadline';
 import { QueryFilterCache } from './query-filter.cache';
 import { validateFilter } from './query-filter.validator';
-import { estimate, orderedRead, planAccess, residualFilter, type AccessPlan, type IndexRead } from './query.planner';
+import {
+  estimate,
+  orderedRead,
+  planAccess,
+  plainConditionsOnly,
+  residualFilter,
+  type AccessPlan,
+  type IndexRead,
+} from './query.planner';
+import { reshapeStage } from './reshape.stage';
 import { parseSort, sortDocuments } from './sort.comparator';
 import { unionWithStage } from './union-with.stage';
 
@@ -85,6 +94,16 @@ function compileFilter(filter: Document, scope: QueryScope): Query {
   return compiledFilters.query(filter, mingoOptions(scope));
 }
 
+/**
+ * Refuses a malformed filter (or a collation mingo cannot honour) before anything is read. A
+ * filter of plain equalities, `$in`s and ranges only cannot be malformed, and is not compiled
+ * for it: compiling costs more than a small read, and an index decides such a filter whole.
+ */
+function refuseMalformed(filter: Document, scope: QueryScope): void {
+  mingoOptions(scope);
+  if (!plainConditionsOnly(filter)) compileFilter(filter, scope);
+}
+
 /** Refuses a hint naming an index the collection does not have, as mongod does. */
 export function checkHint(collection: CollectionState | undefined, hint: unknown): void {
   if (hint === undefined || hint === null || !collection) return;
@@ -108,7 +127,12 @@ function* nothing(): DocumentStream {}
 
 /** Whether the reads could meet one document twice (several ranges, or several keys of one document). */
 function mayRepeat(reads: IndexRead[]): boolean {
-  return reads.length > 1 || reads.some((read) => read.ranges.length > 1 || read.source.multikey.some(Boolean));
+  if (!reads.length) return false;
+  // A document has one key in an index without arrays: ranges of it that do not overlap meet it once at most.
+  const { keys, multikey } = reads[0].source;
+  if (multikey.some(Boolean) || reads.some((read) => read.source.keys !== keys)) return true;
+  const ranges = reads.flatMap((read) => read.ranges).sort((a, b) => Buffer.compare(a.start, b.start));
+  return ranges.some((range, i) => i > 0 && Buffer.compare(range.start, ranges[i - 1].end) < 0);
 }
 
 /** How long a filter may test documents before handing over what passed, so its read can pause. */
@@ -171,17 +195,18 @@ function* planned(collection: CollectionState, plan: AccessPlan, test: Query | u
 }
 
 /** What the documents a plan reads must still be tested against: undefined when they all match. */
-function testOf(plan: AccessPlan, query: Query, scope: QueryScope): Query | undefined {
-  if (plan.kind === 'scan') return query;
+function testOf(plan: AccessPlan, filter: Document, scope: QueryScope): Query | undefined {
+  if (Object.keys(filter).length === 0) return undefined;
+  if (plan.kind === 'scan') return compileFilter(filter, scope);
   return plan.residual === null ? undefined : compileFilter(plan.residual, scope);
 }
 
 /** Documents matching `filter`, unprojected, in natural order (index order when an index answered). */
 export function matching(collection: CollectionState, filter: Document, scope: QueryScope = {}): DocumentStream {
-  // Compiled first even when an index answers alone: compiling is what refuses a malformed filter.
-  const query = compileFilter(filter, scope);
+  // Refused first even when an index answers alone, so that a malformed filter never reads.
+  refuseMalformed(filter, scope);
   const { plan } = planAccess(collection, filter);
-  return planned(collection, plan, Object.keys(filter).length === 0 ? undefined : testOf(plan, query, scope));
+  return planned(collection, plan, testOf(plan, filter, scope));
 }
 
 /** How many documents match `filter`; an index that answers alone is counted without reading documents. */
@@ -190,14 +215,37 @@ export function countMatching(
   filter: Document,
   scope: QueryScope,
 ): DocumentStream<number> {
-  const query = compileFilter(filter, scope);
+  refuseMalformed(filter, scope);
   const { plan } = planAccess(collection, filter);
   if (Object.keys(filter).length === 0) return known(collection.count);
   if (plan.kind === 'keys' && plan.residual === null) return countKeys(collection, plan.reads);
-  return countStream(planned(collection, plan, testOf(plan, query, scope)));
+  return countStream(planned(collection, plan, testOf(plan, filter, scope)));
 }
 
+/** Keys one statement may count: a larger range is counted a chunk at a time, pausing between chunks. */
+const TALLY_CAP = 10_000;
+
 function* countKeys(collection: CollectionState, reads: IndexRead[]): DocumentStream<number> {
+  if (!mayRepeat(reads)) {
+    // Each key is a document met once: counted in SQLite without reading keys out, a large range
+    // a chunk at a time.
+    let n = 0;
+    for (const read of reads) {
+      for (const range of read.ranges) {
+        const counted = read.source.keys.tally(range, TALLY_CAP);
+        if (counted !== undefined) {
+          n += counted;
+          continue;
+        }
+        for (const entries of read.source.keys.entries(range, 1, KEY_CHUNK)) {
+          collection.checkNotDropped();
+          n += entries.length;
+          yield PAUSE;
+        }
+      }
+    }
+    return n;
+  }
   const seen = new Set<number>();
   for (const read of reads) {
     for (const entries of entriesOf(read)) {
@@ -236,7 +284,7 @@ function sortedMatches(
   keep: number | undefined,
   scope: QueryScope,
 ): DocumentStream {
-  const query = compileFilter(filter, scope);
+  refuseMalformed(filter, scope);
   const [first, ...later] = parseSort(sort);
   const everything = Object.keys(filter).length === 0;
   const access = planAccess(collection, filter);
@@ -270,7 +318,7 @@ function sortedMatches(
       (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)) ||
       withinBudget(walk));
   if (!useWalk) {
-    const matches = planned(collection, plan, everything ? undefined : testOf(plan, query, scope));
+    const matches = planned(collection, plan, testOf(plan, filter, scope));
     return keep === undefined ? sortAll(matches, sort) : keepTop(matches, sort, keep);
   }
   const tieBreak = later.length ? Object.fromEntries(later.map((field) => [field.path, field.direction])) : undefined;
@@ -401,7 +449,7 @@ function* projected(stream: DocumentStream, projection: Document, filter: Docume
  */
 export function runQuery(collection: CollectionState | undefined, options: ReadOptions): DocumentStream {
   const filter = options.filter ?? {};
-  compileFilter(filter, options);
+  refuseMalformed(filter, options);
   if (options.sort) parseSort(options.sort);
   if (!collection) return nothing();
   checkHint(collection, options.hint);
@@ -420,7 +468,7 @@ export function runQuery(collection: CollectionState | undefined, options: ReadO
 
 /** What a count command counts: the query's documents with skip or limit, else its matches (see countMatching). */
 export function runCount(collection: CollectionState | undefined, options: ReadOptions): DocumentStream<number> {
-  compileFilter(options.filter ?? {}, options);
+  refuseMalformed(options.filter ?? {}, options);
   if (!collection) return known(0);
   checkHint(collection, options.hint);
   if (!options.skip && !options.limit) return countMatching(collection, options.filter ?? {}, options);
@@ -524,7 +572,7 @@ export function runAggregate(
 ): DocumentStream {
   checkPipeline(pipeline);
   checkHint(collection, options.hint);
-  if (pipeline[0] && isPlainObject(pipeline[0].$match)) compileFilter(pipeline[0].$match as Document, options);
+  if (pipeline[0] && isPlainObject(pipeline[0].$match)) refuseMalformed(pipeline[0].$match as Document, options);
   return aggregating(engine, db, collection, pipeline, options, deadline);
 }
 
@@ -586,13 +634,16 @@ function* aggregating(
   for (const stage of rest) {
     const lookup = equalityLookup(stage);
     const union = unionWithStage(stage);
-    if (!lookup && !union) {
+    const reshape = lookup || union ? undefined : reshapeStage(stage);
+    if (!lookup && !union && !reshape) {
       pending.push(stage);
       continue;
     }
     if (pending.length) docs = evaluatePipeline(checkedEach(docs, deadline), pending, mingo);
     pending = [];
-    if (lookup) {
+    if (reshape) {
+      docs = reshape(docs);
+    } else if (lookup) {
       const foreign = engine.find(db, lookup.from);
       docs = yield* runEqualityLookup(
         docs,

@@ -149,6 +149,11 @@ function conditionOf(clause: Clause): IndexCondition | undefined {
   return { kind: 'equality', path, values: [condition], clause, sole: isPlainScalar(condition) };
 }
 
+/** Whether the filter is nothing but equalities and `$in`s of plain scalars and ranges: what an index may decide whole. */
+export function plainConditionsOnly(filter: Document): boolean {
+  return clausesOf(filter).every((clause) => conditionOf(clause)?.sole === true);
+}
+
 export function indexConditions(filter: Document): IndexCondition[] {
   return clausesOf(filter).flatMap((clause) => conditionOf(clause) ?? []);
 }
