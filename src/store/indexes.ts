@@ -5,6 +5,7 @@
  */
 import type { Db, IndexDescription } from 'mongodb';
 import { BOOKKEEPING_COLLECTIONS, COLLECTIONS } from './collection-names';
+import { LIVE } from './documents/support.document';
 import { ensureStoreLayout } from './store-layout';
 
 const FACT_INDEXES = (subject: Record<string, 1>): IndexDescription[] => [
@@ -45,6 +46,8 @@ export const INDEXES: Record<keyof typeof COLLECTIONS | keyof typeof BOOKKEEPING
     { key: { personIds: 1, date: -1 } },
     { key: { organizationIds: 1, date: -1 } },
     { key: { date: 1 } },
+    // Live meetings in a date range, one precision at a time (meeting.repository.ts).
+    { key: { datePrecision: 1, date: 1 }, partialFilterExpression: LIVE },
     { key: { location: 1 } },
   ],
   affiliations: [{ key: { personId: 1, articleCount: -1 } }, { key: { organizationId: 1, supportRank: -1 } }],

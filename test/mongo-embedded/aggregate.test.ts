@@ -99,6 +99,39 @@ it('adds fields without changing the stored documents', async () => {
   expect(await people.findOne({ _id: 'p1' as never })).not.toHaveProperty('meta');
 });
 
+it('projects and replaces documents, tagging union branches, without changing the stored documents', async () => {
+  const tagged = await people
+    .aggregate([
+      { $match: { country: 'UK' } },
+      { $sort: { name: 1 } },
+      { $project: { country: 0 } },
+      { $replaceWith: { tag: { $literal: 0 }, doc: '$$ROOT' } },
+      {
+        $unionWith: {
+          coll: 'meetings',
+          pipeline: [
+            { $match: { year: 1951 } },
+            { $project: { _id: 1, year: true } },
+            { $replaceRoot: { newRoot: { tag: { $literal: 'm' }, doc: '$$CURRENT', none: { $literal: null } } } },
+          ],
+        },
+      },
+    ])
+    .toArray();
+  expect(tagged).toEqual([
+    { tag: 0, doc: { _id: 'p1', name: 'Ada' } },
+    { tag: 0, doc: { _id: 'p3', name: 'Alan' } },
+    { tag: 'm', doc: { _id: 'm2', year: 1951 }, none: null },
+    { tag: 'm', doc: { _id: 'm3', year: 1951 }, none: null },
+  ]);
+  // A later stage that writes into what it is given writes into copies.
+  const changed = await people
+    .aggregate([{ $replaceWith: { doc: '$$ROOT' } }, { $set: { 'doc.name': 'changed' } }])
+    .toArray();
+  expect(changed.map((row) => row.doc.name)).toEqual(['changed', 'changed', 'changed']);
+  expect((await people.find().toArray()).map((p) => p.name)).toEqual(['Ada', 'Grace', 'Alan']);
+});
+
 it('aggregates an empty or missing collection to nothing', async () => {
   expect(
     await t.db

@@ -2,7 +2,7 @@
  * Indexes as an application uses them: unique constraints on insert, update and upsert
  * with MongoDB's duplicate-key error, compound and multikey keys, listing and dropping.
  */
-import type { Collection } from 'mongodb';
+import type { Collection, Sort } from 'mongodb';
 import { examinedBy } from '../helpers/examined-counts';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -193,17 +193,30 @@ it('answers equality, $in, prefix, range and $or queries the same with and witho
     if (roll < 0.65) return { b: pick() };
     return pick();
   };
+  // `n` never holds an array, so a range on it is decided by its index alone.
+  const plainValues: unknown[] = [1, 2, 2.5, 3, 'a', 'ab', 'b', null, when];
   const docs = Array.from({ length: 300 }, (_, i) => {
     const doc: Record<string, unknown> = { _id: i };
     for (const field of ['a', 'x']) {
       const v = value();
       if (v !== undefined) doc[field] = v;
     }
+    if (random() < 0.9) doc.n = plainValues[Math.floor(random() * plainValues.length)];
+    doc.live = Math.floor(random() * 3);
+    doc.k = ['day', 'month', 'year'][Math.floor(random() * 3)];
     return doc;
   });
   const indexed = t.db.collection('with_index');
   const plain = t.db.collection('without_index');
-  await indexed.createIndexes([{ key: { a: 1 } }, { key: { 'a.b': 1 } }, { key: { x: 1, a: 1 } }]);
+  await indexed.createIndexes([
+    { key: { a: 1 } },
+    { key: { 'a.b': 1 } },
+    { key: { x: 1, a: 1 } },
+    { key: { n: 1 } },
+    { key: { x: 1, n: -1 } },
+    // Used only by queries that state its expression.
+    { key: { k: 1, n: 1 }, partialFilterExpression: { live: { $gt: 0 } } },
+  ]);
   await indexed.insertMany(docs.map((d) => ({ ...d })));
   await plain.insertMany(docs.map((d) => ({ ...d })));
   const filters = [
@@ -235,18 +248,73 @@ it('answers equality, $in, prefix, range and $or queries the same with and witho
     { $or: [{ a: 1 }, { x: 'b' }] },
     { $or: [{ a: 1 }, { y: 2 }] },
     { $and: [{ $or: [{ a: 'abc' }, { 'a.b': true }] }, { x: { $exists: true } }] },
+    // An index decides some clauses; the others are still tested.
+    { a: 1, x: { $ne: null } },
+    { $and: [{ a: 2 }, { a: { $in: [2, 'b'] } }] },
+    { x: 'b', a: { $gt: 1 } },
+    { x: { $in: ['a', 'b'] }, a: { $gte: 'a' } },
+    { n: { $gte: 2 } },
+    { n: { $gt: 'a' }, x: 'b' },
+    { n: { $gte: 1, $lt: 3 }, a: { $ne: 2 } },
+    { x: { $in: ['a', 'b', 1] }, n: { $lte: 2.5 } },
+    { x: 'a', n: { $gte: 'a' }, a: { $exists: false } },
+    { _id: { $in: [3, 5, 8, 13, 21] as never[] }, n: { $gt: 1 } },
+    { k: 'day', n: { $gte: 2 } },
+    { live: { $gt: 0 }, k: 'day', n: { $gte: 2 } },
+    { live: { $gt: 0 }, k: { $in: ['day', 'year'] } },
+    { live: { $gt: 0 }, k: 'month', n: { $lt: 'b' }, x: { $exists: true } },
+    {
+      $or: [
+        { live: { $gt: 0 }, k: 'day', n: { $gte: 2, $lte: 3 } },
+        { live: { $gt: 0 }, k: 'month', n: 'a' },
+        { live: { $gt: 0 }, k: 'year', n: { $gte: 'a' } },
+      ],
+    },
+    {
+      $or: [
+        { live: { $gt: 0 }, k: 'day', n: { $gte: 2.5 } },
+        { k: 'month', n: 2 },
+      ],
+    },
+    {
+      $or: [
+        { live: { $gt: 0 }, k: 'day', n: 1 },
+        { live: { $gt: 0 }, k: 'year', n: 3 },
+      ],
+      x: 'b',
+    },
+  ];
+  const sorts: Sort[] = [
+    { n: -1, _id: 1 },
+    { n: 1, _id: -1 },
   ];
   const sameAnswers = async () => {
     for (const filter of filters) {
       const ids = async (c: typeof plain) =>
         (await c.find(filter).toArray()).map((d) => d._id).sort((p, q) => Number(p) - Number(q));
       expect({ filter, ids: await ids(indexed) }).toEqual({ filter, ids: await ids(plain) });
+      expect({ filter, count: await indexed.countDocuments(filter) }).toEqual({
+        filter,
+        count: await plain.countDocuments(filter),
+      });
+      for (const sort of sorts) {
+        const page = async (c: typeof plain) => (await c.find(filter).sort(sort).limit(7).toArray()).map((d) => d._id);
+        expect({ filter, sort, page: await page(indexed) }).toEqual({ filter, sort, page: await page(plain) });
+      }
     }
   };
   await sameAnswers();
   // Updates move documents between keys; the indexes must follow.
   for (let i = 0; i < 300; i += 3) {
-    const change = random() < 0.5 ? { $set: { a: value() ?? null } } : { $set: { x: value() ?? 'b' } };
+    const roll = random();
+    const change =
+      roll < 0.3
+        ? { $set: { a: value() ?? null } }
+        : roll < 0.6
+          ? { $set: { x: value() ?? 'b' } }
+          : roll < 0.8
+            ? { $set: { n: plainValues[Math.floor(random() * plainValues.length)] } }
+            : { $set: { live: Math.floor(random() * 3) } };
     for (const c of [indexed, plain]) await c.updateOne({ _id: i as never }, change);
   }
   for (const c of [indexed, plain]) {
@@ -283,9 +351,77 @@ itEmbedded('reads a range from the index rather than every document', async () =
       .toArray();
   });
 
+  let inJanuary = 0;
+  const forCount = await examinedBy(t.client, async () => {
+    inJanuary = await meetings.countDocuments({ date: { $gte: '2021-01-01', $lte: '2021-01-31' } });
+  });
+
   expect(march.map((d) => (d as { date: string }).date)).toEqual(['2021-03-01']);
   expect(days.map((d) => (d as { _id: number })._id).sort((a, b) => a - b)).toEqual([2, 3, 4, 41]);
-  // Only the documents whose keys are in range are read, not all sixty.
+  expect(inJanuary).toBe(31);
+  // Only the documents whose keys are in range are read, not all sixty; a range of a field that
+  // holds no arrays is counted from its keys alone.
   expect(forMarch.docs).toBe(1);
   expect(forDays.docs).toBe(4);
+  expect(forCount).toEqual({ keys: 31, docs: 0 });
+});
+
+itEmbedded('counts a range of more keys than one statement counts, from the keys alone', async () => {
+  const rows = t.db.collection<{ _id: number; n: number }>('many');
+  await rows.createIndex({ n: 1 });
+  await rows.insertMany(Array.from({ length: 12_000 }, (_, i) => ({ _id: i, n: i % 6_000 })));
+  let n = 0;
+  const examined = await examinedBy(t.client, async () => {
+    n = await rows.countDocuments({ n: { $gte: 5 } });
+  });
+  expect(n).toBe(11_990);
+  expect(examined).toEqual({ keys: 11_990, docs: 0 });
+});
+
+itEmbedded('counts the branches of an $or from a partial index alone, and pages them by a walk', async () => {
+  // Live meetings dated to the day, the month or the year, and a range of days that a month or a year overlaps.
+  const meetings = t.db.collection<{ _id: number; date: string; precision: string; live: number }>('dated');
+  await meetings.createIndexes([
+    { key: { date: 1 } },
+    { key: { precision: 1, date: 1 }, partialFilterExpression: { live: { $gt: 0 } } },
+  ]);
+  const days = Array.from({ length: 90 }, (_, i) => ({
+    _id: i,
+    date: new Date(Date.UTC(2021, 0, i + 1)).toISOString().slice(0, 10),
+    precision: 'day',
+    live: i % 10 === 0 ? 0 : 1,
+  }));
+  await meetings.insertMany([
+    ...days,
+    { _id: 100, date: '2021-02', precision: 'month', live: 1 },
+    { _id: 101, date: '2021', precision: 'year', live: 2 },
+    { _id: 102, date: '2021-03', precision: 'month', live: 1 },
+  ]);
+  const live = { live: { $gt: 0 } };
+  const inMonth = (month: string, last: number) => ({
+    $or: [
+      { ...live, precision: 'day', date: { $gte: `${month}-01`, $lte: `${month}-${last}` } },
+      { ...live, precision: 'month', date: { $gte: month, $lte: month } },
+      { ...live, precision: 'year', date: { $gte: month.slice(0, 4), $lte: month.slice(0, 4) } },
+    ],
+  });
+  const inFebruary = inMonth('2021-02', 28);
+  let count = 0;
+  let inJanuary = 0;
+  let page: unknown[] = [];
+  const forCount = await examinedBy(t.client, async () => {
+    count = await meetings.countDocuments(inFebruary);
+    // No meeting is dated to January alone: that branch reads nothing, whichever index it reads.
+    inJanuary = await meetings.countDocuments(inMonth('2021-01', 31));
+  });
+  const forPage = await examinedBy(t.client, async () => {
+    page = await meetings.find(inFebruary).sort({ date: -1, _id: -1 }).limit(3).toArray();
+  });
+  // February's 28 days less the two not live (40 and 50), the month and the year.
+  expect(count).toBe(28);
+  expect(inJanuary).toBe(28);
+  expect(page.map((d) => (d as { _id: number })._id)).toEqual([58, 57, 56]);
+  expect(forCount.docs).toBe(0);
+  // The walk reads the days of February from the last, not the January before it.
+  expect(forPage.docs).toBeLessThanOrEqual(4);
 });

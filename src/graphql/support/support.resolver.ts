@@ -5,7 +5,7 @@ import {
   loadExisting,
   pairKey,
   publishedFacts,
-  type FactDocument,
+  type FactView,
   type KeyedRange,
   type Page,
   type RequestLoaders,
@@ -23,8 +23,8 @@ import { Support, type SupportSource } from './support.type';
 function factsOf(
   loaders: RequestLoaders,
   source: SupportSource,
-): { lookup: DataLoader<KeyedRange, FactDocument[], string>; key: string } {
-  const lookup = (l: unknown) => l as DataLoader<KeyedRange, FactDocument[], string>;
+): { lookup: DataLoader<KeyedRange, FactView[], string>; key: string } {
+  const lookup = (l: unknown) => l as DataLoader<KeyedRange, FactView[], string>;
   switch (source.kind) {
     case 'entity':
       return { lookup: lookup(loaders.mentionsOfEntity), key: source.entityId };
@@ -40,7 +40,7 @@ function factsOf(
 }
 
 /** The articles of a page of facts (an article stating it twice shows once), as a page of articles. */
-async function articlesOfFacts(page: Page<FactDocument>, ctx: RequestContext): Promise<ConnectionValue<Article>> {
+async function articlesOfFacts(page: Page<FactView>, ctx: RequestContext): Promise<ConnectionValue<Article>> {
   const facts = await publishedFacts(
     ctx.loaders,
     page.edges.map((edge) => edge.node),

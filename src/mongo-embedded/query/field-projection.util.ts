@@ -12,8 +12,8 @@ function flag(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** The projected documents (stored documents untouched), or undefined when mingo must do it. */
-export function projectTopLevelFields(docs: Document[], projection: Document): Document[] | undefined {
+/** Which fields a top-level projection keeps, or undefined when it is not one. */
+function keptFields(projection: Document): ((field: string) => boolean) | undefined {
   let includeId = true;
   const named = new Set<string>();
   let including: boolean | undefined;
@@ -30,10 +30,22 @@ export function projectTopLevelFields(docs: Document[], projection: Document): D
   }
   // With only `_id` named, as in MongoDB, `{ _id: 1 }` keeps just the id and `{ _id: 0 }` all the rest.
   const inclusion = including ?? includeId;
-  const keep = (field: string) => (field === '_id' ? includeId : inclusion ? named.has(field) : !named.has(field));
-  return docs.map((doc) => {
-    const projected: Document = {};
-    for (const field of Object.keys(doc)) if (keep(field)) projected[field] = doc[field];
-    return projected;
-  });
+  return (field) => (field === '_id' ? includeId : inclusion ? named.has(field) : !named.has(field));
+}
+
+/** The projection applied to each document (stored documents untouched), or undefined when mingo must apply it. */
+export function topLevelProjector(projection: Document): ((docs: Document[]) => Document[]) | undefined {
+  const keep = keptFields(projection);
+  if (!keep) return undefined;
+  return (docs) =>
+    docs.map((doc) => {
+      const projected: Document = {};
+      for (const field of Object.keys(doc)) if (keep(field)) projected[field] = doc[field];
+      return projected;
+    });
+}
+
+/** The projected documents (stored documents untouched), or undefined when mingo must do it. */
+export function projectTopLevelFields(docs: Document[], projection: Document): Document[] | undefined {
+  return topLevelProjector(projection)?.(docs);
 }

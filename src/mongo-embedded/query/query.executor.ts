@@ -22,7 +22,16 @@ import { MongoServerError } from '../common/mongo-server.error';
 import type { Deadline } from './query.deadline';
 import { QueryFilterCache } from './query-filter.cache';
 import { validateFilter } from './query-filter.validator';
-import { estimate, orderedRead, planAccess, type AccessPlan, type IndexRead } from './query.planner';
+import {
+  estimate,
+  orderedRead,
+  planAccess,
+  plainConditionsOnly,
+  residualFilter,
+  type AccessPlan,
+  type IndexRead,
+} from './query.planner';
+import { reshapeStage } from './reshape.stage';
 import { parseSort, sortDocuments } from './sort.comparator';
 import { unionWithStage } from './union-with.stage';
 
@@ -85,6 +94,16 @@ function compileFilter(filter: Document, scope: QueryScope): Query {
   return compiledFilters.query(filter, mingoOptions(scope));
 }
 
+/**
+ * Refuses a malformed filter (or a collation mingo cannot honour) before anything is read. A
+ * filter of plain equalities, `$in`s and ranges only cannot be malformed, and is not compiled
+ * for it: compiling costs more than a small read, and an index decides such a filter whole.
+ */
+function refuseMalformed(filter: Document, scope: QueryScope): void {
+  mingoOptions(scope);
+  if (!plainConditionsOnly(filter)) compileFilter(filter, scope);
+}
+
 /** Refuses a hint naming an index the collection does not have, as mongod does. */
 export function checkHint(collection: CollectionState | undefined, hint: unknown): void {
   if (hint === undefined || hint === null || !collection) return;
@@ -108,7 +127,12 @@ function* nothing(): DocumentStream {}
 
 /** Whether the reads could meet one document twice (several ranges, or several keys of one document). */
 function mayRepeat(reads: IndexRead[]): boolean {
-  return reads.length > 1 || reads.some((read) => read.ranges.length > 1 || read.source.multikey.some(Boolean));
+  if (!reads.length) return false;
+  // A document has one key in an index without arrays: ranges of it that do not overlap meet it once at most.
+  const { keys, multikey } = reads[0].source;
+  if (multikey.some(Boolean) || reads.some((read) => read.source.keys !== keys)) return true;
+  const ranges = reads.flatMap((read) => read.ranges).sort((a, b) => Buffer.compare(a.start, b.start));
+  return ranges.some((range, i) => i > 0 && Buffer.compare(range.start, ranges[i - 1].end) < 0);
 }
 
 /** How long a filter may test documents before handing over what passed, so its read can pause. */
@@ -170,13 +194,19 @@ function* planned(collection: CollectionState, plan: AccessPlan, test: Query | u
   }
 }
 
+/** What the documents a plan reads must still be tested against: undefined when they all match. */
+function testOf(plan: AccessPlan, filter: Document, scope: QueryScope): Query | undefined {
+  if (Object.keys(filter).length === 0) return undefined;
+  if (plan.kind === 'scan') return compileFilter(filter, scope);
+  return plan.residual === null ? undefined : compileFilter(plan.residual, scope);
+}
+
 /** Documents matching `filter`, unprojected, in natural order (index order when an index answered). */
 export function matching(collection: CollectionState, filter: Document, scope: QueryScope = {}): DocumentStream {
-  // Compiled first even when an index answers alone: compiling is what refuses a malformed filter.
-  const query = compileFilter(filter, scope);
+  // Refused first even when an index answers alone, so that a malformed filter never reads.
+  refuseMalformed(filter, scope);
   const { plan } = planAccess(collection, filter);
-  const everything = Object.keys(filter).length === 0 || (plan.kind === 'keys' && plan.exact);
-  return planned(collection, plan, everything ? undefined : query);
+  return planned(collection, plan, testOf(plan, filter, scope));
 }
 
 /** How many documents match `filter`; an index that answers alone is counted without reading documents. */
@@ -185,14 +215,37 @@ export function countMatching(
   filter: Document,
   scope: QueryScope,
 ): DocumentStream<number> {
-  const query = compileFilter(filter, scope);
+  refuseMalformed(filter, scope);
   const { plan } = planAccess(collection, filter);
   if (Object.keys(filter).length === 0) return known(collection.count);
-  if (plan.kind === 'keys' && plan.exact) return countKeys(collection, plan.reads);
-  return countStream(planned(collection, plan, query));
+  if (plan.kind === 'keys' && plan.residual === null) return countKeys(collection, plan.reads);
+  return countStream(planned(collection, plan, testOf(plan, filter, scope)));
 }
 
+/** Keys one statement may count: a larger range is counted a chunk at a time, pausing between chunks. */
+const TALLY_CAP = 10_000;
+
 function* countKeys(collection: CollectionState, reads: IndexRead[]): DocumentStream<number> {
+  if (!mayRepeat(reads)) {
+    // Each key is a document met once: counted in SQLite without reading keys out, a large range
+    // a chunk at a time.
+    let n = 0;
+    for (const read of reads) {
+      for (const range of read.ranges) {
+        const counted = read.source.keys.tally(range, TALLY_CAP);
+        if (counted !== undefined) {
+          n += counted;
+          continue;
+        }
+        for (const entries of read.source.keys.entries(range, 1, KEY_CHUNK)) {
+          collection.checkNotDropped();
+          n += entries.length;
+          yield PAUSE;
+        }
+      }
+    }
+    return n;
+  }
   const seen = new Set<number>();
   for (const read of reads) {
     for (const entries of entriesOf(read)) {
@@ -219,9 +272,10 @@ const FEW_CANDIDATES = 1000;
 /**
  * The first `keep` documents matching `filter` in `sort` order (all when `keep` is undefined).
  * When an index gives the sort's first field in order (after fields the filter fixes) and
- * reading it costs no more than reading the filter's candidates, or the page is small next to
- * the candidates, it walks that index, reading only as many keys as the page needs; otherwise it
- * sorts the candidates.
+ * walking it costs no more than reading the filter's candidates (as when the candidates are
+ * read from that same index, or the walk's range is not much larger than the candidates next to
+ * how few the page needs), or the page is small next to the candidates, it walks that index,
+ * reading only as many keys as the page needs; otherwise it sorts the candidates.
  */
 function sortedMatches(
   collection: CollectionState,
@@ -230,26 +284,47 @@ function sortedMatches(
   keep: number | undefined,
   scope: QueryScope,
 ): DocumentStream {
-  const query = compileFilter(filter, scope);
+  refuseMalformed(filter, scope);
   const [first, ...later] = parseSort(sort);
   const everything = Object.keys(filter).length === 0;
   const access = planAccess(collection, filter);
-  const test = everything || (access.plan.kind === 'keys' && access.plan.exact) ? undefined : query;
   const walk = first.path.startsWith('$') ? undefined : orderedRead(collection, filter, first.path);
   const candidates = () => access.estimate();
+  const { plan } = access;
+  // The candidates' own single range of the walk's index: the walk reads no more keys than they are.
+  const walkIsRead =
+    walk !== undefined &&
+    plan.kind === 'keys' &&
+    plan.reads.length === 1 &&
+    plan.reads[0].source.keys === walk.source.keys &&
+    plan.reads[0].ranges.length === 1;
+  // A walk stops once the page is full: over a range where the candidates are spread among
+  // other keys, it reads about `keep / candidates` of that range.
+  const walkBudget = () => {
+    const found = candidates();
+    if (keep === undefined || found <= keep) return found;
+    return Math.max(found, Math.min(FEW_CANDIDATES, Math.floor((found * found) / keep)));
+  };
+  const withinBudget = (read: IndexRead) => {
+    const budget = walkBudget();
+    return estimate([read], budget + 1) <= budget;
+  };
   // With no filter and a page to fill, the walk reads the page and no more; with many candidates
   // and a small page, it stops once the page is full.
   const useWalk =
     walk !== undefined &&
-    ((everything && keep !== undefined) ||
+    (walkIsRead ||
+      (everything && keep !== undefined) ||
       (keep !== undefined && candidates() > Math.max(FEW_CANDIDATES, 4 * keep)) ||
-      estimate([walk]) <= candidates());
+      withinBudget(walk));
   if (!useWalk) {
-    const matches = planned(collection, access.plan, test);
+    const matches = planned(collection, plan, testOf(plan, filter, scope));
     return keep === undefined ? sortAll(matches, sort) : keepTop(matches, sort, keep);
   }
   const tieBreak = later.length ? Object.fromEntries(later.map((field) => [field.path, field.direction])) : undefined;
-  return walkInOrder(collection, walk, first.direction, everything ? undefined : query, tieBreak, keep);
+  const residual = everything ? null : residualFilter(filter, walk.decided);
+  const test = residual === null ? undefined : compileFilter(residual, scope);
+  return walkInOrder(collection, walk, first.direction, test, tieBreak, keep);
 }
 
 function* sortAll(matches: DocumentStream, sort: Document): DocumentStream {
@@ -274,6 +349,12 @@ function* keepTop(matches: DocumentStream, sort: Document, keep: number): Docume
     yield PAUSE;
   }
   yield* inChunks(sortDocuments(best.concat(pending), sort, keep));
+}
+
+/** The pairs of an ordered read's ranges (in key order) in `direction`, a chunk at a time. */
+function* inDirection(read: IndexRead, direction: 1 | -1): Generator<KeyEntry[]> {
+  const ranges = direction === 1 ? read.ranges : [...read.ranges].reverse();
+  for (const range of ranges) yield* read.source.keys.entries(range, direction, KEY_CHUNK);
 }
 
 /**
@@ -301,7 +382,7 @@ function* walkInOrder(
     produced += done.length;
     return done;
   };
-  for (const entries of read.source.keys.entries(read.ranges[0], direction, KEY_CHUNK)) {
+  for (const entries of inDirection(read, direction)) {
     collection.checkNotDropped();
     let out: Document[] = [];
     let since = performance.now();
@@ -368,7 +449,7 @@ function* projected(stream: DocumentStream, projection: Document, filter: Docume
  */
 export function runQuery(collection: CollectionState | undefined, options: ReadOptions): DocumentStream {
   const filter = options.filter ?? {};
-  compileFilter(filter, options);
+  refuseMalformed(filter, options);
   if (options.sort) parseSort(options.sort);
   if (!collection) return nothing();
   checkHint(collection, options.hint);
@@ -387,7 +468,7 @@ export function runQuery(collection: CollectionState | undefined, options: ReadO
 
 /** What a count command counts: the query's documents with skip or limit, else its matches (see countMatching). */
 export function runCount(collection: CollectionState | undefined, options: ReadOptions): DocumentStream<number> {
-  compileFilter(options.filter ?? {}, options);
+  refuseMalformed(options.filter ?? {}, options);
   if (!collection) return known(0);
   checkHint(collection, options.hint);
   if (!options.skip && !options.limit) return countMatching(collection, options.filter ?? {}, options);
@@ -415,6 +496,9 @@ const NON_MUTATING_STAGES = new Set([
   '$sample',
   '$facet',
   '$unionWith',
+  // They build a new document; one holding the input whole (`$$ROOT`) is safe while no later stage writes.
+  '$replaceWith',
+  '$replaceRoot',
 ]);
 
 const REFUSED_STAGES: Record<string, string> = {
@@ -488,7 +572,7 @@ export function runAggregate(
 ): DocumentStream {
   checkPipeline(pipeline);
   checkHint(collection, options.hint);
-  if (pipeline[0] && isPlainObject(pipeline[0].$match)) compileFilter(pipeline[0].$match as Document, options);
+  if (pipeline[0] && isPlainObject(pipeline[0].$match)) refuseMalformed(pipeline[0].$match as Document, options);
   return aggregating(engine, db, collection, pipeline, options, deadline);
 }
 
@@ -550,13 +634,16 @@ function* aggregating(
   for (const stage of rest) {
     const lookup = equalityLookup(stage);
     const union = unionWithStage(stage);
-    if (!lookup && !union) {
+    const reshape = lookup || union ? undefined : reshapeStage(stage);
+    if (!lookup && !union && !reshape) {
       pending.push(stage);
       continue;
     }
     if (pending.length) docs = evaluatePipeline(checkedEach(docs, deadline), pending, mingo);
     pending = [];
-    if (lookup) {
+    if (reshape) {
+      docs = reshape(docs);
+    } else if (lookup) {
       const foreign = engine.find(db, lookup.from);
       docs = yield* runEqualityLookup(
         docs,

@@ -6,9 +6,11 @@
  * equality does not match one-to-one through an index key (arrays, operator documents) are left
  * to the scan. Then, per index (the `_id` key included), the key ranges those parts allow: the
  * equalities on its leading fields, then a range or prefix on the next one; and of the indexes
- * that can answer, the one with the fewest keys in its ranges (counted up to a cap).
+ * that can answer, the one with the fewest keys in its ranges (counted up to a cap). As mongod's
+ * fetch stage does, a document read through those ranges is then tested only against the
+ * conditions the ranges do not already decide (the residual filter).
  */
-import type { Document } from 'bson';
+import { EJSON, type Document } from 'bson';
 import { isPlainObject } from '../common/bson-value.util';
 import type { CollectionState } from '../storage/collection.state';
 import { encodeKey, KeyTag, prefixEnd, stringPrefixKey, typeStartKey } from '../storage/index-key.encoding';
@@ -19,11 +21,22 @@ export interface RangeBound {
   inclusive: boolean;
 }
 
+/** One condition that must hold: a field with its condition, or an operator clause (`$or`, `$expr`, ...). */
+export interface Clause {
+  path: string;
+  value: unknown;
+}
+
 type EqualityCondition = { kind: 'equality'; path: string; values: unknown[] };
 type PrefixCondition = { kind: 'prefix'; path: string; prefix: string };
 type RangeCondition = { kind: 'range'; path: string; lower?: RangeBound; upper?: RangeBound };
 
-export type IndexCondition = EqualityCondition | PrefixCondition | RangeCondition;
+/**
+ * What an index can answer of a clause. `sole`: the clause says nothing else, and says it of
+ * plain values only (so keys in the condition's ranges are exactly the clause's matches on a
+ * field that holds no arrays, and for equality on any field).
+ */
+export type IndexCondition = (EqualityCondition | PrefixCondition | RangeCondition) & { clause: Clause; sole: boolean };
 
 function isIndexableValue(value: unknown): boolean {
   if (Array.isArray(value) || value instanceof RegExp || value === undefined) return false;
@@ -60,7 +73,7 @@ export function literalPrefix(source: string, flags: string): string | undefined
   return prefix === '' ? undefined : prefix;
 }
 
-function regexCondition(path: string, condition: unknown): IndexCondition | undefined {
+function regexCondition(path: string, condition: unknown): PrefixCondition | undefined {
   let source: string | undefined;
   let flags = '';
   if (condition instanceof RegExp) {
@@ -85,7 +98,7 @@ function rangeType(value: unknown): string | undefined {
   return undefined;
 }
 
-function rangeCondition(path: string, condition: Document): IndexCondition | undefined {
+function rangeCondition(path: string, condition: Document): RangeCondition | undefined {
   const operators = Object.keys(condition);
   if (!operators.every((op) => op === '$gt' || op === '$gte' || op === '$lt' || op === '$lte')) return undefined;
   const bound = (strict: string, inclusive: string): RangeBound | undefined => {
@@ -101,51 +114,93 @@ function rangeCondition(path: string, condition: Document): IndexCondition | und
   return { kind: 'range', path, lower, upper };
 }
 
+/** The clauses that must all hold: the filter's own, with those of a top-level `$and` in its place. */
+export function clausesOf(filter: Document): Clause[] {
+  const clauses: Clause[] = [];
+  for (const [path, value] of Object.entries(filter)) {
+    if (path === '$and' && Array.isArray(value) && value.length && value.every(isPlainObject)) {
+      for (const part of value) clauses.push(...clausesOf(part));
+    } else clauses.push({ path, value });
+  }
+  return clauses;
+}
+
+function conditionOf(clause: Clause): IndexCondition | undefined {
+  const { path, value: condition } = clause;
+  if (path.startsWith('$')) return undefined;
+  const prefix = regexCondition(path, condition);
+  if (prefix) return { ...prefix, clause, sole: false };
+  if (isPlainObject(condition) && Object.keys(condition).some((k) => k.startsWith('$'))) {
+    const operators = Object.keys(condition);
+    const values =
+      '$eq' in condition && isIndexableValue(condition.$eq)
+        ? [condition.$eq]
+        : Array.isArray(condition.$in) && condition.$in.every(isIndexableValue)
+          ? condition.$in
+          : undefined;
+    if (values) {
+      const sole = operators.length === 1 && values.every(isPlainScalar);
+      return { kind: 'equality', path, values, clause, sole };
+    }
+    const range = rangeCondition(path, condition);
+    return range && { ...range, clause, sole: true };
+  }
+  if (!isIndexableValue(condition)) return undefined;
+  return { kind: 'equality', path, values: [condition], clause, sole: isPlainScalar(condition) };
+}
+
+/** Whether the filter is nothing but equalities and `$in`s of plain scalars and ranges: what an index may decide whole. */
+export function plainConditionsOnly(filter: Document): boolean {
+  return clausesOf(filter).every((clause) => conditionOf(clause)?.sole === true);
+}
+
 export function indexConditions(filter: Document): IndexCondition[] {
-  const conditions: IndexCondition[] = [];
-  for (const [path, condition] of Object.entries(filter)) {
-    if (path === '$and' && Array.isArray(condition)) {
-      for (const clause of condition) if (isPlainObject(clause)) conditions.push(...indexConditions(clause));
-      continue;
-    }
-    if (path.startsWith('$')) continue;
-    const prefix = regexCondition(path, condition);
-    if (prefix) {
-      conditions.push(prefix);
-      continue;
-    }
-    if (isPlainObject(condition) && Object.keys(condition).some((k) => k.startsWith('$'))) {
-      if ('$eq' in condition && isIndexableValue(condition.$eq))
-        conditions.push({ kind: 'equality', path, values: [condition.$eq] });
-      else if (Array.isArray(condition.$in) && condition.$in.every(isIndexableValue)) {
-        conditions.push({ kind: 'equality', path, values: condition.$in });
-      } else {
-        const range = rangeCondition(path, condition);
-        if (range) conditions.push(range);
-      }
-      continue;
-    }
-    if (isIndexableValue(condition)) conditions.push({ kind: 'equality', path, values: [condition] });
-  }
-  return conditions;
+  return clausesOf(filter).flatMap((clause) => conditionOf(clause) ?? []);
 }
 
-/** The branch lists of every `$or` that must hold (top level or inside `$and`). */
-export function orBranches(filter: Document): Document[][] {
-  const lists: Document[][] = [];
-  if (Array.isArray(filter.$or) && filter.$or.every(isPlainObject)) lists.push(filter.$or as Document[]);
-  if (Array.isArray(filter.$and)) {
-    for (const clause of filter.$and) if (isPlainObject(clause)) lists.push(...orBranches(clause));
-  }
-  return lists;
+/**
+ * Whether keys in the condition's ranges on an index field are exactly the documents its clause
+ * matches. Dotted paths are left to the test: through arrays of sub-documents, MongoDB's matching
+ * and the index's keys part ways. `eachValue`: an equality's ranges hold its values and nothing
+ * between them (a walk reads an `$in` from its lowest value to its highest).
+ */
+function decides(condition: IndexCondition, multikey: boolean, eachValue: boolean): boolean {
+  if (!condition.sole || condition.path.includes('.')) return false;
+  if (condition.kind === 'equality') return eachValue;
+  // On an array field, the two bounds of a range may be met by two different elements.
+  return condition.kind === 'range' && !multikey;
 }
 
-/** An index as the planner sees it: `_id` (the documents' own key) or a full secondary index. */
+/** The filter less the clauses an index read decides; null when it decides every one. */
+export function residualFilter(filter: Document, decided: readonly Clause[]): Document | null {
+  const rest = clausesOf(filter).filter(
+    (clause) => !decided.some((known) => known.path === clause.path && known.value === clause.value),
+  );
+  if (!rest.length) return null;
+  if (rest.length === 1) return { [rest[0].path]: rest[0].value };
+  return { $and: rest.map((clause) => ({ [clause.path]: clause.value })) };
+}
+
+/** The `$or` clauses that must hold (top level or inside `$and`), each with its branches. */
+function orClauses(clauses: Clause[]): Array<{ clause: Clause; branches: Document[] }> {
+  return clauses.flatMap((clause) =>
+    clause.path === '$or' && Array.isArray(clause.value) && clause.value.length && clause.value.every(isPlainObject)
+      ? [{ clause, branches: clause.value as Document[] }]
+      : [],
+  );
+}
+
+/**
+ * An index as the planner sees it: `_id` (the documents' own key), a full secondary index, or
+ * a partial one whose filter expression the query's own clauses state (as mongod requires).
+ */
 interface KeySource {
   keys: KeyTable;
   fields: string[];
   multikey: boolean[];
   unique: boolean;
+  /** The query's clauses that the partial index's expression is made of: every document it holds meets them. */
+  implied: Clause[];
 }
 
 /** Reading some key ranges of one index. */
@@ -158,6 +213,8 @@ export interface IndexRead {
   narrowedFields: number;
   /** On a unique index whose every field is set equal: the keys themselves (each held at most once). */
   wholeKeys?: Buffer[];
+  /** The clauses every key in the ranges meets, and no other key: no document read needs testing against them. */
+  decided: Clause[];
 }
 
 /** The documents a filter may match: read from index ranges (a union, for an `$or`), or by scanning. */
@@ -166,8 +223,8 @@ export type AccessPlan =
   | {
       kind: 'keys';
       reads: IndexRead[];
-      /** Every document in the ranges matches the filter: none needs testing. */
-      exact: boolean;
+      /** What a document in the ranges must still be tested against; null when every one matches. */
+      residual: Document | null;
     };
 
 /** Past this many equality combinations on later fields an index reads only the fields before them. */
@@ -175,11 +232,38 @@ const MAX_RANGES = 1000;
 /** Candidate counts are compared up to this many keys per plan. */
 const COUNT_CAP = 1001;
 
-function keySources(collection: CollectionState): KeySource[] {
-  const sources: KeySource[] = [{ keys: collection.idKeys, fields: ['_id'], multikey: [false], unique: true }];
+const sameValue = (a: unknown, b: unknown): boolean =>
+  EJSON.stringify({ v: a } as Document, { relaxed: false }) ===
+  EJSON.stringify({ v: b } as Document, { relaxed: false });
+
+/** The clauses each clause of `expression` is one of, or undefined when some clause is not among them. */
+function impliedClauses(expression: Document, clauses: Clause[]): Clause[] | undefined {
+  const implied: Clause[] = [];
+  for (const needed of clausesOf(expression)) {
+    const found = clauses.find((clause) => clause.path === needed.path && sameValue(clause.value, needed.value));
+    if (!found) return undefined;
+    implied.push(found);
+  }
+  return implied;
+}
+
+function keySources(collection: CollectionState, clauses: Clause[]): KeySource[] {
+  const sources: KeySource[] = [
+    { keys: collection.idKeys, fields: ['_id'], multikey: [false], unique: true, implied: [] },
+  ];
   for (const index of collection.indexes) {
-    if (!index.usableForLookup) continue;
-    sources.push({ keys: index.keys, fields: index.fields, multikey: index.multikey, unique: !!index.spec.unique });
+    // A sparse index leaves out the documents without its fields, which `{ f: null }` matches.
+    if (index.spec.sparse) continue;
+    const { partialFilterExpression } = index.spec;
+    const implied = partialFilterExpression ? impliedClauses(partialFilterExpression, clauses) : [];
+    if (!implied) continue;
+    sources.push({
+      keys: index.keys,
+      fields: index.fields,
+      multikey: index.multikey,
+      unique: !!index.spec.unique,
+      implied,
+    });
   }
   return sources;
 }
@@ -232,32 +316,41 @@ function distinctKeys(values: unknown[]): Buffer[] {
 function indexRead(source: KeySource, conditions: Map<string, IndexCondition>): IndexRead | undefined {
   let prefixes = [Buffer.alloc(0)];
   let equalFields = 0;
+  const decided: Clause[] = [...source.implied];
   for (let i = 0; i < source.fields.length; i += 1) {
     const condition = conditions.get(source.fields[i]);
     if (!condition) break;
     if (condition.kind !== 'equality') {
       const ranges = prefixes.map((prefix) => boundedRange(prefix, condition, source.multikey[i]));
-      return { source, ranges, equalFields, narrowedFields: equalFields + 1 };
+      if (decides(condition, source.multikey[i], true)) decided.push(condition.clause);
+      return { source, ranges, equalFields, narrowedFields: equalFields + 1, decided };
     }
     const keys = distinctKeys(condition.values);
     // A long `$in` on the first field is a loader's batch: each value is one range.
     if (i > 0 && prefixes.length * keys.length > MAX_RANGES) break;
     prefixes = prefixes.flatMap((prefix) => keys.map((key) => Buffer.concat([prefix, key])));
     equalFields += 1;
+    if (decides(condition, source.multikey[i], true)) decided.push(condition.clause);
   }
   if (equalFields === 0) return undefined;
-  const read: IndexRead = { source, ranges: prefixes.map(wholePrefix), equalFields, narrowedFields: equalFields };
+  const read: IndexRead = {
+    source,
+    ranges: prefixes.map(wholePrefix),
+    equalFields,
+    narrowedFields: equalFields,
+    decided,
+  };
   if (source.unique && equalFields === source.fields.length) read.wholeKeys = prefixes;
   return read;
 }
 
-/** How many keys the reads cover, counted up to the cap. */
-export function estimate(reads: IndexRead[]): number {
+/** How many keys the reads cover, counted up to `cap`. */
+export function estimate(reads: IndexRead[], cap = COUNT_CAP): number {
   let total = 0;
   for (const read of reads) {
     for (const range of read.ranges) {
-      total += read.source.keys.count(range, COUNT_CAP);
-      if (total >= COUNT_CAP) return COUNT_CAP;
+      total += read.source.keys.count(range, cap - total);
+      if (total >= cap) return cap;
     }
   }
   return total;
@@ -272,26 +365,10 @@ function isPlainScalar(value: unknown): boolean {
   );
 }
 
-/**
- * Whether the filter is nothing but one top-level field equal to one of some non-null scalars:
- * then an index on that field (first) holds exactly MongoDB's matches, element by element on
- * arrays, and no document needs testing (which for a long `$in` would cost more than the read:
- * mingo rebuilds the list's set for every document).
- */
-function exactEquality(filter: Document): string | undefined {
-  const paths = Object.keys(filter);
-  if (paths.length !== 1 || paths[0].startsWith('$') || paths[0].includes('.')) return undefined;
-  const operand: unknown = filter[paths[0]];
-  const operators = isPlainObject(operand) ? Object.keys(operand) : [];
-  if (operators.length > 1 || (operators.length === 1 && operators[0] !== '$in' && operators[0] !== '$eq'))
-    return undefined;
-  const [condition] = indexConditions(filter);
-  if (condition?.kind !== 'equality' || !condition.values.every(isPlainScalar)) return undefined;
-  return condition.path;
-}
-
 interface Candidates {
   reads: IndexRead[];
+  /** What a document they read must still be tested against; null when every one matches. */
+  residual: Document | null;
   /** The keys they cover, up to COUNT_CAP; undefined until asked for. */
   estimate?: number;
 }
@@ -302,32 +379,45 @@ function estimated(candidates: Candidates): number {
 }
 
 /** The index reads that answer `filter` best, or undefined when only a scan can. */
-function bestReads(sources: KeySource[], filter: Document): Candidates | undefined {
-  const conditions = byPath(indexConditions(filter));
+function bestReads(collection: CollectionState, filter: Document): Candidates | undefined {
+  const clauses = clausesOf(filter);
+  const sources = keySources(collection, clauses);
+  const conditions = byPath(clauses.flatMap((clause) => conditionOf(clause) ?? []));
   // By the fields they narrow: of two indexes that narrow the same fields (`{ a: 1 }` and
   // `{ a: 1, b: 1 }` for a filter on `a`), the one with fewer fields has smaller keys; no need to count.
   const byNarrowed = new Map<string, Candidates>();
   for (const source of sources) {
     const read = indexRead(source, conditions);
     if (!read) continue;
+    const residual = residualFilter(filter, read.decided);
     // A unique index with every field equal to given values holds one key per value: nothing beats it.
     if (source.unique && read.equalFields === source.fields.length)
-      return { reads: [read], estimate: read.ranges.length };
+      return { reads: [read], residual, estimate: read.ranges.length };
     const key = JSON.stringify(source.fields.slice(0, read.narrowedFields));
     const known = byNarrowed.get(key);
-    if (!known || known.reads[0].source.fields.length > source.fields.length) byNarrowed.set(key, { reads: [read] });
+    if (!known || known.reads[0].source.fields.length > source.fields.length)
+      byNarrowed.set(key, { reads: [read], residual });
   }
   const plans = [...byNarrowed.values()];
-  for (const branches of orBranches(filter)) {
-    const branchPlans = branches.map((branch) => bestReads(sources, branch));
-    if (branchPlans.every((plan) => plan !== undefined))
-      plans.push({ reads: branchPlans.flatMap((plan) => plan!.reads) });
+  for (const { clause, branches } of orClauses(clauses)) {
+    const branchPlans = branches.map((branch) => bestReads(collection, branch));
+    if (!branchPlans.every((plan) => plan !== undefined)) continue;
+    // Branches each read exactly: their union is exactly the `$or`'s matches, the rest is still to test.
+    const exact = branchPlans.every((plan) => plan!.residual === null);
+    plans.push({
+      reads: branchPlans.flatMap((plan) => plan!.reads),
+      residual: exact ? residualFilter(filter, [clause]) : filter,
+    });
   }
   if (plans.length <= 1) return plans[0];
+  // The fewest keys; of as many, one whose documents need no test.
+  const better = (plan: Candidates, than: Candidates) =>
+    estimated(plan) < estimated(than) ||
+    (estimated(plan) === estimated(than) && plan.residual === null && than.residual !== null);
   let best = plans[0];
   for (const plan of plans) {
-    if (estimated(plan) < estimated(best)) best = plan;
-    if (estimated(best) === 0) break;
+    if (better(plan, best)) best = plan;
+    if (estimated(best) === 0 && best.residual === null) break;
   }
   return best;
 }
@@ -342,11 +432,9 @@ export interface PlannedAccess {
 export function planAccess(collection: CollectionState, filter: Document): PlannedAccess {
   const scan: PlannedAccess = { plan: { kind: 'scan' }, estimate: () => collection.count };
   if (Object.keys(filter).length === 0) return scan;
-  const best = bestReads(keySources(collection), filter);
+  const best = bestReads(collection, filter);
   if (!best) return scan;
-  const exactPath = exactEquality(filter);
-  const exact = exactPath !== undefined && best.reads.length === 1 && best.reads[0].source.fields[0] === exactPath;
-  return { plan: { kind: 'keys', reads: best.reads, exact }, estimate: () => estimated(best) };
+  return { plan: { kind: 'keys', reads: best.reads, residual: best.residual }, estimate: () => estimated(best) };
 }
 
 /** The keys under `prefix` whose next value meets `condition` (for an `$in`, from its lowest value to its highest). */
@@ -360,26 +448,33 @@ function walkRange(prefix: Buffer, condition: IndexCondition): KeyRange {
   };
 }
 
+/** The ranges in key order, overlapping ones merged. */
+function mergedRanges(ranges: KeyRange[]): KeyRange[] {
+  const merged: KeyRange[] = [];
+  for (const range of [...ranges].sort((a, b) => Buffer.compare(a.start, b.start))) {
+    const last = merged[merged.length - 1];
+    if (last && Buffer.compare(range.start, last.end) <= 0) {
+      if (Buffer.compare(range.end, last.end) > 0) last.end = range.end;
+    } else merged.push({ ...range });
+  }
+  return merged;
+}
+
 /**
- * Where a walk on `sortPath` may start and stop: the filter's own bounds on that field, or, when
- * the filter has none but every branch of an `$or` has some, from the lowest branch's start to
- * the highest branch's end (every match is within one of them). A superset: the filter decides.
+ * Where a walk on `sortPath` may go: the filter's own bounds on that field, or, when the filter
+ * has none but every branch of an `$or` has some, the branches' bounds (every match is within
+ * one of them), in key order. A superset: the filter decides.
  */
-function walkBounds(prefix: Buffer, filter: Document, sortPath: string): KeyRange {
-  const own = byPath(indexConditions(filter)).get(sortPath);
-  if (own) return walkRange(prefix, own);
-  for (const branches of orBranches(filter)) {
+function walkBounds(prefix: Buffer, clauses: Clause[], own: IndexCondition | undefined, sortPath: string): KeyRange[] {
+  if (own) return [walkRange(prefix, own)];
+  for (const { branches } of orClauses(clauses)) {
     const ranges = branches.map((branch) => {
       const condition = byPath(indexConditions(branch)).get(sortPath);
       return condition && walkRange(prefix, condition);
     });
-    if (!ranges.every((range) => range !== undefined)) continue;
-    return {
-      start: (ranges as KeyRange[]).map((range) => range.start).sort(Buffer.compare)[0],
-      end: (ranges as KeyRange[]).map((range) => range.end).sort(Buffer.compare)[ranges.length - 1],
-    };
+    if (ranges.every((range) => range !== undefined)) return mergedRanges(ranges as KeyRange[]);
   }
-  return wholePrefix(prefix);
+  return [wholePrefix(prefix)];
 }
 
 /**
@@ -389,18 +484,30 @@ function walkBounds(prefix: Buffer, filter: Document, sortPath: string): KeyRang
  * index gives it.
  */
 export function orderedRead(collection: CollectionState, filter: Document, sortPath: string): IndexRead | undefined {
-  const conditions = byPath(indexConditions(filter));
-  for (const source of keySources(collection)) {
+  const clauses = clausesOf(filter);
+  const conditions = byPath(clauses.flatMap((clause) => conditionOf(clause) ?? []));
+  for (const source of keySources(collection, clauses)) {
     const position = source.fields.indexOf(sortPath);
     if (position < 0 || source.multikey[position]) continue;
-    const fixed = source.fields.slice(0, position).map((field) => {
-      const condition = conditions.get(field);
+    const before = source.fields.slice(0, position).map((field) => conditions.get(field));
+    const fixed = before.map((condition) => {
       const keys = condition?.kind === 'equality' ? distinctKeys(condition.values) : [];
       return keys.length === 1 ? keys[0] : undefined;
     });
     if (!fixed.every((key) => key !== undefined)) continue;
-    const range = walkBounds(Buffer.concat(fixed as Buffer[]), filter, sortPath);
-    return { source, ranges: [range], equalFields: position, narrowedFields: position + 1 };
+    const own = conditions.get(sortPath);
+    const ranges = walkBounds(Buffer.concat(fixed as Buffer[]), clauses, own, sortPath);
+    const eachValue = own?.kind !== 'equality' || distinctKeys(own.values).length === 1;
+    const decided = [...before, own].filter(
+      (condition): condition is IndexCondition => condition !== undefined && decides(condition, false, eachValue),
+    );
+    return {
+      source,
+      ranges,
+      equalFields: position,
+      narrowedFields: position + 1,
+      decided: [...source.implied, ...decided.map((condition) => condition.clause)],
+    };
   }
   return undefined;
 }

@@ -154,11 +154,6 @@ export class SecondaryIndex {
     return this.fields[0];
   }
 
-  /** Only a full index may answer a lookup or give an order: sparse and partial ones leave documents out. */
-  get usableForLookup(): boolean {
-    return !this.spec.sparse && !this.partialFilter;
-  }
-
   private covers(doc: Document): boolean {
     if (this.partialFilter && !this.partialFilter.test(doc)) return false;
     if (this.spec.sparse && this.fields.every((f) => valueAtPath(doc, f) === undefined)) return false;

@@ -93,6 +93,14 @@ export class KeyTable {
     return this.storage.statement(this.countSql).pluck().get(range.start, range.end, cap) as number;
   }
 
+  /** How many pairs `range` holds, counted as examined (mongod's count scan); undefined when `cap` or more. */
+  tally(range: KeyRange, cap: number): number | undefined {
+    const n = this.count(range, cap);
+    if (n >= cap) return undefined;
+    this.counters.keysExamined += n;
+    return n;
+  }
+
   /** The seq of a pair with exactly this key other than `exceptSeq`, if there is one. */
   holderOtherThan(key: Buffer, exceptSeq: number): number | undefined {
     return this.storage.statement(this.takenSql).pluck().get(key, exceptSeq) as number | undefined;

@@ -26,11 +26,21 @@ export interface ArticleDocument {
 /**
  * What lists, search and relations read of an article: everything but its text, which is most
  * of the document and is loaded on its own only when a query asks for the text or paragraphs,
- * and the loaders' bookkeeping.
+ * what only the loaders and the indexes read (the bookkeeping, the hash, the search keys).
  */
-export const ARTICLE_METADATA_PROJECTION = { text: 0, paragraphs: 0, seq: 0 } as const;
+export const ARTICLE_METADATA_PROJECTION = {
+  text: 0,
+  paragraphs: 0,
+  seq: 0,
+  contentHash: 0,
+  updatedAt: 0,
+  searchKeys: 0,
+} as const;
 
-export type ArticleMetadata = Omit<ArticleDocument, 'text' | 'paragraphs' | 'seq'>;
+export type ArticleMetadata = Omit<
+  ArticleDocument,
+  'text' | 'paragraphs' | 'seq' | 'contentHash' | 'updatedAt' | 'searchKeys'
+>;
 
 export type ArticleText = Pick<ArticleDocument, '_id' | 'text' | 'paragraphs'>;
 

@@ -6,7 +6,6 @@
  */
 import type DataLoader from 'dataloader';
 import type { EvidenceDocument } from '../documents/evidence.document';
-import type { FactDocument } from '../documents/fact.document';
 import { StoreInputError } from '../store-input.error';
 import {
   afterKey,
@@ -18,6 +17,7 @@ import {
   type SortDirection,
 } from './cursor.pagination';
 import type { KeyedRange } from './keyed-range.lookup';
+import type { FactView } from './read.view';
 
 interface Position {
   date: string | null;
@@ -49,7 +49,7 @@ function fromFact(position: Position, direction: SortDirection) {
   return { $or: [afterKey('date', direction, { value: position.date, id: position.id }), { _id: position.id }] };
 }
 
-export async function evidencePage<F extends FactDocument>(
+export async function evidencePage<F extends FactView>(
   lookup: DataLoader<KeyedRange, F[], string>,
   key: string,
   request: PageRequest,

@@ -3,9 +3,9 @@ import type { Db, Document, Filter } from 'mongodb';
 import { COLLECTIONS } from '../collection-names';
 import { LIVE } from '../documents/support.document';
 import { StoreInputError } from '../store-input.error';
-import { BATCH_VIEW_OPTIONS } from './batch-read.options';
+import { BATCH_READ_OPTIONS } from './batch-read.options';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
-import { READ_PROJECTION, type MeetingView } from './read.view';
+import { MEETING_READ_PROJECTION, type MeetingView } from './read.view';
 
 export interface MeetingsFilter {
   /** Meetings in which every one of these people took part. */
@@ -26,10 +26,13 @@ function meetings(db: Db) {
 }
 
 /**
- * A meeting known only to the month or year is in the range when that month or year overlaps it,
- * so each precision compares against the range cut to its own length.
+ * Live meetings in a date range. A meeting known only to the month or year is in the range when
+ * that month or year overlaps it, so each precision compares against the range cut to its own
+ * length. Each precision's branch states that the meeting is live itself, so the partial index
+ * of live meetings by precision and date (indexes.ts) answers it: counting a range reads no
+ * meeting, on MongoDB as on the embedded server. A range on strings matches no null date.
  */
-function dateRangeFilter(from: string | null | undefined, to: string | null | undefined): Document {
+function liveInDateRange(from: string | null | undefined, to: string | null | undefined): Document {
   for (const [name, day] of [
     ['from', from],
     ['to', to],
@@ -45,9 +48,10 @@ function dateRangeFilter(from: string | null | undefined, to: string | null | un
   ];
   return {
     $or: precisions.map(([precision, length]) => ({
+      ...LIVE,
       datePrecision: precision,
       date: {
-        ...(from != null ? { $gte: from.slice(0, length) } : { $ne: null }),
+        ...(from != null ? { $gte: from.slice(0, length) } : {}),
         ...(to != null ? { $lte: to.slice(0, length) } : {}),
       },
     })),
@@ -60,20 +64,20 @@ export function findMeetingsPage(
   sort: SortSpec,
   request: PageRequest,
 ): Promise<Page<MeetingView>> {
-  const conditions: Document[] = [LIVE];
+  const dated = filter.from != null || filter.to != null;
+  const conditions: Document[] = [dated ? liveInDateRange(filter.from, filter.to) : LIVE];
   // The first person's equality lets an index narrow the candidates; `$all` then checks the others.
   if (filter.personIds?.length)
     conditions.push({ personIds: filter.personIds[0] }, { personIds: { $all: [...filter.personIds] } });
   if (filter.organizationId != null) conditions.push({ organizationIds: filter.organizationId });
   if (filter.location != null) conditions.push({ location: filter.location });
-  if (filter.from != null || filter.to != null) conditions.push(dateRangeFilter(filter.from, filter.to));
   const query = (conditions.length > 1 ? { $and: conditions } : conditions[0]) as Filter<MeetingView>;
-  return findPage(meetings(db), query, sort, request, READ_PROJECTION);
+  return findPage(meetings(db), query, sort, request, MEETING_READ_PROJECTION);
 }
 
 export function findMeetingsByIds(db: Db, ids: readonly string[]): Promise<MeetingView[]> {
   return meetings(db)
-    .find({ _id: { $in: [...ids] }, ...LIVE }, BATCH_VIEW_OPTIONS)
+    .find({ _id: { $in: [...ids] }, ...LIVE }, { ...BATCH_READ_OPTIONS, projection: MEETING_READ_PROJECTION })
     .toArray();
 }
 

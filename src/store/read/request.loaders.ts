@@ -17,9 +17,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '../collection-names';
-import type { AffiliationReportDocument } from '../documents/affiliation-report.document';
 import type { ArticleText } from '../documents/article.document';
-import type { FactDocument } from '../documents/fact.document';
 import type { HoldingReportDocument } from '../documents/holding-report.document';
 import type { MeetingReportDocument } from '../documents/meeting-report.document';
 import type { MentionDocument } from '../documents/mention.document';
@@ -38,9 +36,12 @@ import { findHoldingsOfPeople, findOfficesByIds, findOfficesInJurisdictions } fr
 import { findOrganizationsByIds, findOrganizationsBySlugs, findOrganizationsNamed } from './organization.repository';
 import { findPeopleByIds, findPeopleBySlugs } from './person.repository';
 import {
+  FACT_READ_PROJECTION,
+  MEETING_READ_PROJECTION,
   READ_PROJECTION,
   type AffiliationView,
   type EncounterView,
+  type FactView,
   type MeetingView,
   type OfficeHolderView,
   type OfficeView,
@@ -165,12 +166,12 @@ function createSharedLookups(db: Db) {
     meetingsOfPerson: keyedRangeLookup<MeetingView>(db, {
       collection: COLLECTIONS.meetings,
       filterOf: (personId) => ({ personIds: personId, ...LIVE }),
-      projection: READ_PROJECTION,
+      projection: MEETING_READ_PROJECTION,
     }),
     meetingsOfOrganization: keyedRangeLookup<MeetingView>(db, {
       collection: COLLECTIONS.meetings,
       filterOf: (organizationId) => ({ organizationIds: organizationId, ...LIVE }),
-      projection: READ_PROJECTION,
+      projection: MEETING_READ_PROJECTION,
     }),
     /** Keyed by `pairKey(personId, otherId)`. */
     meetingsOfPair: keyedRangeLookup<MeetingView>(db, {
@@ -179,7 +180,7 @@ function createSharedLookups(db: Db) {
         const [personId, otherId] = splitPair(key);
         return { $and: [{ personIds: personId }, { personIds: otherId }], ...LIVE };
       },
-      projection: READ_PROJECTION,
+      projection: MEETING_READ_PROJECTION,
     }),
     encountersOfPerson: keyedRangeLookup<EncounterView>(db, {
       collection: COLLECTIONS.encounters,
@@ -200,33 +201,38 @@ function createSharedLookups(db: Db) {
       },
       projection: READ_PROJECTION,
     }),
-    mentionsOfEntity: keyedRangeLookup<MentionDocument>(db, {
+    mentionsOfEntity: keyedRangeLookup<FactView>(db, {
       collection: COLLECTIONS.mentions,
       filterOf: (entityId) => ({ entityId }),
+      projection: FACT_READ_PROJECTION,
     }),
-    reportsOfOffice: keyedRangeLookup<HoldingReportDocument>(db, {
+    reportsOfOffice: keyedRangeLookup<FactView>(db, {
       collection: COLLECTIONS.holdingReports,
       filterOf: (officeId) => ({ officeId }),
+      projection: FACT_READ_PROJECTION,
     }),
     /** Keyed by `pairKey(officeId, personId)`. */
-    reportsOfHolding: keyedRangeLookup<HoldingReportDocument>(db, {
+    reportsOfHolding: keyedRangeLookup<FactView>(db, {
       collection: COLLECTIONS.holdingReports,
       filterOf: (key) => {
         const [officeId, personId] = splitPair(key);
         return { officeId, personId };
       },
+      projection: FACT_READ_PROJECTION,
     }),
-    reportsOfMeeting: keyedRangeLookup<MeetingReportDocument>(db, {
+    reportsOfMeeting: keyedRangeLookup<FactView>(db, {
       collection: COLLECTIONS.meetingReports,
       filterOf: (meetingId) => ({ meetingId }),
+      projection: FACT_READ_PROJECTION,
     }),
     /** Keyed by `pairKey(personId, organizationId)`. */
-    reportsOfAffiliation: keyedRangeLookup<AffiliationReportDocument>(db, {
+    reportsOfAffiliation: keyedRangeLookup<FactView>(db, {
       collection: COLLECTIONS.affiliationReports,
       filterOf: (key) => {
         const [personId, organizationId] = splitPair(key);
         return { personId, organizationId };
       },
+      projection: FACT_READ_PROJECTION,
     }),
   };
 }
@@ -272,10 +278,7 @@ export function createRequestLoaders(db: Db): RequestLoaders {
 }
 
 /** The facts whose article publishes their version (a reader never sees half of a load). */
-export async function publishedFacts<F extends FactDocument>(
-  loaders: RequestLoaders,
-  facts: readonly F[],
-): Promise<F[]> {
+export async function publishedFacts<F extends FactView>(loaders: RequestLoaders, facts: readonly F[]): Promise<F[]> {
   const articles = await loadExisting(loaders.articleById, [...new Set(facts.map((f) => f.articleId))]);
   const versions = new Map(articles.map((a) => [a._id, a.version]));
   return facts.filter((fact) => versions.get(fact.articleId) === fact.version);
