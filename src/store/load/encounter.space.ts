@@ -3,11 +3,12 @@
  * shared. A meeting's participants never change, so an edge changes only when a meeting becomes
  * live or is emptied.
  */
+import type { Db } from 'mongodb';
+import { COLLECTIONS } from '../collection-names';
 import type { EncounterDocument } from '../documents/encounter.document';
 import { stableId } from '../identity/stable-id';
 import { sameContent } from './document.diff';
 import type { DocumentWrite } from './load-plan.type';
-import { byIds, type StoreReader } from './store.reader';
 
 interface EncounterState {
   id: string;
@@ -21,7 +22,11 @@ const storedCount = (doc: EncounterDocument | null) => doc?.sharedMeetingCount ?
 
 export class EncounterSpace {
   private readonly states = new Map<string, EncounterState>();
-  constructor(private readonly reader: StoreReader) {}
+  private readonly collection;
+
+  constructor(db: Db) {
+    this.collection = db.collection<EncounterDocument>(COLLECTIONS.encounters);
+  }
 
   /** Reads the edges between every two of these meetings' people, in both directions. */
   async load(meetings: ReadonlyArray<ReadonlyArray<string>>): Promise<void> {
@@ -34,7 +39,7 @@ export class EncounterSpace {
     if (!unknown.length) return;
     const ids = unknown.map((p) => stableId('encounter', p.personId, p.otherId));
     const stored = new Map(
-      (await this.reader.find('encounters', byIds<EncounterDocument>(ids))).map((doc) => [doc._id, doc] as const),
+      (await this.collection.find({ _id: { $in: ids } }).toArray()).map((doc) => [doc._id, doc] as const),
     );
     for (const { personId, otherId } of unknown) {
       const id = stableId('encounter', personId, otherId);

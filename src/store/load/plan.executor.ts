@@ -3,10 +3,9 @@
  * `writtenBy` on facts) and applies only to a document an earlier entry wrote, so running the
  * same plan again, in part or twice at once, writes each document once, and a delayed writer of
  * an earlier entry never overwrites a later one. The order keeps what readers see whole: the
- * new facts (invisible until their version is published) and the aggregates, each kind only
- * once the kinds it refers to are written, then the articles (which publish their facts all at
- * once), then the tombstones of what the old facts alone supported, each kind before the kinds
- * it refers to, and last the old facts. Writes that no order binds go at once.
+ * new facts first (invisible until their version is published), then the entities they refer
+ * to, then the articles (which publish their facts all at once), then the tombstones of what the
+ * old facts alone supported, and last the old facts.
  */
 import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
 import { COLLECTIONS, type CollectionName } from '../collection-names';
@@ -69,7 +68,7 @@ async function replaceGuarded(
  * Writes the documents, each only over one an earlier entry wrote. Those the plan saw no
  * document for are inserted (the cheap path, nearly always right); an insert refused for a
  * duplicate key (the entry was already applied, or a delayed writer got there) falls back to the
- * guarded replace. Inserts and replaces go at once (they name different documents).
+ * guarded replace.
  */
 async function writeGuarded(
   db: Db,
@@ -80,79 +79,42 @@ async function writeGuarded(
   isNew: (index: number) => boolean,
 ): Promise<void> {
   const fresh = docs.filter((_, i) => isNew(i));
-  const insertFresh = async (): Promise<Written[]> => {
-    if (!fresh.length) return [];
+  const others = docs.filter((_, i) => !isNew(i));
+  if (fresh.length) {
     try {
       await db.collection<Written>(collection).insertMany(
         fresh.map((doc) => ({ ...doc, [field]: seq })),
         { ordered: false },
       );
-      return [];
     } catch (err) {
-      return duplicateKeyFailures(err).map((index) => fresh[index]);
+      others.push(...duplicateKeyFailures(err).map((index) => fresh[index]));
     }
-  };
-  const [refused] = await Promise.all([
-    insertFresh(),
-    replaceGuarded(
-      db,
-      collection,
-      docs.filter((_, i) => !isNew(i)),
-      field,
-      seq,
-    ),
-  ]);
-  await replaceGuarded(db, collection, refused, field, seq);
-}
-
-/**
- * The aggregates in waves: each kind refers only to kinds of earlier waves (people and
- * organizations to nothing; offices to their holder, meetings, affiliations and encounters to
- * people and organizations; office holders to offices), so a wave's kinds may be written at once.
- */
-const AGGREGATE_WAVES: ReadonlyArray<readonly CollectionName[]> = [
-  ['people', 'organizations'],
-  ['offices', 'meetings', 'affiliations', 'encounters'],
-  ['officeHolders'],
-];
-
-/** The writes of each wave's kinds, grouped by kind. */
-function wavesOf(
-  writes: readonly DocumentWrite[],
-): Array<Array<{ collection: CollectionName; writes: DocumentWrite[] }>> {
-  const byCollection = new Map<CollectionName, DocumentWrite[]>();
-  for (const write of writes) {
-    const same = byCollection.get(write.collection);
-    if (same) same.push(write);
-    else byCollection.set(write.collection, [write]);
   }
-  const unknown = [...byCollection.keys()].filter((name) => !AGGREGATE_WAVES.some((wave) => wave.includes(name)));
-  if (unknown.length) throw new Error(`plan: no write order for ${unknown.join(', ')}`);
-  return AGGREGATE_WAVES.map((wave) =>
-    wave.flatMap((collection) => {
-      const same = byCollection.get(collection);
-      return same ? [{ collection, writes: same }] : [];
-    }),
-  );
+  await replaceGuarded(db, collection, others, field, seq);
 }
 
-function writeAggregates(
-  db: Db,
-  kinds: ReadonlyArray<{ collection: CollectionName; writes: DocumentWrite[] }>,
-  seq: number,
-): Promise<unknown> {
-  return Promise.all(
-    kinds.map(({ collection, writes }) =>
-      writeGuarded(
-        db,
-        COLLECTIONS[collection],
-        writes.map((w) => w.doc),
-        'seq',
-        seq,
-        (i) => writes[i].isNew,
-      ),
-    ),
-  );
+/** Consecutive writes to the same collection, in the plan's order. */
+function runsOf(writes: readonly DocumentWrite[]): Array<{ collection: CollectionName; writes: DocumentWrite[] }> {
+  const runs: Array<{ collection: CollectionName; writes: DocumentWrite[] }> = [];
+  for (const write of writes) {
+    const last = runs[runs.length - 1];
+    if (last?.collection === write.collection) last.writes.push(write);
+    else runs.push({ collection: write.collection, writes: [write] });
+  }
+  return runs;
+}
+
+async function writeDerived(db: Db, writes: readonly DocumentWrite[], seq: number): Promise<void> {
+  for (const run of runsOf(writes)) {
+    await writeGuarded(
+      db,
+      COLLECTIONS[run.collection],
+      run.writes.map((w) => w.doc),
+      'seq',
+      seq,
+      (i) => run.writes[i].isNew,
+    );
+  }
 }
 
 function articleDocument(plan: ArticlePlan, draft: ArticleDraft | undefined, at: string): ArticleDocument {
@@ -204,16 +166,11 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
     for (const name of FACT_COLLECTIONS) facts.get(name)!.push(...built[name]);
   }
   // A fact's id names its article version, so it is new unless a delayed writer got there.
-  const [firstWave, ...laterWaves] = wavesOf(plan.writes);
-  await Promise.all([
-    ...FACT_COLLECTIONS.map((name) =>
-      writeGuarded(db, COLLECTIONS[name], facts.get(name)!, 'writtenBy', seq, () => true),
-    ),
-    writeAggregates(db, firstWave, seq),
-  ]);
-  for (const wave of laterWaves) await writeAggregates(db, wave, seq);
-  // An article new to the store is inserted; one stored before (even removed) is replaced.
-  await writeGuarded(
+  for (const name of FACT_COLLECTIONS)
+    await writeGuarded(db, COLLECTIONS[name], facts.get(name)!, 'writtenBy', seq, () => true);
+
+  await writeDerived(db, plan.writes, seq);
+  await replaceGuarded(
     db,
     COLLECTIONS.articles,
     changing.map(
@@ -221,9 +178,8 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
     ),
     'seq',
     seq,
-    (i) => changing[i].previousVersion === null && changing[i].status === 'added',
   );
-  for (const wave of wavesOf(plan.tombstones).reverse()) await writeAggregates(db, wave, seq);
+  await writeDerived(db, plan.tombstones, seq);
 
   // Every fact of these articles but the published version's, written by earlier entries: the
   // old version, and anything a delayed writer left behind (an article never published has none).
@@ -235,5 +191,5 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
     ),
     writtenBy: { $lt: seq },
   };
-  await Promise.all(FACT_COLLECTIONS.map((name) => db.collection(COLLECTIONS[name]).deleteMany(superseded)));
+  for (const name of FACT_COLLECTIONS) await db.collection(COLLECTIONS[name]).deleteMany(superseded);
 }
