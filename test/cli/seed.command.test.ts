@@ -192,9 +192,10 @@ describe('newsgraph seed', () => {
       }
       child.kill('SIGKILL');
       await exited;
-      const afterKill = await crashed.collection(COLLECTIONS.articles).countDocuments();
+      // published articles (a killed load may leave one it had not published yet)
+      const afterKill = await crashed.collection(COLLECTIONS.articles).countDocuments({ version: { $type: 'string' } });
       expect(afterKill).toBeGreaterThan(0);
-      expect(afterKill).toBeLessThan(total + 1);
+      expect(afterKill).toBeLessThanOrEqual(total);
 
       await seedDirectory(crashed, { dir });
       expect(await dumpCollections(crashed)).toEqual(await dumpCollections(clean));
