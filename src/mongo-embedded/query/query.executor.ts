@@ -26,7 +26,7 @@ import {
   estimate,
   orderedRead,
   planAccess,
-  plainConditionsOnly,
+  beyondPlainConditions,
   residualFilter,
   type AccessPlan,
   type IndexRead,
@@ -95,13 +95,15 @@ function compileFilter(filter: Document, scope: QueryScope): Query {
 }
 
 /**
- * Refuses a malformed filter (or a collation mingo cannot honour) before anything is read. A
- * filter of plain equalities, `$in`s and ranges only cannot be malformed, and is not compiled
- * for it: compiling costs more than a small read, and an index decides such a filter whole.
+ * Refuses a malformed filter (or a collation mingo cannot honour) before anything is read.
+ * Plain equalities, `$in`s and ranges cannot be malformed, and are not compiled for it:
+ * compiling costs more than a small read, and the rest of a filter (a liveness check beside a
+ * batch of ids) is often the same from one command to the next, so compiled once.
  */
 function refuseMalformed(filter: Document, scope: QueryScope): void {
   mingoOptions(scope);
-  if (!plainConditionsOnly(filter)) compileFilter(filter, scope);
+  const rest = beyondPlainConditions(filter);
+  if (rest !== null) compileFilter(rest, scope);
 }
 
 /** Refuses a hint naming an index the collection does not have, as mongod does. */
