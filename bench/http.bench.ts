@@ -331,6 +331,7 @@ export async function run(): Promise<BenchSection> {
     },
   ).finally(() => rmSync(corpusDir, { recursive: true, force: true }));
 
+  const loadAtEnd = os.loadavg()[0];
   // autocannon's percentiles are whole milliseconds; the mean compares small latencies more finely.
   const ratio = synthetic.comparable.person.mean / seed.person.mean;
   const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -340,7 +341,7 @@ export async function run(): Promise<BenchSection> {
       `Query mix (\`schema/examples\`: person-with-meetings for \`${seed.workload.slug}\`, meetings-in-date-range ${seed.workload.from}..${seed.workload.to}, ` +
         `search \`${seed.workload.text}\`) against the store seeded from \`seeds/\`, ${DURATION_SECONDS} s per row after a 1 s warm-up, production settings. ` +
         '"Driver" makes the same reads directly through the store functions on the same client; the last column is how many times more reads per second it manages than HTTP. ' +
-        `The API server, the embedded MongoDB (on its own thread, as \`npm start\` runs it) and autocannon (in a worker thread) all run on this machine; its 1-minute load average was ${loadAtStart.toFixed(1)} at the start.`,
+        `The API server, the embedded MongoDB (on its own thread, as \`npm start\` runs it) and autocannon (in a worker thread) all run on this machine; its 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end (its own threads included).`,
       '',
       `"same": every request of an operation has the variables above (a hot query: concurrent identical reads are sent once, see README "Performance"). ` +
         `"varied": each request draws its variables at random from the ${seed.workloads} people on the seed data who took part in a dated meeting ` +

@@ -143,6 +143,35 @@ describe('graph queries over HTTP', () => {
       );
     });
 
+    it('pages a person’s and an organization’s meetings the same however they were reached', async () => {
+      const PAGES = `meetings(first: 1) { totalCount pageInfo { hasNextPage endCursor } nodes { id date { value } } }
+        second: meetings(first: 1, after: $after) { nodes { id } }`;
+      const bySlug = await data(
+        `query($after: String) { person(slug: "wayne-baker") { id ${PAGES} }
+          organization(slug: "baker-trade-council") { id ${PAGES} } }`,
+        { after: null },
+      );
+      const { person, organization } = bySlug;
+      expect(person.meetings.totalCount).toBe(2);
+      expect(person.meetings.pageInfo.hasNextPage).toBe(true);
+      const after = person.meetings.pageInfo.endCursor;
+      const again = await data(`query($after: String) { person(slug: "wayne-baker") { ${PAGES} } }`, { after });
+      // By id, as a meeting's participant: read without the list of latest meetings the slug read has.
+      const byId = await data(
+        `query($id: ID!, $org: ID!, $after: String) { node(id: $id) { ... on Person { ${PAGES} } }
+          organization: node(id: $org) { ... on Organization { ${PAGES} } }
+          person(slug: "wayne-baker") { meetings(first: 1) { nodes { participants { participant {
+            ... on Person { slug ${PAGES} } ... on Organization { name ${PAGES} } } } } } } }`,
+        { id: person.id, org: organization.id, after },
+      );
+      const pages = ({ meetings, second }: any) => ({ meetings, second });
+      expect(pages(byId.node)).toEqual(pages(again.person));
+      expect(pages(byId.organization).meetings).toEqual(organization.meetings);
+      const participants = byId.person.meetings.nodes[0].participants.map((p: any) => p.participant);
+      expect(pages(participants.find((p: any) => p.slug === 'wayne-baker'))).toEqual(pages(again.person));
+      expect(participants.find((p: any) => p.name === 'Baker Trade Council').meetings).toEqual(organization.meetings);
+    });
+
     it('traces people and meetings back to their articles and sentences', async () => {
       const { person } = await data(`{ person(slug: "wayne-baker") {
         articles(first: 10) { totalCount nodes { source } }

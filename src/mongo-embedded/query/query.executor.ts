@@ -26,7 +26,7 @@ import {
   estimate,
   orderedRead,
   planAccess,
-  plainConditionsOnly,
+  beyondPlainConditions,
   residualFilter,
   type AccessPlan,
   type IndexRead,
@@ -52,6 +52,8 @@ export interface ReadOptions extends QueryScope {
 
 /** Index keys read per statement. */
 const KEY_CHUNK = 256;
+/** The fewest keys a walk's first statement reads, however small its page. */
+const MIN_FIRST_CHUNK = 16;
 /** A read past this many documents keeps what it reads in the cache only if its collection fits there. */
 const LARGE_READ = 1000;
 
@@ -95,13 +97,15 @@ function compileFilter(filter: Document, scope: QueryScope): Query {
 }
 
 /**
- * Refuses a malformed filter (or a collation mingo cannot honour) before anything is read. A
- * filter of plain equalities, `$in`s and ranges only cannot be malformed, and is not compiled
- * for it: compiling costs more than a small read, and an index decides such a filter whole.
+ * Refuses a malformed filter (or a collation mingo cannot honour) before anything is read.
+ * Plain equalities, `$in`s and ranges cannot be malformed, and are not compiled for it:
+ * compiling costs more than a small read, and the rest of a filter (a liveness check beside a
+ * batch of ids) is often the same from one command to the next, so compiled once.
  */
 function refuseMalformed(filter: Document, scope: QueryScope): void {
   mingoOptions(scope);
-  if (!plainConditionsOnly(filter)) compileFilter(filter, scope);
+  const rest = beyondPlainConditions(filter);
+  if (rest !== null) compileFilter(rest, scope);
 }
 
 /** Refuses a hint naming an index the collection does not have, as mongod does. */
@@ -351,10 +355,18 @@ function* keepTop(matches: DocumentStream, sort: Document, keep: number): Docume
   yield* inChunks(sortDocuments(best.concat(pending), sort, keep));
 }
 
-/** The pairs of an ordered read's ranges (in key order) in `direction`, a chunk at a time. */
-function* inDirection(read: IndexRead, direction: 1 | -1): Generator<KeyEntry[]> {
+/**
+ * The pairs of an ordered read's ranges (in key order) in `direction`, a chunk at a time; the
+ * first chunk no larger than a page of `keep` documents needs when each key is a match.
+ */
+function* inDirection(read: IndexRead, direction: 1 | -1, keep: number | undefined): Generator<KeyEntry[]> {
   const ranges = direction === 1 ? read.ranges : [...read.ranges].reverse();
-  for (const range of ranges) yield* read.source.keys.entries(range, direction, KEY_CHUNK);
+  // One key beyond the page closes its last group of equal sort values.
+  let first = keep === undefined ? KEY_CHUNK : Math.min(KEY_CHUNK, Math.max(MIN_FIRST_CHUNK, keep + 1));
+  for (const range of ranges) {
+    yield* read.source.keys.entries(range, direction, KEY_CHUNK, first);
+    first = KEY_CHUNK;
+  }
 }
 
 /**
@@ -382,7 +394,7 @@ function* walkInOrder(
     produced += done.length;
     return done;
   };
-  for (const entries of inDirection(read, direction)) {
+  for (const entries of inDirection(read, direction, keep)) {
     collection.checkNotDropped();
     let out: Document[] = [];
     let since = performance.now();

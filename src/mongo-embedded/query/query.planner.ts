@@ -149,9 +149,12 @@ function conditionOf(clause: Clause): IndexCondition | undefined {
   return { kind: 'equality', path, values: [condition], clause, sole: isPlainScalar(condition) };
 }
 
-/** Whether the filter is nothing but equalities and `$in`s of plain scalars and ranges: what an index may decide whole. */
-export function plainConditionsOnly(filter: Document): boolean {
-  return clausesOf(filter).every((clause) => conditionOf(clause)?.sole === true);
+/** The filter less its equalities and `$in`s of plain scalars and its ranges (what an index may decide); null when nothing else. */
+export function beyondPlainConditions(filter: Document): Document | null {
+  return residualFilter(
+    filter,
+    clausesOf(filter).filter((clause) => conditionOf(clause)?.sole === true),
+  );
 }
 
 export function indexConditions(filter: Document): IndexCondition[] {

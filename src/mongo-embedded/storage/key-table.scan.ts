@@ -61,15 +61,20 @@ export class KeyTable {
     return rows.map(([key, seq]) => ({ key, seq }));
   }
 
-  /** The pairs in `range`, in key order (`direction` 1) or the reverse, `chunk` at a time. */
-  *entries(range: KeyRange, direction: 1 | -1, chunk: number): Generator<KeyEntry[]> {
+  /**
+   * The pairs in `range`, in key order (`direction` 1) or the reverse, `chunk` at a time (the
+   * first `firstChunk`, for a reader that expects to need only so many).
+   */
+  *entries(range: KeyRange, direction: 1 | -1, chunk: number, firstChunk = chunk): Generator<KeyEntry[]> {
+    let asked = firstChunk;
     let rows =
       direction === 1
-        ? this.read(this.firstAscending, range.start, range.end, chunk)
-        : this.read(this.firstDescending, range.start, range.end, chunk);
+        ? this.read(this.firstAscending, range.start, range.end, asked)
+        : this.read(this.firstDescending, range.start, range.end, asked);
     while (rows.length) {
       yield rows;
-      if (rows.length < chunk) return;
+      if (rows.length < asked) return;
+      asked = chunk;
       const last = rows[rows.length - 1];
       rows =
         direction === 1

@@ -1,4 +1,4 @@
-import { NAMED_ENTITY_READ_PROJECTION, READ_PROJECTION } from './read.view';
+import { ENTITY_BY_ID_READ_PROJECTION, NAMED_ENTITY_READ_PROJECTION, READ_PROJECTION } from './read.view';
 
 /**
  * Options for the loaders' `$in` lookups: one batch large enough that a lookup for a page of
@@ -12,3 +12,6 @@ export const BATCH_VIEW_OPTIONS = { ...BATCH_READ_OPTIONS, projection: READ_PROJ
 
 /** The same, for people and organizations. */
 export const BATCH_NAMED_ENTITY_OPTIONS = { ...BATCH_READ_OPTIONS, projection: NAMED_ENTITY_READ_PROJECTION } as const;
+
+/** The same, for people and organizations read by id. */
+export const BATCH_ENTITY_BY_ID_OPTIONS = { ...BATCH_READ_OPTIONS, projection: ENTITY_BY_ID_READ_PROJECTION } as const;

@@ -1,7 +1,8 @@
 /**
  * A page of a person's or an organization's meetings. The first page, latest first, comes from
- * the entity's own list of its latest meetings (one lookup of those meetings by id); any other
- * page is a range of the entity's meetings, read with every other parent's in one command.
+ * the entity's own list of its latest meetings (one lookup of those meetings by id) when it was
+ * read with it; any other page is a range of the entity's meetings, read with every other
+ * parent's in one command.
  */
 import type DataLoader from 'dataloader';
 import { LATEST_MEETINGS, type MeetingRef } from '../documents/latest-meetings';
@@ -13,7 +14,8 @@ import { loadExisting, type RequestLoaders } from './request.loaders';
 export interface MeetingParent {
   _id: string;
   meetingCount: number;
-  latestMeetings: MeetingRef[];
+  /** Absent when the entity was read without it (by id): its first page is then a range too. */
+  latestMeetings?: MeetingRef[];
 }
 
 export async function entityMeetingsPage(
@@ -24,8 +26,8 @@ export async function entityMeetingsPage(
   request: PageRequest,
 ): Promise<Page<MeetingView>> {
   const { size, backward } = pageSize(request);
-  const latest = entity.latestMeetings;
-  const holdsAll = latest.length < LATEST_MEETINGS;
+  const latest = entity.latestMeetings ?? [];
+  const holdsAll = entity.latestMeetings !== undefined && latest.length < LATEST_MEETINGS;
   const firstPage = direction === -1 && !backward && !request.after && !request.before;
   if (!firstPage || (size > latest.length && !holdsAll)) {
     return keyedPage(range, entity._id, { field: 'date', direction }, request, async () => entity.meetingCount);

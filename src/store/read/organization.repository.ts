@@ -3,7 +3,7 @@ import type { Db, Filter } from 'mongodb';
 import { COLLECTIONS } from '../collection-names';
 import { LIVE } from '../documents/support.document';
 import { searchKeyFilter } from '../identity/search-key.filter';
-import { BATCH_NAMED_ENTITY_OPTIONS } from './batch-read.options';
+import { BATCH_ENTITY_BY_ID_OPTIONS, BATCH_NAMED_ENTITY_OPTIONS } from './batch-read.options';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
 import { entityIdsNamedIn } from './fact.repository';
 import { NAMED_ENTITY_READ_PROJECTION, type OrganizationView } from './read.view';
@@ -32,7 +32,7 @@ export async function findOrganizationsPage(
 
 export function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<OrganizationView[]> {
   return organizations(db)
-    .find({ _id: { $in: [...ids] }, ...LIVE }, BATCH_NAMED_ENTITY_OPTIONS)
+    .find({ _id: { $in: [...ids] }, ...LIVE }, BATCH_ENTITY_BY_ID_OPTIONS)
     .toArray();
 }
 

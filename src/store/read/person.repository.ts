@@ -3,7 +3,7 @@ import type { Db, Filter } from 'mongodb';
 import { COLLECTIONS } from '../collection-names';
 import { LIVE } from '../documents/support.document';
 import { searchKeyFilter } from '../identity/search-key.filter';
-import { BATCH_NAMED_ENTITY_OPTIONS } from './batch-read.options';
+import { BATCH_ENTITY_BY_ID_OPTIONS, BATCH_NAMED_ENTITY_OPTIONS } from './batch-read.options';
 import { findPage, type Page, type PageRequest, type SortSpec } from './cursor.pagination';
 import { entityIdsNamedIn } from './fact.repository';
 import { NAMED_ENTITY_READ_PROJECTION, type PersonView } from './read.view';
@@ -35,7 +35,7 @@ export async function findPeoplePage(
 
 export function findPeopleByIds(db: Db, ids: readonly string[]): Promise<PersonView[]> {
   return people(db)
-    .find({ _id: { $in: [...ids] }, ...LIVE }, BATCH_NAMED_ENTITY_OPTIONS)
+    .find({ _id: { $in: [...ids] }, ...LIVE }, BATCH_ENTITY_BY_ID_OPTIONS)
     .toArray();
 }
 

@@ -12,6 +12,12 @@ import type { OfficeDocument, OfficeHolderDocument } from '../documents/office.d
 
 export const READ_PROJECTION = { seq: 0, forms: 0 } as const;
 export const NAMED_ENTITY_READ_PROJECTION = { seq: 0, forms: 0, identityKeys: 0 } as const;
+/**
+ * A person or organization read by id (a meeting's participants, an office's holders, ...) comes
+ * without its list of latest meetings, most of its document, which only its meetings page reads
+ * (and reads otherwise when it is absent: entity-meetings.page.ts).
+ */
+export const ENTITY_BY_ID_READ_PROJECTION = { ...NAMED_ENTITY_READ_PROJECTION, latestMeetings: 0 } as const;
 export const MEETING_READ_PROJECTION = {
   ...READ_PROJECTION,
   key: 0,
@@ -22,8 +28,12 @@ export const MEETING_READ_PROJECTION = {
 /** What evidence and article pages read of a fact: whose version it is, when, and its sentences. */
 export const FACT_READ_PROJECTION = { articleId: 1, version: 1, date: 1, evidence: 1 } as const;
 
-export type PersonView = Omit<PersonDocument, 'seq' | 'forms' | 'identityKeys'>;
-export type OrganizationView = Omit<OrganizationDocument, 'seq' | 'forms' | 'identityKeys'>;
+/** Absent when read by id (ENTITY_BY_ID_READ_PROJECTION). */
+type LatestMeetingsIfRead = Partial<Pick<PersonDocument, 'latestMeetings'>>;
+export type PersonView = Omit<PersonDocument, 'seq' | 'forms' | 'identityKeys' | 'latestMeetings'> &
+  LatestMeetingsIfRead;
+export type OrganizationView = Omit<OrganizationDocument, 'seq' | 'forms' | 'identityKeys' | 'latestMeetings'> &
+  LatestMeetingsIfRead;
 export type OfficeView = Omit<OfficeDocument, 'seq' | 'forms'>;
 export type OfficeHolderView = Omit<OfficeHolderDocument, 'seq'>;
 export type MeetingView = Omit<
