@@ -71,7 +71,7 @@ function compileWord(spec: WordSpec): Step {
   return (target, at, groups) => {
     const word = target.words[at];
     if (!word) return -1;
-    if (lowers && !lowers.has(word.text.toLowerCase())) return -1;
+    if (lowers && !lowers.has(word.lower)) return -1;
     if (texts && !texts.has(word.text)) return -1;
     if (tags && !tags.has(word.pos)) return -1;
     for (const p of required) if (!holdsAt(p, word)) return -1;
@@ -174,21 +174,45 @@ export function matchAt<Id extends string>(
   return matchCompiled(pattern.id, compiledOf(pattern), target, at);
 }
 
-const compiledTables = new WeakMap<
-  readonly TokenPattern<string>[],
-  ReadonlyArray<readonly [string, readonly CompiledSpec[]]>
->();
+/** A table's pattern, compiled, with the words its first token must be (null: any word may open it). */
+interface CompiledPattern {
+  readonly id: string;
+  readonly specs: readonly CompiledSpec[];
+  readonly opensWith: ReadonlySet<string> | null;
+}
+
+/** `met with`, `held talks`: a pattern whose first token is a required word in `lower` can open only there. */
+function openingWords(pattern: TokenPattern<string>): ReadonlySet<string> | null {
+  const first = pattern.tokens[0];
+  const required = first && first.op !== '?' && first.op !== '*';
+  return required && 'lower' in first && first.lower ? new Set(first.lower) : null;
+}
+
+const compiledTables = new WeakMap<readonly TokenPattern<string>[], readonly CompiledPattern[]>();
 
 /** A table's patterns compiled once: tables are module constants, matched many times a sentence. */
-function compiledTable<Id extends string>(
-  patterns: readonly TokenPattern<Id>[],
-): ReadonlyArray<readonly [Id, readonly CompiledSpec[]]> {
+function compiledTable(patterns: readonly TokenPattern<string>[]): readonly CompiledPattern[] {
   let table = compiledTables.get(patterns);
   if (!table) {
-    table = patterns.map((p) => [p.id, compiledOf(p)] as const);
+    table = patterns.map((p) => ({ id: p.id, specs: compiledOf(p), opensWith: openingWords(p) }));
     compiledTables.set(patterns, table);
   }
-  return table as ReadonlyArray<readonly [Id, readonly CompiledSpec[]]>;
+  return table;
+}
+
+/** The matches of a table's patterns starting at word `at`, in table order, added to `out`. */
+function matchTableAt<Id extends string>(
+  table: readonly CompiledPattern[],
+  target: MatchTarget,
+  at: number,
+  out: PatternMatch<Id>[],
+): void {
+  const word = target.words[at].lower;
+  for (const pattern of table) {
+    if (pattern.opensWith && !pattern.opensWith.has(word)) continue;
+    const match = matchCompiled(pattern.id as Id, pattern.specs, target, at);
+    if (match) out.push(match);
+  }
 }
 
 /** Every match of every pattern starting at a word in [from, to) (the whole sentence by default), in order. */
@@ -199,13 +223,8 @@ export function matchAll<Id extends string>(
   to = target.words.length,
 ): PatternMatch<Id>[] {
   const out: PatternMatch<Id>[] = [];
-  const compiledPatterns = compiledTable(patterns);
-  for (let at = Math.max(0, from); at < Math.min(to, target.words.length); at++) {
-    for (const [id, specs] of compiledPatterns) {
-      const match = matchCompiled(id, specs, target, at);
-      if (match) out.push(match);
-    }
-  }
+  const table = compiledTable(patterns);
+  for (let at = Math.max(0, from); at < Math.min(to, target.words.length); at++) matchTableAt(table, target, at, out);
   return out;
 }
 
@@ -216,14 +235,8 @@ export function matchAllAt<Id extends string>(
   starts: Iterable<number>,
 ): PatternMatch<Id>[] {
   const out: PatternMatch<Id>[] = [];
-  const compiledPatterns = compiledTable(patterns);
-  for (const at of starts) {
-    if (at < 0 || at >= target.words.length) continue;
-    for (const [id, specs] of compiledPatterns) {
-      const match = matchCompiled(id, specs, target, at);
-      if (match) out.push(match);
-    }
-  }
+  const table = compiledTable(patterns);
+  for (const at of starts) if (at >= 0 && at < target.words.length) matchTableAt(table, target, at, out);
   return out;
 }
 

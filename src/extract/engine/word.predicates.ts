@@ -49,18 +49,19 @@ const NON_NAME_POS = new Set([
 ]);
 const FUNCTION_TAGS = new Set(['CCONJ', 'SCONJ', 'ADP', 'PRON', 'DET', 'PART', 'AUX', 'INTJ']);
 
-export const lower = (word: Word | undefined): string => (word ? word.text.toLowerCase() : '');
+export const lower = (word: Word | undefined): string => (word ? word.lower : '');
 
 /** The words [from, to) of a sentence as written, with line breaks and runs of spaces collapsed (wire copy wraps names). */
 export const textOf = (s: Sentence, from: number, to: number): string =>
   s.text.slice(s.words[from].start - s.start, s.words[to - 1].end - s.start).replace(/\s+/g, ' ');
 
+/** `Khalid`, `al-Mansour`. */
 export function isCapitalised(word: Word): boolean {
-  return /^\p{Lu}/u.test(word.text) || /^(?:al|el)-\p{Lu}/u.test(word.text);
+  return holdsAt(CAPITALISED, word);
 }
 
 export function isNameParticle(word: Word): boolean {
-  return NAME_PARTICLES.has(word.text.toLowerCase());
+  return NAME_PARTICLES.has(word.lower);
 }
 
 /** `'s` or a bare apostrophe after a plural: the possessive wink splits off a name. */
@@ -79,8 +80,10 @@ export function isAcronym(word: Word): boolean {
 
 /** Every predicate a rule table may name. */
 export const WORD_PREDICATES = {
-  capitalised: isCapitalised,
+  capitalised: (w: Word) => /^\p{Lu}/u.test(w.text) || /^(?:al|el)-\p{Lu}/u.test(w.text),
   lowercase: (w: Word) => /^\p{Ll}/u.test(w.text),
+  /** A word rather than a number or a mark. */
+  hasLetter: (w: Word) => /\p{L}/u.test(w.text),
   acronym: isAcronym,
   number: (w: Word) => /^\d[\d,.]*$/.test(w.text) || w.pos === 'NUM',
   punctuation: (w: Word) => w.pos === 'PUNCT' || /^[^\p{L}\p{N}]+$/u.test(w.text),
@@ -167,6 +170,8 @@ export function holdsAt(index: number, word: Word): boolean {
 export function predicateIndex(predicate: WordPredicate): number {
   return PREDICATE_INDEX[predicate];
 }
+
+const CAPITALISED = predicateIndex('capitalised');
 
 export function holds(predicate: WordPredicate, word: Word): boolean {
   return holdsAt(predicateIndex(predicate), word);

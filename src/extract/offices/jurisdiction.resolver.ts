@@ -71,7 +71,7 @@ export function soleCountryOf(s: Sentence): string | null {
     const next = s.words[chunk.to];
     // `the UK government delegation`, `India would strike`: the state through its organs, or acting itself
     const acting = !!next && /^(?:would|will|has|had|said|says|is|was|could|must)$/.test(next.text);
-    if (country && (STATE_ORGANS.has(next?.text.toLowerCase() ?? '') || acting)) found.add(country);
+    if (country && (STATE_ORGANS.has(next?.lower ?? '') || acting)) found.add(country);
   }
   return found.size === 1 ? [...found][0] : null;
 }
@@ -107,7 +107,7 @@ export function jurisdictionContext(
         if (country) count(countries, country);
       }
       // `in Lyon`: a city where something happens places the article in its country
-      const city = LOCATIVE.has(s.words[chunk.from - 1]?.text.toLowerCase() ?? '') ? countryOfCity(chunk.text) : null;
+      const city = LOCATIVE.has(s.words[chunk.from - 1]?.lower ?? '') ? countryOfCity(chunk.text) : null;
       if (city) count(countries, city);
       if (/ Region$/.test(chunk.text)) count(regions, chunk.text);
     }

@@ -131,8 +131,19 @@ class OfficeReader {
     return from < span.to ? textOf(s, from, span.to) : null;
   }
 
+  /** What `written` found, by mention and phrase: both passes over an article's holders ask it. */
+  private readonly writtenOf = new Map<PersonMention, Map<TitlePhrase, Resolved | null>>();
+
   /** The title with the jurisdiction its phrase writes out, or null when it writes none. */
   written(phrase: TitlePhrase, mention: PersonMention): Resolved | null {
+    let byPhrase = this.writtenOf.get(mention);
+    if (!byPhrase) this.writtenOf.set(mention, (byPhrase = new Map()));
+    let found = byPhrase.get(phrase);
+    if (found === undefined) byPhrase.set(phrase, (found = this.readWritten(phrase, mention)));
+    return found;
+  }
+
+  private readWritten(phrase: TitlePhrase, mention: PersonMention): Resolved | null {
     const s = this.sentences[mention.sentence];
     const title = phrase.title.replace(/\s+/g, ' ');
     const party = partyOfLabel(phrase.party);
@@ -245,10 +256,10 @@ function impliedTitles(
         const group = s.words
           .slice(Math.max(0, m.from - 16), m.from)
           .reverse()
-          .find((w) => GROUP_TITLES[w.text.toLowerCase()]);
+          .find((w) => GROUP_TITLES[w.lower]);
         if (group)
           add(m, {
-            ...phrase(GROUP_TITLES[group.text.toLowerCase()], '', group.index, group.index + 1, 'group-member'),
+            ...phrase(GROUP_TITLES[group.lower], '', group.index, group.index + 1, 'group-member'),
             jurisdiction: null,
           });
       }

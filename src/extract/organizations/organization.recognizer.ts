@@ -7,9 +7,9 @@
  */
 import type { Sentence } from '../text/sentence.splitter';
 import type { PeopleAnalysis } from '../people/person.recognizer';
-import { acronymInBracketsBefore, chunksOf, isCapitalised } from '../people/proper-noun.chunker';
+import { acronymInBracketsBefore, chunksOf } from '../people/proper-noun.chunker';
 import { portfolioStart } from '../offices/title-phrase.parser';
-import { holds, isPossessive, textOf } from '../engine/word.predicates';
+import { holds, isCapitalised, isPossessive, lower, textOf } from '../engine/word.predicates';
 import {
   isFormerMarker,
   isHonorific,
@@ -88,8 +88,6 @@ const NOT_BODY_ACRONYMS = new Set([
 ]);
 const CORPORATE_SUFFIX = /\s+(?:Inc|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|AG|SA|NV)\.?$/;
 const PLACES_NOT_BODIES = new Set(['white house', 'kremlin', 'downing street', 'number 10', 'elysee', 'pentagon']);
-
-const lower = (w: { text: string } | undefined) => (w ? w.text.toLowerCase() : '');
 
 interface Found {
   name: string;
@@ -619,7 +617,7 @@ function isPartyLabel(s: Sentence, from: number, to: number, personWords: Set<st
   if (personWords.has(wordKey(s.index, to))) return true;
   if (isPartyPost(next.text)) return false;
   if (isTitleHead(next.text)) return true;
-  return /^\p{Ll}/u.test(next.text) && (isOccupation(next.text) || PARTY_MEMBERS.has(next.text.toLowerCase()));
+  return /^\p{Ll}/u.test(next.text) && (isOccupation(next.text) || PARTY_MEMBERS.has(next.lower));
 }
 
 function merge(found: Found[]): OrganizationEntity[] {
@@ -733,7 +731,7 @@ function locativeNames(sentences: Sentence[]): Set<string> {
   for (const s of sentences) {
     for (const chunk of chunksOf(s, false)) {
       const previous = s.words[chunk.from - 1];
-      if (previous && LOCATIVE.has(previous.text.toLowerCase())) out.add(nameKey(chunk.text));
+      if (previous && LOCATIVE.has(previous.lower)) out.add(nameKey(chunk.text));
     }
   }
   return out;

@@ -40,7 +40,7 @@ export class CoreferenceResolver {
   /** The person a pronoun at word `at` of sentence `sentence` refers to; `excluded` people are known not to be meant. */
   pronoun(sentence: number, at: number, excluded: Set<string> = new Set()): PersonEntity | null {
     const s = this.sentences[sentence];
-    const word = s.words[at]?.text.toLowerCase() ?? '';
+    const word = s.words[at]?.lower ?? '';
     if (!MALE_PRONOUNS.has(word) && !FEMALE_PRONOUNS.has(word)) return null;
     const here = this.mentionsIn(sentence).filter((m) => !excluded.has(m.entity.name));
     const before = here.filter((m) => m.to <= at);
@@ -158,7 +158,7 @@ export class CoreferenceResolver {
   description(sentence: number, from: number, to: number): PersonEntity | null {
     const words = this.sentences[sentence].words.slice(from, to).filter((w) => !/^(?:the|a|an|[’']s?)$/i.test(w.text));
     if (!words.length) return null;
-    const head = words[words.length - 1].text.toLowerCase();
+    const head = words[words.length - 1].lower;
     if (!isTitleHead(head) && !PERSON_NOUNS.has(head)) return null;
     const jurisdiction = words.map((w) => countryOf(w.text)).find((c) => c) ?? null;
     const qualifiers = words.filter((w) => isTitleQualifier(w.text)).map((w) => foldForLookup(w.text));
@@ -203,6 +203,6 @@ export class CoreferenceResolver {
 }
 
 export function isPronoun(word: Word | undefined): boolean {
-  const w = word?.text.toLowerCase() ?? '';
+  const w = word?.lower ?? '';
   return MALE_PRONOUNS.has(w) || FEMALE_PRONOUNS.has(w);
 }

@@ -66,7 +66,7 @@ export const NAME_PREFIX_RULES: readonly EdgeRule[] = [
 export const NAME_SUFFIX_RULES: readonly EdgeRule[] = [
   {
     id: 'post-nominal',
-    test: (w) => POST_NOMINALS.has(w.text.toLowerCase().replace(/\.$/, '')),
+    test: (w) => POST_NOMINALS.has(w.lower.replace(/\.$/, '')),
     cue: true,
     example: 'Peter Hale MP',
   },

@@ -5,6 +5,7 @@
  * `Transport and General Workers Union`.
  */
 import type { Sentence, Word } from '../text/sentence.splitter';
+import { isCapitalised, isNameParticle } from '../engine/word.predicates';
 
 /** The longest name of a body runs to about a dozen words (`Brotherhood of Locomotive Engineers and Trainmen`). */
 const MAX_CHUNK_WORDS = 14;
@@ -18,28 +19,6 @@ export interface Chunk {
   text: string;
 }
 
-const NAME_PARTICLES = new Set([
-  'al',
-  'el',
-  'bin',
-  'bint',
-  'ibn',
-  'abu',
-  'de',
-  'da',
-  'di',
-  'van',
-  'von',
-  'der',
-  'den',
-  'du',
-  'le',
-  'la',
-  'del',
-  'dos',
-  'das',
-  'ter',
-]);
 const WIDE_CONNECTORS = new Set(['of', 'and', 'for', 'on', '&', "'", '’', 'de', 'du', 'des']);
 /** Capitalised only because they open a sentence or a quote. */
 const FUNCTION_POS = new Set([
@@ -58,10 +37,6 @@ const FUNCTION_POS = new Set([
   'SYM',
 ]);
 
-export function isCapitalised(word: Word): boolean {
-  return /^\p{Lu}/u.test(word.text) || /^(?:al|el)-\p{Lu}/u.test(word.text);
-}
-
 /** The acronym in brackets right before word `at` (`Farmers Union (FU) Council`), or null. */
 export function acronymInBracketsBefore(s: Sentence, at: number): string | null {
   const acronym = s.words[at - 2];
@@ -71,10 +46,6 @@ export function acronymInBracketsBefore(s: Sentence, at: number): string | null 
     /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(acronym.text)
     ? acronym.text
     : null;
-}
-
-export function isNameParticle(word: Word): boolean {
-  return NAME_PARTICLES.has(word.text.toLowerCase());
 }
 
 function startsChunk(word: Word, previous: Word | undefined): boolean {
@@ -125,7 +96,7 @@ function computeChunks(sentence: Sentence, wide: boolean): Chunk[] {
         continue;
       }
       // a connector joins only when a capitalised word follows it within two words
-      const joins = isNameParticle(w) || (wide && WIDE_CONNECTORS.has(w.text.toLowerCase()));
+      const joins = isNameParticle(w) || (wide && WIDE_CONNECTORS.has(w.lower));
       if (!joins) break;
       const next = words[end + 1];
       const afterNext = words[end + 2];
@@ -133,7 +104,7 @@ function computeChunks(sentence: Sentence, wide: boolean): Chunk[] {
         end += 1;
         continue;
       }
-      if (wide && next && next.text.toLowerCase() === 'the' && afterNext && isCapitalised(afterNext)) {
+      if (wide && next && next.lower === 'the' && afterNext && isCapitalised(afterNext)) {
         end += 2;
         continue;
       }

@@ -3,6 +3,7 @@
  * a club's `boss`, `manager` or `coach` holds a job, not an office (GUIDELINES.md, settled cases).
  */
 import type { Sentence } from './sentence.splitter';
+import { holds } from '../engine/word.predicates';
 
 // prettier-ignore
 const SPORT_WORDS = new Set([
@@ -30,14 +31,26 @@ export interface ArticleSport {
   touched: boolean;
 }
 
+/** Office extraction runs twice on an article (before and after coreference): it is counted once. */
+const sportOfArticle = new WeakMap<readonly Sentence[], ArticleSport>();
+
 export function articleSport(sentences: readonly Sentence[]): ArticleSport {
+  let sport = sportOfArticle.get(sentences);
+  if (!sport) {
+    sport = measureSport(sentences);
+    sportOfArticle.set(sentences, sport);
+  }
+  return sport;
+}
+
+function measureSport(sentences: readonly Sentence[]): ArticleSport {
   let words = 0;
   let sport = 0;
   for (const s of sentences) {
     for (const w of s.words) {
-      if (!/\p{L}/u.test(w.text)) continue;
+      if (!holds('hasLetter', w)) continue;
       words++;
-      if (SPORT_WORDS.has(w.text.toLowerCase())) sport++;
+      if (SPORT_WORDS.has(w.lower)) sport++;
     }
   }
   const density = words > 0 ? sport / words : 0;

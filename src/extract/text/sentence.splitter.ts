@@ -8,6 +8,8 @@ import type { TextSpan } from './text-span.type';
 
 export interface Word extends TextSpan {
   text: string;
+  /** The text in lower case, computed once: rules compare lower-cased words all the time. */
+  lower: string;
   /** Universal part-of-speech tag from the wink model (PROPN, NOUN, VERB, ...). */
   pos: string;
   /** Position of the word in its sentence. */
@@ -46,10 +48,14 @@ export function winkInstance(): WinkMethods {
   return nlp;
 }
 
-interface RawToken extends TextSpan {
-  text: string;
-  pos: string;
+/** A word with the number of the sentence wink put it in; it becomes its sentence's word as it is. */
+interface RawToken extends Word {
   sentence: number;
+}
+
+/** Every token is made here, so all of them share one shape (property access on words stays fast). */
+function rawToken(text: string, start: number, end: number, pos: string, sentence: number): RawToken {
+  return { text, lower: text.toLowerCase(), start, end, pos, index: 0, sentence };
 }
 
 /** No word of any language is longer; longer runs of letters (pasted data, a page of one token) are no prose. */
@@ -64,7 +70,18 @@ const TOKEN_SEARCH_WINDOW = 256;
  * token's length) never see them.
  */
 function maskLongRuns(text: string): string {
-  return text.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+  return hasLongRun(text) ? text.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : text;
+}
+
+/** One pass over the characters: the pattern alone retries at every character of prose. */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    run = c === 32 || c === 10 || c === 13 || c === 9 || c === 160 ? 0 : run + 1;
+    if (run > MAX_WORD_CHARS) return true;
+  }
+  return false;
 }
 
 function tokenize(original: string): RawToken[] {
@@ -91,7 +108,7 @@ function tokenize(original: string): RawToken[] {
     const start = at + found;
     at = start + values[i].length;
     if (!values[i].trim()) continue;
-    const token = { text: values[i], start, end: at, pos: pos[i], sentence: sentenceOf[i] };
+    const token = rawToken(values[i], start, at, pos[i], sentenceOf[i]);
     if (endsPossessive(token.text)) tokens.push(...splitPossessive(token));
     else tokens.push(token);
   }
@@ -123,8 +140,8 @@ function splitPossessive(token: RawToken): RawToken[] {
   const lowerHost = host.toLowerCase();
   const cliticPos = lowerHost === 'let' ? 'PRON' : VERB_CLITIC_HOSTS.has(lowerHost) ? 'AUX' : 'PART';
   return [
-    { ...token, text: host, end: split },
-    { text: match[2], start: split, end: token.end, pos: cliticPos, sentence: token.sentence },
+    rawToken(host, token.start, split, token.pos, token.sentence),
+    rawToken(match[2], split, token.end, cliticPos, token.sentence),
   ];
 }
 
@@ -140,7 +157,7 @@ function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
     const prev = out[out.length - 1];
     const next = tokens[i + 1];
     if (prev && next && t.text === '.' && prev.end === t.start && t.end === next.start && DOMAIN_ENDS.test(next.text)) {
-      out[out.length - 1] = { ...prev, text: text.slice(prev.start, next.end), end: next.end, pos: 'PROPN' };
+      out[out.length - 1] = rawToken(text.slice(prev.start, next.end), prev.start, next.end, 'PROPN', prev.sentence);
       i++;
       continue;
     }
@@ -152,13 +169,8 @@ function joinHyphenated(tokens: RawToken[], text: string): RawToken[] {
       t.end === next.start &&
       /\p{L}/u.test(next.text)
     ) {
-      const joined = text.slice(prev.start, next.end);
-      out[out.length - 1] = {
-        ...prev,
-        text: joined,
-        end: next.end,
-        pos: /^\p{Lu}/u.test(next.text) ? 'PROPN' : prev.pos,
-      };
+      const pos = /^\p{Lu}/u.test(next.text) ? 'PROPN' : prev.pos;
+      out[out.length - 1] = rawToken(text.slice(prev.start, next.end), prev.start, next.end, pos, prev.sentence);
       i++;
       continue;
     }
@@ -191,7 +203,8 @@ export function splitSentences(text: string, paragraphs: Paragraph[], excluded: 
     if (!current.length) return;
     const start = current[0].start;
     const end = current[current.length - 1].end;
-    const words = current.map((t, index) => ({ text: t.text, start: t.start, end: t.end, pos: t.pos, index }));
+    const words: Word[] = current;
+    words.forEach((w, index) => (w.index = index));
     sentences.push({
       index: sentences.length,
       start,
