@@ -24,13 +24,12 @@ export interface ArticleInput {
 }
 
 const YEAR = /\b(?:19|20)\d{2}\b/g;
-const A_YEAR = /\b(?:19|20)\d{2}\b/;
 
 /**
- * The date the article speaks from: the caller's, the front matter's, its photo captions'
- * full dates, or its wire dateline completed by a year the text ties to `this year`.
+ * The publication date as stated: the caller's, the front matter's, or the latest full date of
+ * its photo captions (`... meets with Othman al-Ghanmi, July 29, 2020.`).
  */
-function referenceDate(input: ArticleInput, structure: ArticleStructure, sentences: Sentence[]): ResolvedDate | null {
+function statedDate(input: ArticleInput, structure: ArticleStructure, sentences: Sentence[]): ResolvedDate | null {
   const given = parseIsoDate(input.publishedOn) ?? parseIsoDate(structure.frontMatter.publishedOn);
   if (given) return given;
   const captionDates = sentences
@@ -38,7 +37,14 @@ function referenceDate(input: ArticleInput, structure: ArticleStructure, sentenc
     .flatMap((s) => findDates(s.text, null))
     .map((d) => d.date)
     .filter((d): d is ResolvedDate => d?.precision === 'day');
-  if (captionDates.length) return captionDates.sort((a, b) => b.iso.localeCompare(a.iso))[0];
+  return captionDates.length ? captionDates.sort((a, b) => b.iso.localeCompare(a.iso))[0] : null;
+}
+
+/**
+ * The date the article speaks from when it states none: its wire dateline completed by a year
+ * the text ties to `this year`, or that year alone. Inferred, so never its publication date.
+ */
+function inferredDate(structure: ArticleStructure, sentences: Sentence[]): ResolvedDate | null {
   const year = yearOfThisYear(sentences);
   if (!year) return null;
   const dateline = structure.dateline?.dateText;
@@ -53,13 +59,32 @@ function referenceDate(input: ArticleInput, structure: ArticleStructure, sentenc
 const AHEAD = /\b(?:due|by|until|will|next|before|expected|scheduled|to|turn)\b[^.]{0,24}$/i;
 
 /**
- * The year `this year` means, when a sentence saying `this year` names it (`its 1991 export
- * goals ... for this year`) and the article tells of no later year as past (a `1944
- * deportation` next to `this year's commemorations` is history, since 2004 and 2023 came after).
+ * Words right before a year that make it a period of its own rather than the current one: a
+ * preposition (`in 1986`, `since 1948`, `by 1990`), a month (`September 2002`), `fiscal`, `late`, `mid-`,
+ * the end of a range (`between 2008 and 2012`).
+ */
+const YEAR_AS_OTHER_PERIOD =
+  /(?:\b(?:in|since|from|by|until|till|of|for|to|between|during|after|before|through|than|on|at|fiscal|late|early|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+|mid-|\b(?:between|from)\s+(?:19|20)\d{2}\s*(?:and|to|-|–)\s*)$/i;
+/** `1986's figures`, `1987/88`: a year owning something, or a split year. */
+const YEAR_AS_OTHER_PERIOD_AFTER = /^(?:['’]s\b|\/\d)/;
+
+/**
+ * The year `this year` means, when a sentence saying `this year` also names the current year as
+ * such (`revising down its 1987 growth targets ... for this year`, `so far this year, putting 2025
+ * on course`) and the article tells of no later year as past (a `1944 deportation` next to `this
+ * year's commemorations` is history, since 2004 and 2023 came after). Headlines are left out.
  */
 function yearOfThisYear(sentences: Sentence[]): string | null {
-  const said = sentences.find((s) => /\bthis year\b/i.test(s.text) && A_YEAR.test(s.text));
-  const year = said?.text.match(YEAR)?.[0];
+  const year = sentences
+    .filter((s) => /\bthis year\b/i.test(s.text) && s.text !== s.text.toUpperCase())
+    .flatMap((s) =>
+      [...s.text.matchAll(YEAR)].filter(
+        (m) =>
+          !YEAR_AS_OTHER_PERIOD.test(s.text.slice(Math.max(0, m.index - 24), m.index)) &&
+          !AHEAD.test(s.text.slice(Math.max(0, m.index - 40), m.index)) &&
+          !YEAR_AS_OTHER_PERIOD_AFTER.test(s.text.slice(m.index + 4)),
+      ),
+    )[0]?.[0];
   if (!year) return null;
   const laterPast = sentences.some((s) =>
     [...s.text.matchAll(YEAR)].some(
@@ -110,7 +135,8 @@ export function extractArticle(input: ArticleInput): ExtractionRecord {
     context,
     coreference.describedTitles(),
   );
-  const reference = referenceDate(input, structure, sentences);
+  const published = statedDate(input, structure, sentences);
+  const reference = published ?? inferredDate(structure, sentences);
   const meetings = extractMeetings({
     sentences,
     people: peopleAnalysis.people,
@@ -134,7 +160,8 @@ export function extractArticle(input: ArticleInput): ExtractionRecord {
   return {
     source: input.source,
     title: input.title ?? structure.frontMatter.title ?? structure.headline?.text ?? null,
-    publishedOn: reference?.iso ?? null,
+    publishedOn: published?.iso ?? null,
+    referenceDate: reference?.iso ?? null,
     paragraphs: structure.paragraphs.map((p) => ({ start: p.start, end: p.end })),
     people,
     organizations: orgFacts,

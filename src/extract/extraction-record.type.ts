@@ -85,7 +85,14 @@ export interface MeetingFact {
 export interface ExtractionRecord {
   source: string;
   title: string | null;
+  /** The publication date, only as the caller, the front matter or the text states it (GUIDELINES.md). */
   publishedOn: string | null;
+  /**
+   * The date the article speaks from, to date its facts and relative references by: the publication
+   * date, else a full date of its photo captions, else its dateline completed by the year its
+   * text ties to `this year` (`WASHINGTON, March 3` with `so far this year ... 2025`), else that year.
+   */
+  referenceDate: string | null;
   /** The article body's paragraphs as offsets into the text, front matter and trailers excluded. */
   paragraphs: Array<{ start: number; end: number }>;
   people: PersonFact[];

@@ -166,3 +166,26 @@ describe('extractArticle on articles written after it was tuned', () => {
     expect(meetingsOf(read('aj-ceasefire-talks.txt')).map((m) => m.location)).toEqual(['Doha', 'Doha']);
   });
 });
+
+describe('the date an article speaks from', () => {
+  const wire = (sentence: string) =>
+    extractArticle({ source: 'wire.txt', text: `MARKETS REPORT\n    PARIS, Feb 26 - ${sentence}\n REUTER\n` });
+
+  it.each([
+    ['The ministry revised down its 1987 growth targets for this year.', '1987-02-26'],
+    ['Arrivals so far this year put 2025 on course for a record.', '2025-02-26'],
+  ])('takes the year a `this year` sentence names as current: %s', (sentence, date) => {
+    expect(wire(sentence)).toMatchObject({ publishedOn: null, referenceDate: date });
+  });
+
+  it.each([
+    'Ireland are unbeaten this year and seek a first Grand Slam since 1948.',
+    'Exports rose 12 pct this year, after 9 pct in 1986.',
+    'Deliveries start this year and run between 2008 and 2012.',
+    'The new version is due this year, ahead of a release in late 2006.',
+    "Sales grew this year by 5 pct on 2003's figures.",
+    'The dossier of September 2002 was discussed this year.',
+  ])('does not take a year that is another period: %s', (sentence) => {
+    expect(wire(sentence).referenceDate).toBeNull();
+  });
+});

@@ -37,6 +37,7 @@ export function article(
       source,
       title: null,
       publishedOn: null,
+      referenceDate: null,
       paragraphs: [{ start: 0, end: text.length - 1 }],
       people: [],
       organizations: [],

@@ -43,6 +43,7 @@ function articleFor(i: number, hosts: number): { record: ExtractionRecord; text:
       source: `fixture-${String(i).padStart(3, '0')}.txt`,
       title: `${host} meets visitors`,
       publishedOn: `2021-03-${day}`,
+      referenceDate: `2021-03-${day}`,
       paragraphs: [{ start: 0, end: text.length }],
       people: [host, ...visitors].map((name) => ({ name, aliases: [], mentions: 1, evidence })),
       organizations: [{ name: council, aliases: [], evidence }],

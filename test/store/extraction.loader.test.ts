@@ -268,8 +268,8 @@ describe('loadExtraction', () => {
     expect(
       meetings.map((m) => [m.date, m.datePrecision, m.location, m.articleCount, m.firstSeen, m.personIds.length]),
     ).toEqual([
-      // The caption has no date of its own: it shows the meeting in July 2020.
-      ['2020-07-29', 'day', 'Erbil', 2, '2020-07', 2],
+      // The caption has no date of its own, so only the Erbil article dates when the meeting was seen.
+      ['2020-07-29', 'day', 'Erbil', 2, '2020-07-29', 2],
       [null, null, 'Erbil', 1, null, 2],
       [null, null, 'Erbil', 1, null, 2],
     ]);

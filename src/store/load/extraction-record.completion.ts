@@ -51,9 +51,10 @@ export function entitiesOf(record: ExtractionRecord): RecordEntities {
   return { people, organizations };
 }
 
-/** The date the article shows its facts: its own date, else its latest meeting's. */
+/**
+ * The date the article shows its facts: its publication date, else the date it speaks from. An
+ * undated article has none: the meetings it reports may be history (`talks in 1994`), not news.
+ */
 export function articleDateOf(record: ExtractionRecord): string | null {
-  if (record.publishedOn) return record.publishedOn;
-  const dates = record.meetings.map((m) => m.date).filter((d): d is string => d !== null);
-  return dates.length ? dates.sort()[dates.length - 1] : null;
+  return record.publishedOn ?? record.referenceDate ?? null;
 }

@@ -170,7 +170,8 @@ describe('meeting details', () => {
       source: 'wire.txt',
       text: 'FRANCE FACES PRESSURE\n    PARIS, Feb 26 - The government raised its 1987 inflation estimate for this year.\n    Union leader Edmond Maire, meeting with Prime Minister Jacques Chirac today, renewed union demands.\n REUTER\n',
     });
-    expect(record.publishedOn).toBe('1987-02-26');
+    // the date is inferred, so it is the date the article speaks from, not a stated publication date
+    expect(record).toMatchObject({ publishedOn: null, referenceDate: '1987-02-26' });
     expect(meetingsOf(record)).toEqual([
       { participants: ['Edmond Maire', 'Jacques Chirac'], date: '1987-02-26', location: 'Paris' },
     ]);

@@ -34,6 +34,7 @@ function harbourRecord(): ExtractionRecord {
     source: HARBOUR_SOURCE,
     title: 'Harbour talks resume',
     publishedOn: '2021-05-05',
+    referenceDate: '2021-05-05',
     paragraphs: HARBOUR_PARAGRAPHS.map((p) => {
       const { start, end } = spanOf(p);
       return { start, end };
