@@ -12,7 +12,7 @@ const HEAD_WORDS = [
   'secretary-general', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'chairman', 'chairwoman',
   'chairperson', 'chair', 'director', 'executive', 'chief', 'head', 'governor', 'mayor', 'ambassador', 'envoy',
   'emir', 'king', 'queen', 'sultan', 'prince', 'commissioner', 'negotiator', 'coordinator', 'co-ordinator', 'agent',
-  'mp', 'senator', 'congressman', 'congresswoman', 'speaker', 'treasurer', 'commander', 'editor', 'ceo', 'pm',
+  'mp', 'mep', 'msp', 'senator', 'congressman', 'congresswoman', 'speaker', 'treasurer', 'commander', 'editor', 'ceo', 'pm',
   'attorney-general', 'vice-chairman', 'deputy',
   'judge', 'pope', 'pontiff', 'governor-general', 'representative',
   'boss', 'prosecutor', 'founder', 'co-founder',
@@ -94,6 +94,20 @@ export const isFormerMarker = (word: string): boolean => formerSet.has(fold(word
 export const isTitleWord = (word: string): boolean => isTitleHead(word) || isTitleQualifier(word);
 /** Heads that take a portfolio in front of them (`Fisheries Minister`, `Mines Secretary`). */
 export const isPortfolioHead = (word: string): boolean => /^(?:minister|secretary)$/.test(fold(word));
+
+/** Members' seats named after their parliament, by the letters of the post. */
+const SEAT_BODIES: Record<string, string> = { mep: 'European Parliament', msp: 'Scottish Parliament' };
+
+/**
+ * The post and parliament of a member's seat written with its parliament's letters (`MEP`, `MSP`,
+ * and `Euro MP`, `European MP` for an MEP): the body is the parliament, whatever the member's party.
+ */
+export function seatOf(title: string, qualifier: string | null): { title: string; body: string } | null {
+  const folded = fold(title);
+  const letters = folded === 'mp' && /^euro(?:pean)?$/.test(fold(qualifier ?? '')) ? 'mep' : folded;
+  const body = SEAT_BODIES[letters];
+  return body ? { title: letters.toUpperCase(), body } : null;
+}
 
 /** Posts that exist under these names in one country only, so they name it when the text does not. */
 const NATIONAL_TITLES: Array<[RegExp, string]> = [

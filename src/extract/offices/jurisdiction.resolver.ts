@@ -8,7 +8,7 @@ import type { Sentence } from '../text/sentence.splitter';
 import type { OrganizationEntity } from '../organizations/organization.recognizer';
 import { cityOfVenue, countryCodeOf, countryOf, countryOfCity } from '../lexicon/place.lexicon';
 import type { JurisdictionRef } from '../extraction-record.type';
-import { isCalendarWord, partyOf } from '../lexicon/entity-word.lexicon';
+import { isCalendarWord, isOrganizationHead, partyOf } from '../lexicon/entity-word.lexicon';
 import { isFormerMarker, isTitleWord } from '../lexicon/title.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
 import { chunksOf } from '../people/proper-noun.chunker';
@@ -189,7 +189,8 @@ export function jurisdictionRefOf(plain: string | null, context: JurisdictionCon
   const organization =
     partyOf(plain) ??
     context.organizations.find((o) => nameKey(o.name) === key || o.aliases.some((a) => nameKey(a) === key));
-  return organization
-    ? { kind: 'organization', name: organization.name, code: null }
-    : { kind: 'region', name: plain, code: null };
+  if (organization) return { kind: 'organization', name: organization.name, code: null };
+  // `European Parliament`, `Scottish Assembly`: a body by its head word, though the article names it only here
+  const head = plain.split(' ').pop() ?? '';
+  return { kind: isOrganizationHead(head) ? 'organization' : 'region', name: plain, code: null };
 }

@@ -25,6 +25,7 @@ import {
   isPartyPost,
   isStateTitle,
   needsBody,
+  seatOf,
   titleHeadOf,
 } from '../lexicon/title.lexicon';
 import { countryOf } from '../lexicon/place.lexicon';
@@ -152,6 +153,12 @@ class OfficeReader {
       return { title, jurisdiction: body, explicit: !!body, party };
     }
     const writtenJurisdiction = phrase.jurisdiction === BODY_PRONOUN ? null : this.writtenJurisdiction(phrase, mention);
+    // `Labour MEP Richard Corbett`, `Euro MP Robert Kilroy-Silk`: a seat in a named parliament
+    const seat = seatOf(title, writtenJurisdiction);
+    if (seat) {
+      const label = writtenJurisdiction ? partyOf(writtenJurisdiction)?.name : null;
+      return { title: seat.title, jurisdiction: seat.body, explicit: true, party: party ?? label ?? null };
+    }
     if (writtenJurisdiction) {
       const plain = plainJurisdiction(writtenJurisdiction, this.context);
       const writtenParty = plain ? partyOf(plain) : null;

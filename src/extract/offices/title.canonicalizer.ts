@@ -38,14 +38,18 @@ const FIXED_TITLES = new Set([
   'secretary of state for',
 ]);
 const SMALL_WORDS = new Set(['of', 'the', 'for', 'and', 'in', 'to']);
+/** Posts written as their letters, which stay capitals (`MP`, not `Mp`). */
+const LETTER_TITLES = new Set(['mp', 'mep', 'msp', 'mla', 'td', 'qc', 'kc']);
 
 const titleCase = (text: string) =>
   text
     .split(' ')
     .map((w, i) =>
-      i > 0 && SMALL_WORDS.has(w)
-        ? w
-        : w.replace(/(^|-)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()),
+      LETTER_TITLES.has(w)
+        ? w.toUpperCase()
+        : i > 0 && SMALL_WORDS.has(w)
+          ? w
+          : w.replace(/(^|-)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()),
     )
     .join(' ');
 

@@ -73,6 +73,16 @@ export class CoreferenceResolver {
     return pronoun >= 0 ? this.pronoun(sentence, pronoun) : null;
   }
 
+  /** Whether a person other than `person` is named in the paragraph of sentence `sentence`, before it. */
+  private othersNamedInParagraphBefore(sentence: number, person: PersonEntity): boolean {
+    const paragraph = this.sentences[sentence].paragraph;
+    return this.people.some(
+      (other) =>
+        other !== person &&
+        other.mentions.some((m) => m.sentence < sentence && this.sentences[m.sentence].paragraph === paragraph),
+    );
+  }
+
   /**
    * Whether the person is the agent of a passive (`the role will be filled by Alan Milburn`): the
    * sentence is about something else, and a description after it is not about them.
@@ -127,6 +137,9 @@ export class CoreferenceResolver {
       const held = this.offices.get(person) ?? [];
       const sole = SOLE_HOLDER_POSTS.has(title.toLowerCase());
       if (sole && held.length && !held.some((o) => titleHeadOf(o.title) === titleHeadOf(title))) continue;
+      // `Mr Blunkett was joined by Tony Blair. Mr Blunkett said ... The prime minister said`: with
+      // someone else named earlier in the paragraph, the one holder of the post may be either of them
+      if (sole && this.othersNamedInParagraphBefore(s.index - 1, person)) continue;
       out.push({
         person,
         mention: {

@@ -104,6 +104,25 @@ describe('offices', () => {
     expect(officesOf(extractBody(text))).toContain(office);
   });
 
+  it.each([
+    ['Euro MP Robert Kilroy-Silk had slurry thrown over him.', 'Robert Kilroy-Silk | MEP | European Parliament', []],
+    [
+      'Labour MEP Richard Corbett said the vote was close.',
+      'Richard Corbett | MEP | European Parliament',
+      ['Labour Party'],
+    ],
+    [
+      'Conservative MSP David McLetchie said so.',
+      'David McLetchie | MSP | Scottish Parliament',
+      ['Conservative Party'],
+    ],
+  ])('gives a seat in a named parliament its body, and the party to the member: %s', (text, office, parties) => {
+    const record = extractBody(text);
+    expect(officesOf(record)).toEqual([office]);
+    expect(record.offices[0].jurisdictionRef).toMatchObject({ kind: 'organization', name: office.split(' | ')[2] });
+    expect(record.affiliations.map((a) => a.organization)).toEqual(parties);
+  });
+
   it('leaves out former posts and occupations', () => {
     const record = extractBody(
       'Former welfare minister Frank Field MP said so, and former home secretary David Blunkett agreed, as did Societe Generale economist Alain Marais.',

@@ -17,6 +17,8 @@ describe('canonicalTitleOf', () => {
     ['election chief', null, 'Election Coordinator'],
     ['head of elections strategy', null, 'Election Coordinator'],
     ['election campaign coordinator', null, 'Election Coordinator'],
+    ['MP', 'GB', 'MP'],
+    ['mep', null, 'MEP'],
   ])('folds "%s" (country %s) to "%s"', (title, country, canonical) => {
     expect(canonicalTitleOf(title, country)).toBe(canonical);
   });

@@ -23,8 +23,12 @@ describe('coreference', () => {
       "Alan Mirren, Labour's election co-ordinator, spoke on Monday. The premier insisted Mr Brown would have a key role.",
       ['Alan Mirren | election co-ordinator'],
     ],
+    [
+      'Mr Blunkett was joined by Tony Blair at a school. Mr Blunkett said he wanted change. The prime minister said citizens should lead.',
+      [],
+    ],
   ])(
-    'gives `the <post> said` to the subject before it unless that is someone with another top post: %s',
+    'gives `the <post> said` to the subject before it unless that is someone with another top post, or the one holder of the post may be someone else the paragraph names: %s',
     (text, offices) => {
       expect(extractBody(text).offices.map((o) => `${o.holder} | ${o.title}`)).toEqual(offices);
     },
