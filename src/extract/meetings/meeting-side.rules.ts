@@ -30,6 +30,8 @@ export interface ListedSide extends Side {
   end: number;
 }
 
+/** Nouns of time between a meeting verb and its `with` (`met again this morning with`). */
+const TIME_NOUNS = new Set(['morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'today', 'tonight']);
 /** Words a list of parties may run through: `his Swiss counterpart X, Y and the ... of Z`. */
 // prettier-ignore
 const LIST_LINKS = new Set([
@@ -292,8 +294,19 @@ export class MeetingSides {
     for (let j = end; j < Math.min(this.words.length, end + 6); j++) {
       if (lower(this.words[j]) === 'with') return this.describedIfUnnamed(this.listFrom(j + 1), j + 1);
       if (this.mentionAt(j) || /^[,;.]$/.test(this.words[j].text)) break;
+      // `met nine senators from states with refineries`: past the object's first noun, `with` is inside it
+      // (`met again this morning with` is a time, not an object)
+      if (this.startsObject(j)) break;
     }
     return this.describedIfUnnamed(this.listFrom(end), end);
+  }
+
+  private startsObject(at: number): boolean {
+    const w = this.words[at];
+    const timeWord = (word: Word | undefined) => !!word && (holds('calendar', word) || TIME_NOUNS.has(lower(word)));
+    if (timeWord(w)) return false;
+    if (holds('determiner', w)) return !timeWord(this.words[at + 1]);
+    return w.pos === 'NOUN' || w.pos === 'NUM';
   }
 
   /** `met with a Russian deputy prime minister`: an unnamed side the text has named by its post. */

@@ -10,6 +10,7 @@ import type { AmbiguousMention, PersonEntity, PersonMention } from './person.rec
 import { countryOf } from '../lexicon/place.lexicon';
 import { isStateTitle, isTitleHead, isTitleQualifier, titleHeadOf } from '../lexicon/title.lexicon';
 import { foldForLookup } from '../lexicon/name.normalizer';
+import { lower } from '../engine/word.predicates';
 
 const MALE_PRONOUNS = new Set(['he', 'his', 'him']);
 const FEMALE_PRONOUNS = new Set(['she', 'her']);
@@ -71,6 +72,16 @@ export class CoreferenceResolver {
     const words = this.sentences[sentence]?.words ?? [];
     const pronoun = words.findIndex((w) => /^(?:he|she)$/i.test(w.text));
     return pronoun >= 0 ? this.pronoun(sentence, pronoun) : null;
+  }
+
+  /** Whether `person` is named in one of the two sentences before sentence `sentence`. */
+  private namedJustBefore(sentence: number, person: PersonEntity): boolean {
+    return person.mentions.some((m) => m.sentence < sentence && m.sentence >= sentence - 2);
+  }
+
+  /** Whether the sentence, after word `from`, describes the holder of another sole post (`the chancellor`). */
+  private namesAnotherSolePost(s: Sentence, from: number): boolean {
+    return s.words.some((w, k) => k > from && lower(s.words[k - 1]) === 'the' && SOLE_HOLDER_POSTS.has(w.lower));
   }
 
   /** Whether a person other than `person` is named in the paragraph of sentence `sentence`, before it. */
@@ -140,6 +151,9 @@ export class CoreferenceResolver {
       // `Mr Blunkett was joined by Tony Blair. Mr Blunkett said ... The prime minister said`: with
       // someone else named earlier in the paragraph, the one holder of the post may be either of them
       if (sole && this.othersNamedInParagraphBefore(s.index - 1, person)) continue;
+      // `He also highlighted ... The prime minister is to take part`: a `he` may be the holder the
+      // article never names, and `The prime minister responds ... by the chancellor` names two holders
+      if (sole && (!this.namedJustBefore(s.index, person) || this.namesAnotherSolePost(s, end))) continue;
       out.push({
         person,
         mention: {

@@ -39,3 +39,16 @@ describe('meeting places', () => {
     expect(extractBody(text).meetings[0].location).toBe(place);
   });
 });
+
+describe('the other side of a meeting', () => {
+  it.each([
+    [
+      'President Ilse Varga met with nine senators from states with oil refineries on Thursday, including Tomas Kerr.',
+      ['Ilse Varga', 'Tomas Kerr'],
+    ],
+    ['Minister Ilse Varga, who met again this morning with banker Tomas Kerr, spoke.', ['Ilse Varga', 'Tomas Kerr']],
+    ['Minister Ilse Varga met on Monday with Tomas Kerr.', ['Ilse Varga', 'Tomas Kerr']],
+  ])('reads the `with` of the meeting, not one inside its object: %s', (text, participants) => {
+    expect(extractBody(text).meetings.map((m) => m.participants)).toEqual([participants]);
+  });
+});

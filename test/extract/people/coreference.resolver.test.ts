@@ -27,6 +27,14 @@ describe('coreference', () => {
       'Mr Blunkett was joined by Tony Blair at a school. Mr Blunkett said he wanted change. The prime minister said citizens should lead.',
       [],
     ],
+    [
+      'Gordon Hale spoke on Monday. Markets fell. Officials agreed. He also highlighted plans. The prime minister is to take part later.',
+      [],
+    ],
+    [
+      'Gordon Hale sets out a rival manifesto. The prime minister responds with a speech to clash with one by the chancellor.',
+      [],
+    ],
   ])(
     'gives `the <post> said` to the subject before it unless that is someone with another top post, or the one holder of the post may be someone else the paragraph names: %s',
     (text, offices) => {
