@@ -158,6 +158,14 @@ export const isLowercaseBodyNoun = (word: string): boolean => lowercaseBodies.ha
 export const isBodyDescriptor = (word: string): boolean => descriptors.has(word);
 export const isPlaceOrThingWord = (word: string): boolean => placeWords.has(fold(word));
 export const isCalendarWord = (word: string): boolean => calendar.has(fold(word));
+/** A company's legal form at the end of its name (`Apple Inc`, `Lloyds Bank Plc`). */
+const LEGAL_FORM = /\s+(?:Inc|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|AG|SA|NV)\.?$/;
+/** Words that end only companies' names, though a name ending in them may still be cut short (`Virgin Group`). */
+const COMPANY_END = /\s+(?:Bros|Group|Holdings)\.?$/;
+export const hasLegalForm = (name: string): boolean => LEGAL_FORM.test(name);
+export const isCompanyName = (name: string): boolean => LEGAL_FORM.test(name) || COMPANY_END.test(name);
+/** `Apple Inc` -> `Apple`: the short name the news uses once it has given the full one. */
+export const withoutLegalForm = (name: string): string => name.replace(LEGAL_FORM, '');
 export const isGroupNoun = (word: string): boolean => groupNouns.has(word.toLowerCase());
 
 /**

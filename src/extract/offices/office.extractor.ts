@@ -29,7 +29,7 @@ import {
   titleHeadOf,
 } from '../lexicon/title.lexicon';
 import { countryOf } from '../lexicon/place.lexicon';
-import { partyOf } from '../lexicon/entity-word.lexicon';
+import { isCompanyName, partyOf } from '../lexicon/entity-word.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
 import { lower, textOf } from '../engine/word.predicates';
 import { evidenceOf, uniqueEvidence } from '../text/evidence.factory';
@@ -93,8 +93,6 @@ interface HolderFacts {
 /** Titles of both states and companies: without a country written, a company the text names claims them. */
 const COMPANY_OR_STATE_TITLES = /^(?:(?:executive |senior )?vice[- ])?president$/i;
 /** `Rockwell International Corp`, `Warner Bros`, `Moulinex SA`: a company by its legal form or trading word. */
-const COMPANY_NAME = /\s(?:Inc|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|AG|SA|NV|Bros|Group|Holdings)\.?$/;
-const isCompanyName = (name: string) => COMPANY_NAME.test(name);
 
 class OfficeReader {
   constructor(

@@ -24,6 +24,7 @@ import { ORGANIZATION_CUES, type OrganizationCue } from './organization-cue.rule
 import {
   isBodyDescriptor,
   isCalendarWord,
+  hasLegalForm,
   isGroupNoun,
   isLowercaseBodyNoun,
   isOrganizationHead,
@@ -31,6 +32,7 @@ import {
   isKnownBody,
   isStandaloneOrganizationHead,
   partyOf,
+  withoutLegalForm,
 } from '../lexicon/entity-word.lexicon';
 import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
 import { regionOf } from '../lexicon/region.lexicon';
@@ -86,7 +88,6 @@ const NOT_BODY_ACRONYMS = new Set([
   'REUTER',
   'REUTERS',
 ]);
-const CORPORATE_SUFFIX = /\s+(?:Inc|Co|Corp|Corporation|Ltd|Limited|Plc|PLC|LLC|AG|SA|NV)\.?$/;
 const PLACES_NOT_BODIES = new Set(['white house', 'kremlin', 'downing street', 'number 10', 'elysee', 'pentagon']);
 
 interface Found {
@@ -346,7 +347,7 @@ class OrganizationCollector {
       founder &&
       isCapitalised(founder) &&
       !isPlace(founder.text) &&
-      (CORPORATE_SUFFIX.test(textOf(s, from, to)) || s.words.slice(from, to).some((w) => w.text === '&'))
+      (hasLegalForm(textOf(s, from, to)) || s.words.slice(from, to).some((w) => w.text === '&'))
     ) {
       this.add(s, from - 2, to);
       return;
@@ -624,7 +625,7 @@ function merge(found: Found[]): OrganizationEntity[] {
   const entities: OrganizationEntity[] = [];
   const byKey = new Map<string, OrganizationEntity>();
   // `Norlex Inc` and `Norlex`, `Harbour Bank Plc` and `Harbour Bank`: a company with and without its legal form
-  const keysOf = (name: string) => [nameKey(name), bodyKey(name), nameKey(name.replace(CORPORATE_SUFFIX, ''))];
+  const keysOf = (name: string) => [nameKey(name), bodyKey(name), nameKey(withoutLegalForm(name))];
   const register = (entity: OrganizationEntity, name: string) => {
     for (const k of keysOf(name)) if (!byKey.has(k)) byKey.set(k, entity);
   };

@@ -48,19 +48,21 @@ export function acronymInBracketsBefore(s: Sentence, at: number): string | null 
     : null;
 }
 
+/** Capitalised function words that open sentences and clauses, never names. */
+// prettier-ignore
+const SENTENCE_OPENERS = new Set([
+  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'His', 'Her', 'Its', 'Their', 'On', 'In', 'At', 'But', 'And',
+  'Or', 'If', 'When', 'While', 'After', 'Before', 'During', 'Since', 'Under', 'For', 'From', 'With', 'As', 'By', 'To',
+  'Of', 'This', 'That', 'These', 'Those', 'Meanwhile', 'However', 'Then', 'Also', 'Both', 'Neither', 'Some', 'All',
+  'Yet', 'So',
+]);
+
 function startsChunk(word: Word, previous: Word | undefined): boolean {
   if (!isCapitalised(word)) return false;
   const atClauseStart = !previous || /^[“"‘'(\-–—:]$/.test(previous.text);
   return (
     !(atClauseStart && FUNCTION_POS.has(word.pos)) &&
-    !(
-      FUNCTION_POS.has(word.pos) &&
-      word.pos !== 'VERB' &&
-      word.pos !== 'NUM' &&
-      /^(?:The|A|An|He|She|It|They|We|I|His|Her|Its|Their|On|In|At|But|And|Or|If|When|While|After|Before|During|Since|Under|For|From|With|As|By|To|Of|This|That|These|Those|Meanwhile|However|Then|Also|Both|Neither|Some|All|Yet|So)$/.test(
-        word.text,
-      )
-    )
+    !(FUNCTION_POS.has(word.pos) && word.pos !== 'VERB' && word.pos !== 'NUM' && SENTENCE_OPENERS.has(word.text))
   );
 }
 
