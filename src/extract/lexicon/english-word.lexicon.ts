@@ -35,8 +35,13 @@ interface Entry {
   pos: string;
 }
 
+/** British forms the model's vocabulary lacks (`Whilst Angels is a popular song`). */
+const BRITISH_FORMS: Record<string, string> = { whilst: 'SCONJ', amidst: 'ADP' };
+
 const entryOf = memoizeWord((word: string): Entry => {
   const lowered = word.toLowerCase();
+  const british = BRITISH_FORMS[lowered];
+  if (british) return { known: true, pos: british };
   // only plain words are looked up: the model adds every unseen word to its cache for good
   if (!/^[a-z][a-z'-]{0,23}$/.test(lowered)) return { known: false, pos: 'X' };
   const { nlp, size } = vocabularyOf();

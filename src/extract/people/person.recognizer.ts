@@ -88,12 +88,13 @@ function isNameWord(word: string, index: number, words: readonly string[]): bool
   return !isTitleWord(word) && !isHonorific(word) && !partyOf(word);
 }
 
-function placeStartsAt(s: Sentence, at: number, to: number): boolean {
-  for (let end = at + 2; end <= Math.min(to, at + 3); end++) {
+/** The end of a place of two or three words starting at word `at` (`New York`, `New Zealander`), or -1. */
+function placeEndAt(s: Sentence, at: number, to: number): number {
+  for (let end = Math.min(to, at + 3); end >= at + 2; end--) {
     const text = textOf(s, at, end);
-    if (isCity(text) || countryOf(text)) return true;
+    if (isCity(text) || countryOf(text)) return end;
   }
-  return false;
+  return -1;
 }
 
 /** The run without the words at its edges that are no part of a name, and whether they mark a person. */
@@ -121,6 +122,13 @@ function trimmed(s: Sentence, chunk: Chunk) {
   let honorific = false;
   let party: string | null = null;
   for (let k = chunk.from; k < to; k++) {
+    // `New Zealander Graham Henry`, `the New York Knicks`: a place of several words is one edge
+    const placeEnd = placeEndAt(s, k, to);
+    if (placeEnd > 0) {
+      [from, cue, honorific] = [placeEnd, false, false];
+      k = placeEnd - 1;
+      continue;
+    }
     const last = k === to - 1;
     const rule = NAME_PREFIX_RULES.find((r) => r.test(s.words[k], last));
     if (!rule) continue;
@@ -128,8 +136,8 @@ function trimmed(s: Sentence, chunk: Chunk) {
     // unless a complement follows it (`Saint Lucian Minister of Interior`)
     const complement = /^(?:of|for|to)$/.test(lower(s.words[to]));
     if (last && k > from && isKnownFirstName(s.words[k - 1].text) && !complement) continue;
-    // `Like Peter Hale`: sentence words only open a run (`Lula da Silva` keeps its `da`), and `New York` is a place
-    if (rule.leadingOnly && (k !== from || placeStartsAt(s, k, to))) continue;
+    // `Like Peter Hale`: sentence words only open a run (`Lula da Silva` keeps its `da`)
+    if (rule.leadingOnly && k !== from) continue;
     from = k + 1;
     cue = rule.cue;
     honorific = rule.id === 'honorific';

@@ -97,6 +97,23 @@ describe('recognizePeople', () => {
   });
 });
 
+describe('capitalised runs that are no person', () => {
+  it.each([
+    ['The New York Knicks beat the Boston Celtics on Sunday.', 'a team named after its city'],
+    ['Whilst Angels is a popular song, it is not the best.', 'a British conjunction before a title'],
+    ['Shares rose in Des Moines and Virginia Beach on Monday.', 'cities of two words'],
+  ])('%s (%s)', (body) => {
+    expect(names(body)).toEqual([]);
+  });
+
+  it('strips a place of several words before a name whole', () => {
+    expect(names('The head coach was New Zealander Graham Henry, and New York Governor Andrew Cuomo agreed.')).toEqual([
+      'Graham Henry',
+      'Andrew Cuomo',
+    ]);
+  });
+});
+
 describe('recognizePeople on text that is no prose', () => {
   it('takes no name out of a run of capitalised words longer than any name', () => {
     const run = Array.from({ length: 3000 }, (_, i) => `Alpha${i % 50} Beta${i % 40}`).join(' ');
