@@ -78,6 +78,15 @@ export function isAcronym(word: Word): boolean {
   return /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|\p{Lu}\d)$/u.test(word.text);
 }
 
+/**
+ * `Oscar-winning`, `Army-backed`, `Euro-Sceptic`, `Anti-War`: a hyphenated modifier, not a name
+ * (`al-Sharaa` and `Lewis-Francis` are names).
+ */
+export function isHyphenatedModifier(text: string): boolean {
+  if (/^(?:al|el|bin|ibn|abu)-/i.test(text)) return false;
+  return /-\p{Ll}/u.test(text) || /^(?:euro|anti|pro|pan|non|neo|post|pre|self|ultra)-/i.test(text);
+}
+
 /** Every predicate a rule table may name. */
 export const WORD_PREDICATES = {
   capitalised: (w: Word) => /^\p{Lu}/u.test(w.text) || /^(?:al|el)-\p{Lu}/u.test(w.text),
@@ -99,8 +108,7 @@ export const WORD_PREDICATES = {
   noun: (w: Word) => w.pos === 'NOUN',
   adjective: (w: Word) => w.pos === 'ADJ',
   adverb: (w: Word) => w.pos === 'ADV',
-  /** `Oscar-winning`, `Army-backed`: a hyphenated modifier, not a name (`al-Sharaa` is one). */
-  hyphenatedModifier: (w: Word) => /-\p{Ll}/u.test(w.text) && !/^(?:al|el|bin|ibn|abu)-/i.test(w.text),
+  hyphenatedModifier: (w: Word) => isHyphenatedModifier(w.text),
   nameParticle: isNameParticle,
   firstName: (w: Word) => isKnownFirstName(w.text),
   titleHead: (w: Word) => isTitleHead(w.text),

@@ -9,7 +9,7 @@
 import type { Sentence } from '../text/sentence.splitter';
 import { chunksOf, type Chunk } from './proper-noun.chunker';
 import { titlePhrasesIn, type TitlePhrase } from '../offices/title-phrase.parser';
-import { isCapitalised, isNameParticle, lower, textOf } from '../engine/word.predicates';
+import { isCapitalised, isHyphenatedModifier, isNameParticle, lower, textOf } from '../engine/word.predicates';
 import { matchAllAt, type MatchTarget } from '../engine/token-pattern.matcher';
 import { isHonorific, isTitleWord, titleHeadOf } from '../lexicon/title.lexicon';
 import {
@@ -84,7 +84,7 @@ function isNameWord(word: string, index: number, words: readonly string[]): bool
   if (isCalendarWord(word) || isOrganizationHead(word) || isPlaceOrThingWord(word)) return false;
   if (/\d/.test(word) || /^\p{Lu}{2,}$/u.test(word.replace(/[.&-]/g, ''))) return false;
   // `Russian-occupied`, `Army-backed`: hyphenated parts of a name are capitalised
-  if (/-\p{Ll}/u.test(word) && !/^(?:al|el|bin|ibn|abu)-/i.test(word)) return false;
+  if (isHyphenatedModifier(word)) return false;
   return !isTitleWord(word) && !isHonorific(word) && !partyOf(word);
 }
 

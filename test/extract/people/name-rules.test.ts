@@ -15,6 +15,10 @@ describe('words at the edges of a name', () => {
       expect(peopleIn(`The plan was backed by ${example} on Monday.`)).toEqual(['Peter Hale']);
     },
   );
+
+  it.each(['Euro-Sceptic', 'Anti-War', 'Oscar-winning'])('%s before a name is a modifier, not part of it', (word) => {
+    expect(peopleIn(`The plan was backed by ${word} Peter Hale on Monday.`)).toEqual(['Peter Hale']);
+  });
 });
 
 describe('cues around a name', () => {
