@@ -1,13 +1,16 @@
 /**
- * `newsgraph extract FILE...`: prints one JSON array of extraction records (failures as
- * `{source, error}`) on stdout and nothing else, so its output can be piped to the scorer.
- * Records are written as they are made: thousands of articles would not fit in one string.
+ * `newsgraph extract FILE|DIR...`: prints one JSON array of extraction records (failures as
+ * `{source, error}`) on stdout and nothing else, so its output can be piped to the scorer. A
+ * directory stands for every file under it, in name order (thousands of paths would not fit on an
+ * `npm run` command line). Records are written as they are made, so memory stays flat.
  */
 import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
 import { extractArticle, type ExtractionFailure, type ExtractionRecord } from '../extract';
 import { readArticleFile } from '../ingest/article-file.reader';
+import { articleFilePaths } from '../ingest/article-files.walker';
 
-const USAGE = 'usage: newsgraph extract FILE...\n';
+const USAGE = 'usage: newsgraph extract FILE|DIR...\n';
 
 export async function run(args: string[]): Promise<number> {
   if (args.length === 0) {
@@ -20,7 +23,7 @@ export async function run(args: string[]): Promise<number> {
     if (!process.stdout.write(`${written++ ? ',\n' : '[\n'}${element}`)) await once(process.stdout, 'drain');
   };
   let failed = 0;
-  for (const file of args) {
+  for await (const file of filesOf(args)) {
     const article = await readArticleFile(file);
     if (!article.ok) {
       failed++;
@@ -41,4 +44,16 @@ export async function run(args: string[]): Promise<number> {
   }
   process.stdout.write(written ? '\n]\n' : '[]\n');
   return failed ? 1 : 0;
+}
+
+/** The arguments with each directory replaced by the files under it. */
+async function* filesOf(args: string[]): AsyncGenerator<string> {
+  for (const arg of args) {
+    const isDirectory = await stat(arg).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (isDirectory) yield* articleFilePaths(arg);
+    else yield arg;
+  }
 }

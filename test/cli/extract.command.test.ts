@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -52,6 +52,16 @@ describe('extract command', () => {
     const records = JSON.parse(result.stdout);
     expect(records.map((r: { source: string }) => r.source)).toEqual(['b.txt', 'a.txt']);
     expect(records[1].meetings[0].participants).toEqual(['Masrour Barzani', 'Othman al-Ghanmi']);
+  });
+
+  it('reads a directory as every file under it, in name order', async () => {
+    const folder = path.join(dir, 'folder');
+    await mkdir(path.join(folder, 'b'), { recursive: true });
+    await writeFile(path.join(folder, 'b', 'c.txt'), 'Headline\n\nTory spokesman David Davis told MPs so.\n');
+    await writeFile(path.join(folder, 'a.txt'), 'Headline\n\nMr Blunkett met his EU counterparts in Luxembourg.\n');
+    const result = await capture([folder]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).map((r: { source: string }) => r.source)).toEqual(['a.txt', 'c.txt']);
   });
 
   it('reports each bad file as {source, error}, still extracts the others, and exits 1', async () => {
