@@ -14,6 +14,8 @@ interface PlaceLexicon {
   demonyms: Set<string>;
   /** Country's plain name -> its capital. */
   capitals: Map<string, string>;
+  /** Folded first words of the names of several words (`new` of `New York`, `tel` of `Tel Aviv`). */
+  openers: Set<string>;
 }
 
 /** Cities this large are named in international news; smaller ones are too often also surnames. */
@@ -141,7 +143,11 @@ function placeLexicon(): PlaceLexicon {
     const capitals = new Map(
       countryRecords().flatMap((c) => (c.capital?.[0] ? [[c.name.common, c.capital[0]] as const] : [])),
     );
-    lexicon = { countries: buildCountries(), cities: buildCities(), demonyms: buildDemonyms(), capitals };
+    const [countries, cities] = [buildCountries(), buildCities()];
+    const openers = new Set(
+      [...countries.keys(), ...cities.keys()].filter((form) => form.includes(' ')).map((form) => form.split(' ')[0]),
+    );
+    lexicon = { countries, cities, demonyms: buildDemonyms(), capitals, openers };
   }
   return lexicon;
 }
@@ -156,6 +162,9 @@ export const countryOf = memoizeWord((form: string): string | null => {
   // the people of a country: a demonym's plural
   return /s$/.test(bare) && isDemonym(bare.slice(0, -1)) ? countryOfForm(bare.slice(0, -1)) : null;
 });
+
+/** Whether a word opens a country's or large city's name of several words (`New`, `Tel`, `Des`). */
+export const opensPlaceName = memoizeWord((word: string): boolean => placeLexicon().openers.has(foldForLookup(word)));
 
 export const isDemonym = memoizeWord((form: string): boolean => placeLexicon().demonyms.has(foldForLookup(form)));
 

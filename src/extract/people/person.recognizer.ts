@@ -22,7 +22,7 @@ import {
 } from '../lexicon/entity-word.lexicon';
 import { isKnownFirstName } from '../lexicon/first-name.lexicon';
 import { isEnglishWord, lexicalPos } from '../lexicon/english-word.lexicon';
-import { countryOf, isCity, isDemonym } from '../lexicon/place.lexicon';
+import { countryOf, isCity, isDemonym, opensPlaceName } from '../lexicon/place.lexicon';
 import { nameKey } from '../lexicon/name.normalizer';
 import { NAME_PREFIX_RULES, NAME_SUFFIX_RULES } from './name-edge.rules';
 import { NAME_CUES, type NameCue } from './name-cue.rules';
@@ -123,7 +123,7 @@ function trimmed(s: Sentence, chunk: Chunk) {
   let party: string | null = null;
   for (let k = chunk.from; k < to; k++) {
     // `New Zealander Graham Henry`, `the New York Knicks`: a place of several words is one edge
-    const placeEnd = placeEndAt(s, k, to);
+    const placeEnd = opensPlaceName(s.words[k].text) ? placeEndAt(s, k, to) : -1;
     if (placeEnd > 0) {
       [from, cue, honorific] = [placeEnd, false, false];
       k = placeEnd - 1;
