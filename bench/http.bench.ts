@@ -10,6 +10,7 @@
  * data; the varied mix p99 < 100 ms at 50 connections on the synthetic corpus; the person query
  * on the synthetic corpus within 3x of its latency on the seed data.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,8 @@ const EXAMPLES_DIR = path.join(ROOT, 'schema', 'examples');
 const SYNTHETIC_ARTICLES = 10_000;
 const CORPUS_SEED = 2020;
 const DURATION_SECONDS = 8;
+/** Before the synthetic corpus is measured, its pages are read for this long: the caches then hold what the mix reads, not what the load wrote last. */
+const SYNTHETIC_WARM_UP_SECONDS = 10;
 const CONNECTIONS = [1, 50];
 const TARGET_P99_MS = 50;
 const TARGET_SYNTHETIC_VARIED_P99_MS = 100;
@@ -61,6 +64,10 @@ export interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time of this process (API server, embedded MongoDB thread, garbage collector) per request. */
+  cpuMsPerRequest?: number;
+  /** CPU time of the API's own thread (GraphQL, driver, HTTP) per request; Linux only. */
+  apiThreadMsPerRequest?: number;
 }
 
 export const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
@@ -166,22 +173,64 @@ function variedRequestsOf(workloads: Workload[], names: string[]): autocannon.Re
   );
 }
 
-/** autocannon against the server for `DURATION_SECONDS` after a 1 s warm-up. */
+// The load generator runs in a process of its own: neither its event loop nor its CPU time is the server's.
+const RUN_AUTOCANNON = `require(${JSON.stringify(require.resolve('autocannon'))})(JSON.parse(process.argv[1]), (err, result) => {
+  if (err) { console.error(err); process.exit(1); }
+  process.stdout.write(JSON.stringify(result));
+});`;
+
+function autocannonProcess(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    // The varied requests' per-request hook is TypeScript.
+    const args = ['-r', require.resolve('@swc-node/register'), '-e', RUN_AUTOCANNON, JSON.stringify(options)];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as autocannon.Result)
+        : reject(new Error(`autocannon exited with code ${code}`)),
+    );
+  });
+}
+
+/** CPU milliseconds this process's main thread (the API's) has used, where /proc tells. */
+function apiThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** autocannon against the server for `DURATION_SECONDS` after a warm-up (1 s unless said). */
 export async function loadTest(
   server: RunningApiServer,
   requests: autocannon.Request[],
   connections: number,
+  warmUpSeconds = 1,
 ): Promise<Figures> {
   const url = `http://127.0.0.1:${server.port}`;
-  // The load generator gets a thread of its own, so it does not take the server's event loop.
-  await autocannon({ url, connections, duration: 1, requests, workers: 1 });
-  const result = await autocannon({ url, connections, duration: DURATION_SECONDS, requests, workers: 1 });
+  await autocannonProcess({ url, connections, duration: warmUpSeconds, requests });
+  const cpuBefore = process.cpuUsage();
+  const threadBefore = apiThreadCpuMs();
+  const result = await autocannonProcess({ url, connections, duration: DURATION_SECONDS, requests });
+  const cpu = process.cpuUsage(cpuBefore);
+  const threadAfter = apiThreadCpuMs();
+  const served = result.requests.total;
   return {
     requestsPerSecond: result.requests.average,
     mean: result.latency.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / served,
+    apiThreadMsPerRequest:
+      threadBefore === undefined || threadAfter === undefined ? undefined : (threadAfter - threadBefore) / served,
   };
 }
 
@@ -276,6 +325,9 @@ async function withStore<T>(
 }
 
 const ms = (value: number) => value.toFixed(1);
+const cpuOf = (figures: Figures) => (figures.cpuMsPerRequest === undefined ? '' : ms(figures.cpuMsPerRequest));
+const apiThreadOf = (figures: Figures) =>
+  figures.apiThreadMsPerRequest === undefined ? '' : ms(figures.apiThreadMsPerRequest);
 
 export async function run(): Promise<BenchSection> {
   // Everything here shares the CPU (server, embedded MongoDB, load generator): other load skews it.
@@ -297,7 +349,7 @@ export async function run(): Promise<BenchSection> {
           const direct = await directLoad(directReads(db, [...workloads]), connections);
           if (connections === 50) p99At50[variables] = http.p99;
           rows.push(
-            `| ${connections} | ${variables} | ${http.requestsPerSecond.toFixed(0)} | ${ms(http.p50)} | ${ms(http.p99)} | ${http.errors} | ` +
+            `| ${connections} | ${variables} | ${http.requestsPerSecond.toFixed(0)} | ${ms(http.p50)} | ${ms(http.p99)} | ${http.errors} | ${cpuOf(http)} | ` +
               `${direct.requestsPerSecond.toFixed(0)} | ${ms(direct.p50)} | ${ms(direct.p99)} | ${(direct.requestsPerSecond / http.requestsPerSecond).toFixed(1)}x |`,
           );
         }
@@ -317,8 +369,14 @@ export async function run(): Promise<BenchSection> {
       const comparable = await workloadOf(db, { meetingsNear: seed.workload.meetings });
       const busiest = await workloadOf(db, 'busiest');
       const everyone = await everyWorkload(db);
+      const mix = variedRequestsOf(everyone, MIX);
+      const varied = await loadTest(server, mix, 50, SYNTHETIC_WARM_UP_SECONDS);
+      // Each operation alone, varied the same way: which one costs what.
+      const alone: Array<[string, Figures]> = [];
+      for (const name of MIX) alone.push([name, await loadTest(server, variedRequestsOf(everyone, [name]), 50)]);
       return {
-        varied: { workloads: everyone.length, http: await loadTest(server, variedRequestsOf(everyone, MIX), 50) },
+        varied: { workloads: everyone.length, http: varied },
+        alone,
         comparable: {
           workload: comparable,
           person: await loadTest(server, requestsOf(comparable, ['person-with-meetings']), 1),
@@ -341,29 +399,37 @@ export async function run(): Promise<BenchSection> {
       `Query mix (\`schema/examples\`: person-with-meetings for \`${seed.workload.slug}\`, meetings-in-date-range ${seed.workload.from}..${seed.workload.to}, ` +
         `search \`${seed.workload.text}\`) against the store seeded from \`seeds/\`, ${DURATION_SECONDS} s per row after a 1 s warm-up, production settings. ` +
         '"Driver" makes the same reads directly through the store functions on the same client; the last column is how many times more reads per second it manages than HTTP. ' +
-        `The API server, the embedded MongoDB (on its own thread, as \`npm start\` runs it) and autocannon (in a worker thread) all run on this machine; its 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end (its own threads included).`,
+        `The API server, the embedded MongoDB (on its own thread, as \`npm start\` runs it) and autocannon (in a process of its own) all run on this machine; its 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end (its own processes included). ` +
+        '"CPU ms/request" is the CPU time of the server process (API thread, embedded MongoDB thread, garbage collection) per request answered; "API thread" is that of the API thread alone (GraphQL, driver, HTTP).',
       '',
       `"same": every request of an operation has the variables above (a hot query: concurrent identical reads are sent once, see README "Performance"). ` +
         `"varied": each request draws its variables at random from the ${seed.workloads} people on the seed data who took part in a dated meeting ` +
         '(their slug, the month of a meeting of theirs, the first letters of their surname): with few people, concurrent requests still often repeat one another; the synthetic corpus below has hundreds.',
       '',
-      '| connections | variables | HTTP req/s | HTTP p50 (ms) | HTTP p99 (ms) | errors | driver reads/s | driver p50 (ms) | driver p99 (ms) | driver / HTTP |',
-      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| connections | variables | HTTP req/s | HTTP p50 (ms) | HTTP p99 (ms) | errors | HTTP CPU ms/request | driver reads/s | driver p50 (ms) | driver p99 (ms) | driver / HTTP |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...seed.rows,
       '',
-      `The same mix with varied variables on the synthetic corpus (${SYNTHETIC_ARTICLES.toLocaleString('en')} articles; variables drawn from its ${synthetic.varied.workloads} most mentioned people who took part in a dated meeting), 50 connections: ` +
-        `${synthetic.varied.http.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(synthetic.varied.http.p50)} ms, p99 ${ms(synthetic.varied.http.p99)} ms, ${synthetic.varied.http.errors} errors.`,
+      `The same mix with varied variables on the synthetic corpus (${SYNTHETIC_ARTICLES.toLocaleString('en')} articles; variables drawn from its ${synthetic.varied.workloads} most mentioned people who took part in a dated meeting), 50 connections, ` +
+        `after ${SYNTHETIC_WARM_UP_SECONDS} s of the same mix (so that caches hold what it reads rather than what the load wrote last); then each operation alone, varied the same way:`,
+      '',
+      '| operation | req/s | p50 (ms) | p99 (ms) | errors | CPU ms/request | API thread ms/request |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...[['mix', synthetic.varied.http] as const, ...synthetic.alone].map(
+        ([name, figures]) =>
+          `| ${name} | ${figures.requestsPerSecond.toFixed(0)} | ${ms(figures.p50)} | ${ms(figures.p99)} | ${figures.errors} | ${cpuOf(figures)} | ${apiThreadOf(figures)} |`,
+      ),
       '',
       'person-with-meetings alone, 1 connection. On the synthetic corpus: a person with about as many meetings as on the seed data ' +
         '(same response size, larger store: the target compares its mean latency with that on the seed data), and the most mentioned person who took part in meetings (a larger response).',
       '',
-      '| data | person | their meetings | req/s | mean (ms) | p50 (ms) | p99 (ms) |',
-      '|---|---|---:|---:|---:|---:|---:|',
-      `| seeds/ | \`${seed.workload.slug}\` | ${seed.workload.meetings} | ${seed.person.requestsPerSecond.toFixed(0)} | ${ms(seed.person.mean)} | ${ms(seed.person.p50)} | ${ms(seed.person.p99)} |`,
+      '| data | person | their meetings | req/s | mean (ms) | p50 (ms) | p99 (ms) | CPU ms/request |',
+      '|---|---|---:|---:|---:|---:|---:|---:|',
+      `| seeds/ | \`${seed.workload.slug}\` | ${seed.workload.meetings} | ${seed.person.requestsPerSecond.toFixed(0)} | ${ms(seed.person.mean)} | ${ms(seed.person.p50)} | ${ms(seed.person.p99)} | ${cpuOf(seed.person)} |`,
       ...[synthetic.comparable, synthetic.busiest].map(
         ({ workload, person }) =>
           `| synthetic, ${SYNTHETIC_ARTICLES.toLocaleString('en')} articles | \`${workload.slug}\` | ${workload.meetings} | ` +
-          `${person.requestsPerSecond.toFixed(0)} | ${ms(person.mean)} | ${ms(person.p50)} | ${ms(person.p99)} |`,
+          `${person.requestsPerSecond.toFixed(0)} | ${ms(person.mean)} | ${ms(person.p50)} | ${ms(person.p99)} | ${cpuOf(person)} |`,
       ),
       '',
       `Targets: p99 < ${TARGET_P99_MS} ms at 50 connections on the seed data: same variables ${verdict(seed.p99At50.same < TARGET_P99_MS)} (${ms(seed.p99At50.same)} ms), ` +

@@ -34,7 +34,7 @@ describe('person reads', () => {
     const organizations = await findOrganizationsByIds(t.db, organizationIds);
 
     for (const doc of [...page.edges.map((e) => e.node), ...found, ...searched.map((m) => m.doc), ...organizations]) {
-      for (const field of ['forms', 'identityKeys', 'seq']) expect(doc).not.toHaveProperty(field);
+      for (const field of ['forms', 'identityKeys', 'searchKeys', 'seq']) expect(doc).not.toHaveProperty(field);
     }
     expect(searched.length).toBeGreaterThan(0);
     expect(organizations.length).toBeGreaterThan(0);

@@ -154,6 +154,7 @@ it('leaves out the loaders’ bookkeeping, the article text and what only the in
     expect(doc).not.toHaveProperty('forms');
     expect(doc).not.toHaveProperty('seq');
     expect(doc).not.toHaveProperty('identityKeys');
+    expect(doc).not.toHaveProperty('searchKeys');
     expect(doc).not.toHaveProperty('text');
     expect(doc).not.toHaveProperty('paragraphs');
   }

@@ -357,12 +357,14 @@ function* keepTop(matches: DocumentStream, sort: Document, keep: number): Docume
 
 /**
  * The pairs of an ordered read's ranges (in key order) in `direction`, a chunk at a time; the
- * first chunk no larger than a page of `keep` documents needs when each key is a match.
+ * first chunk about as large as a page of `keep` documents needs when each key is a match.
  */
 function* inDirection(read: IndexRead, direction: 1 | -1, keep: number | undefined): Generator<KeyEntry[]> {
   const ranges = direction === 1 ? read.ranges : [...read.ranges].reverse();
-  // One key beyond the page closes its last group of equal sort values.
-  let first = keep === undefined ? KEY_CHUNK : Math.min(KEY_CHUNK, Math.max(MIN_FIRST_CHUNK, keep + 1));
+  // The page's last group of equal sort values closes only at a key beyond it: a quarter more
+  // keys usually reach that key in the same statement, where a second would read a whole chunk.
+  const wanted = keep === undefined ? KEY_CHUNK : keep + 1 + Math.ceil(keep / 4);
+  let first = Math.min(KEY_CHUNK, Math.max(MIN_FIRST_CHUNK, wanted));
   for (const range of ranges) {
     yield* read.source.keys.entries(range, direction, KEY_CHUNK, first);
     first = KEY_CHUNK;

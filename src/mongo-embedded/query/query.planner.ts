@@ -204,6 +204,11 @@ interface KeySource {
   unique: boolean;
   /** The query's clauses that the partial index's expression is made of: every document it holds meets them. */
   implied: Clause[];
+  /**
+   * How many keys the whole index holds, when that is known without counting: one per document
+   * for `_id` and for a full index whose fields hold no arrays.
+   */
+  wholeCount?: () => number;
 }
 
 /** Reading some key ranges of one index. */
@@ -218,6 +223,11 @@ export interface IndexRead {
   wholeKeys?: Buffer[];
   /** The clauses every key in the ranges meets, and no other key: no document read needs testing against them. */
   decided: Clause[];
+  /**
+   * Every condition the ranges were narrowed by is among `decided`: the ranges hold the keys of
+   * exactly the documents that meet those clauses.
+   */
+  exact?: boolean;
 }
 
 /** The documents a filter may match: read from index ranges (a union, for an `$or`), or by scanning. */
@@ -251,8 +261,9 @@ function impliedClauses(expression: Document, clauses: Clause[]): Clause[] | und
 }
 
 function keySources(collection: CollectionState, clauses: Clause[]): KeySource[] {
+  const documents = () => collection.count;
   const sources: KeySource[] = [
-    { keys: collection.idKeys, fields: ['_id'], multikey: [false], unique: true, implied: [] },
+    { keys: collection.idKeys, fields: ['_id'], multikey: [false], unique: true, implied: [], wholeCount: documents },
   ];
   for (const index of collection.indexes) {
     // A sparse index leaves out the documents without its fields, which `{ f: null }` matches.
@@ -260,12 +271,15 @@ function keySources(collection: CollectionState, clauses: Clause[]): KeySource[]
     const { partialFilterExpression } = index.spec;
     const implied = partialFilterExpression ? impliedClauses(partialFilterExpression, clauses) : [];
     if (!implied) continue;
+    // Every document has exactly one key in a full index whose fields hold no arrays (a missing value is null).
+    const oneKeyEach = !partialFilterExpression && !index.multikey.some(Boolean);
     sources.push({
       keys: index.keys,
       fields: index.fields,
       multikey: index.multikey,
       unique: !!index.spec.unique,
       implied,
+      ...(oneKeyEach ? { wholeCount: documents } : {}),
     });
   }
   return sources;
@@ -320,20 +334,24 @@ function indexRead(source: KeySource, conditions: Map<string, IndexCondition>): 
   let prefixes = [Buffer.alloc(0)];
   let equalFields = 0;
   const decided: Clause[] = [...source.implied];
+  let exact = true;
   for (let i = 0; i < source.fields.length; i += 1) {
     const condition = conditions.get(source.fields[i]);
     if (!condition) break;
+    const decidedHere = decides(condition, source.multikey[i], true);
     if (condition.kind !== 'equality') {
       const ranges = prefixes.map((prefix) => boundedRange(prefix, condition, source.multikey[i]));
-      if (decides(condition, source.multikey[i], true)) decided.push(condition.clause);
-      return { source, ranges, equalFields, narrowedFields: equalFields + 1, decided };
+      if (decidedHere) decided.push(condition.clause);
+      const narrowedFields = equalFields + 1;
+      return { source, ranges, equalFields, narrowedFields, decided, exact: exact && decidedHere };
     }
     const keys = distinctKeys(condition.values);
     // A long `$in` on the first field is a loader's batch: each value is one range.
     if (i > 0 && prefixes.length * keys.length > MAX_RANGES) break;
     prefixes = prefixes.flatMap((prefix) => keys.map((key) => Buffer.concat([prefix, key])));
     equalFields += 1;
-    if (decides(condition, source.multikey[i], true)) decided.push(condition.clause);
+    if (decidedHere) decided.push(condition.clause);
+    else exact = false;
   }
   if (equalFields === 0) return undefined;
   const read: IndexRead = {
@@ -342,21 +360,42 @@ function indexRead(source: KeySource, conditions: Map<string, IndexCondition>): 
     equalFields,
     narrowedFields: equalFields,
     decided,
+    exact,
   };
   if (source.unique && equalFields === source.fields.length) read.wholeKeys = prefixes;
   return read;
 }
 
-/** How many keys the reads cover, counted up to `cap`. */
+/** A range from before every key to after every key. */
+function isWholeIndex(range: KeyRange): boolean {
+  return range.start.length === 0 && range.end.equals(HIGHEST_KEY);
+}
+
+/** How many keys the reads cover, counted up to `cap` (a whole index whose size is known, not counted). */
 export function estimate(reads: IndexRead[], cap = COUNT_CAP): number {
   let total = 0;
   for (const read of reads) {
     for (const range of read.ranges) {
-      total += read.source.keys.count(range, cap - total);
+      const { wholeCount } = read.source;
+      total += wholeCount && isWholeIndex(range) ? wholeCount() : read.source.keys.count(range, cap - total);
       if (total >= cap) return cap;
     }
   }
   return total;
+}
+
+/**
+ * Whether `plan` is known to read no more keys than `other` without counting them: each reads
+ * the keys of exactly the documents that meet the clauses it decides, and `plan` decides every
+ * clause `other` does and more (the date range alone, or the precision and the date range).
+ */
+function narrowerThan(plan: Candidates, other: Candidates): boolean {
+  if (plan.reads.length !== 1 || other.reads.length !== 1) return false;
+  const [mine, theirs] = [plan.reads[0], other.reads[0]];
+  if (!mine.exact || !theirs.exact) return false;
+  const decided = new Set(mine.decided);
+  const decidedByOther = new Set(theirs.decided);
+  return decided.size > decidedByOther.size && [...decidedByOther].every((clause) => decided.has(clause));
 }
 
 function isPlainScalar(value: unknown): boolean {
@@ -401,7 +440,8 @@ function bestReads(collection: CollectionState, filter: Document): Candidates | 
     if (!known || known.reads[0].source.fields.length > source.fields.length)
       byNarrowed.set(key, { reads: [read], residual });
   }
-  const plans = [...byNarrowed.values()];
+  const single = [...byNarrowed.values()];
+  const plans = single.filter((plan) => !single.some((other) => other !== plan && narrowerThan(other, plan)));
   for (const { clause, branches } of orClauses(clauses)) {
     const branchPlans = branches.map((branch) => bestReads(collection, branch));
     if (!branchPlans.every((plan) => plan !== undefined)) continue;

@@ -1,7 +1,8 @@
 /**
  * Documents as the read side loads them: without the loaders' bookkeeping (`seq`, the counted
  * `forms` their fields derive from, the `identityKeys` later articles are matched against, the
- * keys and id lists only indexes read), and only live ones (a tombstone reads as missing).
+ * keys, search keys and id lists only indexes read), and only live ones (a tombstone reads as
+ * missing).
  */
 import type { AffiliationDocument } from '../documents/affiliation.document';
 import type { EncounterDocument } from '../documents/encounter.document';
@@ -10,8 +11,8 @@ import type { MeetingDocument } from '../documents/meeting.document';
 import type { OrganizationDocument, PersonDocument } from '../documents/named-entity.document';
 import type { OfficeDocument, OfficeHolderDocument } from '../documents/office.document';
 
-export const READ_PROJECTION = { seq: 0, forms: 0 } as const;
-export const NAMED_ENTITY_READ_PROJECTION = { seq: 0, forms: 0, identityKeys: 0 } as const;
+export const READ_PROJECTION = { seq: 0, forms: 0, searchKeys: 0 } as const;
+export const NAMED_ENTITY_READ_PROJECTION = { ...READ_PROJECTION, identityKeys: 0 } as const;
 /**
  * A person or organization read by id (a meeting's participants, an office's holders, ...) comes
  * without its list of latest meetings, most of its document, which only its meetings page reads
@@ -30,11 +31,14 @@ export const FACT_READ_PROJECTION = { articleId: 1, version: 1, date: 1, evidenc
 
 /** Absent when read by id (ENTITY_BY_ID_READ_PROJECTION). */
 type LatestMeetingsIfRead = Partial<Pick<PersonDocument, 'latestMeetings'>>;
-export type PersonView = Omit<PersonDocument, 'seq' | 'forms' | 'identityKeys' | 'latestMeetings'> &
+export type PersonView = Omit<PersonDocument, 'seq' | 'forms' | 'searchKeys' | 'identityKeys' | 'latestMeetings'> &
   LatestMeetingsIfRead;
-export type OrganizationView = Omit<OrganizationDocument, 'seq' | 'forms' | 'identityKeys' | 'latestMeetings'> &
+export type OrganizationView = Omit<
+  OrganizationDocument,
+  'seq' | 'forms' | 'searchKeys' | 'identityKeys' | 'latestMeetings'
+> &
   LatestMeetingsIfRead;
-export type OfficeView = Omit<OfficeDocument, 'seq' | 'forms'>;
+export type OfficeView = Omit<OfficeDocument, 'seq' | 'forms' | 'searchKeys'>;
 export type OfficeHolderView = Omit<OfficeHolderDocument, 'seq'>;
 export type MeetingView = Omit<
   MeetingDocument,
