@@ -74,7 +74,11 @@ export async function findArticleMarkers(db: Db, sources: readonly string[]): Pr
   return new Map(markers.map((marker) => [marker._id, marker]));
 }
 
-/** Loads a batch of articles (distinct sources) as if one by one, in order. */
+/**
+ * Loads a batch of articles (distinct sources) as if one by one, in order. The batches one
+ * process loads at once are applied in the order of the calls, so a loader may hand over its
+ * next batch before the last one is loaded (it is planned while the last one is written).
+ */
 export async function loadExtractions(db: Db, items: readonly ExtractionToLoad[]): Promise<BatchLoadResult> {
   if (!items.length) return { articles: [], changes: noChanges() };
   const now = new Date();

@@ -5,15 +5,14 @@
  * people meet many times. A meeting's date, place and roles are derived from the counted forms
  * of its reports.
  */
-import type { Db } from 'mongodb';
 import type { DatePrecision, MeetingFact, ParticipantKind, ParticipantRole } from '../../extract';
-import { COLLECTIONS } from '../collection-names';
 import type { MeetingReportDocument, ReportedParticipant } from '../documents/meeting-report.document';
 import type { MeetingDocument, MeetingParticipantDocument } from '../documents/meeting.document';
 import { nameKey } from '../identity/name-key';
 import { stableId } from '../identity/stable-id';
 import { FormCounts, mostUsed } from './form.counts';
 import type { ArticleFactsPlan, DocumentWrite, EntityChangeIds } from './load-plan.type';
+import type { StoreReader } from './store.reader';
 import { NO_SUPPORT, storedLive, SupportedStates, type SupportedState } from './supported.states';
 
 interface MeetingState extends SupportedState<MeetingDocument> {
@@ -84,8 +83,8 @@ const roleField = (p: { kind: ParticipantKind; refId: string }) => `role:${p.kin
 export class MeetingSpace {
   readonly states: SupportedStates<MeetingDocument, MeetingState>;
 
-  constructor(db: Db) {
-    this.states = new SupportedStates(db.collection<MeetingDocument>(COLLECTIONS.meetings), 'meetings', (_id, doc) => {
+  constructor(reader: StoreReader) {
+    this.states = new SupportedStates<MeetingDocument, MeetingState>(reader, 'meetings', (_id, doc) => {
       const live = storedLive(doc);
       return {
         key: live ? doc.key : null,
@@ -97,10 +96,12 @@ export class MeetingSpace {
   }
 
   async prepare(old: readonly MeetingReportDocument[], placed: readonly PlacedReport[]): Promise<void> {
-    const keys = [...new Set(placed.map((r) => r.participantsKey))];
+    const keys = new Set(placed.map((r) => r.participantsKey));
     await this.states.load(
       [...old.map((r) => r.meetingId), ...placed.map((r) => stableId('meeting', r.baseKey))],
-      keys.length ? [{ participantsKey: { $in: keys } }] : [],
+      keys.size
+        ? [{ filter: { participantsKey: { $in: [...keys] } }, test: (doc) => keys.has(doc.participantsKey) }]
+        : [],
     );
   }
 

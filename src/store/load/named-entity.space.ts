@@ -4,9 +4,7 @@
  * article in order. A fact joins the existing entity the identity rules pick (including one an
  * earlier article of the batch created), or starts a new one with a stable id and slug.
  */
-import type { Db, Filter } from 'mongodb';
 import type { Evidence } from '../../extract';
-import { COLLECTIONS } from '../collection-names';
 import { LATEST_MEETINGS } from '../documents/latest-meetings';
 import type { MentionDocument, NamedEntityKind } from '../documents/mention.document';
 import type { NamedEntityDocument, OrganizationDocument, PersonDocument } from '../documents/named-entity.document';
@@ -16,6 +14,8 @@ import {
   lookupKeysOf,
   matchNamedFacts,
   ORGANIZATION_NAME_RULES,
+  probeAdmits,
+  rivalKeysOf,
   PERSON_NAME_RULES,
   type NamedFact,
   type NameMatchRules,
@@ -23,6 +23,7 @@ import {
 import { stableId } from '../identity/stable-id';
 import { FormCounts, mostUsed, rankedForms } from './form.counts';
 import { LatestMeetingsList } from './latest-meetings.list';
+import { anyOf, byIds, type OverlaidQuery, type StoreReader } from './store.reader';
 import { SupportCounter } from './support.counter';
 import { derivedWrites, storedLive, type DerivedWrites, type SupportedState } from './supported.states';
 
@@ -48,28 +49,35 @@ interface NamedState extends SupportedState<NamedEntityDocument> {
 
 export class NamedEntitySpace {
   private readonly states = new Map<string, NamedState>();
+  /** Rival keys whose holders are all read. */
+  private readonly rivalsRead = new Set<string>();
   private readonly rules: NameMatchRules;
-  private readonly collection;
+  private readonly collection: 'people' | 'organizations';
 
   constructor(
-    db: Db,
+    private readonly reader: StoreReader,
     readonly kind: NamedEntityKind,
   ) {
     this.rules = kind === 'person' ? PERSON_NAME_RULES : ORGANIZATION_NAME_RULES;
-    this.collection = db.collection<NamedEntityDocument>(
-      kind === 'person' ? COLLECTIONS.people : COLLECTIONS.organizations,
-    );
+    this.collection = kind === 'person' ? 'people' : 'organizations';
   }
 
   /** Reads every entity the old facts name and every one the new facts might join or collide with. */
   async prepare(oldIds: readonly string[], facts: readonly PlacedFact[]): Promise<void> {
-    const lookupKeys = [...new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)))];
-    const baseSlugs = [...new Set(facts.map((fact) => slugOf(fact.name)).filter(Boolean))];
+    const lookupKeys = new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)));
+    const baseSlugs = new Set(facts.map((fact) => slugOf(fact.name)).filter(Boolean));
     const ids = [...new Set([...oldIds, ...facts.map((fact) => stableId(this.kind, nameKey(fact.name)))])];
-    const conditions: Filter<NamedEntityDocument>[] = [{ _id: { $in: ids } }];
-    if (lookupKeys.length) conditions.push({ identityKeys: { $in: lookupKeys } });
-    if (baseSlugs.length) conditions.push({ slug: { $in: baseSlugs } });
-    for (const doc of await this.collection.find({ $or: conditions }).toArray()) this.adopt(doc);
+    const conditions: OverlaidQuery<NamedEntityDocument>[] = [byIds(ids)];
+    if (lookupKeys.size) {
+      conditions.push({
+        filter: { identityKeys: { $in: [...lookupKeys] } },
+        test: (doc) => doc.identityKeys.some((key) => lookupKeys.has(key)),
+      });
+    }
+    if (baseSlugs.size) {
+      conditions.push({ filter: { slug: { $in: [...baseSlugs] } }, test: (doc) => baseSlugs.has(doc.slug) });
+    }
+    for (const doc of await this.reader.find(this.collection, anyOf(conditions))) this.adopt(doc);
     this.markAbsent(ids);
   }
 
@@ -77,7 +85,7 @@ export class NamedEntitySpace {
   async load(ids: Iterable<string>): Promise<void> {
     const unknown = [...new Set(ids)].filter((id) => !this.states.has(id));
     if (!unknown.length) return;
-    for (const doc of await this.collection.find({ _id: { $in: unknown } }).toArray()) this.adopt(doc);
+    for (const doc of await this.reader.find(this.collection, byIds<NamedEntityDocument>(unknown))) this.adopt(doc);
     this.markAbsent(unknown);
   }
 
@@ -97,11 +105,16 @@ export class NamedEntitySpace {
     facts: readonly PlacedFact[],
     date: string | null,
   ): Promise<{ idsByName: Map<string, string>; entityIds: string[] }> {
-    const lookupKeys = new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)));
-    const candidates = [...this.states.values()]
-      .filter((state) => state.support.live)
-      .map((state) => ({ _id: state.id, identityKeys: this.identityKeys(state) }))
-      .filter((candidate) => candidate.identityKeys.some((key) => lookupKeys.has(key)));
+    await this.loadRivals(facts);
+    const lookupKeys = new Set(
+      facts.flatMap((fact) => [
+        ...lookupKeysOf(fact, this.rules),
+        ...rivalKeysOf(fact, this.rules).map((r) => r.rival),
+      ]),
+    );
+    const candidates = this.liveCandidates().filter((candidate) =>
+      candidate.identityKeys.some((key) => lookupKeys.has(key)),
+    );
     const matches = matchNamedFacts(facts, candidates, this.rules);
     const idsByName = new Map<string, string>();
     const aliasOwners = new Map<string, Set<string>>();
@@ -121,6 +134,35 @@ export class NamedEntitySpace {
       if (alias && owners.size === 1 && !idsByName.has(alias)) idsByName.set(alias, [...owners][0]);
     }
     return { idsByName, entityIds };
+  }
+
+  private liveCandidates(): Array<{ _id: string; identityKeys: string[] }> {
+    return [...this.states.values()]
+      .filter((state) => state.support.live)
+      .map((state) => ({ _id: state.id, identityKeys: this.identityKeys(state) }));
+  }
+
+  /**
+   * Reads the rivals of the facts' picks where a pick exists: every holder of a surname only
+   * where some entity the surname alone names could be picked (rare), never every holder of
+   * every surname the facts carry (a common surname has thousands).
+   */
+  private async loadRivals(facts: readonly PlacedFact[]): Promise<void> {
+    const wanted = facts
+      .flatMap((fact) => rivalKeysOf(fact, this.rules))
+      .filter(({ rival }) => !this.rivalsRead.has(rival));
+    if (!wanted.length) return;
+    const candidates = this.liveCandidates().map((c) => new Set(c.identityKeys));
+    const rivals = new Set(
+      wanted.filter(({ rivalled }) => candidates.some((keys) => probeAdmits(rivalled, keys))).map(({ rival }) => rival),
+    );
+    if (!rivals.size) return;
+    const query: OverlaidQuery<NamedEntityDocument> = {
+      filter: { identityKeys: { $in: [...rivals] } },
+      test: (doc) => doc.identityKeys.some((key) => rivals.has(key)),
+    };
+    for (const doc of await this.reader.find(this.collection, query)) this.adopt(doc);
+    for (const rival of rivals) this.rivalsRead.add(rival);
   }
 
   adjustMeetings(id: string, delta: number): void {
@@ -164,7 +206,7 @@ export class NamedEntitySpace {
   /** The documents to write, tombstones apart, and what changed. */
   writes(): DerivedWrites {
     return derivedWrites(
-      this.kind === 'person' ? 'people' : 'organizations',
+      this.collection,
       this.states.values(),
       (state) => this.document(state),
       (state) => this.tombstone(state.id),
