@@ -173,6 +173,34 @@ describe('the load log', () => {
     expect(await t.db.collection(BOOKKEEPING_COLLECTIONS.articleDrafts).countDocuments()).toBe(0);
   });
 
+  it('completes an entry whose loader published its articles and stopped, before the same articles count as unchanged', async () => {
+    await loadExtraction(t.db, first.record, { text: first.text });
+    // first.txt again: Amina Odhiambo now meets Grace Wanjiru, so Peter Kamau and the meeting
+    // with him are no longer stated anywhere.
+    const revised = talks('first.txt', '2021-01-05', ['Amina Odhiambo', 'Grace Wanjiru']);
+    const { seq, plan, drafts } = await entryOfAStoppedLoader(revised);
+    // The stopped loader published the new version but wrote none of the tombstones.
+    await executePlan(t.db, seq, { ...plan, tombstones: [] }, drafts);
+
+    // Loading the same article again finds it stored in this version: nothing to load, but the
+    // entry that stored it is completed first.
+    expect((await loadExtraction(t.db, revised.record, { text: revised.text })).status).toBe('unchanged');
+    expect(await consistencyProblems(t.db)).toEqual([]);
+    const live = await t.db
+      .collection(COLLECTIONS.people)
+      .find({ articleCount: { $gt: 0 } })
+      .toArray();
+    expect(live.map((p) => p.name).sort()).toEqual(['Amina Odhiambo', 'Grace Wanjiru']);
+    const clean = t.client.db(`${t.db.databaseName}_clean`);
+    try {
+      await ensureIndexes(clean);
+      await loadExtraction(clean, revised.record, { text: revised.text });
+      expect(await dumpCollections(t.db)).toEqual(await dumpCollections(clean));
+    } finally {
+      await clean.dropDatabase();
+    }
+  });
+
   it('completes an entry written twice over (a loader that resumed after another finished it) without counting it twice', async () => {
     await loadExtraction(t.db, first.record, { text: first.text });
     const { seq, plan, drafts } = await entryOfAStoppedLoader(second);

@@ -40,6 +40,14 @@ interface Waiter {
   reject(err: Error): void;
 }
 
+/** A caller waiting for the log to be applied through `seq` (entries that need not be its own). */
+interface Watcher {
+  seq: number;
+  deadline: number;
+  resolve(): void;
+  reject(err: Error): void;
+}
+
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -48,6 +56,7 @@ class LoadApplier {
   private readonly owner = randomBytes(8).toString('hex');
   private readonly log: LoadLog;
   private readonly waiting = new Map<number, Waiter>();
+  private watchers: Watcher[] = [];
   /**
    * This loader's appends, one at a time and in the order the loads were submitted: concurrent
    * loads of one process do not race for a number, and the log keeps their order.
@@ -99,10 +108,28 @@ class LoadApplier {
     return applied;
   }
 
+  /**
+   * Resolves once the log is applied through `seq`, completing on the way the entries of loaders
+   * that stopped answering (as for a load of ours).
+   */
+  async appliedThrough(seq: number, timeoutMs: number): Promise<void> {
+    if ((await this.log.applied()) >= seq) return;
+    const applied = new Promise<void>((resolve, reject) => {
+      this.watchers.push({ seq, deadline: Date.now() + timeoutMs, resolve, reject });
+    });
+    this.drain();
+    return applied;
+  }
+
+  /** Whether a load of ours or a watcher waits for the log. */
+  private get busy(): boolean {
+    return this.waiting.size > 0 || this.watchers.length > 0;
+  }
+
   private drain(): void {
     this.draining ??= this.applyUntilDone().finally(() => {
       this.draining = null;
-      if (this.waiting.size) this.drain();
+      if (this.busy) this.drain();
     });
   }
 
@@ -114,7 +141,7 @@ class LoadApplier {
     heartbeat.unref();
     let failures = 0;
     try {
-      while (this.waiting.size) {
+      while (this.busy) {
         try {
           await this.step();
           failures = 0;
@@ -136,7 +163,8 @@ class LoadApplier {
   private async step(): Promise<void> {
     const applied = await this.log.applied();
     for (const seq of [...this.waiting.keys()].filter((s) => s <= applied)) await this.settle(seq);
-    if (!this.waiting.size) return;
+    this.releaseWatchers(applied);
+    if (!this.busy) return;
     const entry = await this.log.entry(applied + 1);
     if (!entry) throw new Error(`load-log entry ${applied + 1} is missing`);
     if (entry.owner === this.owner || entry.failure || entry.cancelled || (await this.ownerGone(entry.owner))) {
@@ -153,7 +181,7 @@ class LoadApplier {
       await sleep(delay);
       if ((await this.log.applied()) !== applied) return;
       await this.withdrawOverdue();
-      if (!this.waiting.size || (Date.now() > ownerCheckAt && (await this.ownerGone(owner)))) return;
+      if (!this.busy || (Date.now() > ownerCheckAt && (await this.ownerGone(owner)))) return;
     }
   }
 
@@ -257,6 +285,18 @@ class LoadApplier {
     else waiter.reject(new StoreBusyError('the load was withdrawn before it could be applied; try again'));
   }
 
+  private releaseWatchers(applied: number): void {
+    const released = this.watchers.filter((w) => w.seq <= applied);
+    this.watchers = this.watchers.filter((w) => w.seq > applied);
+    for (const watcher of released) watcher.resolve();
+  }
+
+  private rejectWatchers(which: (watcher: Watcher) => boolean, err: Error): void {
+    const rejected = this.watchers.filter(which);
+    this.watchers = this.watchers.filter((w) => !which(w));
+    for (const watcher of rejected) watcher.reject(err);
+  }
+
   private forgetDrafts(items: readonly LoadItem[]): void {
     for (const item of items) if (item.kind === 'load') this.ownDrafts.delete(item.draftId);
   }
@@ -264,6 +304,10 @@ class LoadApplier {
   /** Withdraws our entries that waited past their deadline, if they have not been planned yet. */
   private async withdrawOverdue(): Promise<void> {
     const now = Date.now();
+    this.rejectWatchers(
+      (w) => w.deadline <= now,
+      new StoreBusyError('other loads kept the store busy past this load’s patience; try again'),
+    );
     for (const [seq, waiter] of this.waiting) {
       if (waiter.deadline > now || !(await this.log.withdraw(seq))) continue;
       this.waiting.delete(seq);
@@ -275,6 +319,7 @@ class LoadApplier {
 
   /** The store keeps failing: withdraw what can be withdrawn and tell every waiting load. */
   private async giveUp(reason: string): Promise<void> {
+    this.rejectWatchers(() => true, new StoreBusyError(`the store could not be read: ${reason}; try again`));
     for (const [seq, waiter] of [...this.waiting]) {
       const withdrawn = await this.log.withdraw(seq).catch(() => false);
       this.waiting.delete(seq);
@@ -302,10 +347,23 @@ export function applyLoad(
   drafts: readonly ArticleDraft[] = [],
   timeoutMs = DEFAULT_LOAD_TIMEOUT_MS,
 ): Promise<LoadPlan> {
+  return applierOf(db).submit(items, drafts, timeoutMs);
+}
+
+/**
+ * Resolves once the load log is applied through entry `seq`: what an entry wrote is only final
+ * once the entry is complete (a loader killed after publishing its articles leaves the
+ * tombstones of what they no longer state to whoever applies the log next).
+ */
+export function loadsAppliedThrough(db: Db, seq: number, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS): Promise<void> {
+  return applierOf(db).appliedThrough(seq, timeoutMs);
+}
+
+function applierOf(db: Db): LoadApplier {
   let applier = appliers.get(db);
   if (!applier) {
     applier = new LoadApplier(db);
     appliers.set(db, applier);
   }
-  return applier.submit(items, drafts, timeoutMs);
+  return applier;
 }
