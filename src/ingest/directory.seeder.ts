@@ -72,6 +72,8 @@ export async function requireSeedDirectory(dir: string): Promise<void> {
  */
 const BATCH_ARTICLES = 128;
 const BATCH_TEXT_CHARACTERS = 8 * 2 ** 20;
+/** A batch holds at most this share of the archive's bytes: a small archive too is loaded while it is extracted. */
+const MIN_BATCHES = 8;
 /** Batches extracted or loaded at once, beyond the one being read: one written, one planned, one extracted. */
 const MAX_BATCHES_IN_FLIGHT = 3;
 
@@ -106,13 +108,16 @@ class SeedRun {
   private batchCharacters = 0;
   /** Batches being extracted or loaded, oldest first. */
   private readonly inFlight: BatchInFlight[] = [];
+  private readonly maxBatchCharacters: number;
 
   constructor(
     private readonly db: Db,
     private readonly pool: ExtractionPool,
     private readonly options: SeedOptions,
     private readonly bytesTotal: number,
-  ) {}
+  ) {
+    this.maxBatchCharacters = Math.min(BATCH_TEXT_CHARACTERS, Math.ceil(bytesTotal / MIN_BATCHES));
+  }
 
   async loadFile(file: InputFile): Promise<void> {
     this.files++;
@@ -184,7 +189,7 @@ class SeedRun {
     this.seen.set(source, describeFailedItem(label));
     this.batch.push({ label, submission });
     this.batchCharacters += submission.text.length;
-    if (this.batch.length >= BATCH_ARTICLES || this.batchCharacters >= BATCH_TEXT_CHARACTERS) await this.flush();
+    if (this.batch.length >= BATCH_ARTICLES || this.batchCharacters >= this.maxBatchCharacters) await this.flush();
   }
 
   /**
