@@ -51,6 +51,13 @@ export class NamedEntitySpace {
   private readonly states = new Map<string, NamedState>();
   /** Rival keys whose holders are all read. */
   private readonly rivalsRead = new Set<string>();
+  /** The states that hold each identity key, as last indexed: an article's candidates without a pass over every state. */
+  private readonly keyHolders = new Map<string, Set<string>>();
+  private readonly indexedKeys = new Map<string, readonly string[]>();
+  /** States read or changed since they were last indexed. */
+  private readonly unindexed = new Set<string>();
+  /** The states that hold each slug (stored, or given by this plan). */
+  private readonly slugHolders = new Map<string, Set<string>>();
   private readonly rules: NameMatchRules;
   private readonly collection: 'people' | 'organizations';
 
@@ -112,10 +119,7 @@ export class NamedEntitySpace {
         ...rivalKeysOf(fact, this.rules).map((r) => r.rival),
       ]),
     );
-    const candidates = this.liveCandidates().filter((candidate) =>
-      candidate.identityKeys.some((key) => lookupKeys.has(key)),
-    );
-    const matches = matchNamedFacts(facts, candidates, this.rules);
+    const matches = matchNamedFacts(facts, this.liveCandidates(lookupKeys), this.rules);
     const idsByName = new Map<string, string>();
     const aliasOwners = new Map<string, Set<string>>();
     const entityIds: string[] = [];
@@ -136,8 +140,18 @@ export class NamedEntitySpace {
     return { idsByName, entityIds };
   }
 
-  private liveCandidates(): Array<{ _id: string; identityKeys: string[] }> {
-    return [...this.states.values()]
+  /** The live entities with any of these identity keys. */
+  private liveCandidates(keys: ReadonlySet<string>): Array<{ _id: string; identityKeys: string[] }> {
+    for (const id of this.unindexed) {
+      for (const key of this.indexedKeys.get(id) ?? []) this.keyHolders.get(key)?.delete(id);
+      const current = this.identityKeys(this.state(id));
+      for (const key of current) addTo(this.keyHolders, key, id);
+      this.indexedKeys.set(id, current);
+    }
+    this.unindexed.clear();
+    const ids = new Set([...keys].flatMap((key) => [...(this.keyHolders.get(key) ?? [])]));
+    return [...ids]
+      .map((id) => this.state(id))
       .filter((state) => state.support.live)
       .map((state) => ({ _id: state.id, identityKeys: this.identityKeys(state) }));
   }
@@ -152,7 +166,9 @@ export class NamedEntitySpace {
       .flatMap((fact) => rivalKeysOf(fact, this.rules))
       .filter(({ rival }) => !this.rivalsRead.has(rival));
     if (!wanted.length) return;
-    const candidates = this.liveCandidates().map((c) => new Set(c.identityKeys));
+    const candidates = this.liveCandidates(new Set(wanted.flatMap(({ rivalled }) => rivalled.keys))).map(
+      (c) => new Set(c.identityKeys),
+    );
     const rivals = new Set(
       wanted.filter(({ rivalled }) => candidates.some((keys) => probeAdmits(rivalled, keys))).map(({ rival }) => rival),
     );
@@ -268,6 +284,7 @@ export class NamedEntitySpace {
     for (const alias of new Set(aliases)) state.forms.add('alias', alias, delta);
     state.touched = true;
     state.identityKeys = null;
+    this.unindexed.add(state.id);
   }
 
   /** A new entity (or a tombstone brought back) under the first free id of its name. */
@@ -279,6 +296,7 @@ export class NamedEntitySpace {
       const state = this.state(id);
       if (state.support.live) continue;
       state.slug = this.freeSlug(name, id);
+      addTo(this.slugHolders, state.slug, id);
       state.touched = true;
       return id;
     }
@@ -292,11 +310,8 @@ export class NamedEntitySpace {
     const base = slugOf(name);
     const suffixed = `${base ? `${base}-` : ''}${id.slice(0, SLUG_ID_SUFFIX_LENGTH)}`;
     if (!base) return suffixed;
-    for (const other of this.states.values()) {
-      if (other.id !== id && (other.slug === base || (storedLive(other.stored) && other.stored.slug === base)))
-        return suffixed;
-    }
-    return base;
+    const holders = this.slugHolders.get(base);
+    return holders && [...holders].some((other) => other !== id) ? suffixed : base;
   }
 
   private state(id: string): NamedState {
@@ -308,6 +323,8 @@ export class NamedEntitySpace {
   private adopt(doc: NamedEntityDocument): void {
     if (this.states.has(doc._id)) return;
     const live = storedLive(doc);
+    if (live) addTo(this.slugHolders, doc.slug, doc._id);
+    this.unindexed.add(doc._id);
     const relationCount = live
       ? this.kind === 'person'
         ? (doc as PersonDocument).metCount
@@ -347,6 +364,12 @@ export class NamedEntitySpace {
       }
     }
   }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids) ids.add(id);
+  else index.set(key, new Set([id]));
 }
 
 function identityKeysFromForms(
