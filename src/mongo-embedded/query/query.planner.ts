@@ -401,7 +401,10 @@ function bestReads(collection: CollectionState, filter: Document): Candidates | 
     if (!known || known.reads[0].source.fields.length > source.fields.length)
       byNarrowed.set(key, { reads: [read], residual });
   }
-  const plans = [...byNarrowed.values()];
+  // An index that narrows every field another narrows, and more, reads no more keys: no need to count.
+  const plans = [...byNarrowed.values()].filter(
+    (plan, _, all) => !all.some((other) => other !== plan && narrowsMore(other, plan)),
+  );
   for (const { clause, branches } of orClauses(clauses)) {
     const branchPlans = branches.map((branch) => bestReads(collection, branch));
     if (!branchPlans.every((plan) => plan !== undefined)) continue;
@@ -423,6 +426,18 @@ function bestReads(collection: CollectionState, filter: Document): Candidates | 
     if (estimated(best) === 0 && best.residual === null) break;
   }
   return best;
+}
+
+function narrowedPaths(candidates: Candidates): string[] {
+  const [read] = candidates.reads;
+  return read.source.fields.slice(0, read.narrowedFields);
+}
+
+/** Whether `a`'s index narrows a strict superset of the fields `b`'s narrows (with the same conditions). */
+function narrowsMore(a: Candidates, b: Candidates): boolean {
+  const paths = narrowedPaths(a);
+  const others = narrowedPaths(b);
+  return paths.length > others.length && others.every((path) => paths.includes(path));
 }
 
 export interface PlannedAccess {
