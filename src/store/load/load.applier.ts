@@ -222,7 +222,10 @@ class LoadApplier {
         if (err instanceof EarlierEntryNotWrittenError) return;
         throw err;
       }
-      if (!(await written) || !next) return;
+      if (!(await written)) return;
+      // Its load hears now, not once the chain ends: the loader can hand over its next batch.
+      if (this.waiting.has(entry._id)) await this.settle(entry._id);
+      if (!next) return;
       entry = next;
       plan = nextPlan;
     }
