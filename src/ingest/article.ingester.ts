@@ -62,17 +62,25 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A batch checked, settled against the store and extracted: what is left is to load it. */
+export interface PreparedBatch {
+  /** One per submission: set for those already settled (refused, failed, or unchanged). */
+  outcomes: Array<IngestOutcome | null>;
+  /** The extracted articles, with their places among the submissions. */
+  toLoad: Array<{ index: number; item: ExtractionToLoad }>;
+}
+
 /**
- * Ingests several articles with distinct sources: checks each, settles those the store holds in
- * this exact version, extracts the others on the pool's threads (all at once) and loads them as
- * one batch. A bad one fails alone, with its reason. Throws `ExtractionQueueFullError`, storing
- * nothing, when the pool cannot take them now.
+ * Checks several articles with distinct sources, settles those the store holds in this exact
+ * version and extracts the others on the pool's threads (all at once). A bad one fails alone,
+ * with its reason. Throws `ExtractionQueueFullError`, having stored nothing, when the pool cannot
+ * take them now. Nothing is written: `loadPreparedArticles` does that.
  */
-export async function ingestArticles(
+export async function prepareArticles(
   db: Db,
   submissions: readonly ArticleSubmission[],
   pool: ExtractionPool = sharedExtractionPool(),
-): Promise<BatchIngestResult> {
+): Promise<PreparedBatch> {
   const outcomes: Array<IngestOutcome | null> = submissions.map(() => null);
   const valid: Array<{ index: number; article: Required<ArticleSubmission> }> = [];
   submissions.forEach((submission, index) => {
@@ -123,16 +131,29 @@ export async function ingestArticles(
   const settled = await Promise.allSettled(extracting);
   const queueFull = settled.find((s) => s.status === 'rejected');
   if (queueFull) throw (queueFull as PromiseRejectedResult).reason;
-  const toLoad = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
+  return { outcomes, toLoad: settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : [])) };
+}
 
+/** Loads a prepared batch as one batch of the store. */
+export async function loadPreparedArticles(db: Db, { outcomes, toLoad }: PreparedBatch): Promise<BatchIngestResult> {
   const loaded = await loadExtractions(
     db,
     toLoad.map((l) => l.item),
   );
+  const all = [...outcomes];
   toLoad.forEach(({ index, item }, i) => {
-    outcomes[index] = { ok: true, source: item.record.source, ...loaded.articles[i] };
+    all[index] = { ok: true, source: item.record.source, ...loaded.articles[i] };
   });
-  return { outcomes: outcomes as IngestOutcome[], changes: loaded.changes };
+  return { outcomes: all as IngestOutcome[], changes: loaded.changes };
+}
+
+/** Ingests several articles with distinct sources: `prepareArticles`, then `loadPreparedArticles`. */
+export async function ingestArticles(
+  db: Db,
+  submissions: readonly ArticleSubmission[],
+  pool: ExtractionPool = sharedExtractionPool(),
+): Promise<BatchIngestResult> {
+  return loadPreparedArticles(db, await prepareArticles(db, submissions, pool));
 }
 
 /**

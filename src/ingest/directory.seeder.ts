@@ -1,12 +1,13 @@
 /**
  * Loads an archive: every file under a directory, or the files given. A plain-text file is one
  * article; a CSV, TSV, JSON Lines or JSON array file holds one article per row. Articles go in
- * small batches (memory stays flat however large the archive), each extracted on the pool's
- * threads, all at once, then loaded. A file or row that cannot be read or extracted is reported
- * with the reason and the rest load; a database failure stops the run.
+ * batches (memory stays flat however large the archive), each extracted on the pool's threads
+ * while the batches before it are loaded, and handed to the store as soon as it is extracted (the
+ * store plans a batch while it writes the one before), so extraction, planning and writing
+ * overlap; batches load in archive order. A file or row that cannot be read or extracted is
+ * reported with the reason and the rest load; a database failure stops the run.
  */
 import { stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Db } from 'mongodb';
 import {
@@ -18,7 +19,12 @@ import {
   type LoadStatus,
 } from '../store';
 import { readArticleFile } from './article-file.reader';
-import { ingestArticles, type ArticleSubmission, type BatchIngestResult } from './article.ingester';
+import {
+  loadPreparedArticles,
+  prepareArticles,
+  type ArticleSubmission,
+  type BatchIngestResult,
+} from './article.ingester';
 import { articleFilePaths, measureFiles } from './article-files.walker';
 import { resolveFields, rowSubmission, type FieldNames } from './dataset-fields.mapping';
 import {
@@ -29,7 +35,7 @@ import {
   type DatasetFormat,
 } from './dataset-rows.reader';
 import { EntityChangeTally } from './entity-change.tally';
-import { ExtractionPool, type ExtractionPoolOptions } from './extraction.pool';
+import { defaultExtractionThreads, ExtractionPool, type ExtractionPoolOptions } from './extraction.pool';
 import {
   countOf,
   describeFailedItem,
@@ -48,7 +54,7 @@ export interface SeedOptions {
   fields?: FieldNames;
   /** The extraction pool's time budget per article, thread count or module (tests); defaults fit a load. */
   extraction?: ExtractionPoolOptions;
-  /** A pool to extract on instead of one of the run's own (its queue must take a batch of 32 articles); left open. */
+  /** A pool to extract on instead of one of the run's own (its queue must take three batches: 384 articles); left open. */
   pool?: ExtractionPool;
   onProgress?: (event: SeedProgress) => void;
 }
@@ -60,9 +66,23 @@ export async function requireSeedDirectory(dir: string): Promise<void> {
   if (!info.isDirectory()) throw new Error(`"${dir}" is not a directory`);
 }
 
-/** Articles are loaded in small batches: fewer round trips, and still only a few texts in memory. */
-const BATCH_ARTICLES = 32;
+/**
+ * Articles are loaded in batches: a batch costs the store a fixed number of commands, and an
+ * entity several of its articles name is written once; a few batches of texts stay in memory.
+ */
+const BATCH_ARTICLES = 128;
 const BATCH_TEXT_CHARACTERS = 8 * 2 ** 20;
+/** A batch holds at most this share of the archive's bytes: a small archive too is loaded while it is extracted. */
+const MIN_BATCHES = 8;
+/** Batches extracted or loaded at once, beyond the one being read: one written, one planned, one extracted. */
+const MAX_BATCHES_IN_FLIGHT = 3;
+
+interface BatchInFlight {
+  /** Settles once the batch is handed to the store (after the one before it). */
+  submitted: Promise<void>;
+  /** Settles once the batch is loaded and reported (after the one before it). */
+  settled: Promise<void>;
+}
 
 interface InputFile {
   path: string;
@@ -86,13 +106,18 @@ class SeedRun {
   private readonly seen = new Map<string, string>();
   private batch: Array<{ label: ItemLabel; submission: ArticleSubmission }> = [];
   private batchCharacters = 0;
+  /** Batches being extracted or loaded, oldest first. */
+  private readonly inFlight: BatchInFlight[] = [];
+  private readonly maxBatchCharacters: number;
 
   constructor(
     private readonly db: Db,
     private readonly pool: ExtractionPool,
     private readonly options: SeedOptions,
     private readonly bytesTotal: number,
-  ) {}
+  ) {
+    this.maxBatchCharacters = Math.min(BATCH_TEXT_CHARACTERS, Math.ceil(bytesTotal / MIN_BATCHES));
+  }
 
   async loadFile(file: InputFile): Promise<void> {
     this.files++;
@@ -164,25 +189,54 @@ class SeedRun {
     this.seen.set(source, describeFailedItem(label));
     this.batch.push({ label, submission });
     this.batchCharacters += submission.text.length;
-    if (this.batch.length >= BATCH_ARTICLES || this.batchCharacters >= BATCH_TEXT_CHARACTERS) await this.flush();
+    if (this.batch.length >= BATCH_ARTICLES || this.batchCharacters >= this.maxBatchCharacters) await this.flush();
   }
 
-  /** Extracts the batch on the pool's threads, then loads it; batches load one after another, in archive order. */
+  /**
+   * Starts extracting the batch on the pool's threads now, hands it to the store once it is
+   * extracted and the batch before it was handed over (the store loads batches in the order they
+   * come), and reports it after the batch before it. Waits while too many batches are in flight,
+   * and throws when one of them failed.
+   */
   private async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
     this.batchCharacters = 0;
     if (!batch.length) return;
-    const result = await ingestArticles(
+    const prepared = prepareArticles(
       this.db,
       batch.map((b) => b.submission),
       this.pool,
     );
-    this.settle(batch, result);
+    const previous = this.inFlight.at(-1);
+    let loading!: Promise<BatchIngestResult>;
+    const submitted = (async () => {
+      const ready = await prepared;
+      await previous?.submitted;
+      loading = loadPreparedArticles(this.db, ready);
+    })();
+    const settled = (async () => {
+      await submitted;
+      const result = await loading;
+      await previous?.settled;
+      this.settle(batch, result);
+    })();
+    // Awaited in order below or by `finish`; a failure stops the run there, not as an unhandled rejection.
+    submitted.catch(() => undefined);
+    settled.catch(() => undefined);
+    this.inFlight.push({ submitted, settled });
+    while (this.inFlight.length > MAX_BATCHES_IN_FLIGHT) await this.inFlight.shift()!.settled;
   }
 
-  finish(): Promise<void> {
-    return this.flush();
+  /** Loads what is left, and waits for every batch. */
+  async finish(): Promise<void> {
+    await this.flush();
+    while (this.inFlight.length) await this.inFlight.shift()!.settled;
+  }
+
+  /** Waits for the batches in flight, whatever their outcome (the run stopped on an error). */
+  async abandon(): Promise<void> {
+    await Promise.allSettled(this.inFlight.splice(0).map((b) => b.settled));
   }
 
   private settle(batch: Array<{ label: ItemLabel }>, { outcomes, changes }: BatchIngestResult): void {
@@ -231,12 +285,13 @@ async function seedFrom(
     })(),
   );
   options.onProgress?.({ kind: 'start', files: measured.files, bytes: measured.bytes });
-  // While threads extract, this thread mostly waits on the database: one extraction thread per core.
-  // The queue holds at most one batch.
+  // Extraction overlaps the load of the batch before, whose plan and writes keep this thread and
+  // the store (the embedded server's thread, here) busy: one extraction thread per core but one.
+  // The queue holds the batches in flight.
   const pool =
     options.pool ??
     new ExtractionPool({
-      threads: os.availableParallelism(),
+      threads: defaultExtractionThreads(),
       ...options.extraction,
       maxQueue: Number.POSITIVE_INFINITY,
     });
@@ -244,6 +299,9 @@ async function seedFrom(
   try {
     for await (const input of inputs()) await run.loadFile(input);
     await run.finish();
+  } catch (err) {
+    await run.abandon();
+    throw err;
   } finally {
     if (!options.pool) await pool.close();
   }

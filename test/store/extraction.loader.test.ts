@@ -207,6 +207,26 @@ describe('loadExtraction', () => {
     expect(new Set(all.map((p) => p._id)).size).toBe(all.length);
   });
 
+  it('joins a full name to the person so far known by that surname alone, unless others have the surname', async () => {
+    await load(t.db, erbil);
+    await load(t.db, brief('later.txt', null, 'Barzani and Kadhimi spoke.', ['Barzani', 'Kadhimi']));
+    await load(
+      t.db,
+      brief('full.txt', null, 'Ahmed Barzani and Mustafa Kadhimi spoke.', ['Ahmed Barzani', 'Mustafa Kadhimi']),
+    );
+    const all = await people(t.db);
+    expect(all.filter((p) => /Barzani$/.test(p.name)).map((p) => [p.name, p.articleCount])).toEqual([
+      ['Ahmed Barzani', 1],
+      ['Barzani', 1],
+      ['Masoud Barzani', 1],
+      ['Masrour Barzani', 1],
+      ['Nechirvan Barzani', 1],
+    ]);
+    expect(all.filter((p) => /Kadhimi$/.test(p.name)).map((p) => [p.name, p.articleCount])).toEqual([
+      ['Mustafa Kadhimi', 2],
+    ]);
+  });
+
   it('matches a bare surname to the one person who has it', async () => {
     await load(t.db, erbil);
     const sentence = 'Minister of the Interior Ghanmi spoke.';

@@ -14,6 +14,7 @@ import {
   type PersonDocument,
 } from '../../src/store';
 import { article, meeting, office, person, type ArticleFixture } from '../helpers/article-record.fixture';
+import { examinedBy } from '../helpers/examined-counts';
 import { consistencyProblems } from '../helpers/store-consistency';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -121,4 +122,44 @@ describe('a person named in thousands of articles', () => {
     expect(ada.meetingCount).toBe(ARTICLES - 3);
     expect(await consistencyProblems(t.db)).toEqual([]);
   });
+
+  // What the server examined counts only on a server of the test's own.
+  const itOnOwnServer = process.env.MONGODB_URI ? it.skip : it;
+
+  itOnOwnServer(
+    'reads, for an article of two people who met on hundreds of days, only the meetings its date agrees with',
+    async () => {
+      const visit = (i: number, date: string, source = `visit-${i}.txt`) => {
+        const sentence = `President Ada Lovelace of Freedonia met Envoy Grace Hopper in Fredville on ${date}.`;
+        return article(source, [sentence], (say) => ({
+          publishedOn: date,
+          people: [person('Ada Lovelace', say(sentence)), person('Grace Hopper', say(sentence))],
+          meetings: [meeting(['Ada Lovelace', 'Grace Hopper'], date, 'Fredville', say(sentence))],
+        }));
+      };
+      const VISITS = 300;
+      await loadExtractions(
+        t.db,
+        Array.from({ length: VISITS }, (_, i) => visit(i, day(i))),
+      );
+      // Another report of the meeting on day 7, and one of a meeting in a month only (March 2010).
+      const examined = await examinedBy(t.client, () =>
+        loadExtractions(t.db, [visit(7, day(7), 'visit-7-again.txt'), visit(VISITS, '2010-03', 'visit-march.txt')]),
+      );
+      expect(examined.docs).toBeLessThan(VISITS / 3);
+      // The second report of day 7 joined its meeting; the month-only one agrees with the 31
+      // meetings of March (all read), so it joins none of them.
+      const grace = await t.db.collection<PersonDocument>(COLLECTIONS.people).findOne({ slug: 'grace-hopper' });
+      const meetings = await t.db
+        .collection(COLLECTIONS.meetings)
+        .find({ personIds: grace!._id, date: { $in: [day(7), '2010-03'] } })
+        .sort({ date: 1 })
+        .toArray();
+      expect(meetings.map((m) => [m.date, m.articleCount])).toEqual([
+        ['2010-01-08', 2],
+        ['2010-03', 1],
+      ]);
+      expect(grace).toMatchObject({ meetingCount: VISITS + 1, articleCount: VISITS + 2 });
+    },
+  );
 });

@@ -4,6 +4,7 @@
  * waits too long behind a live one gives up with a retryable error, leaving nothing behind.
  */
 import {
+  articleIdFor,
   BOOKKEEPING_COLLECTIONS,
   COLLECTIONS,
   ensureIndexes,
@@ -16,8 +17,10 @@ import { applyLoad } from '../../src/store/load/load.applier';
 import type { LoadItem } from '../../src/store/load/load-entry.document';
 import { LoadLog } from '../../src/store/load/load-log';
 import { buildPlan } from '../../src/store/load/plan.builder';
-import { executePlan } from '../../src/store/load/plan.executor';
-import { article, meeting, person, type ArticleFixture } from '../helpers/article-record.fixture';
+import type { LoadPlan } from '../../src/store/load/load-plan.type';
+import { executePlan, type DraftSource } from '../../src/store/load/plan.executor';
+import { PendingEntry } from '../../src/store/load/store.reader';
+import { article, meeting, office, person, type ArticleFixture } from '../helpers/article-record.fixture';
 import { dumpCollections } from '../helpers/collection-dump';
 import { consistencyProblems } from '../helpers/store-consistency';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -28,6 +31,17 @@ function talks(source: string, date: string, names: [string, string]): ArticleFi
     publishedOn: date,
     people: names.map((name) => person(name, say(sentence))),
     meetings: [meeting(names, date, 'Nairobi', say(sentence))],
+  }));
+}
+
+/** Odhiambo, named by surname alone, meets `other`; she is Health Minister of Kenya. */
+function bySurname(source: string, date: string, other: string): ArticleFixture {
+  const sentence = `Health Minister Odhiambo met ${other} in Nairobi on ${date}.`;
+  return article(source, [sentence], (say) => ({
+    publishedOn: date,
+    people: [person('Odhiambo', say(sentence)), person(other, say(sentence))],
+    offices: [office('Odhiambo', 'Minister of Health', 'Kenya', say(sentence))],
+    meetings: [meeting(['Odhiambo', other], date, 'Nairobi', say(sentence))],
   }));
 }
 
@@ -59,6 +73,79 @@ describe('the load log', () => {
     return { seq, plan, drafts: async () => new Map([[draft._id, draft]]) };
   }
 
+  it('plans an entry on top of the one before it while that one is written, as if one after the other', async () => {
+    const health = (source: string, date: string) => {
+      const sentence = `Kenyan Minister of Health Amina Odhiambo met Peter Kamau in Nairobi on ${date}.`;
+      return article(source, [sentence], (say) => ({
+        publishedOn: date,
+        people: [person('Amina Odhiambo', say(sentence)), person('Peter Kamau', say(sentence))],
+        offices: [office('Amina Odhiambo', 'Minister of Health', 'Kenya', say(sentence))],
+        meetings: [meeting(['Amina Odhiambo', 'Peter Kamau'], date, 'Nairobi', say(sentence))],
+      }));
+    };
+    // The second entry finds, only in what the first writes, the person it names by surname, her
+    // office, the meeting it reports again and the people met; the third changes an article of the
+    // second and removes one of the first.
+    const entries: Array<Array<ArticleFixture | { remove: string }>> = [
+      [health('h1.txt', '2021-03-01'), first, second],
+      [
+        bySurname('s1.txt', '2021-03-01', 'Peter Kamau'),
+        talks('h2.txt', '2021-03-01', ['Amina Odhiambo', 'Peter Kamau']),
+        third,
+      ],
+      [bySurname('s1.txt', '2021-03-02', 'Grace Wanjiru'), { remove: 'first.txt' }],
+    ];
+    const now = new Date();
+    const itemsOf = (entry: (typeof entries)[number]) => {
+      const drafts = entry.flatMap((x) => ('remove' in x ? [] : [draftOf(x.record, x.text, now)]));
+      const items: LoadItem[] = entry.map((x) => {
+        if ('remove' in x) return { kind: 'remove', articleId: articleIdFor(x.remove), source: x.remove };
+        const draft = drafts.find((d) => d.source === x.record.source)!;
+        return {
+          kind: 'load',
+          articleId: draft.articleId,
+          source: draft.source,
+          version: draft.version,
+          draftId: draft._id,
+        };
+      });
+      return { items, drafts, source: async () => new Map(drafts.map((d) => [d._id, d])) };
+    };
+
+    let previous: { plan: LoadPlan; drafts: DraftSource; seq: number } | null = null;
+    for (const [i, entry] of entries.entries()) {
+      const { items, source } = itemsOf(entry);
+      if (!previous) {
+        previous = { plan: await buildPlan(t.db, items, now, source), drafts: source, seq: 1 };
+        continue;
+      }
+      const before: { plan: LoadPlan; drafts: DraftSource; seq: number } = previous;
+      // The second entry is planned before anything of the first is written; the third while the
+      // second is being written (its update and its removal's dates wait for that).
+      let open: (() => void) | undefined;
+      const gate = i === 1 ? new Promise<void>((resolve) => (open = resolve)) : Promise.resolve();
+      const written = gate.then(() => executePlan(t.db, before.seq, before.plan, before.drafts));
+      const plan = await buildPlan(t.db, items, now, source, new PendingEntry(before.plan, written));
+      open?.();
+      await written;
+      previous = { plan, drafts: source, seq: before.seq + 1 };
+    }
+    await executePlan(t.db, previous!.seq, previous!.plan, previous!.drafts);
+    expect(await consistencyProblems(t.db)).toEqual([]);
+
+    const clean = t.client.db(`${t.db.databaseName}_clean`);
+    try {
+      await ensureIndexes(clean);
+      for (const entry of entries) {
+        const { items, drafts } = itemsOf(entry);
+        await applyLoad(clean, items, drafts);
+      }
+      expect(await dumpCollections(t.db)).toEqual(await dumpCollections(clean));
+    } finally {
+      await clean.dropDatabase();
+    }
+  });
+
   it('completes an entry its loader left half-written, as the loader would have', async () => {
     await loadExtraction(t.db, first.record, { text: first.text });
     const { seq, plan, drafts } = await entryOfAStoppedLoader(second);
@@ -84,6 +171,34 @@ describe('the load log', () => {
       await clean.dropDatabase();
     }
     expect(await t.db.collection(BOOKKEEPING_COLLECTIONS.articleDrafts).countDocuments()).toBe(0);
+  });
+
+  it('completes an entry whose loader published its articles and stopped, before the same articles count as unchanged', async () => {
+    await loadExtraction(t.db, first.record, { text: first.text });
+    // first.txt again: Amina Odhiambo now meets Grace Wanjiru, so Peter Kamau and the meeting
+    // with him are no longer stated anywhere.
+    const revised = talks('first.txt', '2021-01-05', ['Amina Odhiambo', 'Grace Wanjiru']);
+    const { seq, plan, drafts } = await entryOfAStoppedLoader(revised);
+    // The stopped loader published the new version but wrote none of the tombstones.
+    await executePlan(t.db, seq, { ...plan, tombstones: [] }, drafts);
+
+    // Loading the same article again finds it stored in this version: nothing to load, but the
+    // entry that stored it is completed first.
+    expect((await loadExtraction(t.db, revised.record, { text: revised.text })).status).toBe('unchanged');
+    expect(await consistencyProblems(t.db)).toEqual([]);
+    const live = await t.db
+      .collection(COLLECTIONS.people)
+      .find({ articleCount: { $gt: 0 } })
+      .toArray();
+    expect(live.map((p) => p.name).sort()).toEqual(['Amina Odhiambo', 'Grace Wanjiru']);
+    const clean = t.client.db(`${t.db.databaseName}_clean`);
+    try {
+      await ensureIndexes(clean);
+      await loadExtraction(clean, revised.record, { text: revised.text });
+      expect(await dumpCollections(t.db)).toEqual(await dumpCollections(clean));
+    } finally {
+      await clean.dropDatabase();
+    }
   });
 
   it('completes an entry written twice over (a loader that resumed after another finished it) without counting it twice', async () => {

@@ -59,7 +59,7 @@ export function identityKeysOf(facts: readonly NamedFact[], rules: NameMatchRule
 }
 
 /** What one rule looks for: candidates with any of `keys` that `admits` accepts; a candidate with a `rivals` key makes it ambiguous. */
-interface Probe {
+export interface Probe {
   keys: string[];
   admits?: (keys: ReadonlySet<string>) => boolean;
   rivals?: string[];
@@ -118,14 +118,25 @@ const RULES: ReadonlyArray<{ rule: Rule; onAmbiguity: 'first' | 'none' }> = [
 
 /** The lookup keys whose candidates the rules may pick from. */
 export function lookupKeysOf(fact: NamedFact, rules: NameMatchRules): string[] {
-  return [
-    ...new Set(
-      RULES.flatMap(({ rule }) => {
-        const probe = rule(fact, rules);
-        return [...probe.keys, ...(probe.rivals ?? [])];
-      }),
-    ),
-  ];
+  return [...new Set(RULES.flatMap(({ rule }) => rule(fact, rules).keys))];
+}
+
+/**
+ * The keys of the rivals that make a rule's pick ambiguous, each with the key of the candidates
+ * it rivals: rivals matter only where such a candidate exists (the holders of a surname, to a
+ * full name that could join a person so far known by that surname alone), so a loader reads them
+ * only then rather than every holder of every surname it meets.
+ */
+export function rivalKeysOf(fact: NamedFact, rules: NameMatchRules): Array<{ rival: string; rivalled: Probe }> {
+  return RULES.flatMap(({ rule }) => {
+    const probe = rule(fact, rules);
+    return (probe.rivals ?? []).map((rival) => ({ rival, rivalled: probe }));
+  });
+}
+
+/** Whether a candidate with these identity keys is one the probe may pick. */
+export function probeAdmits(probe: Probe, keys: ReadonlySet<string>): boolean {
+  return probe.keys.some((key) => keys.has(key)) && (probe.admits?.(keys) ?? true);
 }
 
 /** For each fact, the id of the existing entity it names, or null for a new entity. */
@@ -144,9 +155,7 @@ export function matchNamedFacts(
       const probe = rule(fact, rules);
       if (!probe.keys.length) return;
       const hits = keySets
-        .filter(
-          (c) => !claimed.has(c.id) && probe.keys.some((key) => c.keys.has(key)) && (probe.admits?.(c.keys) ?? true),
-        )
+        .filter((c) => !claimed.has(c.id) && probeAdmits(probe, c.keys))
         .map((c) => c.id)
         .sort();
       if (!hits.length) return;

@@ -1,13 +1,12 @@
 /** The affiliations (a person's membership of an organization) a plan touches, counted per article. */
-import type { Db } from 'mongodb';
 import type { AffiliationFact } from '../../extract';
-import { COLLECTIONS } from '../collection-names';
 import type { AffiliationReportDocument } from '../documents/affiliation-report.document';
 import { supportRankOf, type AffiliationDocument } from '../documents/affiliation.document';
 import { nameKey } from '../identity/name-key';
 import { stableId } from '../identity/stable-id';
 import { groupBy, sumEvidence } from './grouping.util';
 import type { ArticleFactsPlan, DocumentWrite } from './load-plan.type';
+import type { StoreReader } from './store.reader';
 import { NO_SUPPORT, storedLive, SupportedStates, type SupportedState } from './supported.states';
 
 type AffiliationState = SupportedState<AffiliationDocument> & { personId: string; organizationId: string };
@@ -41,12 +40,11 @@ export function resolveAffiliations(
 export class AffiliationSpace {
   readonly states: SupportedStates<AffiliationDocument, AffiliationState>;
 
-  constructor(db: Db) {
-    this.states = new SupportedStates(
-      db.collection<AffiliationDocument>(COLLECTIONS.affiliations),
-      'affiliations',
-      (_id, doc) => ({ personId: doc?.personId ?? '', organizationId: doc?.organizationId ?? '' }),
-    );
+  constructor(reader: StoreReader) {
+    this.states = new SupportedStates<AffiliationDocument, AffiliationState>(reader, 'affiliations', (_id, doc) => ({
+      personId: doc?.personId ?? '',
+      organizationId: doc?.organizationId ?? '',
+    }));
   }
 
   prepare(old: readonly AffiliationReportDocument[], placed: readonly PlacedAffiliation[]): Promise<void> {

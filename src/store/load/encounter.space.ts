@@ -3,12 +3,11 @@
  * shared. A meeting's participants never change, so an edge changes only when a meeting becomes
  * live or is emptied.
  */
-import type { Db } from 'mongodb';
-import { COLLECTIONS } from '../collection-names';
 import type { EncounterDocument } from '../documents/encounter.document';
 import { stableId } from '../identity/stable-id';
 import { sameContent } from './document.diff';
 import type { DocumentWrite } from './load-plan.type';
+import { byIds, type StoreReader } from './store.reader';
 
 interface EncounterState {
   id: string;
@@ -22,11 +21,7 @@ const storedCount = (doc: EncounterDocument | null) => doc?.sharedMeetingCount ?
 
 export class EncounterSpace {
   private readonly states = new Map<string, EncounterState>();
-  private readonly collection;
-
-  constructor(db: Db) {
-    this.collection = db.collection<EncounterDocument>(COLLECTIONS.encounters);
-  }
+  constructor(private readonly reader: StoreReader) {}
 
   /** Reads the edges between every two of these meetings' people, in both directions. */
   async load(meetings: ReadonlyArray<ReadonlyArray<string>>): Promise<void> {
@@ -39,7 +34,7 @@ export class EncounterSpace {
     if (!unknown.length) return;
     const ids = unknown.map((p) => stableId('encounter', p.personId, p.otherId));
     const stored = new Map(
-      (await this.collection.find({ _id: { $in: ids } }).toArray()).map((doc) => [doc._id, doc] as const),
+      (await this.reader.find('encounters', byIds<EncounterDocument>(ids))).map((doc) => [doc._id, doc] as const),
     );
     for (const { personId, otherId } of unknown) {
       const id = stableId('encounter', personId, otherId);

@@ -12,7 +12,7 @@ import type { ArticleDocument } from '../documents/article.document';
 import { articleIdFor } from '../identity/stable-id';
 import { StoreInputError } from '../store-input.error';
 import { draftOf } from './article-draft';
-import { applyLoad } from './load.applier';
+import { applyLoad, loadsAppliedThrough } from './load.applier';
 import type { LoadItem } from './load-entry.document';
 import type { EntityChangeIds, EntityChanges, LoadStatus } from './load-plan.type';
 
@@ -24,6 +24,8 @@ export interface ArticleMarker {
   title: string | null;
   publishedOn: string | null;
   ingestedAt: Date;
+  /** The load-log entry that wrote it. */
+  seq: number;
 }
 
 /** One article to load; `marker` is what the caller just read of its stored version (null: none), if it did. */
@@ -62,19 +64,29 @@ export function unchangedLoad(articleId: string): LoadResult {
   return { articleId, status: 'unchanged', changes: noChanges() };
 }
 
-/** The stored markers of these sources' articles (removed ones included), by article id. */
+/**
+ * The stored markers of these sources' articles (removed ones included), by article id, once the
+ * loads that wrote them are complete: an article found in the version at hand is left alone, so
+ * the entry that stored it must not be one a killed loader left half-applied.
+ */
 export async function findArticleMarkers(db: Db, sources: readonly string[]): Promise<Map<string, ArticleMarker>> {
   const markers = await db
     .collection<ArticleDocument>(COLLECTIONS.articles)
     .find<ArticleMarker>(
       { _id: { $in: sources.map(articleIdFor) } },
-      { projection: { _id: 1, version: 1, contentHash: 1, title: 1, publishedOn: 1, ingestedAt: 1 } },
+      { projection: { _id: 1, version: 1, contentHash: 1, title: 1, publishedOn: 1, ingestedAt: 1, seq: 1 } },
     )
     .toArray();
+  const newest = Math.max(0, ...markers.map((marker) => marker.seq));
+  if (newest > 0) await loadsAppliedThrough(db, newest);
   return new Map(markers.map((marker) => [marker._id, marker]));
 }
 
-/** Loads a batch of articles (distinct sources) as if one by one, in order. */
+/**
+ * Loads a batch of articles (distinct sources) as if one by one, in order. The batches one
+ * process loads at once are applied in the order of the calls, so a loader may hand over its
+ * next batch before the last one is loaded (it is planned while the last one is written).
+ */
 export async function loadExtractions(db: Db, items: readonly ExtractionToLoad[]): Promise<BatchLoadResult> {
   if (!items.length) return { articles: [], changes: noChanges() };
   const now = new Date();

@@ -9,7 +9,7 @@ import type { EvidenceSpan } from '../documents/evidence.document';
 import type { HoldingReportDocument } from '../documents/holding-report.document';
 import type { MeetingReportDocument } from '../documents/meeting-report.document';
 import type { MentionDocument } from '../documents/mention.document';
-import { stableId } from '../identity/stable-id';
+import { factIdsOf, type FactKind } from '../identity/stable-id';
 import { entitiesOf } from './extraction-record.completion';
 import type { ArticleDraft } from './load-entry.document';
 import type { ArticleFactsPlan } from './load-plan.type';
@@ -38,8 +38,9 @@ export function buildFacts(
   const { articleId, version, text, record } = draft;
   const spans = (evidence: readonly Evidence[]): EvidenceSpan[] =>
     evidence.map((e) => ({ start: e.start, end: e.end, text: text.slice(e.start, e.end) }));
-  const base = (kind: string, ordinal: number, evidence: readonly Evidence[]) => ({
-    _id: stableId('fact', articleId, version, kind, String(ordinal)),
+  const factId = factIdsOf(articleId, version);
+  const base = (kind: FactKind, ordinal: number, evidence: readonly Evidence[]) => ({
+    _id: factId(kind, ordinal),
     articleId,
     version,
     ordinal,

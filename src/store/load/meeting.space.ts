@@ -5,15 +5,15 @@
  * people meet many times. A meeting's date, place and roles are derived from the counted forms
  * of its reports.
  */
-import type { Db } from 'mongodb';
+import type { Filter } from 'mongodb';
 import type { DatePrecision, MeetingFact, ParticipantKind, ParticipantRole } from '../../extract';
-import { COLLECTIONS } from '../collection-names';
 import type { MeetingReportDocument, ReportedParticipant } from '../documents/meeting-report.document';
 import type { MeetingDocument, MeetingParticipantDocument } from '../documents/meeting.document';
 import { nameKey } from '../identity/name-key';
 import { stableId } from '../identity/stable-id';
 import { FormCounts, mostUsed } from './form.counts';
 import type { ArticleFactsPlan, DocumentWrite, EntityChangeIds } from './load-plan.type';
+import type { OverlaidQuery, StoreReader } from './store.reader';
 import { NO_SUPPORT, storedLive, SupportedStates, type SupportedState } from './supported.states';
 
 interface MeetingState extends SupportedState<MeetingDocument> {
@@ -75,6 +75,29 @@ function datesAgree(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && (a.startsWith(b) || b.startsWith(a));
 }
 
+/**
+ * The meetings, by participants, whose date agrees with one of the dates: an ISO date's shorter
+ * forms (its year, its month), or a date that starts with it (the days of a month).
+ */
+function joinableMeetings(datesByKey: ReadonlyMap<string, ReadonlySet<string>>): OverlaidQuery<MeetingDocument> {
+  const branches = new Map<string, Filter<MeetingDocument>>();
+  const add = (filter: Filter<MeetingDocument>) => branches.set(JSON.stringify(filter), filter);
+  for (const [participantsKey, dates] of datesByKey) {
+    for (const date of dates) {
+      const shorter = [4, 7].filter((length) => length < date.length).map((length) => date.slice(0, length));
+      if (date.length >= 10) add({ participantsKey, date: { $in: [...shorter, date] } });
+      else {
+        if (shorter.length) add({ participantsKey, date: { $in: shorter } });
+        add({ participantsKey, date: { $gte: date, $lt: `${date}\uffff` } });
+      }
+    }
+  }
+  return {
+    filter: { $or: [...branches.values()] },
+    test: (doc) => [...(datesByKey.get(doc.participantsKey) ?? [])].some((date) => datesAgree(doc.date, date)),
+  };
+}
+
 function locationsAgree(a: string | null, b: string | null): boolean {
   return a === null || b === null || nameKey(a) === nameKey(b);
 }
@@ -83,10 +106,13 @@ const roleField = (p: { kind: ParticipantKind; refId: string }) => `role:${p.kin
 
 export class MeetingSpace {
   readonly states: SupportedStates<MeetingDocument, MeetingState>;
+  /** The meetings read or created, by participants: those a report may join, without a pass over all of them. */
+  private readonly byParticipants = new Map<string, Set<string>>();
 
-  constructor(db: Db) {
-    this.states = new SupportedStates(db.collection<MeetingDocument>(COLLECTIONS.meetings), 'meetings', (_id, doc) => {
+  constructor(reader: StoreReader) {
+    this.states = new SupportedStates<MeetingDocument, MeetingState>(reader, 'meetings', (id, doc) => {
       const live = storedLive(doc);
+      if (live) this.indexParticipants(doc.participantsKey, id);
       return {
         key: live ? doc.key : null,
         participants: live ? doc.participants.map(({ kind, refId }) => ({ kind, refId })) : [],
@@ -96,11 +122,18 @@ export class MeetingSpace {
     });
   }
 
+  /**
+   * Reads the meetings of the old reports, and those the new ones may join: of the same
+   * participants, on a date that agrees (not every meeting of two people who meet every week).
+   */
   async prepare(old: readonly MeetingReportDocument[], placed: readonly PlacedReport[]): Promise<void> {
-    const keys = [...new Set(placed.map((r) => r.participantsKey))];
+    const datesByKey = new Map<string, Set<string>>();
+    for (const { participantsKey, fact } of placed) {
+      if (fact.date) datesByKey.set(participantsKey, (datesByKey.get(participantsKey) ?? new Set()).add(fact.date));
+    }
     await this.states.load(
       [...old.map((r) => r.meetingId), ...placed.map((r) => stableId('meeting', r.baseKey))],
-      keys.length ? [{ participantsKey: { $in: keys } }] : [],
+      datesByKey.size ? [joinableMeetings(datesByKey)] : [],
     );
   }
 
@@ -120,8 +153,8 @@ export class MeetingSpace {
     for (const report of reports) {
       const { fact } = report;
       const same = fact.date
-        ? this.states
-            .all()
+        ? [...(this.byParticipants.get(report.participantsKey) ?? [])]
+            .map((id) => this.states.get(id))
             .filter(
               (state) =>
                 state.support.live &&
@@ -202,6 +235,12 @@ export class MeetingSpace {
     );
   }
 
+  private indexParticipants(participantsKey: string, id: string): void {
+    const ids = this.byParticipants.get(participantsKey);
+    if (ids) ids.add(id);
+    else this.byParticipants.set(participantsKey, new Set([id]));
+  }
+
   /** A new meeting (or a tombstone brought back) under the first free id of the report's key. */
   private async create(report: PlacedReport): Promise<MeetingState> {
     for (let n = 1; ; n++) {
@@ -213,6 +252,7 @@ export class MeetingSpace {
       state.key = key;
       state.participants = report.participants.map(({ kind, refId }) => ({ kind, refId }));
       state.participantsKey = report.participantsKey;
+      this.indexParticipants(state.participantsKey, id);
       return state;
     }
   }

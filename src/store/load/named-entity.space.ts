@@ -4,9 +4,7 @@
  * article in order. A fact joins the existing entity the identity rules pick (including one an
  * earlier article of the batch created), or starts a new one with a stable id and slug.
  */
-import type { Db, Filter } from 'mongodb';
 import type { Evidence } from '../../extract';
-import { COLLECTIONS } from '../collection-names';
 import { LATEST_MEETINGS } from '../documents/latest-meetings';
 import type { MentionDocument, NamedEntityKind } from '../documents/mention.document';
 import type { NamedEntityDocument, OrganizationDocument, PersonDocument } from '../documents/named-entity.document';
@@ -16,6 +14,8 @@ import {
   lookupKeysOf,
   matchNamedFacts,
   ORGANIZATION_NAME_RULES,
+  probeAdmits,
+  rivalKeysOf,
   PERSON_NAME_RULES,
   type NamedFact,
   type NameMatchRules,
@@ -23,6 +23,7 @@ import {
 import { stableId } from '../identity/stable-id';
 import { FormCounts, mostUsed, rankedForms } from './form.counts';
 import { LatestMeetingsList } from './latest-meetings.list';
+import { anyOf, byIds, type OverlaidQuery, type StoreReader } from './store.reader';
 import { SupportCounter } from './support.counter';
 import { derivedWrites, storedLive, type DerivedWrites, type SupportedState } from './supported.states';
 
@@ -48,28 +49,42 @@ interface NamedState extends SupportedState<NamedEntityDocument> {
 
 export class NamedEntitySpace {
   private readonly states = new Map<string, NamedState>();
+  /** Rival keys whose holders are all read. */
+  private readonly rivalsRead = new Set<string>();
+  /** The states that hold each identity key, as last indexed: an article's candidates without a pass over every state. */
+  private readonly keyHolders = new Map<string, Set<string>>();
+  private readonly indexedKeys = new Map<string, readonly string[]>();
+  /** States read or changed since they were last indexed. */
+  private readonly unindexed = new Set<string>();
+  /** The states that hold each slug (stored, or given by this plan). */
+  private readonly slugHolders = new Map<string, Set<string>>();
   private readonly rules: NameMatchRules;
-  private readonly collection;
+  private readonly collection: 'people' | 'organizations';
 
   constructor(
-    db: Db,
+    private readonly reader: StoreReader,
     readonly kind: NamedEntityKind,
   ) {
     this.rules = kind === 'person' ? PERSON_NAME_RULES : ORGANIZATION_NAME_RULES;
-    this.collection = db.collection<NamedEntityDocument>(
-      kind === 'person' ? COLLECTIONS.people : COLLECTIONS.organizations,
-    );
+    this.collection = kind === 'person' ? 'people' : 'organizations';
   }
 
   /** Reads every entity the old facts name and every one the new facts might join or collide with. */
   async prepare(oldIds: readonly string[], facts: readonly PlacedFact[]): Promise<void> {
-    const lookupKeys = [...new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)))];
-    const baseSlugs = [...new Set(facts.map((fact) => slugOf(fact.name)).filter(Boolean))];
+    const lookupKeys = new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)));
+    const baseSlugs = new Set(facts.map((fact) => slugOf(fact.name)).filter(Boolean));
     const ids = [...new Set([...oldIds, ...facts.map((fact) => stableId(this.kind, nameKey(fact.name)))])];
-    const conditions: Filter<NamedEntityDocument>[] = [{ _id: { $in: ids } }];
-    if (lookupKeys.length) conditions.push({ identityKeys: { $in: lookupKeys } });
-    if (baseSlugs.length) conditions.push({ slug: { $in: baseSlugs } });
-    for (const doc of await this.collection.find({ $or: conditions }).toArray()) this.adopt(doc);
+    const conditions: OverlaidQuery<NamedEntityDocument>[] = [byIds(ids)];
+    if (lookupKeys.size) {
+      conditions.push({
+        filter: { identityKeys: { $in: [...lookupKeys] } },
+        test: (doc) => doc.identityKeys.some((key) => lookupKeys.has(key)),
+      });
+    }
+    if (baseSlugs.size) {
+      conditions.push({ filter: { slug: { $in: [...baseSlugs] } }, test: (doc) => baseSlugs.has(doc.slug) });
+    }
+    for (const doc of await this.reader.find(this.collection, anyOf(conditions))) this.adopt(doc);
     this.markAbsent(ids);
   }
 
@@ -77,7 +92,7 @@ export class NamedEntitySpace {
   async load(ids: Iterable<string>): Promise<void> {
     const unknown = [...new Set(ids)].filter((id) => !this.states.has(id));
     if (!unknown.length) return;
-    for (const doc of await this.collection.find({ _id: { $in: unknown } }).toArray()) this.adopt(doc);
+    for (const doc of await this.reader.find(this.collection, byIds<NamedEntityDocument>(unknown))) this.adopt(doc);
     this.markAbsent(unknown);
   }
 
@@ -97,12 +112,14 @@ export class NamedEntitySpace {
     facts: readonly PlacedFact[],
     date: string | null,
   ): Promise<{ idsByName: Map<string, string>; entityIds: string[] }> {
-    const lookupKeys = new Set(facts.flatMap((fact) => lookupKeysOf(fact, this.rules)));
-    const candidates = [...this.states.values()]
-      .filter((state) => state.support.live)
-      .map((state) => ({ _id: state.id, identityKeys: this.identityKeys(state) }))
-      .filter((candidate) => candidate.identityKeys.some((key) => lookupKeys.has(key)));
-    const matches = matchNamedFacts(facts, candidates, this.rules);
+    await this.loadRivals(facts);
+    const lookupKeys = new Set(
+      facts.flatMap((fact) => [
+        ...lookupKeysOf(fact, this.rules),
+        ...rivalKeysOf(fact, this.rules).map((r) => r.rival),
+      ]),
+    );
+    const matches = matchNamedFacts(facts, this.liveCandidates(lookupKeys), this.rules);
     const idsByName = new Map<string, string>();
     const aliasOwners = new Map<string, Set<string>>();
     const entityIds: string[] = [];
@@ -121,6 +138,47 @@ export class NamedEntitySpace {
       if (alias && owners.size === 1 && !idsByName.has(alias)) idsByName.set(alias, [...owners][0]);
     }
     return { idsByName, entityIds };
+  }
+
+  /** The live entities with any of these identity keys. */
+  private liveCandidates(keys: ReadonlySet<string>): Array<{ _id: string; identityKeys: string[] }> {
+    for (const id of this.unindexed) {
+      for (const key of this.indexedKeys.get(id) ?? []) this.keyHolders.get(key)?.delete(id);
+      const current = this.identityKeys(this.state(id));
+      for (const key of current) addTo(this.keyHolders, key, id);
+      this.indexedKeys.set(id, current);
+    }
+    this.unindexed.clear();
+    const ids = new Set([...keys].flatMap((key) => [...(this.keyHolders.get(key) ?? [])]));
+    return [...ids]
+      .map((id) => this.state(id))
+      .filter((state) => state.support.live)
+      .map((state) => ({ _id: state.id, identityKeys: this.identityKeys(state) }));
+  }
+
+  /**
+   * Reads the rivals of the facts' picks where a pick exists: every holder of a surname only
+   * where some entity the surname alone names could be picked (rare), never every holder of
+   * every surname the facts carry (a common surname has thousands).
+   */
+  private async loadRivals(facts: readonly PlacedFact[]): Promise<void> {
+    const wanted = facts
+      .flatMap((fact) => rivalKeysOf(fact, this.rules))
+      .filter(({ rival }) => !this.rivalsRead.has(rival));
+    if (!wanted.length) return;
+    const candidates = this.liveCandidates(new Set(wanted.flatMap(({ rivalled }) => rivalled.keys))).map(
+      (c) => new Set(c.identityKeys),
+    );
+    const rivals = new Set(
+      wanted.filter(({ rivalled }) => candidates.some((keys) => probeAdmits(rivalled, keys))).map(({ rival }) => rival),
+    );
+    if (!rivals.size) return;
+    const query: OverlaidQuery<NamedEntityDocument> = {
+      filter: { identityKeys: { $in: [...rivals] } },
+      test: (doc) => doc.identityKeys.some((key) => rivals.has(key)),
+    };
+    for (const doc of await this.reader.find(this.collection, query)) this.adopt(doc);
+    for (const rival of rivals) this.rivalsRead.add(rival);
   }
 
   adjustMeetings(id: string, delta: number): void {
@@ -164,7 +222,7 @@ export class NamedEntitySpace {
   /** The documents to write, tombstones apart, and what changed. */
   writes(): DerivedWrites {
     return derivedWrites(
-      this.kind === 'person' ? 'people' : 'organizations',
+      this.collection,
       this.states.values(),
       (state) => this.document(state),
       (state) => this.tombstone(state.id),
@@ -226,6 +284,7 @@ export class NamedEntitySpace {
     for (const alias of new Set(aliases)) state.forms.add('alias', alias, delta);
     state.touched = true;
     state.identityKeys = null;
+    this.unindexed.add(state.id);
   }
 
   /** A new entity (or a tombstone brought back) under the first free id of its name. */
@@ -237,6 +296,7 @@ export class NamedEntitySpace {
       const state = this.state(id);
       if (state.support.live) continue;
       state.slug = this.freeSlug(name, id);
+      addTo(this.slugHolders, state.slug, id);
       state.touched = true;
       return id;
     }
@@ -250,11 +310,8 @@ export class NamedEntitySpace {
     const base = slugOf(name);
     const suffixed = `${base ? `${base}-` : ''}${id.slice(0, SLUG_ID_SUFFIX_LENGTH)}`;
     if (!base) return suffixed;
-    for (const other of this.states.values()) {
-      if (other.id !== id && (other.slug === base || (storedLive(other.stored) && other.stored.slug === base)))
-        return suffixed;
-    }
-    return base;
+    const holders = this.slugHolders.get(base);
+    return holders && [...holders].some((other) => other !== id) ? suffixed : base;
   }
 
   private state(id: string): NamedState {
@@ -266,6 +323,8 @@ export class NamedEntitySpace {
   private adopt(doc: NamedEntityDocument): void {
     if (this.states.has(doc._id)) return;
     const live = storedLive(doc);
+    if (live) addTo(this.slugHolders, doc.slug, doc._id);
+    this.unindexed.add(doc._id);
     const relationCount = live
       ? this.kind === 'person'
         ? (doc as PersonDocument).metCount
@@ -305,6 +364,12 @@ export class NamedEntitySpace {
       }
     }
   }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids) ids.add(id);
+  else index.set(key, new Set([id]));
 }
 
 function identityKeysFromForms(

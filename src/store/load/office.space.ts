@@ -4,9 +4,7 @@
  * alone. An office's and a holder's support count articles: two facts of one article showing
  * the same holding count once.
  */
-import type { Db } from 'mongodb';
 import type { JurisdictionKind, OfficeFact } from '../../extract';
-import { COLLECTIONS } from '../collection-names';
 import type { HoldingReportDocument } from '../documents/holding-report.document';
 import type { OfficeDocument, OfficeHolderDocument } from '../documents/office.document';
 import { nameKey, searchKeysOf } from '../identity/name-key';
@@ -15,6 +13,7 @@ import { stableId } from '../identity/stable-id';
 import { FormCounts, mostUsed } from './form.counts';
 import type { ArticleFactsPlan, DocumentWrite, EntityChangeIds } from './load-plan.type';
 import { groupBy, sumEvidence } from './grouping.util';
+import type { StoreReader } from './store.reader';
 import { NO_SUPPORT, storedLive, SupportedStates, type SupportedState } from './supported.states';
 
 interface OfficeState extends SupportedState<OfficeDocument> {
@@ -63,8 +62,8 @@ export class OfficeSpace {
   readonly offices: SupportedStates<OfficeDocument, OfficeState>;
   readonly holders: SupportedStates<OfficeHolderDocument, HolderState>;
 
-  constructor(db: Db) {
-    this.offices = new SupportedStates(db.collection<OfficeDocument>(COLLECTIONS.offices), 'offices', (_id, doc) => {
+  constructor(reader: StoreReader) {
+    this.offices = new SupportedStates<OfficeDocument, OfficeState>(reader, 'offices', (_id, doc) => {
       const live = storedLive(doc);
       return {
         key: live ? doc.key : null,
@@ -75,11 +74,10 @@ export class OfficeSpace {
         forms: new FormCounts(live ? doc.forms : null),
       };
     });
-    this.holders = new SupportedStates(
-      db.collection<OfficeHolderDocument>(COLLECTIONS.officeHolders),
-      'officeHolders',
-      (_id, doc) => ({ officeId: doc?.officeId ?? '', personId: doc?.personId ?? '' }),
-    );
+    this.holders = new SupportedStates<OfficeHolderDocument, HolderState>(reader, 'officeHolders', (_id, doc) => ({
+      officeId: doc?.officeId ?? '',
+      personId: doc?.personId ?? '',
+    }));
   }
 
   async prepare(old: readonly HoldingReportDocument[], placed: readonly PlacedHolding[]): Promise<void> {

@@ -4,6 +4,8 @@
  * new facts put in article by article (so a batch resolves entities exactly as loading its
  * articles one by one would), and every touched aggregate is derived again. Reads only what the
  * entry's articles touch, so a load costs the same whatever the history of the entities it names.
+ * Given the entry before it while that one is still being written, the plan reads the store
+ * overlaid with what that entry writes (see `store.reader.ts`).
  */
 import type { Db, Filter } from 'mongodb';
 import { COLLECTIONS } from '../collection-names';
@@ -20,6 +22,7 @@ import { MeetingSpace, resolveReports, type PlacedReport } from './meeting.space
 import { NamedEntitySpace } from './named-entity.space';
 import { OfficeSpace, resolveHoldings, type PlacedHolding } from './office.space';
 import type { DraftSource } from './plan.executor';
+import { StoreReader, type PendingEntry } from './store.reader';
 import type { SupportCounter } from './support.counter';
 
 /** One article whose facts change in this entry: its old facts, and its new version if any. */
@@ -106,7 +109,12 @@ export async function buildPlan(
   items: readonly LoadItem[],
   now: Date,
   readDrafts: DraftSource,
+  pending: PendingEntry | null = null,
 ): Promise<LoadPlan> {
+  // The entry's articles, their facts and their dates are read as they are once the pending entry
+  // is written: when it changes one of the same articles, the plan waits for it.
+  if (pending && items.some((item) => pending.articleIds.has(item.articleId))) await pending.written;
+  const reader = new StoreReader(db, pending);
   const { articles, drafts } = await readArticles(db, items, readDrafts);
   const decided = decide(items, articles, drafts, now);
   const changingItems = decided.filter(({ plan }) => plan.status !== 'unchanged' && plan.status !== 'absent');
@@ -123,12 +131,12 @@ export async function buildPlan(
   }));
   const loads = changing.filter((c): c is ChangingArticle & { draft: ArticleDraft } => c.draft !== null);
 
-  const people = new NamedEntitySpace(db, 'person');
-  const organizations = new NamedEntitySpace(db, 'organization');
-  const offices = new OfficeSpace(db);
-  const affiliations = new AffiliationSpace(db);
-  const meetings = new MeetingSpace(db);
-  const encounters = new EncounterSpace(db);
+  const people = new NamedEntitySpace(reader, 'person');
+  const organizations = new NamedEntitySpace(reader, 'organization');
+  const offices = new OfficeSpace(reader);
+  const affiliations = new AffiliationSpace(reader);
+  const meetings = new MeetingSpace(reader);
+  const encounters = new EncounterSpace(reader);
 
   // People and organizations, article by article.
   const entities = loads.map((c) => entitiesOf(c.draft.record));
@@ -223,12 +231,12 @@ export async function buildPlan(
       (p.kind === 'person' ? people : organizations).updateLatestMeetings(p.refId, meetingId, after);
   }
   await Promise.all([
-    refillLatestMeetings(db, 'personIds', people),
-    refillLatestMeetings(db, 'organizationIds', organizations),
+    refillLatestMeetings(reader, 'personIds', people),
+    refillLatestMeetings(reader, 'organizationIds', organizations),
   ]);
 
   const changingIds = changing.map((c) => c.plan.articleId);
-  await settleDates(db, changingIds, [
+  await settleDates(reader, changingIds, [
     ...[...people.needingDates(), ...organizations.needingDates()].map(({ id, settle }) => ({
       collection: 'mentions' as const,
       filter: { entityId: id },
@@ -281,12 +289,15 @@ export async function buildPlan(
 
 /** Latest-meeting lists a meeting left while full, filled again from the store. */
 async function refillLatestMeetings(
-  db: Db,
+  reader: StoreReader,
   field: 'personIds' | 'organizationIds',
   space: NamedEntitySpace,
 ): Promise<void> {
+  const needing = space.needingLatestMeetings();
+  if (!needing.length) return;
+  const db = await reader.settled();
   await Promise.all(
-    space.needingLatestMeetings().map(async ({ id, limit, refill }) => {
+    needing.map(async ({ id, limit, refill }) => {
       const latest = await db
         .collection<MeetingDocument>(COLLECTIONS.meetings)
         .find({ [field]: id, articleCount: { $gt: 0 } }, { projection: { _id: 1, date: 1 } })
@@ -309,7 +320,13 @@ function datesOf(support: SupportCounter, collection: FactCollection, filter: Fi
 }
 
 /** First and last dates found again among the facts that remain of articles outside the entry. */
-async function settleDates(db: Db, changingArticleIds: readonly string[], pending: readonly DatesToSettle[]) {
+async function settleDates(
+  reader: StoreReader,
+  changingArticleIds: readonly string[],
+  pending: readonly DatesToSettle[],
+) {
+  if (!pending.length) return;
+  const db = await reader.settled();
   const edge = async ({ collection, filter }: DatesToSettle, direction: 1 | -1): Promise<string | null> => {
     const [doc] = await db
       .collection<FactDocument>(COLLECTIONS[collection])

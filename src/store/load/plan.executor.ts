@@ -3,9 +3,10 @@
  * `writtenBy` on facts) and applies only to a document an earlier entry wrote, so running the
  * same plan again, in part or twice at once, writes each document once, and a delayed writer of
  * an earlier entry never overwrites a later one. The order keeps what readers see whole: the
- * new facts first (invisible until their version is published), then the entities they refer
- * to, then the articles (which publish their facts all at once), then the tombstones of what the
- * old facts alone supported, and last the old facts.
+ * new facts (invisible until their version is published) and the aggregates, each kind only
+ * once the kinds it refers to are written, then the articles (which publish their facts all at
+ * once), then the tombstones of what the old facts alone supported, each kind before the kinds
+ * it refers to, and last the old facts. Writes that no order binds go at once.
  */
 import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
 import { COLLECTIONS, type CollectionName } from '../collection-names';
@@ -68,7 +69,7 @@ async function replaceGuarded(
  * Writes the documents, each only over one an earlier entry wrote. Those the plan saw no
  * document for are inserted (the cheap path, nearly always right); an insert refused for a
  * duplicate key (the entry was already applied, or a delayed writer got there) falls back to the
- * guarded replace.
+ * guarded replace. Inserts and replaces go at once (they name different documents).
  */
 async function writeGuarded(
   db: Db,
@@ -79,42 +80,79 @@ async function writeGuarded(
   isNew: (index: number) => boolean,
 ): Promise<void> {
   const fresh = docs.filter((_, i) => isNew(i));
-  const others = docs.filter((_, i) => !isNew(i));
-  if (fresh.length) {
+  const insertFresh = async (): Promise<Written[]> => {
+    if (!fresh.length) return [];
     try {
       await db.collection<Written>(collection).insertMany(
         fresh.map((doc) => ({ ...doc, [field]: seq })),
         { ordered: false },
       );
+      return [];
     } catch (err) {
-      others.push(...duplicateKeyFailures(err).map((index) => fresh[index]));
+      return duplicateKeyFailures(err).map((index) => fresh[index]);
     }
-  }
-  await replaceGuarded(db, collection, others, field, seq);
-}
-
-/** Consecutive writes to the same collection, in the plan's order. */
-function runsOf(writes: readonly DocumentWrite[]): Array<{ collection: CollectionName; writes: DocumentWrite[] }> {
-  const runs: Array<{ collection: CollectionName; writes: DocumentWrite[] }> = [];
-  for (const write of writes) {
-    const last = runs[runs.length - 1];
-    if (last?.collection === write.collection) last.writes.push(write);
-    else runs.push({ collection: write.collection, writes: [write] });
-  }
-  return runs;
-}
-
-async function writeDerived(db: Db, writes: readonly DocumentWrite[], seq: number): Promise<void> {
-  for (const run of runsOf(writes)) {
-    await writeGuarded(
+  };
+  const [refused] = await Promise.all([
+    insertFresh(),
+    replaceGuarded(
       db,
-      COLLECTIONS[run.collection],
-      run.writes.map((w) => w.doc),
-      'seq',
+      collection,
+      docs.filter((_, i) => !isNew(i)),
+      field,
       seq,
-      (i) => run.writes[i].isNew,
-    );
+    ),
+  ]);
+  await replaceGuarded(db, collection, refused, field, seq);
+}
+
+/**
+ * The aggregates in waves: each kind refers only to kinds of earlier waves (people and
+ * organizations to nothing; offices to their holder, meetings, affiliations and encounters to
+ * people and organizations; office holders to offices), so a wave's kinds may be written at once.
+ */
+const AGGREGATE_WAVES: ReadonlyArray<readonly CollectionName[]> = [
+  ['people', 'organizations'],
+  ['offices', 'meetings', 'affiliations', 'encounters'],
+  ['officeHolders'],
+];
+
+/** The writes of each wave's kinds, grouped by kind. */
+function wavesOf(
+  writes: readonly DocumentWrite[],
+): Array<Array<{ collection: CollectionName; writes: DocumentWrite[] }>> {
+  const byCollection = new Map<CollectionName, DocumentWrite[]>();
+  for (const write of writes) {
+    const same = byCollection.get(write.collection);
+    if (same) same.push(write);
+    else byCollection.set(write.collection, [write]);
   }
+  const unknown = [...byCollection.keys()].filter((name) => !AGGREGATE_WAVES.some((wave) => wave.includes(name)));
+  if (unknown.length) throw new Error(`plan: no write order for ${unknown.join(', ')}`);
+  return AGGREGATE_WAVES.map((wave) =>
+    wave.flatMap((collection) => {
+      const same = byCollection.get(collection);
+      return same ? [{ collection, writes: same }] : [];
+    }),
+  );
+}
+
+function writeAggregates(
+  db: Db,
+  kinds: ReadonlyArray<{ collection: CollectionName; writes: DocumentWrite[] }>,
+  seq: number,
+): Promise<unknown> {
+  return Promise.all(
+    kinds.map(({ collection, writes }) =>
+      writeGuarded(
+        db,
+        COLLECTIONS[collection],
+        writes.map((w) => w.doc),
+        'seq',
+        seq,
+        (i) => writes[i].isNew,
+      ),
+    ),
+  );
 }
 
 function articleDocument(plan: ArticlePlan, draft: ArticleDraft | undefined, at: string): ArticleDocument {
@@ -166,11 +204,16 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
     for (const name of FACT_COLLECTIONS) facts.get(name)!.push(...built[name]);
   }
   // A fact's id names its article version, so it is new unless a delayed writer got there.
-  for (const name of FACT_COLLECTIONS)
-    await writeGuarded(db, COLLECTIONS[name], facts.get(name)!, 'writtenBy', seq, () => true);
-
-  await writeDerived(db, plan.writes, seq);
-  await replaceGuarded(
+  const [firstWave, ...laterWaves] = wavesOf(plan.writes);
+  await Promise.all([
+    ...FACT_COLLECTIONS.map((name) =>
+      writeGuarded(db, COLLECTIONS[name], facts.get(name)!, 'writtenBy', seq, () => true),
+    ),
+    writeAggregates(db, firstWave, seq),
+  ]);
+  for (const wave of laterWaves) await writeAggregates(db, wave, seq);
+  // An article new to the store is inserted; one stored before (even removed) is replaced.
+  await writeGuarded(
     db,
     COLLECTIONS.articles,
     changing.map(
@@ -178,8 +221,9 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
     ),
     'seq',
     seq,
+    (i) => changing[i].previousVersion === null && changing[i].status === 'added',
   );
-  await writeDerived(db, plan.tombstones, seq);
+  for (const wave of wavesOf(plan.tombstones).reverse()) await writeAggregates(db, wave, seq);
 
   // Every fact of these articles but the published version's, written by earlier entries: the
   // old version, and anything a delayed writer left behind (an article never published has none).
@@ -191,5 +235,5 @@ export async function executePlan(db: Db, seq: number, plan: LoadPlan, readDraft
     ),
     writtenBy: { $lt: seq },
   };
-  for (const name of FACT_COLLECTIONS) await db.collection(COLLECTIONS[name]).deleteMany(superseded);
+  await Promise.all(FACT_COLLECTIONS.map((name) => db.collection(COLLECTIONS[name]).deleteMany(superseded)));
 }

@@ -2,11 +2,11 @@
  * The aggregates of one kind a plan touches (offices, holders, meetings, affiliations): read
  * once by id, changed in memory, and turned into the documents to write where they changed.
  */
-import type { Collection, Filter } from 'mongodb';
 import type { CollectionName } from '../collection-names';
 import type { SupportedDocument } from '../documents/support.document';
 import { sameContent } from './document.diff';
 import type { DocumentWrite, EntityChangeIds } from './load-plan.type';
+import { anyOf, byIds, type OverlaidQuery, type StoreReader } from './store.reader';
 import { SupportCounter } from './support.counter';
 
 export interface SupportedState<D extends SupportedDocument> {
@@ -25,21 +25,18 @@ export class SupportedStates<D extends SupportedDocument, S extends SupportedSta
   private readonly states = new Map<string, S>();
 
   constructor(
-    private readonly collection: Collection<D>,
+    private readonly reader: StoreReader,
     readonly name: CollectionName,
     private readonly fresh: (id: string, stored: D | null) => Omit<S, 'id' | 'stored' | 'support' | 'touched'>,
   ) {}
 
-  /** Reads these documents and those matching `filters`, if not read yet. */
-  async load(ids: Iterable<string>, filters: ReadonlyArray<Filter<D>> = []): Promise<void> {
+  /** Reads these documents and those matching `also`, if not read yet. */
+  async load(ids: Iterable<string>, also: ReadonlyArray<OverlaidQuery<D>> = []): Promise<void> {
     const unknown = [...new Set(ids)].filter((id) => !this.states.has(id));
-    const queries = [...filters];
-    if (unknown.length) queries.push({ _id: { $in: unknown } } as Filter<D>);
+    const queries = [...also];
+    if (unknown.length) queries.push(byIds<D>(unknown));
     if (!queries.length) return;
-    const found = await this.collection
-      .find((queries.length === 1 ? queries[0] : { $or: queries }) as Filter<D>)
-      .toArray();
-    for (const doc of found as D[]) this.adopt(doc._id, doc);
+    for (const doc of await this.reader.find(this.name, anyOf(queries))) this.adopt(doc._id, doc);
     for (const id of unknown) this.adopt(id, null);
   }
 
