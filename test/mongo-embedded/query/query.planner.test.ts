@@ -43,16 +43,18 @@ async function twoCollections(name: string, docs: Document[], indexes: Parameter
 
 const itEmbedded = process.env.MONGODB_URI ? it.skip : it;
 
+/** `count` documents from 1 January 2021 on, `perDay` of them each day, `_id` their place. */
+const byDay = (count: number, perDay: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    _id: i,
+    date: new Date(Date.UTC(2021, 0, 1 + Math.floor(i / perDay))).toISOString().slice(0, 10),
+  }));
+
 itEmbedded(
   'plans each branch of a date-range $or on the partial index of precision and date without counting the plain date index',
   async () => {
     // Live meetings dated to the day, the month or the year, as the store keeps them.
-    const days = Array.from({ length: 120 }, (_, i) => ({
-      _id: i,
-      date: new Date(Date.UTC(2021, 0, 1 + Math.floor(i / 2))).toISOString().slice(0, 10),
-      precision: 'day',
-      live: i % 7 === 0 ? 0 : 1,
-    }));
+    const days = byDay(120, 2).map((doc, i) => ({ ...doc, precision: 'day', live: i % 7 === 0 ? 0 : 1 }));
     const { indexed, plain } = await twoCollections(
       'dated',
       [
@@ -114,10 +116,7 @@ itEmbedded(
   'reads a page walked in sort order, with the group of equal values that ends it, in one statement',
   async () => {
     // Nine meetings a day: the page's last day goes on past the page's last meeting.
-    const docs = Array.from({ length: 900 }, (_, i) => ({
-      _id: i,
-      date: new Date(Date.UTC(2021, 0, 1 + Math.floor(i / 9))).toISOString().slice(0, 10),
-    }));
+    const docs = byDay(900, 9);
     const { indexed, plain } = await twoCollections('walked', docs, [{ key: { date: 1 } }]);
     const page = async (c: Collection) =>
       (await c.find({}).sort({ date: -1, _id: -1 }).limit(51).toArray()).map((d) => d._id);
