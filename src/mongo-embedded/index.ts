@@ -69,7 +69,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise
   try {
     if (dbPath !== undefined) removeStaleBackupFiles(dbPath);
     engine = new DatabaseEngine(storage, { cacheBytes: budget });
-    storage.checkInBackground((damage) => engine.refuseFromNowOn(damage));
+    storage.startBackgroundWork((damage) => engine.refuseFromNowOn(damage));
   } catch (err) {
     storage.close();
     throw err;

@@ -239,7 +239,7 @@ export class DatabaseEngine {
   async close(): Promise<void> {
     this.stopping = true;
     await Promise.allSettled([...this.running]);
-    await this.storage.stopChecks();
+    await this.storage.stopBackgroundWork();
     this.storage.close();
   }
 }

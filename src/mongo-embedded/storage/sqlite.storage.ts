@@ -21,6 +21,7 @@ import {
 import type { IndexSpec } from './index.catalog';
 import { quickCheckInBackground, type RunningCheck } from './storage-quick-check';
 import { describeLocation, recoverySteps, storageError, type StorageLocation } from './storage.error';
+import { checkpointInBackground, type RunningCheckpointer } from './wal-checkpointer';
 
 /** `PRAGMA user_version` of this layout; files from before it (version 0) are migrated on open. */
 const LAYOUT_VERSION = 2;
@@ -36,12 +37,12 @@ const PAGE_CACHE_KIB = 16 * 1024;
  */
 const NEW_FILE_PAGE_SIZE = 16 * 1024;
 /**
- * The write-ahead log is folded back into the file (a checkpoint, with two file syncs, run inside
- * the commit that crosses the mark) once it holds this much: each page rewritten meanwhile is
- * copied once, where SQLite's default mark (1,000 pages) has a busy writer checkpoint every few
- * commands.
+ * The write-ahead log is folded back into the file by a thread of its own (wal-checkpointer.ts)
+ * while the server runs; the server's connection does it (a checkpoint, with two file syncs, run
+ * inside the commit that crosses the mark) only once the log holds this much, should that thread
+ * fall behind, or when nothing else does (a directory opened to check or back it up).
  */
-const CHECKPOINT_WAL_BYTES = 32 * 2 ** 20;
+const CHECKPOINT_WAL_BYTES = 128 * 2 ** 20;
 
 export interface StoredIndex {
   spec: IndexSpec;
@@ -78,6 +79,7 @@ export class SqliteStorage {
   private transactionOpen = false;
   private savepoints = 0;
   private quickCheck: RunningCheck | undefined;
+  private checkpointer: RunningCheckpointer | undefined;
 
   private constructor(
     private readonly sqlite: Database.Database,
@@ -138,15 +140,17 @@ export class SqliteStorage {
   }
 
   /**
-   * Runs SQLite's quick_check of the file beside serving (see storage-quick-check.ts); `onDamage`
-   * hears what it finds, as a message naming the file and the next step.
+   * Starts what runs beside serving, each on a thread of its own: SQLite's quick_check of the
+   * file (see storage-quick-check.ts), whose `onDamage` hears what it finds as a message naming
+   * the file and the next step; and the checkpoints of the write-ahead log (wal-checkpointer.ts).
    */
-  checkInBackground(onDamage: (message: string) => void): void {
+  startBackgroundWork(onDamage: (message: string) => void): void {
     if (this.location.dir === undefined) return;
     const location = this.location;
     this.quickCheck = quickCheckInBackground(location.file, (problems) =>
       onDamage(new DamagedFileError(location, problems).message),
     );
+    this.checkpointer = checkpointInBackground(location.file);
   }
 
   private prepareLayout(): void {
@@ -270,6 +274,7 @@ export class SqliteStorage {
   commit(): void {
     this.statement('COMMIT').run();
     this.transactionOpen = false;
+    this.checkpointer?.committed();
   }
 
   rollback(): void {
@@ -320,11 +325,11 @@ export class SqliteStorage {
   }
 
   /**
-   * Ends the background check: its connection must be gone before the last one closes, for
+   * Ends the background threads: their connections must be gone before the last one closes, for
    * closing to fold the write-ahead log back into the database file.
    */
-  async stopChecks(): Promise<void> {
-    await this.quickCheck?.stop();
+  async stopBackgroundWork(): Promise<void> {
+    await Promise.all([this.quickCheck?.stop(), this.checkpointer?.stop()]);
   }
 
   close(): void {
