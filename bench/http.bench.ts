@@ -68,6 +68,8 @@ export interface Figures {
   cpuMsPerRequest?: number;
   /** CPU time of the API's own thread (GraphQL, driver, HTTP) per request; Linux only. */
   apiThreadMsPerRequest?: number;
+  /** Bytes per response, headers included. */
+  bytesPerResponse?: number;
 }
 
 export const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.graphql`), 'utf8');
@@ -231,6 +233,7 @@ export async function loadTest(
     cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / served,
     apiThreadMsPerRequest:
       threadBefore === undefined || threadAfter === undefined ? undefined : (threadAfter - threadBefore) / served,
+    bytesPerResponse: result.throughput.total / served,
   };
 }
 
@@ -326,6 +329,8 @@ async function withStore<T>(
 
 const ms = (value: number) => value.toFixed(1);
 const cpuOf = (figures: Figures) => (figures.cpuMsPerRequest === undefined ? '' : ms(figures.cpuMsPerRequest));
+const kilobytesOf = (figures: Figures) =>
+  figures.bytesPerResponse === undefined ? '' : (figures.bytesPerResponse / 1024).toFixed(1);
 const apiThreadOf = (figures: Figures) =>
   figures.apiThreadMsPerRequest === undefined ? '' : ms(figures.apiThreadMsPerRequest);
 
@@ -349,7 +354,7 @@ export async function run(): Promise<BenchSection> {
           const direct = await directLoad(directReads(db, [...workloads]), connections);
           if (connections === 50) p99At50[variables] = http.p99;
           rows.push(
-            `| ${connections} | ${variables} | ${http.requestsPerSecond.toFixed(0)} | ${ms(http.p50)} | ${ms(http.p99)} | ${http.errors} | ${cpuOf(http)} | ` +
+            `| ${connections} | ${variables} | ${http.requestsPerSecond.toFixed(0)} | ${ms(http.p50)} | ${ms(http.p99)} | ${http.errors} | ${cpuOf(http)} | ${kilobytesOf(http)} | ` +
               `${direct.requestsPerSecond.toFixed(0)} | ${ms(direct.p50)} | ${ms(direct.p99)} | ${(direct.requestsPerSecond / http.requestsPerSecond).toFixed(1)}x |`,
           );
         }
@@ -406,18 +411,18 @@ export async function run(): Promise<BenchSection> {
         `"varied": each request draws its variables at random from the ${seed.workloads} people on the seed data who took part in a dated meeting ` +
         '(their slug, the month of a meeting of theirs, the first letters of their surname): with few people, concurrent requests still often repeat one another; the synthetic corpus below has hundreds.',
       '',
-      '| connections | variables | HTTP req/s | HTTP p50 (ms) | HTTP p99 (ms) | errors | HTTP CPU ms/request | driver reads/s | driver p50 (ms) | driver p99 (ms) | driver / HTTP |',
-      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| connections | variables | HTTP req/s | HTTP p50 (ms) | HTTP p99 (ms) | errors | HTTP CPU ms/request | KB/response | driver reads/s | driver p50 (ms) | driver p99 (ms) | driver / HTTP |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...seed.rows,
       '',
       `The same mix with varied variables on the synthetic corpus (${SYNTHETIC_ARTICLES.toLocaleString('en')} articles; variables drawn from its ${synthetic.varied.workloads} most mentioned people who took part in a dated meeting), 50 connections, ` +
         `after ${SYNTHETIC_WARM_UP_SECONDS} s of the same mix (so that caches hold what it reads rather than what the load wrote last); then each operation alone, varied the same way:`,
       '',
-      '| operation | req/s | p50 (ms) | p99 (ms) | errors | CPU ms/request | API thread ms/request |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| operation | req/s | p50 (ms) | p99 (ms) | errors | CPU ms/request | API thread ms/request | KB/response |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
       ...[['mix', synthetic.varied.http] as const, ...synthetic.alone].map(
         ([name, figures]) =>
-          `| ${name} | ${figures.requestsPerSecond.toFixed(0)} | ${ms(figures.p50)} | ${ms(figures.p99)} | ${figures.errors} | ${cpuOf(figures)} | ${apiThreadOf(figures)} |`,
+          `| ${name} | ${figures.requestsPerSecond.toFixed(0)} | ${ms(figures.p50)} | ${ms(figures.p99)} | ${figures.errors} | ${cpuOf(figures)} | ${apiThreadOf(figures)} | ${kilobytesOf(figures)} |`,
       ),
       '',
       'person-with-meetings alone, 1 connection. On the synthetic corpus: a person with about as many meetings as on the seed data ' +
