@@ -229,26 +229,36 @@ async function measure(count: number): Promise<LoadMeasurement> {
   }
 }
 
-/** The V8 flags `npm run seed` runs with, so the bench measures the loader as users run it. */
-function seedScriptNodeFlags(): string[] {
+/** The environment settings and V8 flags `npm run seed` runs with, so the bench measures the loader as users run it. */
+function seedScriptSettings(): { env: Record<string, string>; nodeFlags: string[] } {
   const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  return (
-    pkg.scripts.seed
-      .match(/^node((?: --[\w-]+(?:=\S+)?)*)/)?.[1]
-      .trim()
+  const [, assignments = '', flags = ''] =
+    pkg.scripts.seed.match(/^((?:[A-Z_]+=\S+ )*)node((?: --[\w-]+(?:=\S+)?)*)/) ?? [];
+  const env = Object.fromEntries(
+    assignments
       .split(/\s+/)
-      .filter(Boolean) ?? []
+      .filter(Boolean)
+      .map((assignment) => assignment.split('=', 2)),
   );
+  return { env, nodeFlags: flags.trim().split(/\s+/).filter(Boolean) };
+}
+
+function seedScriptDescription(): string {
+  const { env, nodeFlags } = seedScriptSettings();
+  const settings = [...Object.entries(env).map(([name, value]) => `${name}=${value}`), ...nodeFlags];
+  return settings.length ? settings.join(' ') : 'none';
 }
 
 function measureInChild(count: number): LoadMeasurement {
-  const stdout = execFileSync(
-    process.execPath,
-    [...seedScriptNodeFlags(), '-r', '@swc-node/register', __filename, String(count)],
-    { cwd: path.join(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 2 ** 20 },
-  );
+  const { env, nodeFlags } = seedScriptSettings();
+  const stdout = execFileSync(process.execPath, [...nodeFlags, '-r', '@swc-node/register', __filename, String(count)], {
+    cwd: path.join(__dirname, '..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 2 ** 20,
+  });
   return JSON.parse(stdout.toString()) as LoadMeasurement;
 }
 
@@ -277,7 +287,7 @@ export async function run(): Promise<BenchSection> {
     title: 'Seed loading (synthetic corpus with heavy hitters, embedded server on SQLite)',
     markdown: [
       `Synthetic corpus from \`bench/synthetic-corpus.ts\` (seed ${CORPUS_SEED}): one official meets the host of every article, ten others are named in about a tenth of the articles each. ` +
-        `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the node flags of the \`seed\` script (${seedScriptNodeFlags().join(' ') || 'none'}). ` +
+        `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the settings of the \`seed\` script (${seedScriptDescription()}). ` +
         `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time, as the HTTP section measures. ` +
         `CPU ms/article counts every thread of the process; by thread: the loader (the main thread: reading files, planning, the driver), the embedded server's thread (commands, SQLite), the extraction thread(s), and the rest (garbage-collection and compiler helpers, the server's checkpoint and check threads). Peak RSS is the whole process's while it loads. ` +
         `The machine has ${os.availableParallelism()} cores and may be shared with other work: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start, and the table gives it (mean / highest) over each load and when the person page was measured; a load average above ${os.availableParallelism()} means other work took cores from the loader, so rates and latencies are pessimistic then, while CPU per article depends less on it.`,
