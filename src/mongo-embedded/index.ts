@@ -39,8 +39,8 @@ interface ListenOptions {
   /** Bytes of incomplete messages held across connections before large ones are refused; default 256 MiB. */
   maxIncomingBytes?: number;
   /**
-   * MiB of stored (BSON) documents kept decoded in memory, default 64: what bounds the server's
-   * memory, whatever the size of the data. Decoded documents take a few times their BSON size.
+   * MiB of memory for documents kept decoded, default 64: what bounds the server's memory, whatever
+   * the size of the data. A document counts as about twice its stored (BSON) size, as decoded.
    */
   cacheSizeMB?: number;
 }

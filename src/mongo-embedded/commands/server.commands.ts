@@ -71,7 +71,7 @@ export const serverCommands: Record<string, CommandHandler> = {
       metrics: {
         queryExecutor: { scanned: ctx.engine.counters.keysExamined, scannedObjects: ctx.engine.counters.docsExamined },
       },
-      // The decoded-document cache that bounds the server's memory (bytes of stored BSON).
+      // The decoded-document cache that bounds the server's memory (bytes of memory, estimated).
       documentCache: ctx.engine.cacheStats(),
       ok: 1,
     };

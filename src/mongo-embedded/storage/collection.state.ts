@@ -8,7 +8,7 @@
 import { BSON, EJSON, type Document } from 'bson';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import type { DocumentCache } from './document.cache';
+import { cachedMemoryOf, type DocumentCache } from './document.cache';
 import { decodeKey, encodeKey } from './index-key.encoding';
 import { duplicateKeyError, ID_INDEX, SecondaryIndex, type IndexSpec } from './index.catalog';
 import { KeyTable, type ScanCounters } from './key-table.scan';
@@ -176,7 +176,7 @@ export class CollectionState {
    */
   fitsInCache(): boolean {
     const average = this.decodedCount ? this.decodedBytes / this.decodedCount : 0;
-    return average * this.count <= this.context.cache.maxBytes / 2;
+    return cachedMemoryOf(average) * this.count <= this.context.cache.maxBytes / 2;
   }
 
   /** The document stored at `seq`, or undefined when there is none (any more); cached unless `keep` is false. */
