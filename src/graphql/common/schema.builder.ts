@@ -1,4 +1,9 @@
-/** Builds the executable schema from the resolver classes, and prints it sorted as the committed contract. */
+/**
+ * Builds the executable schema from the resolver classes, and prints it sorted as the committed contract.
+ * Every object type is declared with `simpleResolvers: true`: no middleware applies to plain fields
+ * (only mutations are authorized), so graphql's default resolver reads them without TypeGraphQL's
+ * per-field wrapper, which a page of meetings would otherwise run thousands of times.
+ */
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AffiliationResolver } from '../organization/affiliation.resolver';

@@ -19,7 +19,7 @@ registerEnumType(ParticipantRole, {
   },
 });
 
-@ObjectType({ description: 'A participant of a meeting with the role the text gives them.' })
+@ObjectType({ simpleResolvers: true, description: 'A participant of a meeting with the role the text gives them.' })
 export class MeetingParticipant {
   @Field(() => ParticipantRole, { nullable: true, description: 'Their role; null when the text does not give one.' })
   role!: ParticipantRole | null;

@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { EvidenceDocument } from '../../store';
 
-@ObjectType({ description: 'The sentence of an article that states a fact: where every fact in the graph comes from.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The sentence of an article that states a fact: where every fact in the graph comes from.',
+})
 export class Evidence {
   @Field({ description: 'The sentence (or caption) as it appears in the article.' })
   text!: string;
