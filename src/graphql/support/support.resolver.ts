@@ -39,6 +39,15 @@ function factsOf(
   }
 }
 
+/**
+ * How many facts stand behind `support` at most: each states at least one of its sentences. (A
+ * load in progress may leave a few facts of unpublished versions beside them, which only makes a
+ * whole read a little longer: pages keep the published ones.)
+ */
+function factsAtMost(support: Support): number {
+  return support.evidenceCount;
+}
+
 /** The articles of a page of facts (an article stating it twice shows once), as a page of articles. */
 async function articlesOfFacts(page: Page<FactView>, ctx: RequestContext): Promise<ConnectionValue<Article>> {
   const facts = await publishedFacts(
@@ -74,6 +83,7 @@ export async function supportEvidence(
     args,
     (facts) => publishedFacts(ctx.loaders, facts),
     async () => support.evidenceCount,
+    factsAtMost(support),
   );
   return toConnection(page, Evidence.from);
 }
@@ -85,7 +95,14 @@ export async function supportArticles(
   ctx: RequestContext,
 ): Promise<ConnectionValue<Article>> {
   const { lookup, key } = factsOf(ctx.loaders, support.source);
-  const page = await keyedPage(lookup, key, { field: 'date', direction: -1 }, args, async () => support.articleCount);
+  const page = await keyedPage(
+    lookup,
+    key,
+    { field: 'date', direction: -1 },
+    args,
+    async () => support.articleCount,
+    factsAtMost(support),
+  );
   return articlesOfFacts(page, ctx);
 }
 

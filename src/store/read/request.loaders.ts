@@ -205,11 +205,13 @@ function createSharedLookups(db: Db) {
       collection: COLLECTIONS.mentions,
       filterOf: (entityId) => ({ entityId }),
       projection: FACT_READ_PROJECTION,
+      keyField: 'entityId',
     }),
     reportsOfOffice: keyedRangeLookup<FactView>(db, {
       collection: COLLECTIONS.holdingReports,
       filterOf: (officeId) => ({ officeId }),
       projection: FACT_READ_PROJECTION,
+      keyField: 'officeId',
     }),
     /** Keyed by `pairKey(officeId, personId)`. */
     reportsOfHolding: keyedRangeLookup<FactView>(db, {
@@ -224,6 +226,7 @@ function createSharedLookups(db: Db) {
       collection: COLLECTIONS.meetingReports,
       filterOf: (meetingId) => ({ meetingId }),
       projection: FACT_READ_PROJECTION,
+      keyField: 'meetingId',
     }),
     /** Keyed by `pairKey(personId, organizationId)`. */
     reportsOfAffiliation: keyedRangeLookup<FactView>(db, {
