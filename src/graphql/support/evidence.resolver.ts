@@ -9,8 +9,9 @@ export class EvidenceResolver {
     nullable: true,
     description: 'The article the sentence is from; null only if it was removed while this was being read.',
   })
-  async article(@Root() evidence: Evidence, @Ctx() ctx: RequestContext): Promise<Article | null> {
-    const doc = await ctx.loaders.articleById.load(evidence.articleId);
-    return doc && Article.from(doc);
+  article(@Root() evidence: Evidence, @Ctx() ctx: RequestContext): Article | Promise<Article | null> {
+    // Answered at once when the page read it: a page of sentences then waits on nothing more.
+    if (evidence.articleDoc) return Article.from(evidence.articleDoc);
+    return ctx.loaders.articleById.load(evidence.articleId).then((doc) => doc && Article.from(doc));
   }
 }

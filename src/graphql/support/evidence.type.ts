@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { EvidenceDocument } from '../../store';
+import type { EvidenceDocument, PublishedArticle } from '../../store';
 
 @ObjectType({
   simpleResolvers: true,
@@ -18,7 +18,16 @@ export class Evidence {
   /** Resolved to the article by the evidence resolver. */
   articleId!: string;
 
-  static from(doc: EvidenceDocument): Evidence {
-    return Object.assign(new Evidence(), { text: doc.text, start: doc.start, end: doc.end, articleId: doc.articleId });
+  /** The article, when it was read with the sentence (to check the sentence is published): no second lookup. */
+  articleDoc?: PublishedArticle;
+
+  static from(doc: EvidenceDocument, article?: PublishedArticle): Evidence {
+    return Object.assign(new Evidence(), {
+      text: doc.text,
+      start: doc.start,
+      end: doc.end,
+      articleId: doc.articleId,
+      articleDoc: article,
+    });
   }
 }
