@@ -1,6 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { MeetingParticipantDocument } from '../../store';
 import type { Meeting } from './meeting.type';
+import type { Organization } from '../organization/organization.type';
+import type { Person } from '../person/person.type';
 import { Support } from '../support/support.type';
 
 export enum ParticipantRole {
@@ -32,6 +34,9 @@ export class MeetingParticipant {
 
   /** The stored reference, resolved to a Person or Organization by the participant resolver. */
   ref!: MeetingParticipantDocument;
+
+  /** The person or organization when already read with the meeting's others (null: removed); undefined when not read. */
+  resolved?: Person | Organization | null;
 
   static from(ref: MeetingParticipantDocument, meeting: Meeting): MeetingParticipant {
     return Object.assign(new MeetingParticipant(), {

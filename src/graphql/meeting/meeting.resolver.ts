@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { findMeetingsPage } from '../../store';
 import { Article } from '../article/article.type';
 import { ConnectionArgs } from '../common/connection.args';
@@ -8,6 +9,8 @@ import { Evidence } from '../support/evidence.type';
 import { requireStoreId, storeIdOf } from '../common/global-id.codec';
 import { MeetingOrderField } from './meeting-order.input';
 import { MeetingParticipant } from './meeting-participant.type';
+import { withParticipants } from './meeting-participant.resolver';
+import { selectsField } from '../common/field-selection';
 import { Meeting } from './meeting.type';
 import { MeetingsArgs } from './meetings.args';
 import { OrderDirection, toSortDirection } from '../common/order-direction.type';
@@ -56,8 +59,14 @@ export class MeetingResolver {
   @FieldResolver(() => [MeetingParticipant], {
     description: 'Who took part, with their roles where the articles give them.',
   })
-  participants(@Root() meeting: Meeting): MeetingParticipant[] {
-    return meeting.doc.participants.map((ref) => MeetingParticipant.from(ref, meeting));
+  participants(
+    @Root() meeting: Meeting,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): MeetingParticipant[] | Promise<MeetingParticipant[]> {
+    const participants = meeting.doc.participants.map((ref) => MeetingParticipant.from(ref, meeting));
+    // Read here for the whole list, each `participant` is then answered at once rather than waited on one by one.
+    return selectsField(info, 'participant') ? withParticipants(participants, ctx.loaders) : participants;
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'The articles that report this meeting, latest first.' })
