@@ -9,9 +9,7 @@ import { buildSchema } from 'type-graphql';
 import { AffiliationResolver } from '../organization/affiliation.resolver';
 import { apiKeyAuthChecker } from './api-key.auth-checker';
 import { ArticleResolver } from '../article/article.resolver';
-import { EvidenceResolver } from '../support/evidence.resolver';
 import { IngestResolver } from '../ingest/ingest.resolver';
-import { MeetingParticipantResolver } from '../meeting/meeting-participant.resolver';
 import { MeetingResolver } from '../meeting/meeting.resolver';
 import { PersonMetWithEdgeResolver } from '../person/met-with.resolver';
 import { NodeResolver } from './node.resolver';
@@ -39,8 +37,6 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       OfficeResolver,
       OfficeHoldingResolver,
       MeetingResolver,
-      MeetingParticipantResolver,
-      EvidenceResolver,
       IngestResolver,
     ],
     authChecker: apiKeyAuthChecker,

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { MeetingParticipantDocument } from '../../store';
 import type { Meeting } from './meeting.type';
 import type { Organization } from '../organization/organization.type';
+import { Participant } from './participant.type';
 import type { Person } from '../person/person.type';
 import { Support } from '../support/support.type';
 
@@ -32,11 +33,18 @@ export class MeetingParticipant {
   })
   support!: Support;
 
-  /** The stored reference, resolved to a Person or Organization by the participant resolver. */
-  ref!: MeetingParticipantDocument;
+  /**
+   * Read for every participant of the meeting at once by `Meeting.participants`, when the query
+   * selects it (so it is never asked for unread).
+   */
+  @Field(() => Participant, {
+    nullable: true,
+    description: 'The person or organization; null only if it was removed while this was being read.',
+  })
+  participant?: Person | Organization | null;
 
-  /** The person or organization when already read with the meeting's others (null: removed); undefined when not read. */
-  resolved?: Person | Organization | null;
+  /** The stored reference to the person or organization. */
+  ref!: MeetingParticipantDocument;
 
   static from(ref: MeetingParticipantDocument, meeting: Meeting): MeetingParticipant {
     return Object.assign(new MeetingParticipant(), {

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { findMeetingsPage } from '../../store';
+import { findMeetingsPage, loadExisting, type RequestLoaders } from '../../store';
+import { Organization } from '../organization/organization.type';
+import { Person } from '../person/person.type';
 import { Article } from '../article/article.type';
 import { ConnectionArgs } from '../common/connection.args';
 import { toConnection, type ConnectionValue } from '../common/connection.type';
@@ -9,7 +11,6 @@ import { Evidence } from '../support/evidence.type';
 import { requireStoreId, storeIdOf } from '../common/global-id.codec';
 import { MeetingOrderField } from './meeting-order.input';
 import { MeetingParticipant } from './meeting-participant.type';
-import { withParticipants } from './meeting-participant.resolver';
 import { selectsField } from '../common/field-selection';
 import { Meeting } from './meeting.type';
 import { MeetingsArgs } from './meetings.args';
@@ -17,6 +18,30 @@ import { OrderDirection, toSortDirection } from '../common/order-direction.type'
 import type { RequestContext } from '../common/request.context';
 import { requireShortTexts } from '../common/input-text.limit';
 import { supportArticles, supportEvidence } from '../support/support.resolver';
+
+/**
+ * The participants with their people and organizations read, all in the same two lookups: each
+ * `participant` is then a plain value, where a lookup of its own would leave the query waiting
+ * on every participant separately.
+ */
+async function withParticipants(
+  participants: MeetingParticipant[],
+  loaders: RequestLoaders,
+): Promise<MeetingParticipant[]> {
+  const idsOf = (kind: string) => participants.filter((p) => p.ref.kind === kind).map((p) => p.ref.refId);
+  const [people, organizations] = await Promise.all([
+    loadExisting(loaders.personById, idsOf('person')),
+    loadExisting(loaders.organizationById, idsOf('organization')),
+  ]);
+  const found = new Map<string, Person | Organization>([
+    ...people.map((doc) => [`person:${doc._id}`, Person.from(doc)] as const),
+    ...organizations.map((doc) => [`organization:${doc._id}`, Organization.from(doc)] as const),
+  ]);
+  for (const participant of participants) {
+    participant.participant = found.get(`${participant.ref.kind}:${participant.ref.refId}`) ?? null;
+  }
+  return participants;
+}
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -65,7 +90,6 @@ export class MeetingResolver {
     @Info() info: GraphQLResolveInfo,
   ): MeetingParticipant[] | Promise<MeetingParticipant[]> {
     const participants = meeting.doc.participants.map((ref) => MeetingParticipant.from(ref, meeting));
-    // Read here for the whole list, each `participant` is then answered at once rather than waited on one by one.
     return selectsField(info, 'participant') ? withParticipants(participants, ctx.loaders) : participants;
   }
 

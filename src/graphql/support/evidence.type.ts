@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { EvidenceDocument, PublishedArticle } from '../../store';
+import { Article } from '../article/article.type';
 
 @ObjectType({
   simpleResolvers: true,
@@ -15,18 +16,22 @@ export class Evidence {
   @Field(() => Int, { description: 'Offset just past the last character of the sentence in `Article.text`.' })
   end!: number;
 
-  /** Resolved to the article by the evidence resolver. */
-  articleId!: string;
-
-  /** The article, when it was read with the sentence (to check the sentence is published): no second lookup. */
+  /** The article, read with the sentence to check that the sentence is published. */
   articleDoc?: PublishedArticle;
+
+  @Field(() => Article, {
+    nullable: true,
+    description: 'The article the sentence is from; null only if it was removed while this was being read.',
+  })
+  get article(): Article | null {
+    return this.articleDoc ? Article.from(this.articleDoc) : null;
+  }
 
   static from(doc: EvidenceDocument, article?: PublishedArticle): Evidence {
     return Object.assign(new Evidence(), {
       text: doc.text,
       start: doc.start,
       end: doc.end,
-      articleId: doc.articleId,
       articleDoc: article,
     });
   }
