@@ -86,13 +86,16 @@ describe('request batching', () => {
   let t: TestDatabase;
   let api: TestApi;
   const commands: string[] = [];
+  const collections: string[] = [];
 
   beforeAll(async () => {
     t = await openTestDatabase({ monitorCommands: true });
     await ensureIndexes(t.db);
     await loadMeetingGraph(t.db, 60);
     t.client.on('commandStarted', (event: CommandStartedEvent) => {
-      if (!MONITORING_COMMANDS.has(event.commandName)) commands.push(event.commandName);
+      if (MONITORING_COMMANDS.has(event.commandName)) return;
+      commands.push(event.commandName);
+      collections.push(String(event.command[event.commandName]));
     });
     api = await startTestApi(t.db);
   });
@@ -103,6 +106,7 @@ describe('request batching', () => {
 
   async function commandsFor(first: number): Promise<{ sent: string[]; people: any[] }> {
     commands.length = 0;
+    collections.length = 0;
     const response = await api.post(PEOPLE_WITH_EVERYTHING, { first });
     expect(response.errors).toBeUndefined();
     return { sent: [...commands], people: response.data.people.nodes };
@@ -123,5 +127,26 @@ describe('request batching', () => {
     expect(fifty.sent.length).toBe(five.sent.length);
     // Pages of every parent's list (meetings, met-with, a holding's articles) are one aggregate each.
     expect(five.sent.every((name) => name === 'find' || name === 'aggregate')).toBe(true);
+  });
+
+  it('reads a meeting’s participants only when `participant` is asked for, through a fragment too', async () => {
+    const who =
+      'fragment Who on MeetingParticipant { participant { ... on Person { name } ... on Organization { name } } }';
+    const meetings = (participants: string) =>
+      `{ meetings(first: 20) { nodes { participants { ${participants} } } } } ${participants.includes('...Who') ? who : ''}`;
+
+    collections.length = 0;
+    const rolesOnly = await api.post(meetings('role'));
+    expect(rolesOnly.errors).toBeUndefined();
+    expect(rolesOnly.data.meetings.nodes[0].participants[0]).toEqual({ role: expect.any(String) });
+    expect(collections).not.toContain('people');
+
+    collections.length = 0;
+    const named = await api.post(meetings('role ...Who'));
+    expect(named.errors).toBeUndefined();
+    const names = named.data.meetings.nodes.flatMap((m: any) => m.participants.map((p: any) => p.participant?.name));
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.every((name: unknown) => typeof name === 'string' && name.length > 0)).toBe(true);
+    expect(collections.filter((name) => name === 'people')).toHaveLength(1);
   });
 });

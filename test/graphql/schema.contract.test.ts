@@ -8,9 +8,11 @@ import {
   isObjectType,
   isSpecifiedScalarType,
   parse,
+  type GraphQLObjectType,
   validate,
   type GraphQLSchema,
 } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { buildGraphQLSchema, printSortedSchema } from '../../src/graphql';
 
 const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
@@ -71,5 +73,27 @@ describe('GraphQL schema', () => {
       .objects.map((t) => t.name)
       .sort();
     expect(implementations).toEqual(['Article', 'Meeting', 'Office', 'Organization', 'Person']);
+  });
+
+  it('reads plain fields straight from the object, with no per-field wrapper (only field resolvers resolve)', () => {
+    // A page of meetings resolves thousands of plain fields; TypeGraphQL's wrapper would cost each one a call and two objects.
+    const resolverMethods = new Set(
+      getMetadataStorage().fieldResolvers.map(
+        (resolver) => `${resolver.getObjectType?.()?.name}.${resolver.methodName}`,
+      ),
+    );
+    const wrapped: string[] = [];
+    const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__') || roots.has(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (field.resolve && !resolverMethods.has(`${type.name}.${field.name}`))
+          wrapped.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(wrapped).toEqual([]);
+    const person = schema.getType('Person') as GraphQLObjectType;
+    expect(person.getFields().name.resolve).toBeUndefined();
+    expect(person.getFields().offices.resolve).toBeDefined();
   });
 });

@@ -88,6 +88,60 @@ describe('request loaders', () => {
     expect([next.hasNextPage, next.hasPreviousPage]).toEqual([false, true]);
   });
 
+  it('reads the facts of parents known to fit their page whole, by one plain $in, in the order a range would give', async () => {
+    // Meeting reports: m-few has three (one undated, two on one day, so _id breaks the tie); m-many has seven.
+    const report = (id: string, meetingId: string, date: string | null) => ({
+      _id: id,
+      meetingId,
+      articleId: `a-${id}`,
+      version: 'v1',
+      date,
+      evidence: [{ start: 0, end: 1, text: id }],
+    });
+    await t.db
+      .collection<Row>(COLLECTIONS.meetingReports)
+      .insertMany([
+        report('r1', 'm-few', '2021-03-01'),
+        report('r3', 'm-few', '2021-03-01'),
+        report('r2', 'm-few', null),
+        ...Array.from({ length: 7 }, (_, i) => report(`s${i}`, 'm-many', `2021-04-0${i + 1}`)),
+      ]);
+    const latestFirst = { field: 'date', direction: -1 as const };
+    const count = async () => -1;
+    const pages = (loaders: ReturnType<typeof createRequestLoaders>, atMost?: [number, number]) =>
+      Promise.all([
+        keyedPage(loaders.reportsOfMeeting, 'm-few', latestFirst, { first: 2 }, count, atMost?.[0]),
+        keyedPage(loaders.reportsOfMeeting, 'm-many', latestFirst, { first: 2 }, count, atMost?.[1]),
+        keyedPage(loaders.reportsOfMeeting, 'm-none', latestFirst, { first: 2 }, count, atMost && 0),
+      ]);
+    const ids = (found: Awaited<ReturnType<typeof pages>>) => found.map((page) => page.edges.map((e) => e.node._id));
+
+    const ranged = await pages(createRequestLoaders(t.db));
+    expect(commands.map((c) => c.aggregate ?? c.find)).toEqual([COLLECTIONS.meetingReports]);
+    expect(commands[0].pipeline).toBeDefined();
+    commands.length = 0;
+
+    // m-few and m-none are known to hold no more than the page reads (2 + 1); m-many is not.
+    const whole = await pages(createRequestLoaders(t.db), [3, 7]);
+    expect(ids(whole)).toEqual(ids(ranged));
+    expect(ids(whole)).toEqual([['r3', 'r1'], ['s6', 's5'], []]);
+    expect(whole.map((page) => page.hasNextPage)).toEqual([true, true, false]);
+    const [plain, union] = [commands.find((c) => c.find), commands.find((c) => c.aggregate)];
+    expect(plain?.filter).toEqual({ meetingId: { $in: ['m-few', 'm-none'] } });
+    expect(union?.pipeline).toHaveLength(5);
+
+    // A page after a cursor is a range again, and goes on where the whole read left off.
+    const next = await keyedPage(
+      createRequestLoaders(t.db).reportsOfMeeting,
+      'm-few',
+      latestFirst,
+      { first: 2, after: whole[0].edges[1].cursor },
+      count,
+      3,
+    );
+    expect(next.edges.map((e) => e.node._id)).toEqual(['r2']);
+  });
+
   it('keeps what a request has read for that request only: a later request sees a change made since', async () => {
     const before = createRequestLoaders(t.db);
     expect((await before.personBySlug.load('cy-three'))?.name).toBe('Cy Three');

@@ -4,7 +4,11 @@ import type { PublishedArticle } from '../../store';
 import { toGlobalId } from '../common/global-id.codec';
 import { Node } from '../common/node.type';
 
-@ObjectType({ implements: Node, description: 'A news article loaded into the graph: the source of every fact.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A news article loaded into the graph: the source of every fact.',
+})
 export class Article extends Node {
   @Field({
     description: 'Where the article came from: its file name or the `source` given to `ingestArticle`. Unique.',

@@ -19,7 +19,10 @@ export interface ConnectionValue<TNode> {
 }
 
 export function ConnectionType(nodeType: NodeTypeRef, typeName: string, itemsDescription: string) {
-  @ObjectType(`${typeName}Edge`, { description: `An item of a page of ${itemsDescription}, with its cursor.` })
+  @ObjectType(`${typeName}Edge`, {
+    simpleResolvers: true,
+    description: `An item of a page of ${itemsDescription}, with its cursor.`,
+  })
   class Edge {
     @Field({ description: 'Opaque cursor of this item, for `after` or `before`.' })
     cursor!: string;
@@ -28,7 +31,7 @@ export function ConnectionType(nodeType: NodeTypeRef, typeName: string, itemsDes
     node!: unknown;
   }
 
-  @ObjectType(`${typeName}Connection`, { description: `A page of ${itemsDescription}.` })
+  @ObjectType(`${typeName}Connection`, { simpleResolvers: true, description: `A page of ${itemsDescription}.` })
   class Connection {
     @Field(() => [Edge], { description: 'The items of this page with their cursors.' })
     edges!: Edge[];

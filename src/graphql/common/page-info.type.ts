@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'Where a page sits in its list, for fetching the next or previous one (Relay cursor connections).',
 })
 export class PageInfo {

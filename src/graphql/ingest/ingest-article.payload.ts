@@ -3,6 +3,7 @@ import { Article } from '../article/article.type';
 import { IngestStatus } from './ingest-status.type';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'The result of `ingestArticle`: the stored article, whose relations give the facts extracted from it.',
 })
 export class IngestArticlePayload {

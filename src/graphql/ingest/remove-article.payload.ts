@@ -14,7 +14,7 @@ registerEnumType(RemovalStatus, {
   },
 });
 
-@ObjectType({ description: 'The result of `removeArticle`.' })
+@ObjectType({ simpleResolvers: true, description: 'The result of `removeArticle`.' })
 export class RemoveArticlePayload {
   @Field({ description: 'The source of the article.' })
   source!: string;

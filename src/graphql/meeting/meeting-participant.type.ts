@@ -1,6 +1,9 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { MeetingParticipantDocument } from '../../store';
 import type { Meeting } from './meeting.type';
+import type { Organization } from '../organization/organization.type';
+import { Participant } from './participant.type';
+import type { Person } from '../person/person.type';
 import { Support } from '../support/support.type';
 
 export enum ParticipantRole {
@@ -19,7 +22,7 @@ registerEnumType(ParticipantRole, {
   },
 });
 
-@ObjectType({ description: 'A participant of a meeting with the role the text gives them.' })
+@ObjectType({ simpleResolvers: true, description: 'A participant of a meeting with the role the text gives them.' })
 export class MeetingParticipant {
   @Field(() => ParticipantRole, { nullable: true, description: 'Their role; null when the text does not give one.' })
   role!: ParticipantRole | null;
@@ -30,7 +33,17 @@ export class MeetingParticipant {
   })
   support!: Support;
 
-  /** The stored reference, resolved to a Person or Organization by the participant resolver. */
+  /**
+   * Read for every participant of the meeting at once by `Meeting.participants`, when the query
+   * selects it (so it is never asked for unread).
+   */
+  @Field(() => Participant, {
+    nullable: true,
+    description: 'The person or organization; null only if it was removed while this was being read.',
+  })
+  participant?: Person | Organization | null;
+
+  /** The stored reference to the person or organization. */
   ref!: MeetingParticipantDocument;
 
   static from(ref: MeetingParticipantDocument, meeting: Meeting): MeetingParticipant {

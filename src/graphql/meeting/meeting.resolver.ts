@@ -1,5 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findMeetingsPage } from '../../store';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { findMeetingsPage, loadExisting, type RequestLoaders } from '../../store';
+import { Organization } from '../organization/organization.type';
+import { Person } from '../person/person.type';
 import { Article } from '../article/article.type';
 import { ConnectionArgs } from '../common/connection.args';
 import { toConnection, type ConnectionValue } from '../common/connection.type';
@@ -8,12 +11,37 @@ import { Evidence } from '../support/evidence.type';
 import { requireStoreId, storeIdOf } from '../common/global-id.codec';
 import { MeetingOrderField } from './meeting-order.input';
 import { MeetingParticipant } from './meeting-participant.type';
+import { selectsField } from '../common/field-selection';
 import { Meeting } from './meeting.type';
 import { MeetingsArgs } from './meetings.args';
 import { OrderDirection, toSortDirection } from '../common/order-direction.type';
 import type { RequestContext } from '../common/request.context';
 import { requireShortTexts } from '../common/input-text.limit';
 import { supportArticles, supportEvidence } from '../support/support.resolver';
+
+/**
+ * The participants with their people and organizations read, all in the same two lookups: each
+ * `participant` is then a plain value, where a lookup of its own would leave the query waiting
+ * on every participant separately.
+ */
+async function withParticipants(
+  participants: MeetingParticipant[],
+  loaders: RequestLoaders,
+): Promise<MeetingParticipant[]> {
+  const idsOf = (kind: string) => participants.filter((p) => p.ref.kind === kind).map((p) => p.ref.refId);
+  const [people, organizations] = await Promise.all([
+    loadExisting(loaders.personById, idsOf('person')),
+    loadExisting(loaders.organizationById, idsOf('organization')),
+  ]);
+  const found = new Map<string, Person | Organization>([
+    ...people.map((doc) => [`person:${doc._id}`, Person.from(doc)] as const),
+    ...organizations.map((doc) => [`organization:${doc._id}`, Organization.from(doc)] as const),
+  ]);
+  for (const participant of participants) {
+    participant.participant = found.get(`${participant.ref.kind}:${participant.ref.refId}`) ?? null;
+  }
+  return participants;
+}
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -56,8 +84,13 @@ export class MeetingResolver {
   @FieldResolver(() => [MeetingParticipant], {
     description: 'Who took part, with their roles where the articles give them.',
   })
-  participants(@Root() meeting: Meeting): MeetingParticipant[] {
-    return meeting.doc.participants.map((ref) => MeetingParticipant.from(ref, meeting));
+  participants(
+    @Root() meeting: Meeting,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): MeetingParticipant[] | Promise<MeetingParticipant[]> {
+    const participants = meeting.doc.participants.map((ref) => MeetingParticipant.from(ref, meeting));
+    return selectsField(info, 'participant') ? withParticipants(participants, ctx.loaders) : participants;
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'The articles that report this meeting, latest first.' })

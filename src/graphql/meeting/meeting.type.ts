@@ -6,6 +6,7 @@ import { PartialDate } from '../support/partial-date.type';
 import { Support } from '../support/support.type';
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'A meeting between people or organizations (Popolo: Event): one Meeting however many articles report it.',

@@ -4,6 +4,7 @@ import { PartialDate } from '../support/partial-date.type';
 import { Support } from '../support/support.type';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A person holding an office, as the articles show it (Popolo: Membership of a Post), with how well they support it.',
 })

@@ -21,6 +21,7 @@ registerEnumType(JurisdictionKind, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'An office (a post such as `Foreign Minister` of `Kenya`): a canonical title of one jurisdiction, with the people shown holding it over time. A holding whose article names no jurisdiction is an office of its holder alone, listed only among that person’s offices.',

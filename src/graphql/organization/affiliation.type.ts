@@ -3,6 +3,7 @@ import type { AffiliationView } from '../../store';
 import { Support } from '../support/support.type';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A person’s membership of an organization, a party above all (`Labour MP`, `Republican Senator`; Popolo: Membership), with how well the articles support it.',
 })

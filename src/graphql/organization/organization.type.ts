@@ -5,6 +5,7 @@ import { Node } from '../common/node.type';
 import { Support } from '../support/support.type';
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'An organization (party, government, ministry, agency) named in the articles.',
 })

@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../common/page-info.type';
 import { Person } from './person.type';
 
-@ObjectType({ description: 'A person someone met, with the meetings they shared: one edge of the who-met-whom graph.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A person someone met, with the meetings they shared: one edge of the who-met-whom graph.',
+})
 export class PersonMetWithEdge {
   @Field({ description: 'Opaque cursor of this edge, for `after` or `before`.' })
   cursor!: string;
@@ -17,7 +20,7 @@ export class PersonMetWithEdge {
   personId!: string;
 }
 
-@ObjectType({ description: 'A page of the people someone met, those met most often first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of the people someone met, those met most often first.' })
 export class PersonMetWithConnection {
   @Field(() => [PersonMetWithEdge], { description: 'The people of this page with their shared meetings and cursors.' })
   edges!: PersonMetWithEdge[];

@@ -5,6 +5,7 @@ import { Node } from '../common/node.type';
 import { Support } from '../support/support.type';
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'A person named in the articles: one Person however many articles name them.',
 })

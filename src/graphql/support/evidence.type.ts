@@ -1,7 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { EvidenceDocument } from '../../store';
+import type { EvidenceDocument, PublishedArticle } from '../../store';
+import { Article } from '../article/article.type';
 
-@ObjectType({ description: 'The sentence of an article that states a fact: where every fact in the graph comes from.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The sentence of an article that states a fact: where every fact in the graph comes from.',
+})
 export class Evidence {
   @Field({ description: 'The sentence (or caption) as it appears in the article.' })
   text!: string;
@@ -12,10 +16,23 @@ export class Evidence {
   @Field(() => Int, { description: 'Offset just past the last character of the sentence in `Article.text`.' })
   end!: number;
 
-  /** Resolved to the article by the evidence resolver. */
-  articleId!: string;
+  /** The article, read with the sentence to check that the sentence is published. */
+  articleDoc?: PublishedArticle;
 
-  static from(doc: EvidenceDocument): Evidence {
-    return Object.assign(new Evidence(), { text: doc.text, start: doc.start, end: doc.end, articleId: doc.articleId });
+  @Field(() => Article, {
+    nullable: true,
+    description: 'The article the sentence is from; null only if it was removed while this was being read.',
+  })
+  get article(): Article | null {
+    return this.articleDoc ? Article.from(this.articleDoc) : null;
+  }
+
+  static from(doc: EvidenceDocument, article?: PublishedArticle): Evidence {
+    return Object.assign(new Evidence(), {
+      text: doc.text,
+      start: doc.start,
+      end: doc.end,
+      articleDoc: article,
+    });
   }
 }

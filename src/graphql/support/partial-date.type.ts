@@ -23,7 +23,10 @@ const PRECISION_BY_LENGTH: Record<number, DatePrecision> = {
   4: DatePrecision.YEAR,
 };
 
-@ObjectType({ description: 'A date known to the day, the month or only the year, as the sources give it.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A date known to the day, the month or only the year, as the sources give it.',
+})
 export class PartialDate {
   @Field({ description: 'ISO 8601 date cut to its precision: `2020-07-29`, `2020-07` or `2020`.' })
   value!: string;

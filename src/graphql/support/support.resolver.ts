@@ -2,12 +2,12 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
   evidencePage,
   keyedPage,
-  loadExisting,
   pairKey,
   publishedFacts,
   type FactView,
   type KeyedRange,
   type Page,
+  type PublishedArticle,
   type RequestLoaders,
 } from '../../store';
 import type DataLoader from 'dataloader';
@@ -39,16 +39,22 @@ function factsOf(
   }
 }
 
+/**
+ * How many facts stand behind `support` at most: each states at least one of its sentences. (A
+ * load in progress may leave a few facts of unpublished versions beside them, which only makes a
+ * whole read a little longer: pages keep the published ones.)
+ */
+function factsAtMost(support: Support): number {
+  return support.evidenceCount;
+}
+
 /** The articles of a page of facts (an article stating it twice shows once), as a page of articles. */
 async function articlesOfFacts(page: Page<FactView>, ctx: RequestContext): Promise<ConnectionValue<Article>> {
-  const facts = await publishedFacts(
+  const { facts, articles } = await publishedFacts(
     ctx.loaders,
     page.edges.map((edge) => edge.node),
   );
   const kept = new Set(facts.map((f) => f._id));
-  const articles = new Map(
-    (await loadExisting(ctx.loaders.articleById, [...new Set(facts.map((f) => f.articleId))])).map((a) => [a._id, a]),
-  );
   const seen = new Set<string>();
   const edges = page.edges.filter((edge) => {
     if (!kept.has(edge.node._id) || seen.has(edge.node.articleId)) return false;
@@ -68,14 +74,21 @@ export async function supportEvidence(
   ctx: RequestContext,
 ): Promise<ConnectionValue<Evidence>> {
   const { lookup, key } = factsOf(ctx.loaders, support.source);
+  // The articles the facts were checked against are those the sentences come from: each sentence keeps its own.
+  const articles = new Map<string, PublishedArticle>();
   const page = await evidencePage(
     lookup,
     key,
     args,
-    (facts) => publishedFacts(ctx.loaders, facts),
+    async (facts) => {
+      const published = await publishedFacts(ctx.loaders, facts);
+      for (const [id, article] of published.articles) articles.set(id, article);
+      return published.facts;
+    },
     async () => support.evidenceCount,
+    factsAtMost(support),
   );
-  return toConnection(page, Evidence.from);
+  return toConnection(page, (sentence) => Evidence.from(sentence, articles.get(sentence.articleId)));
 }
 
 /** The articles behind `support`, latest first, a page at a time. */
@@ -85,7 +98,14 @@ export async function supportArticles(
   ctx: RequestContext,
 ): Promise<ConnectionValue<Article>> {
   const { lookup, key } = factsOf(ctx.loaders, support.source);
-  const page = await keyedPage(lookup, key, { field: 'date', direction: -1 }, args, async () => support.articleCount);
+  const page = await keyedPage(
+    lookup,
+    key,
+    { field: 'date', direction: -1 },
+    args,
+    async () => support.articleCount,
+    factsAtMost(support),
+  );
   return articlesOfFacts(page, ctx);
 }
 

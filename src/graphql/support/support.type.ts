@@ -11,6 +11,7 @@ export type SupportSource =
   | { kind: 'affiliation'; personId: string; organizationId: string };
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'How well the articles support something: how many state it, when it was first and last seen, and the sentences that state it. Every count leads to its sentences.',
 })

@@ -49,28 +49,29 @@ function fromFact(position: Position, direction: SortDirection) {
   return { $or: [afterKey('date', direction, { value: position.date, id: position.id }), { _id: position.id }] };
 }
 
+/** `atMost`, when known, bounds how many facts the aggregate has (they may then be read whole). */
 export async function evidencePage<F extends FactView>(
   lookup: DataLoader<KeyedRange, F[], string>,
   key: string,
   request: PageRequest,
   published: (facts: F[]) => Promise<F[]>,
   count: () => Promise<number>,
+  atMost?: number,
 ): Promise<Page<EvidenceDocument>> {
   const { size, backward } = pageSize(request);
   const after = request.after ? decodePosition(request.after) : null;
   const before = request.before ? decodePosition(request.before) : null;
   const conditions = [...(after ? [fromFact(after, -1)] : []), ...(before ? [fromFact(before, 1)] : [])];
   const direction: SortDirection = backward ? 1 : -1;
-  const facts =
-    size === 0
-      ? []
-      : await lookup.load({
-          key,
-          condition: conditions.length ? { $and: conditions } : null,
-          sort: { date: direction, _id: direction },
-          // Each fact has a sentence, so these hold one more than the page beyond a cursor's own fact.
-          limit: size + 2,
-        });
+  const range: KeyedRange = {
+    key,
+    condition: conditions.length ? { $and: conditions } : null,
+    sort: { date: direction, _id: direction },
+    // Each fact has a sentence, so these hold one more than the page beyond a cursor's own fact.
+    limit: size + 2,
+  };
+  if (atMost !== undefined && atMost <= range.limit && !range.condition) range.whole = true;
+  const facts = size === 0 ? [] : await lookup.load(range);
   const ordered = backward ? [...facts].reverse() : facts;
   const sentences = (await published(ordered)).flatMap((fact) =>
     fact.evidence.map((span, index) => ({ position: { date: fact.date, id: fact._id, index }, fact, span })),

@@ -205,11 +205,13 @@ function createSharedLookups(db: Db) {
       collection: COLLECTIONS.mentions,
       filterOf: (entityId) => ({ entityId }),
       projection: FACT_READ_PROJECTION,
+      keyField: 'entityId',
     }),
     reportsOfOffice: keyedRangeLookup<FactView>(db, {
       collection: COLLECTIONS.holdingReports,
       filterOf: (officeId) => ({ officeId }),
       projection: FACT_READ_PROJECTION,
+      keyField: 'officeId',
     }),
     /** Keyed by `pairKey(officeId, personId)`. */
     reportsOfHolding: keyedRangeLookup<FactView>(db, {
@@ -224,6 +226,7 @@ function createSharedLookups(db: Db) {
       collection: COLLECTIONS.meetingReports,
       filterOf: (meetingId) => ({ meetingId }),
       projection: FACT_READ_PROJECTION,
+      keyField: 'meetingId',
     }),
     /** Keyed by `pairKey(personId, organizationId)`. */
     reportsOfAffiliation: keyedRangeLookup<FactView>(db, {
@@ -277,9 +280,19 @@ export function createRequestLoaders(db: Db): RequestLoaders {
   ) as unknown as RequestLoaders;
 }
 
-/** The facts whose article publishes their version (a reader never sees half of a load). */
-export async function publishedFacts<F extends FactView>(loaders: RequestLoaders, facts: readonly F[]): Promise<F[]> {
+/** Facts kept for reading, with the articles they were checked against. */
+export interface PublishedFacts<F> {
+  facts: F[];
+  /** The published articles of the facts given, by id. */
+  articles: Map<string, PublishedArticle>;
+}
+
+/** The facts whose article publishes their version (a reader never sees half of a load), and those articles. */
+export async function publishedFacts<F extends FactView>(
+  loaders: RequestLoaders,
+  facts: readonly F[],
+): Promise<PublishedFacts<F>> {
   const articles = await loadExisting(loaders.articleById, [...new Set(facts.map((f) => f.articleId))]);
-  const versions = new Map(articles.map((a) => [a._id, a.version]));
-  return facts.filter((fact) => versions.get(fact.articleId) === fact.version);
+  const byId = new Map(articles.map((a) => [a._id, a]));
+  return { facts: facts.filter((fact) => byId.get(fact.articleId)?.version === fact.version), articles: byId };
 }
