@@ -5,7 +5,8 @@
  * `npm run seed` runs it. Each size runs in a child process of its own, so its peak RSS is its
  * own. Reported per size: articles/s over each tenth of the load, peak RSS, the largest document
  * and the heavy hitter's document, and the heavy hitter's person page (offices, the first 20
- * meetings with participants and evidence) at 1 connection over HTTP.
+ * meetings with participants and evidence) at 1 connection over HTTP, served from the loaded store
+ * by a fresh process with `npm start`'s settings, as users serve it after `npm run seed`.
  * Also the CPU time per article (every thread of the process: extraction, loader, embedded
  * server, garbage collection), which depends less on other work on the machine than rates do,
  * and the machine's load average over each load.
@@ -65,6 +66,10 @@ interface LoadMeasurement {
   personPageLoadAverage: number;
   summary: SeedSummary;
 }
+
+/** What the loading child leaves for the person page: the store, kept until that is measured. */
+type LoadedStore = Omit<LoadMeasurement, 'personPage' | 'personPageLoadAverage'> & { workDir: string };
+const DB_NAME = 'bench';
 
 async function largestDocument(db: Db): Promise<{ collection: string; bytes: number; documents: number }> {
   let largest = { collection: '', bytes: 0, documents: 0 };
@@ -153,8 +158,8 @@ function reachedAt(reported: ReadonlyArray<{ at: number; done: number }>, done: 
   return before.at + ((after.at - before.at) * (done - before.done)) / (after.done - before.done);
 }
 
-/** One measurement, run in this process (the child). */
-async function measure(count: number): Promise<LoadMeasurement> {
+/** One load, run in this process (the child); the store stays in `workDir` for the person page. */
+async function measureLoad(count: number): Promise<LoadedStore> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-load-'));
   const corpusDir = path.join(workDir, 'corpus');
   await writeSyntheticCorpus(corpusDir, count, CORPUS_SEED);
@@ -163,7 +168,7 @@ async function measure(count: number): Promise<LoadMeasurement> {
   const serverThreads = new Set([...threadCpuMs().keys()].filter((tid) => !beforeServer.has(tid)));
   const client = await new MongoClient(server.uri).connect();
   try {
-    const db = client.db('bench');
+    const db = client.db(DB_NAME);
     // When each batch was reported: articles are reported a batch at a time.
     const reported: Array<{ at: number; done: number }> = [];
     const loads = [os.loadavg()[0]];
@@ -199,9 +204,8 @@ async function measure(count: number): Promise<LoadMeasurement> {
       .limit(1)
       .toArray();
     const largest = await largestDocument(db);
-    const personPageLoadAverage = os.loadavg()[0];
-    const page = await personPage(db, busiest.slug);
     return {
+      workDir,
       articles: summary.articles.added,
       seconds,
       articlesPerSecond: summary.articles.added / seconds,
@@ -218,24 +222,44 @@ async function measure(count: number): Promise<LoadMeasurement> {
         meetings: busiest.meetingCount,
         bytes: BSON.calculateObjectSize(busiest),
       },
-      personPage: page,
-      personPageLoadAverage,
       summary,
     };
+  } catch (err) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw err;
   } finally {
     await client.close();
     await server.stop();
-    rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-/** The environment settings and V8 flags `npm run seed` runs with, so the bench measures the loader as users run it. */
-function seedScriptSettings(): { env: Record<string, string>; nodeFlags: string[] } {
+/**
+ * The heavy hitter's person page on a loaded store, served by a process of its own as `npm start`
+ * serves it after `npm run seed` (run in this process, the child): the loader's heap is not the
+ * API's.
+ */
+async function measurePersonPage(
+  dataDir: string,
+  slug: string,
+): Promise<Pick<LoadMeasurement, 'personPage' | 'personPageLoadAverage'>> {
+  const server = await startEmbeddedMongoThread({ dbPath: dataDir });
+  const client = await new MongoClient(server.uri).connect();
+  try {
+    const personPageLoadAverage = os.loadavg()[0];
+    return { personPage: await personPage(client.db(DB_NAME), slug), personPageLoadAverage };
+  } finally {
+    await client.close();
+    await server.stop();
+  }
+}
+
+/** The environment settings and V8 flags an npm script runs Node with, so the bench runs its parts as users do. */
+function scriptSettings(script: 'seed' | 'start'): { env: Record<string, string>; nodeFlags: string[] } {
   const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
   const [, assignments = '', flags = ''] =
-    pkg.scripts.seed.match(/^((?:[A-Z_]+=\S+ )*)node((?: --[\w-]+(?:=\S+)?)*)/) ?? [];
+    pkg.scripts[script].match(/^((?:[A-Z_]+=\S+ )*)(?:exec )?node((?: --[\w-]+(?:=\S+)?)*)/) ?? [];
   const env = Object.fromEntries(
     assignments
       .split(/\s+/)
@@ -245,21 +269,37 @@ function seedScriptSettings(): { env: Record<string, string>; nodeFlags: string[
   return { env, nodeFlags: flags.trim().split(/\s+/).filter(Boolean) };
 }
 
-function seedScriptDescription(): string {
-  const { env, nodeFlags } = seedScriptSettings();
+function scriptDescription(script: 'seed' | 'start'): string {
+  const { env, nodeFlags } = scriptSettings(script);
   const settings = [...Object.entries(env).map(([name, value]) => `${name}=${value}`), ...nodeFlags];
   return settings.length ? settings.join(' ') : 'none';
 }
 
-function measureInChild(count: number): LoadMeasurement {
-  const { env, nodeFlags } = seedScriptSettings();
-  const stdout = execFileSync(process.execPath, [...nodeFlags, '-r', '@swc-node/register', __filename, String(count)], {
+/** Runs this file in a child process with an npm script's settings, and reads the JSON it prints. */
+function runInChild<T>(script: 'seed' | 'start', args: string[]): T {
+  const { env, nodeFlags } = scriptSettings(script);
+  const stdout = execFileSync(process.execPath, [...nodeFlags, '-r', '@swc-node/register', __filename, ...args], {
     cwd: path.join(__dirname, '..'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 2 ** 20,
   });
-  return JSON.parse(stdout.toString()) as LoadMeasurement;
+  return JSON.parse(stdout.toString()) as T;
+}
+
+/** A load in a child with the seed script's settings, then the person page in another with the start script's. */
+function measureInChildren(count: number): LoadMeasurement {
+  const { workDir, ...loaded } = runInChild<LoadedStore>('seed', ['load', String(count)]);
+  try {
+    const page = runInChild<Pick<LoadMeasurement, 'personPage' | 'personPageLoadAverage'>>('start', [
+      'person-page',
+      path.join(workDir, 'data'),
+      loaded.heavyHitter.slug,
+    ]);
+    return { ...loaded, ...page };
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
 }
 
 function sizes(): number[] {
@@ -269,7 +309,7 @@ function sizes(): number[] {
 
 export async function run(): Promise<BenchSection> {
   const loadAtStart = os.loadavg()[0];
-  const results = sizes().map(measureInChild);
+  const results = sizes().map(measureInChildren);
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const rows = results.map(
     (r) =>
@@ -287,8 +327,8 @@ export async function run(): Promise<BenchSection> {
     title: 'Seed loading (synthetic corpus with heavy hitters, embedded server on SQLite)',
     markdown: [
       `Synthetic corpus from \`bench/synthetic-corpus.ts\` (seed ${CORPUS_SEED}): one official meets the host of every article, ten others are named in about a tenth of the articles each. ` +
-        `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the settings of the \`seed\` script (${seedScriptDescription()}). ` +
-        `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time, as the HTTP section measures. ` +
+        `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the settings of the \`seed\` script (${scriptDescription('seed')}). ` +
+        `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time, as the HTTP section measures, served from that store by a fresh process with the settings of the \`start\` script (${scriptDescription('start')}), as \`npm start\` serves it after \`npm run seed\`. ` +
         `CPU ms/article counts every thread of the process; by thread: the loader (the main thread: reading files, planning, the driver), the embedded server's thread (commands, SQLite), the extraction thread(s), and the rest (garbage-collection and compiler helpers, the server's checkpoint and check threads). Peak RSS is the whole process's while it loads. ` +
         `The machine has ${os.availableParallelism()} cores and may be shared with other work: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start, and the table gives it (mean / highest) over each load and when the person page was measured; a load average above ${os.availableParallelism()} means other work took cores from the loader, so rates and latencies are pessimistic then, while CPU per article depends less on it.`,
       '',
@@ -307,7 +347,8 @@ export async function run(): Promise<BenchSection> {
 }
 
 if (require.main === module) {
-  measure(Number(process.argv[2])).then(
+  const [mode, ...args] = process.argv.slice(2);
+  (mode === 'person-page' ? measurePersonPage(args[0], args[1]) : measureLoad(Number(args[0]))).then(
     (result) => process.stdout.write(JSON.stringify(result)),
     (err: unknown) => {
       console.error(err);
