@@ -16,7 +16,7 @@ import {
   type PageRequest,
   type SortDirection,
 } from './cursor.pagination';
-import type { KeyedRange } from './keyed-range.lookup';
+import { keyedRange, type KeyedRange } from './keyed-range.lookup';
 import type { FactView } from './read.view';
 
 interface Position {
@@ -63,14 +63,14 @@ export async function evidencePage<F extends FactView>(
   const before = request.before ? decodePosition(request.before) : null;
   const conditions = [...(after ? [fromFact(after, -1)] : []), ...(before ? [fromFact(before, 1)] : [])];
   const direction: SortDirection = backward ? 1 : -1;
-  const range: KeyedRange = {
+  const range = keyedRange(
     key,
-    condition: conditions.length ? { $and: conditions } : null,
-    sort: { date: direction, _id: direction },
+    conditions.length ? { $and: conditions } : null,
+    { date: direction, _id: direction },
     // Each fact has a sentence, so these hold one more than the page beyond a cursor's own fact.
-    limit: size + 2,
-  };
-  if (atMost !== undefined && atMost <= range.limit && !range.condition) range.whole = true;
+    size + 2,
+    atMost,
+  );
   const facts = size === 0 ? [] : await lookup.load(range);
   const ordered = backward ? [...facts].reverse() : facts;
   const sentences = (await published(ordered)).flatMap((fact) =>

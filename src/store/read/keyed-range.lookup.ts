@@ -27,6 +27,22 @@ export interface KeyedRange {
   whole?: boolean;
 }
 
+/**
+ * A parent's range; `atMost`, when known, bounds how many documents the parent has, and a parent
+ * with no more than the range asks for (and no cursor condition) is marked to be read whole.
+ */
+export function keyedRange(
+  key: string,
+  condition: Document | null,
+  sort: Sort,
+  limit: number,
+  atMost: number | undefined,
+): KeyedRange {
+  const range: KeyedRange = { key, condition, sort, limit };
+  if (atMost !== undefined && atMost <= limit && !condition) range.whole = true;
+  return range;
+}
+
 /** Parents per command; beyond it a batch is split (a pipeline has a bounded number of stages). */
 const MAX_RANGES_PER_COMMAND = 100;
 
@@ -152,8 +168,9 @@ export async function keyedPage<T extends Document & { _id: string }>(
   atMost?: number,
 ): Promise<Page<T>> {
   const window = keysetWindow(sort, request);
-  const range: KeyedRange = { key, condition: window.condition, sort: window.mongoSort, limit: window.limit };
-  if (atMost !== undefined && atMost <= window.limit && !window.condition) range.whole = true;
-  const found = window.size === 0 ? [] : await lookup.load(range);
+  const found =
+    window.size === 0
+      ? []
+      : await lookup.load(keyedRange(key, window.condition, window.mongoSort, window.limit, atMost));
   return pageOfWindow(found, window, sort, request, count);
 }
