@@ -68,7 +68,8 @@ interface LoadMeasurement {
 }
 
 /** What the loading child leaves for the person page: the store, kept until that is measured. */
-type LoadedStore = Omit<LoadMeasurement, 'personPage' | 'personPageLoadAverage'> & { workDir: string };
+type PersonPageFigures = Pick<LoadMeasurement, 'personPage' | 'personPageLoadAverage'>;
+type LoadedStore = Omit<LoadMeasurement, keyof PersonPageFigures> & { workDir: string };
 const DB_NAME = 'bench';
 
 async function largestDocument(db: Db): Promise<{ collection: string; bytes: number; documents: number }> {
@@ -238,10 +239,7 @@ async function measureLoad(count: number): Promise<LoadedStore> {
  * serves it after `npm run seed` (run in this process, the child): the loader's heap is not the
  * API's.
  */
-async function measurePersonPage(
-  dataDir: string,
-  slug: string,
-): Promise<Pick<LoadMeasurement, 'personPage' | 'personPageLoadAverage'>> {
+async function measurePersonPage(dataDir: string, slug: string): Promise<PersonPageFigures> {
   const server = await startEmbeddedMongoThread({ dbPath: dataDir });
   const client = await new MongoClient(server.uri).connect();
   try {
@@ -291,7 +289,7 @@ function runInChild<T>(script: 'seed' | 'start', args: string[]): T {
 function measureInChildren(count: number): LoadMeasurement {
   const { workDir, ...loaded } = runInChild<LoadedStore>('seed', ['load', String(count)]);
   try {
-    const page = runInChild<Pick<LoadMeasurement, 'personPage' | 'personPageLoadAverage'>>('start', [
+    const page = runInChild<PersonPageFigures>('start', [
       'person-page',
       path.join(workDir, 'data'),
       loaded.heavyHitter.slug,
