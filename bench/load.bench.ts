@@ -61,14 +61,17 @@ interface LoadMeasurement {
   documents: number;
   largestDocument: { collection: string; bytes: number };
   heavyHitter: { slug: string; articles: number; meetings: number; bytes: number };
+  /** Once the server's start-up integrity check has finished, as it serves from then on. */
   personPage: Figures;
+  /** Right after the server started, while that check reads the whole file on a thread beside it. */
+  personPageDuringCheck: Figures;
   /** The 1-minute load average when the person page was measured. */
   personPageLoadAverage: number;
   summary: SeedSummary;
 }
 
 /** What the loading child leaves for the person page: the store, kept until that is measured. */
-type PersonPageFigures = Pick<LoadMeasurement, 'personPage' | 'personPageLoadAverage'>;
+type PersonPageFigures = Pick<LoadMeasurement, 'personPage' | 'personPageDuringCheck' | 'personPageLoadAverage'>;
 type LoadedStore = Omit<LoadMeasurement, keyof PersonPageFigures> & { workDir: string };
 const DB_NAME = 'bench';
 
@@ -242,9 +245,13 @@ async function measureLoad(count: number): Promise<LoadedStore> {
 async function measurePersonPage(dataDir: string, slug: string): Promise<PersonPageFigures> {
   const server = await startEmbeddedMongoThread({ dbPath: dataDir });
   const client = await new MongoClient(server.uri).connect();
+  const startupCheck = async () =>
+    (await client.db('admin').command({ serverStatus: 1 })).storageEngine.startupCheck as string;
   try {
+    const personPageDuringCheck = await personPage(client.db(DB_NAME), slug);
+    while ((await startupCheck()) === 'running') await new Promise((resolve) => setTimeout(resolve, 100));
     const personPageLoadAverage = os.loadavg()[0];
-    return { personPage: await personPage(client.db(DB_NAME), slug), personPageLoadAverage };
+    return { personPage: await personPage(client.db(DB_NAME), slug), personPageDuringCheck, personPageLoadAverage };
   } finally {
     await client.close();
     await server.stop();
@@ -314,7 +321,7 @@ export async function run(): Promise<BenchSection> {
       `| ${r.articles.toLocaleString('en')} | ${r.seconds.toFixed(0)} | ${r.articlesPerSecond.toFixed(0)} | ${r.tenths.map((x) => x.toFixed(0)).join(' / ')} | ` +
       `${r.cpuMsPerArticle.toFixed(1)} | ${[r.cpuByThread.loader, r.cpuByThread.server, r.cpuByThread.extraction, r.cpuByThread.other].map((ms) => ms.toFixed(1)).join(' / ')} | ${r.loadAverage.mean.toFixed(1)} / ${r.loadAverage.max.toFixed(1)} | ${r.peakRssMiB} | ${r.documents.toLocaleString('en')} | ${kb(r.largestDocument.bytes)} (${r.largestDocument.collection}) | ` +
       `${kb(r.heavyHitter.bytes)} (${r.heavyHitter.articles.toLocaleString('en')} articles, ${r.heavyHitter.meetings.toLocaleString('en')} meetings) | ` +
-      `${r.personPage.p50} / ${r.personPage.p99} (${r.personPageLoadAverage.toFixed(1)}) | ${r.summary.people.added} | ${r.summary.offices.added} | ${r.summary.meetings.added} |`,
+      `${r.personPageDuringCheck.p50} / ${r.personPageDuringCheck.p99}; ${r.personPage.p50} / ${r.personPage.p99} (${r.personPageLoadAverage.toFixed(1)}) | ${r.summary.people.added} | ${r.summary.offices.added} | ${r.summary.meetings.added} |`,
   );
   const largest = results[results.length - 1];
   const largestDoc = Math.max(...results.map((r) => r.largestDocument.bytes));
@@ -326,11 +333,11 @@ export async function run(): Promise<BenchSection> {
     markdown: [
       `Synthetic corpus from \`bench/synthetic-corpus.ts\` (seed ${CORPUS_SEED}): one official meets the host of every article, ten others are named in about a tenth of the articles each. ` +
         `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the settings of the \`seed\` script (${scriptDescription('seed')}). ` +
-        `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time, as the HTTP section measures, served from that store by a fresh process with the settings of the \`start\` script (${scriptDescription('start')}), as \`npm start\` serves it after \`npm run seed\`. ` +
+        `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time, as the HTTP section measures, served from that store by a fresh process with the settings of the \`start\` script (${scriptDescription('start')}), as \`npm start\` serves it after \`npm run seed\`: first right after the server starts, while its start-up integrity check (SQLite's quick_check, on a thread of its own) reads the whole file beside serving; then once serverStatus says the check has passed, as it serves from then on (the target applies to this one). ` +
         `CPU ms/article counts every thread of the process; by thread: the loader (the main thread: reading files, planning, the driver), the embedded server's thread (commands, SQLite), the extraction thread(s), and the rest (garbage-collection and compiler helpers, the server's checkpoint and check threads). Peak RSS is the whole process's while it loads. ` +
         `The machine has ${os.availableParallelism()} cores and may be shared with other work: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start, and the table gives it (mean / highest) over each load and when the person page was measured; a load average above ${os.availableParallelism()} means other work took cores from the loader, so rates and latencies are pessimistic then, while CPU per article depends less on it.`,
       '',
-      '| articles | seconds | articles/s | articles/s per tenth | CPU ms/article | by thread: loader / server / extraction / other | load average | peak RSS (MiB) | documents | largest document (KB) | heavy hitter document (KB) | person page p50 / p99 (ms) (load average) | people | offices | meetings |',
+      '| articles | seconds | articles/s | articles/s per tenth | CPU ms/article | by thread: loader / server / extraction / other | load average | peak RSS (MiB) | documents | largest document (KB) | heavy hitter document (KB) | person page p50 / p99 (ms): during the start-up check; after it (load average) | people | offices | meetings |',
       '|---:|---:|---:|---|---:|---|---|---:|---:|---|---|---|---:|---:|---:|',
       ...rows,
       '',

@@ -36,6 +36,7 @@ import {
 } from './dataset-rows.reader';
 import { EntityChangeTally } from './entity-change.tally';
 import { defaultExtractionThreads, ExtractionPool, type ExtractionPoolOptions } from './extraction.pool';
+import { GarbageCollectionPacer } from './garbage-collection.pacer';
 import {
   countOf,
   describeFailedItem,
@@ -92,6 +93,9 @@ interface InputFile {
 
 type ItemLabel = Omit<FailedItem, 'error'>;
 
+/** The loader's own heap, like an extraction thread's, holds far more garbage than live data through a long load. */
+const LOADER_COLLECTS_EVERY_ARTICLES = 2_000;
+
 /** One run: counts, failures, and the batch being filled. */
 class SeedRun {
   readonly articles: ChangeCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
@@ -109,6 +113,7 @@ class SeedRun {
   /** Batches being extracted or loaded, oldest first. */
   private readonly inFlight: BatchInFlight[] = [];
   private readonly maxBatchCharacters: number;
+  private readonly collections = new GarbageCollectionPacer(LOADER_COLLECTS_EVERY_ARTICLES);
 
   constructor(
     private readonly db: Db,
@@ -247,6 +252,7 @@ class SeedRun {
       this.articles[outcome.status]++;
       this.report(label, outcome.status);
     });
+    this.collections.handled(batch.length);
   }
 
   private fail(item: FailedItem): void {

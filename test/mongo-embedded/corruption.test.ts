@@ -135,6 +135,16 @@ describeEmbedded('damaged data', () => {
     });
   });
 
+  it('says in serverStatus when the check it runs at start has found a sound file', async () => {
+    await withServer(async (client) => {
+      const startupCheck = async () =>
+        (await client.db('admin').command({ serverStatus: 1 })).storageEngine.startupCheck as string;
+      let state = await startupCheck();
+      while (state === 'running') state = await startupCheck();
+      expect(state).toBe('passed');
+    });
+  });
+
   it('finds damage no query reads with the quick check it runs at start, then serves nothing', async () => {
     breakPage(file, (sqlite) => {
       const indexes = sqlite.prepare("SELECT indexes FROM catalog WHERE name = 'people'").pluck().get() as string;
@@ -155,6 +165,7 @@ describeEmbedded('damaged data', () => {
         if (!refused) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(refused).toMatchObject({ code: 300 });
+      expect((await client.db('admin').command({ serverStatus: 1 })).storageEngine.startupCheck).toBe('damaged');
       expect((refused as Error).message).toContain(`${file} is damaged`);
       expect((refused as Error).message).toContain('--restore');
       expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });

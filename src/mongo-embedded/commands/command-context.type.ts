@@ -12,6 +12,8 @@ export interface ServerFacts {
   connectionsCreated(): number;
   /** Bytes of incomplete incoming messages the server holds right now. */
   incomingBytes(): number;
+  /** Garbage noted and not yet collected, and the full collections asked of V8 for it. */
+  releasedMemory(): { pendingBytes: number; fullCollections: number };
 }
 
 export interface CommandContext {

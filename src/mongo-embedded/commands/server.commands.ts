@@ -65,8 +65,12 @@ export const serverCommands: Record<string, CommandHandler> = {
         available: 1000,
       },
       mem: { bits: 64, resident: Math.round(process.memoryUsage().rss / 2 ** 20) },
-      embedded: { incomingBytesHeld: ctx.server.incomingBytes() },
-      storageEngine: { name: 'sqlite', persistent: ctx.engine.dataDirectory !== undefined },
+      embedded: { incomingBytesHeld: ctx.server.incomingBytes(), releasedMemory: ctx.server.releasedMemory() },
+      storageEngine: {
+        name: 'sqlite',
+        persistent: ctx.engine.dataDirectory !== undefined,
+        startupCheck: ctx.engine.startupCheck(),
+      },
       // As mongod counts them: index keys and documents examined by queries since start.
       metrics: {
         queryExecutor: { scanned: ctx.engine.counters.keysExamined, scannedObjects: ctx.engine.counters.docsExamined },

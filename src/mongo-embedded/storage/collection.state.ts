@@ -38,6 +38,8 @@ export interface CollectionContext {
   counters: StorageCounters;
   /** Called before any change: refuses writes where none may happen, and opens the transaction. */
   beforeWrite(): void;
+  /** Called with the size of each document version written. */
+  wrote(bytes: number): void;
 }
 
 function serialize(doc: Document): Buffer {
@@ -313,6 +315,7 @@ export class CollectionState {
   insert(doc: Document): void {
     this.context.beforeWrite();
     const bytes = serialize(doc);
+    this.context.wrote(bytes.length);
     const id = encodeKey(doc._id);
     const keys = this.secondary.map((index) => index.keysOf(doc));
     this.secondary.forEach((index, i) => index.checkUnique(this.ns, -1, keys[i].values()));
@@ -351,6 +354,7 @@ export class CollectionState {
       );
     }
     const bytes = serialize(next);
+    this.context.wrote(bytes.length);
     const changes = this.secondary.map((index) => index.diff(this.ns, seq, previous, next));
     this.context.storage
       .statement(`UPDATE "${this.table}" SET doc = ?, crc = ? WHERE seq = ?`)

@@ -42,6 +42,8 @@ export class DatabaseEngine {
   /** Set when the file was found damaged: no data is served from then on. */
   private damage: string | undefined;
   private readonly running = new Set<Promise<unknown>>();
+  /** Bytes of document versions written since `takeWrittenBytes` last asked. */
+  private writtenBytes = 0;
 
   constructor(
     private readonly storage: SqliteStorage,
@@ -52,6 +54,9 @@ export class DatabaseEngine {
       cache: new DocumentCache(options.cacheBytes),
       counters: this.counters,
       beforeWrite: () => this.beforeWrite(),
+      wrote: (bytes) => {
+        this.writtenBytes += bytes;
+      },
     };
     this.loadCatalog();
     this.migrateLegacyLayout();
@@ -91,6 +96,16 @@ export class DatabaseEngine {
       this.writable = false;
       this.context.cache.clear();
     }
+  }
+
+  /**
+   * How many bytes of documents were written since the last call: each write leaves as much
+   * garbage several times over (the command's decoded documents, their serialized copies).
+   */
+  takeWrittenBytes(): number {
+    const bytes = this.writtenBytes;
+    this.writtenBytes = 0;
+    return bytes;
   }
 
   private beforeWrite(): void {
@@ -228,6 +243,11 @@ export class DatabaseEngine {
 
   sizeOnDisk(): number {
     return this.storage.sizeOnDisk();
+  }
+
+  /** Where the integrity check the server runs beside serving from its start stands. */
+  startupCheck(): string {
+    return this.storage.startupCheck();
   }
 
   /** A consistent copy of the whole database in `file`, taken while commands go on. */

@@ -23,7 +23,11 @@ try {
 parentPort.postMessage(problems);
 `;
 
+/** `could not run`: the thread failed to start; `stopped`: the server stopped before it finished. */
+export type CheckState = 'running' | 'passed' | 'damaged' | 'could not run' | 'stopped';
+
 export interface RunningCheck {
+  readonly state: CheckState;
   /** Ends the check early (the server is stopping). */
   stop(): Promise<void>;
 }
@@ -34,15 +38,23 @@ export function quickCheckInBackground(file: string, onDamage: (problems: string
     eval: true,
     workerData: { file, driver: require.resolve('better-sqlite3') },
   });
+  let state: CheckState = 'running';
   worker.once('message', (problems: string[]) => {
+    state = problems.length ? 'damaged' : 'passed';
     if (problems.length) onDamage(problems);
   });
   // A check that cannot run (the thread failed to start) is not damage: the reads' own checks remain.
-  worker.once('error', () => undefined);
+  worker.once('error', () => {
+    state = 'could not run';
+  });
   worker.unref();
   return {
+    get state() {
+      return state;
+    },
     async stop() {
       await worker.terminate();
+      if (state === 'running') state = 'stopped';
     },
   };
 }

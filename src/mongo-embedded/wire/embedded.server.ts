@@ -84,6 +84,7 @@ export class EmbeddedServer {
       connectionsOpen: () => this.sockets.size,
       connectionsCreated: () => this.connectionsCreated,
       incomingBytes: () => this.incomingBytes,
+      releasedMemory: () => this.releasedMemory.stats(),
     };
     return bound;
   }
@@ -138,6 +139,7 @@ export class EmbeddedServer {
           if (socket.destroyed) return;
           const reply = await this.answerRaw(raw, opCode, connectionId);
           if (reply && !socket.destroyed) socket.write(reply);
+          this.releasedMemory.add(this.engine.takeWrittenBytes());
         });
       }
       if (this.overBudget(framer)) {

@@ -1,9 +1,13 @@
 /**
- * Buffers of unfinished messages that a closed connection held are garbage, but V8 frees them
- * only at its next full collection, which an idle server may not run for a long time: after a
- * client hoarding 40 MB goes away, the process would keep that memory. Once enough has been
- * released, this asks V8 for a full collection, at most once per interval so that clients
- * coming and going cannot make the server spend its time collecting.
+ * Memory the server is done with is freed only at V8's next full collection, which comes late:
+ * - buffers of unfinished messages that a closed connection held: an idle server may not
+ *   collect for a long time, so after a client hoarding 40 MB goes away the process would keep it;
+ * - what writes leave behind (a command's decoded documents, their serialized copies, the
+ *   buffers SQLite returned): through a long load V8 let the server thread's heap grow to
+ *   about twice what it held live, and glibc's heap with it.
+ * Once enough has been released, this asks V8 for a full collection, at most once per interval
+ * so that clients coming and going, or a load, cannot make the server spend its time
+ * collecting. A server that only serves reads never collects this way.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -25,9 +29,10 @@ function collector(): () => void {
 export class ReleasedMemoryCollector {
   private pendingBytes = 0;
   private lastRun = 0;
+  private fullCollections = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  /** Notes that `bytes` of incoming buffers just became garbage; collects once enough has. */
+  /** Notes that `bytes` of buffers or written documents just became garbage; collects once enough has. */
   add(bytes: number): void {
     this.pendingBytes += bytes;
     if (this.pendingBytes < RELEASED_BYTES_WORTH_COLLECTING || this.timer) return;
@@ -37,9 +42,14 @@ export class ReleasedMemoryCollector {
       this.timer = undefined;
       this.pendingBytes = 0;
       this.lastRun = Date.now();
+      this.fullCollections++;
       collector()();
     }, wait);
     this.timer.unref();
+  }
+
+  stats(): { pendingBytes: number; fullCollections: number } {
+    return { pendingBytes: this.pendingBytes, fullCollections: this.fullCollections };
   }
 
   stop(): void {

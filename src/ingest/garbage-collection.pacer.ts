@@ -1,0 +1,39 @@
+/**
+ * A full garbage collection after every so many articles, in a thread that handles thousands
+ * (an extraction thread, the loader). Through a long load V8, left to its own heuristics, let
+ * each heap hold far more garbage than live data, and that garbage kept native buffers alive
+ * too. Loading 100,000 synthetic articles peaked at 1,368 MiB of RSS; with the extraction thread
+ * collecting every 2,000 articles and the embedded server after every 32 MiB it wrote, at
+ * 968 MiB, for about the same CPU time (a collection takes about 0.1 s; 2,000 articles take
+ * about 6 s to extract).
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+let v8Collector: (() => void) | undefined;
+
+/** `gc()`, made available at run time as `--expose-gc` would at start. */
+function fullCollection(): void {
+  if (!v8Collector) {
+    v8.setFlagsFromString('--expose-gc');
+    v8Collector = vm.runInNewContext('gc') as () => void;
+  }
+  v8Collector();
+}
+
+export class GarbageCollectionPacer {
+  private articlesSince = 0;
+
+  constructor(
+    private readonly everyArticles: number,
+    private readonly collect: () => void = fullCollection,
+  ) {}
+
+  /** Notes that `articles` more were handled; collects once `everyArticles` have been since the last time. */
+  handled(articles = 1): void {
+    this.articlesSince += articles;
+    if (this.articlesSince < this.everyArticles) return;
+    this.articlesSince = 0;
+    this.collect();
+  }
+}
