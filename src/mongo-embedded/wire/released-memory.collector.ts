@@ -3,8 +3,8 @@
  * - buffers of unfinished messages that a closed connection held: an idle server may not
  *   collect for a long time, so after a client hoarding 40 MB goes away the process would keep it;
  * - what writes leave behind (a command's decoded documents, their serialized copies, the
- *   buffers SQLite returned): through a long load V8 let the server thread's heap grow to
- *   about twice what it held live, and glibc's heap with it.
+ *   buffers SQLite returned): through a long load V8 let the server thread's heap hold
+ *   far more garbage than live data, and glibc's heap grow with the buffers that garbage kept.
  * Once enough has been released, this asks V8 for a full collection, at most once per interval
  * so that clients coming and going, or a load, cannot make the server spend its time
  * collecting. A server that only serves reads never collects this way.
