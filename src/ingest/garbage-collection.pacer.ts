@@ -1,12 +1,10 @@
 /**
  * A full garbage collection after every so many articles, in a thread that handles thousands
  * (an extraction thread, the loader). Through a long load V8, left to its own heuristics, let
- * each heap hold far more garbage than live data, and that garbage kept native buffers alive
- * too. `npm run seed` of 100,000 synthetic articles peaked at 1,368 MiB of RSS; with the
- * extraction thread collecting every 2,000 articles and the embedded server after every 32 MiB
- * it wrote, at 968 MiB. (bench:load's own process did not show the gain: see README, "Loading
- * articles".) A collection takes a few tenths of a second; 2,000 articles take about 6 s to
- * extract.
+ * each heap hold far more garbage than live data (the server's 116 MB live sat in about 190 MB of
+ * heap, extraction's 158 MB in about 240 MB), and that garbage kept native buffers alive too. How
+ * much this lowers a load's peak RSS is not settled: see README, "Loading articles". A
+ * collection takes a few tenths of a second; 2,000 articles take about 6 s to extract.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
