@@ -13,6 +13,7 @@ import { MongoServerError } from '../common/mongo-server.error';
 import { Deadline } from '../query/query.deadline';
 import type { SqliteStorage } from './sqlite.storage';
 import { isSqliteError } from './storage.error';
+import type { StartupCheckState } from './storage-quick-check';
 
 const INVALID_DB_CHARS = /[/\\. "$\0]/;
 
@@ -246,7 +247,7 @@ export class DatabaseEngine {
   }
 
   /** Where the integrity check the server runs beside serving from its start stands. */
-  startupCheck(): string {
+  startupCheck(): StartupCheckState {
     return this.storage.startupCheck();
   }
 

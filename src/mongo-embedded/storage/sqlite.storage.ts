@@ -19,7 +19,7 @@ import {
   type DirectoryLock,
 } from './data-directory.guard';
 import type { IndexSpec } from './index.catalog';
-import { quickCheckInBackground, type CheckState, type RunningCheck } from './storage-quick-check';
+import { quickCheckInBackground, type RunningCheck, type StartupCheckState } from './storage-quick-check';
 import { describeLocation, recoverySteps, storageError, type StorageLocation } from './storage.error';
 import { checkpointInBackground, type RunningCheckpointer } from './wal-checkpointer';
 
@@ -153,8 +153,8 @@ export class SqliteStorage {
     this.checkpointer = checkpointInBackground(location.file);
   }
 
-  /** The quick check started with the server: `not run` for a server kept in memory. */
-  startupCheck(): CheckState | 'not run' {
+  /** The quick check started with the server. */
+  startupCheck(): StartupCheckState {
     return this.quickCheck?.state ?? 'not run';
   }
 

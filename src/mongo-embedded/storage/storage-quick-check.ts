@@ -26,6 +26,9 @@ parentPort.postMessage(problems);
 /** `could not run`: the thread failed to start; `stopped`: the server stopped before it finished. */
 export type CheckState = 'running' | 'passed' | 'damaged' | 'could not run' | 'stopped';
 
+/** What serverStatus reports of the start-up check: `not run` for a server kept in memory. */
+export type StartupCheckState = CheckState | 'not run';
+
 export interface RunningCheck {
   readonly state: CheckState;
   /** Ends the check early (the server is stopping). */
