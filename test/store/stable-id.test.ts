@@ -1,5 +1,21 @@
+import { createHash } from 'node:crypto';
 import { stableId } from '../../src/store';
+import { sha256Hex } from '../../src/store/identity/content-hash';
 import { factIdsOf } from '../../src/store/identity/stable-id';
+
+describe('sha256Hex', () => {
+  // Ids and versions already in users' stores were cut from the full hex digest of the UTF-8 text:
+  // the shorter hashes must stay exactly those characters, or a reload would duplicate every entity.
+  it.each([
+    ['person\u0000masrour barzani', 24],
+    ['organization\u0000Организация Объединённых Наций', 24],
+    ['{"people":[],"meetings":[]}', 16],
+    ['Mário Soares met Fidel Castro in Havana', 64],
+  ])('keeps %j cut to %i hex characters as the full digest has them', (text, length) => {
+    const full = createHash('sha256').update(text, 'utf8').digest('hex');
+    expect(sha256Hex(text, length)).toBe(full.slice(0, length));
+  });
+});
 
 describe('stableId', () => {
   it('derives ids from keys: the same key always, another kind or key never', () => {

@@ -2,7 +2,7 @@
  * Ids derived from normalized natural keys, so that loading the same articles again (or on
  * another machine) gives the same ids, and links to `/people/<id>` keep working.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './content-hash';
 
 const ID_HEX_LENGTH = 24;
 
@@ -21,10 +21,7 @@ export type IdKind =
 
 /** The id of `kind` for a key made of `parts` (joined with a separator no part contains). */
 export function stableId(kind: IdKind, ...parts: string[]): string {
-  return createHash('sha256')
-    .update([kind, ...parts].join('\u0000'))
-    .digest('hex')
-    .slice(0, ID_HEX_LENGTH);
+  return sha256Hex([kind, ...parts].join('\u0000'), ID_HEX_LENGTH);
 }
 
 /** The kinds of fact an article version states, in the order of their place in a fact's id. */
