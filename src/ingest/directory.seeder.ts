@@ -1,7 +1,8 @@
 /**
  * Loads an archive: every file under a directory, or the files given. A plain-text file is one
  * article; a CSV, TSV, JSON Lines or JSON array file holds one article per row. Articles go in
- * batches (memory stays flat however large the archive), each extracted on the pool's threads
+ * batches (a few batches of text in memory however large the archive; the run's tally and
+ * duplicate check keep about 0.7 KB per article), each extracted on the pool's threads
  * while the batches before it are loaded, and handed to the store as soon as it is extracted (the
  * store plans a batch while it writes the one before), so extraction, planning and writing
  * overlap; batches load in archive order. A file or row that cannot be read or extracted is
