@@ -1,4 +1,4 @@
-/** The extraction thread's full garbage collections come at a steady pace of articles, whatever the batch sizes. */
+/** A thread's full garbage collections (an extraction thread's, the loader's) come at a steady pace of articles, whatever the batch sizes. */
 import { GarbageCollectionPacer } from '../../src/ingest/garbage-collection.pacer';
 
 describe('GarbageCollectionPacer', () => {
