@@ -31,8 +31,9 @@ import {
 } from './audit-measures';
 import type { BenchSection } from './bench-section.type';
 import { startBenchApi } from './http.bench';
+import { PROJECT_ROOT } from '../src/server/project-root';
 
-const CORPUS_DIR = process.env.BENCH_AUDIT_CORPUS ?? path.join(__dirname, '..', '..', 'shared', 'corpus');
+const CORPUS_DIR = process.env.BENCH_AUDIT_CORPUS ?? path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
 const AUDITED_PEOPLE = 30;
 const NAMES_CHECKED = 100;
 const CROWDED_OFFICE_HOLDERS = 20;
@@ -294,7 +295,7 @@ export async function run(): Promise<BenchSection> {
     return {
       title: `Corpus audit (${load.added.articles.toLocaleString('en')} real articles, the ${AUDITED_PEOPLE} most mentioned people and their offices)`,
       markdown: [
-        `\`npm run bench -- audit\` loads every folder of \`${path.relative(path.join(__dirname, '..'), CORPUS_DIR)}\` (BBC 2004-05, Reuters 1987, Al Jazeera 2025) with \`seedDirectory\`, as \`npm run seed\` does, into a fresh embedded server on SQLite (on a worker thread), ` +
+        `\`npm run bench -- audit\` loads every folder of \`${path.relative(PROJECT_ROOT, CORPUS_DIR)}\` (BBC 2004-05, Reuters 1987, Al Jazeera 2025) with \`seedDirectory\`, as \`npm run seed\` does, into a fresh embedded server on SQLite (on a worker thread), ` +
           `then reads the graph through the GraphQL API as a user would: \`people\` by \`MENTION_COUNT\`, and for each of the ${AUDITED_PEOPLE} most mentioned \`Person.offices\` with its default arguments. ` +
           `Each office is judged against what the person held at the time, written by hand in \`bench/audit-labels.ts\` (matching rules in \`bench/audit-measures.ts\`). ` +
           `The machine was shared with other work: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end of the load, so the rate is pessimistic.`,

@@ -36,8 +36,9 @@ import {
 } from '../src/store';
 import type { BenchSection } from './bench-section.type';
 import { writeSyntheticCorpus } from './synthetic-corpus';
+import { PROJECT_ROOT as ROOT } from '../src/server/project-root';
+import { typescriptHookArgs } from './typescript-hook.args';
 
-const ROOT = path.join(__dirname, '..');
 const SEEDS_DIR = path.join(ROOT, 'seeds');
 const EXAMPLES_DIR = path.join(ROOT, 'schema', 'examples');
 const SYNTHETIC_ARTICLES = 10_000;
@@ -170,7 +171,7 @@ function variedRequestsOf(workloads: Workload[], names: string[]): autocannon.Re
         ...POST_GRAPHQL,
         operation: example(name),
         variants: workloads.map((workload) => variablesOf(name, workload)),
-        setupRequest: path.join(__dirname, 'varied-request.setup.ts'),
+        setupRequest: path.join(__dirname, `varied-request.setup${path.extname(__filename)}`),
       }) as autocannon.Request,
   );
 }
@@ -183,8 +184,8 @@ const RUN_AUTOCANNON = `require(${JSON.stringify(require.resolve('autocannon'))}
 
 function autocannonProcess(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    // The varied requests' per-request hook is TypeScript.
-    const args = ['-r', require.resolve('@swc-node/register'), '-e', RUN_AUTOCANNON, JSON.stringify(options)];
+    // The varied requests' per-request hook is a file of this benchmark's own kind.
+    const args = [...typescriptHookArgs(__filename), '-e', RUN_AUTOCANNON, JSON.stringify(options)];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

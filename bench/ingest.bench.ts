@@ -14,12 +14,13 @@ import { startEmbeddedMongoThread } from '../src/mongo-embedded';
 import { startApiServer } from '../src/server';
 import { ensureIndexes } from '../src/store';
 import type { BenchSection } from './bench-section.type';
+import { PROJECT_ROOT } from '../src/server/project-root';
 
 const API_KEY = 'bench-api-key-0123456789abcdef';
 const HEALTH_EVERY_MS = 100;
 const TARGET_HEALTH_MS = 500;
 const TARGET_INGEST_MS = 30_000;
-const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
+const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
 
 interface Case {
   name: string;

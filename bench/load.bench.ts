@@ -27,6 +27,8 @@ import { COLLECTIONS, type PersonDocument } from '../src/store';
 import type { BenchSection } from './bench-section.type';
 import { example, loadTest, startBenchApi, type Figures } from './http.bench';
 import { writeSyntheticCorpus } from './synthetic-corpus';
+import { PROJECT_ROOT } from '../src/server/project-root';
+import { typescriptHookArgs } from './typescript-hook.args';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 const CORPUS_SEED = 2020;
@@ -260,7 +262,7 @@ async function measurePersonPage(dataDir: string, slug: string): Promise<PersonP
 
 /** The environment settings and V8 flags an npm script runs Node with, so the bench runs its parts as users do. */
 function scriptSettings(script: 'seed' | 'start'): { env: Record<string, string>; nodeFlags: string[] } {
-  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
   const [, assignments = '', flags = ''] =
@@ -283,12 +285,16 @@ function scriptDescription(script: 'seed' | 'start'): string {
 /** Runs this file in a child process with an npm script's settings, and reads the JSON it prints. */
 function runInChild<T>(script: 'seed' | 'start', args: string[]): T {
   const { env, nodeFlags } = scriptSettings(script);
-  const stdout = execFileSync(process.execPath, [...nodeFlags, '-r', '@swc-node/register', __filename, ...args], {
-    cwd: path.join(__dirname, '..'),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 16 * 2 ** 20,
-  });
+  const stdout = execFileSync(
+    process.execPath,
+    [...nodeFlags, ...typescriptHookArgs(__filename), __filename, ...args],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 2 ** 20,
+    },
+  );
   return JSON.parse(stdout.toString()) as T;
 }
 

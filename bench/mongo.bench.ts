@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { MongoClient, type Collection } from 'mongodb';
 import { DEFAULT_CACHE_SIZE_MB, startEmbeddedMongo } from '../src/mongo-embedded';
 import type { BenchSection } from './bench-section.type';
+import { typescriptHookArgs } from './typescript-hook.args';
 
 const SIZES = [1_000, 10_000, 100_000, 1_000_000];
 const INSERT_BATCH = 1_000;
@@ -174,7 +175,7 @@ async function measureSize(size: number): Promise<SizeResult> {
 function measureInChild(size: number): SizeResult {
   const child = spawnSync(
     process.execPath,
-    ['--max-semi-space-size=32', '-r', '@swc-node/register', __filename, '--size', String(size)],
+    ['--max-semi-space-size=32', ...typescriptHookArgs(__filename), __filename, '--size', String(size)],
     { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
   );
   if (child.status !== 0) throw new Error(`the ${size}-document run failed: ${child.stderr}`);

@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { extractArticle, type ExtractionRecord } from '../src/extract';
+import { PROJECT_ROOT as ROOT } from '../src/server/project-root';
 
-const ROOT = path.join(__dirname, '..');
 export const EVAL_DIR = path.join(ROOT, '..', 'shared', 'eval');
 export const DEV_DIR = path.join(EVAL_DIR, 'dev');
 export const SEED_DIR = path.join(ROOT, 'seeds');

@@ -8,11 +8,12 @@ import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchSection } from './bench-section.type';
+import { PROJECT_ROOT } from '../src/server/project-root';
 
 const MODULES = ['mongo', 'wire', 'extract', 'load', 'http', 'ingest', 'audit'] as const;
 type ModuleName = (typeof MODULES)[number];
 
-const OUTPUT = path.join(__dirname, '..', 'BENCHMARKS.md');
+const OUTPUT = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 const SECTION_MARK = (name: string) => `<!-- bench:${name} -->`;
 
 function machineLine(): string {

@@ -28,8 +28,15 @@ export interface ServingApi {
   stop(): Promise<void>;
 }
 
-/** The workers run the CLI's own `serve`, which serves as a worker when started by the cluster. */
-const WORKER_ENTRY = path.join(__dirname, '..', '..', 'bin', 'newsgraph.js');
+/**
+ * The workers run the CLI's own `serve`, which serves as a worker when started by the cluster:
+ * the build's `main.js`, or from the TypeScript sources `main.ts` through SWC's require hook.
+ */
+const WORKER_ENTRY = path.join(__dirname, `main${path.extname(__filename)}`);
+const WORKER_EXEC_ARGV =
+  path.extname(__filename) === '.ts'
+    ? [...process.execArgv, '-r', require.resolve('@swc-node/register')]
+    : process.execArgv;
 /** A worker that dies this soon after starting is failing to start, not crashing under load. */
 const START_FAILURE_WINDOW_MS = 10_000;
 const MAX_START_FAILURES_IN_A_ROW = 3;
@@ -49,7 +56,7 @@ export async function startApiCluster({
   assignment: ApiWorkerAssignment;
   log: (message: string) => void;
 }): Promise<ServingApi> {
-  cluster.setupPrimary({ exec: WORKER_ENTRY, args: ['serve'] });
+  cluster.setupPrimary({ exec: WORKER_ENTRY, execArgv: WORKER_EXEC_ARGV, args: ['serve'] });
   const env = { [API_WORKER_ASSIGNMENT_VARIABLE]: JSON.stringify(assignment) };
   const live = new Set<Worker>();
   let stopping = false;

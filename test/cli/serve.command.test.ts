@@ -110,13 +110,16 @@ describe('npm start', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('seeds the empty embedded database, listens on this machine only, and serves the API and the explorer page', async () => {
+  // npm start runs the build (dist/), which has to find the project's schema/examples for the page.
+  it('seeds the empty embedded database, listens on this machine only, and serves the API and the explorer page with its examples', async () => {
     expect(run.output()).toContain('loading articles from');
     expect((await fetch(url.replace('/graphql', '/readyz'))).status).toBe(200);
     expect(await countArticles(url)).toEqual({ data: { articles: { totalCount: 1 } } });
     const page = await fetch(url.replace('/graphql', '/'), { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('newsgraph-explorer-config');
+    const html = await page.text();
+    expect(html).toContain('newsgraph-explorer-config');
+    expect(html).toContain('"name":"person-with-meetings"');
   });
 
   it('replaces a worker that dies, and keeps answering', async () => {

@@ -6,8 +6,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import type { ExampleOperation } from './explorer-config.type';
+import { PROJECT_ROOT } from '../project-root';
 
-export const EXAMPLES_DIR = path.join(__dirname, '..', '..', '..', 'schema', 'examples');
+export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'schema', 'examples');
 
 function leadingComment(query: string): string {
   const lines: string[] = [];

@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../project-root';
 
 export interface ExplorerAssets {
   /** Changes whenever any input changes: part of the assets' URLs, so browsers may cache them for good. */
@@ -20,9 +21,10 @@ export interface ExplorerAssets {
   built: boolean;
 }
 
-const BROWSER_DIR = path.join(__dirname, 'browser');
-const SHARED_SOURCES = [path.join(__dirname, 'explorer-config.type.ts')];
-const PROJECT_ROOT = path.join(__dirname, '..', '..', '..');
+/** The sources, which the build does not hold: the browser code and the config type it shares with the server. */
+const SOURCES_DIR = path.join(PROJECT_ROOT, 'src', 'server', 'explorer');
+const BROWSER_DIR = path.join(SOURCES_DIR, 'browser');
+const SHARED_SOURCES = [path.join(SOURCES_DIR, 'explorer-config.type.ts')];
 /** The packages whose code ends up in the bundle, and the bundler: a new version of any means a new build. */
 const BUNDLED_PACKAGES = [
   'esbuild',
