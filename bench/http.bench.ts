@@ -37,7 +37,7 @@ import {
 import type { BenchSection } from './bench-section.type';
 import { writeSyntheticCorpus } from './synthetic-corpus';
 import { PROJECT_ROOT as ROOT } from '../src/server/project-root';
-import { typescriptHookArgs } from './typescript-hook.args';
+import { typescriptHookArgs } from '../src/ingest/typescript-hook.args';
 
 const SEEDS_DIR = path.join(ROOT, 'seeds');
 const EXAMPLES_DIR = path.join(ROOT, 'schema', 'examples');

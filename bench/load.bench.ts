@@ -28,7 +28,7 @@ import type { BenchSection } from './bench-section.type';
 import { example, loadTest, startBenchApi, type Figures } from './http.bench';
 import { writeSyntheticCorpus } from './synthetic-corpus';
 import { PROJECT_ROOT } from '../src/server/project-root';
-import { typescriptHookArgs } from './typescript-hook.args';
+import { typescriptHookArgs } from '../src/ingest/typescript-hook.args';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 const CORPUS_SEED = 2020;

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { MongoClient, type Collection } from 'mongodb';
 import { DEFAULT_CACHE_SIZE_MB, startEmbeddedMongo } from '../src/mongo-embedded';
 import type { BenchSection } from './bench-section.type';
-import { typescriptHookArgs } from './typescript-hook.args';
+import { typescriptHookArgs } from '../src/ingest/typescript-hook.args';
 
 const SIZES = [1_000, 10_000, 100_000, 1_000_000];
 const INSERT_BATCH = 1_000;

@@ -8,6 +8,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import path from 'node:path';
+import { typescriptHookArgs } from '../ingest';
 import type { ApiServerOptions } from '../server';
 
 /** What a worker is told to serve: given through its environment, already validated by the primary. */
@@ -33,10 +34,7 @@ export interface ServingApi {
  * the build's `main.js`, or from the TypeScript sources `main.ts` through SWC's require hook.
  */
 const WORKER_ENTRY = path.join(__dirname, `main${path.extname(__filename)}`);
-const WORKER_EXEC_ARGV =
-  path.extname(__filename) === '.ts'
-    ? [...process.execArgv, '-r', require.resolve('@swc-node/register')]
-    : process.execArgv;
+const WORKER_EXEC_ARGV = [...process.execArgv, ...typescriptHookArgs(WORKER_ENTRY)];
 /** A worker that dies this soon after starting is failing to start, not crashing under load. */
 const START_FAILURE_WINDOW_MS = 10_000;
 const MAX_START_FAILURES_IN_A_ROW = 3;

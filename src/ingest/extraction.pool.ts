@@ -12,6 +12,7 @@ import { Piscina } from 'piscina';
 import type { ArticleInput, ExtractionRecord } from '../extract';
 import { ExtractionBudgetError, ExtractionQueueFullError } from './extraction-limit.errors';
 import type { ExtractionTask } from './extraction.worker';
+import { typescriptHookArgs } from './typescript-hook.args';
 
 export interface ExtractionPoolOptions {
   /** Threads extracting at once; default one per core but one (at least one). */
@@ -37,14 +38,6 @@ export function defaultExtractionThreads(): number {
   return Math.max(1, os.availableParallelism() - 1);
 }
 
-/**
- * When this runs from TypeScript sources (`node -r @swc-node/register`, Jest), threads need the
- * same require hook to load the worker module.
- */
-function threadExecArgv(workerFile: string): string[] {
-  return path.extname(workerFile) === '.ts' ? ['-r', require.resolve('@swc-node/register')] : [];
-}
-
 export class ExtractionPool {
   readonly threads: number;
   readonly maxQueue: number;
@@ -67,7 +60,7 @@ export class ExtractionPool {
       idleTimeout: IDLE_THREAD_MS,
       // The pool's own count of waiting articles is the bound; piscina's queue just holds them.
       maxQueue: Number.POSITIVE_INFINITY,
-      execArgv: threadExecArgv(workerFile),
+      execArgv: typescriptHookArgs(workerFile),
     });
   }
 

@@ -18,4 +18,5 @@ export {
 } from './extraction.pool';
 export { DEFAULT_FIELD_NAMES, type FieldNames, type DatasetField } from './dataset-fields.mapping';
 export { parsePublicationDate } from './publication-date.parser';
+export { typescriptHookArgs } from './typescript-hook.args';
 export { seedDirectory, seedFiles, ensureSeeded, requireSeedDirectory, type SeedOptions } from './directory.seeder';

@@ -3,4 +3,3 @@ export { startApiServer, type RunningApiServer } from './api.server';
 export type { ApiServerOptions } from './api-server.options';
 export { QUERY_LIMITS } from './query.limits';
 export { explorerAssets, type ExplorerAssets } from './explorer';
-export { PROJECT_ROOT } from './project-root';
