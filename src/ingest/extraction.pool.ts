@@ -7,11 +7,10 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ArticleInput, ExtractionRecord } from '../extract';
 import { ExtractionBudgetError, ExtractionQueueFullError } from './extraction-limit.errors';
-import type { ExtractionTask } from './extraction.worker';
+import type { ExtractionStarted, ExtractionTask } from './extraction.worker';
 import { typescriptHookArgs } from './typescript-hook.args';
 
 export interface ExtractionPoolOptions {
@@ -47,6 +46,9 @@ export class ExtractionPool {
   private waiting = 0;
   /** Recent extraction time, to tell a turned-away caller when to come back. */
   private averageMs = 1000;
+  private nextTaskId = 0;
+  /** What to do when a thread says it has started on a task, by task id. */
+  private readonly onStart = new Map<number, () => void>();
 
   constructor(options: ExtractionPoolOptions = {}) {
     this.threads = options.threads ?? defaultExtractionThreads();
@@ -62,6 +64,9 @@ export class ExtractionPool {
       maxQueue: Number.POSITIVE_INFINITY,
       execArgv: typescriptHookArgs(workerFile),
     });
+    this.piscina.on('message', (message: ExtractionStarted) => {
+      this.onStart.get(message.extractionStarted)?.();
+    });
   }
 
   /** Articles waiting for a thread (not those being extracted). */
@@ -72,13 +77,14 @@ export class ExtractionPool {
   /** The article's facts, or `ExtractionBudgetError` / `ExtractionQueueFullError`, or the extractor's own error. */
   async extract(article: ArticleInput): Promise<ExtractionRecord> {
     if (this.waiting >= this.maxQueue) throw new ExtractionQueueFullError(this.waiting, this.retryAfterSeconds());
-    const { port1, port2 } = new MessageChannel();
+    const taskId = this.nextTaskId++;
     const abort = new AbortController();
     let startedAt: number | undefined;
     let timer: NodeJS.Timeout | undefined;
     let overBudget = false;
     this.waiting++;
-    port1.once('message', () => {
+    this.onStart.set(taskId, () => {
+      this.onStart.delete(taskId);
       this.waiting--;
       startedAt = performance.now();
       timer = setTimeout(() => {
@@ -87,12 +93,10 @@ export class ExtractionPool {
       }, this.budgetMs);
     });
     try {
-      const task: ExtractionTask = { article, started: port2 };
-      const record = (await this.piscina.run(task, {
-        transferList: [port2],
-        signal: abort.signal,
-      })) as ExtractionRecord;
-      this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - startedAt!);
+      const task: ExtractionTask = { article, taskId };
+      const record = (await this.piscina.run(task, { signal: abort.signal })) as ExtractionRecord;
+      // The start and the result come through different ports, so the start may not have arrived yet.
+      if (startedAt !== undefined) this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - startedAt);
       return record;
     } catch (err) {
       if (overBudget) throw new ExtractionBudgetError(article.source, this.budgetMs);
@@ -100,7 +104,7 @@ export class ExtractionPool {
     } finally {
       if (startedAt === undefined) this.waiting--;
       clearTimeout(timer);
-      port1.close();
+      this.onStart.delete(taskId);
     }
   }
 
