@@ -6,19 +6,9 @@
  * much this lowers a load's peak RSS is not settled: see README, "Loading articles". A
  * collection takes a few tenths of a second; 2,000 articles take about 6 s to extract.
  */
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { collectGarbage } from './garbage-collection.trigger';
 
-let v8Collector: (() => void) | undefined;
-
-/** `gc()`, made available at run time as `--expose-gc` would at start. */
-function fullCollection(): void {
-  if (!v8Collector) {
-    v8.setFlagsFromString('--expose-gc');
-    v8Collector = vm.runInNewContext('gc') as () => void;
-  }
-  v8Collector();
-}
+const fullCollection = () => collectGarbage('major');
 
 export class GarbageCollectionPacer {
   private articlesSince = 0;

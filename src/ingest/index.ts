@@ -19,4 +19,5 @@ export {
 export { DEFAULT_FIELD_NAMES, type FieldNames, type DatasetField } from './dataset-fields.mapping';
 export { parsePublicationDate } from './publication-date.parser';
 export { typescriptHookArgs } from './typescript-hook.args';
+export { collectGarbage } from './garbage-collection.trigger';
 export { seedDirectory, seedFiles, ensureSeeded, requireSeedDirectory, type SeedOptions } from './directory.seeder';

@@ -22,6 +22,7 @@ import {
   type RequestContext,
 } from '../graphql';
 import { databaseAnswers } from '../store';
+import { IdleCollectionScheduler } from './idle-collection.scheduler';
 import type { ApiServerOptions } from './api-server.options';
 import { explorerRoute } from './explorer';
 import { ARMOR_CONFIG, QUERY_LIMITS } from './query.limits';
@@ -118,7 +119,10 @@ export async function startApiServer({
     response.end();
   }
 
+  const idleCollection = new IdleCollectionScheduler();
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    idleCollection.requestStarted();
+    response.once('close', () => idleCollection.requestEnded());
     const url = new URL(request.url ?? '/', 'http://localhost');
     for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
     const route = async (): Promise<void> => {
