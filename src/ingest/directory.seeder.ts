@@ -71,8 +71,11 @@ export async function requireSeedDirectory(dir: string): Promise<void> {
 /**
  * Articles are loaded in batches: a batch costs the store a fixed number of commands, and an
  * entity several of its articles name is written once; a few batches of texts stay in memory.
+ * A commit rewrites every page it touches, and some pages are touched by every batch (the heavy
+ * hitters' entities, the upper levels of each index): 512 rather than 128 articles per batch took 30,000 synthetic articles from 112 to 130
+ * articles/s (CPU 13.9 -> 11.3 ms per article) for 70 MB more peak memory.
  */
-const BATCH_ARTICLES = 128;
+const BATCH_ARTICLES = 512;
 const BATCH_TEXT_CHARACTERS = 8 * 2 ** 20;
 /** A batch holds at most this share of the archive's bytes: a small archive too is loaded while it is extracted. */
 const MIN_BATCHES = 8;
