@@ -19,7 +19,7 @@ import {
   type EntityCollection,
   type LoadStatus,
 } from '../store';
-import { readArticleFile } from './article-file.reader';
+import { prefetchArticleFile, startedAhead, type PrefetchedFile } from './article-files.prefetcher';
 import {
   loadPreparedArticles,
   prepareArticles,
@@ -95,6 +95,14 @@ interface InputFile {
   source: string;
 }
 
+/** A dataset file is streamed row by row as it loads; an article file is read ahead of the loader. */
+type FileContent = { format: DatasetFormat } | { article: Promise<PrefetchedFile> };
+
+function contentOf(input: InputFile): FileContent {
+  const format = datasetFormatOf(input.path);
+  return format ? { format } : { article: prefetchArticleFile(input.path) };
+}
+
 type ItemLabel = Omit<FailedItem, 'error'>;
 
 /** The loader's own heap, like an extraction thread's, holds far more garbage than live data through a long load. */
@@ -128,19 +136,21 @@ class SeedRun {
     this.maxBatchCharacters = Math.min(BATCH_TEXT_CHARACTERS, Math.ceil(bytesTotal / MIN_BATCHES));
   }
 
-  async loadFile(file: InputFile): Promise<void> {
+  /** Loads a dataset's rows, or an article file read ahead. */
+  async loadFile(file: InputFile, content: FileContent): Promise<void> {
     this.files++;
-    const format = datasetFormatOf(file.path);
-    if (format) await this.loadDataset(file, format);
-    else {
-      const read = await readArticleFile(file.path);
+    if ('format' in content) {
+      await this.loadDataset(file, content.format);
+      this.bytesBefore += (await stat(file.path).catch(() => null))?.size ?? 0;
+    } else {
+      const { file: read, bytes } = await content.article;
       if (!read.ok) this.fail({ source: file.source, error: read.error });
       else {
         if (read.decodedFrom) this.decoded.push({ source: file.source, encoding: read.decodedFrom });
         await this.add({ source: file.source }, { source: file.source, text: read.text });
       }
+      this.bytesBefore += bytes;
     }
-    this.bytesBefore += (await stat(file.path).catch(() => null))?.size ?? 0;
     this.currentFileBytes = () => 0;
   }
 
@@ -307,7 +317,7 @@ async function seedFrom(
     });
   const run = new SeedRun(db, pool, options, measured.bytes);
   try {
-    for await (const input of inputs()) await run.loadFile(input);
+    for await (const { item, started } of startedAhead(inputs(), contentOf)) await run.loadFile(item, started);
     await run.finish();
   } catch (err) {
     await run.abandon();

@@ -2,15 +2,17 @@
  * Extraction on worker threads, so that however long an article takes, the thread that answers
  * queries and health checks stays free. Each article gets a time budget counted from when a
  * thread starts on it: past it, the thread is terminated (a synchronous extraction cannot be
- * interrupted any other way) and replaced, and the article is refused. At most `maxQueue`
- * articles wait for a thread; beyond that the caller is told to retry later.
+ * interrupted any other way) and replaced, and the article is refused (the articles the thread
+ * had taken with it are extracted again). Articles start in the order they came, a thread taking
+ * up to 32 of those waiting at a time. At most `maxQueue` articles wait for a thread; beyond that
+ * the caller is told to retry later.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { ArticleInput, ExtractionRecord } from '../extract';
 import { ExtractionBudgetError, ExtractionQueueFullError } from './extraction-limit.errors';
-import type { ExtractionStarted, ExtractionTask } from './extraction.worker';
+import type { ExtractionItem, ExtractionOutcome, ExtractionStarted, ExtractionTask } from './extraction.worker';
 import { typescriptHookArgs } from './typescript-hook.args';
 
 export interface ExtractionPoolOptions {
@@ -37,18 +39,52 @@ export function defaultExtractionThreads(): number {
   return Math.max(1, os.availableParallelism() - 1);
 }
 
+/** An article waiting for a thread or being extracted. */
+interface PendingArticle {
+  item: ExtractionItem;
+  resolve(record: ExtractionRecord): void;
+  reject(err: Error): void;
+  started: boolean;
+}
+
+/** A run of articles handed to one thread. */
+interface RunningTask {
+  articles: PendingArticle[];
+  abort: AbortController;
+  /** The budget of the article the thread is on. */
+  timer?: NodeJS.Timeout;
+  /** The article that ran past its budget, once one has. */
+  overBudget: PendingArticle | null;
+}
+
+/**
+ * At most this many articles go to a thread at once. A thread is handed its next articles by
+ * the loader's thread, which a load keeps busy for up to hundreds of milliseconds at a time
+ * (planning, its garbage collection); handed one article at a time, the extraction thread sat
+ * idle half the time waiting for the next.
+ */
+const MAX_ARTICLES_PER_TASK = 32;
+
 export class ExtractionPool {
   readonly threads: number;
   readonly maxQueue: number;
   readonly budgetMs: number;
   private readonly piscina: Piscina;
-  /** Submitted and not yet started by a thread. */
+  /** Articles waiting for a thread, in the order they came. */
+  private readonly queue: PendingArticle[] = [];
+  /** Submitted and not yet started by a thread (queued, or handed over and not reached yet). */
   private waiting = 0;
   /** Recent extraction time, to tell a turned-away caller when to come back. */
   private averageMs = 1000;
   private nextTaskId = 0;
-  /** What to do when a thread says it has started on a task, by task id. */
-  private readonly onStart = new Map<number, () => void>();
+  /**
+   * Tasks handed to piscina: at most one per thread, so that none waits in piscina's queue,
+   * whose order it does not keep (a task it could not hand to a busy thread goes to the back
+   * when it has an abort signal, to the front with `stricterFIFO`).
+   */
+  private readonly running = new Set<RunningTask>();
+  /** The running task of each article a thread has taken, by task id (to find it when it starts). */
+  private readonly taskOf = new Map<number, RunningTask>();
 
   constructor(options: ExtractionPoolOptions = {}) {
     this.threads = options.threads ?? defaultExtractionThreads();
@@ -60,13 +96,11 @@ export class ExtractionPool {
       minThreads: 0,
       maxThreads: this.threads,
       idleTimeout: IDLE_THREAD_MS,
-      // The pool's own count of waiting articles is the bound; piscina's queue just holds them.
+      // The pool's own queue is the bound; piscina never holds more than it has threads for.
       maxQueue: Number.POSITIVE_INFINITY,
       execArgv: typescriptHookArgs(workerFile),
     });
-    this.piscina.on('message', (message: ExtractionStarted) => {
-      this.onStart.get(message.extractionStarted)?.();
-    });
+    this.piscina.on('message', (message: ExtractionStarted) => this.started(message.extractionStarted));
   }
 
   /** Articles waiting for a thread (not those being extracted). */
@@ -75,37 +109,14 @@ export class ExtractionPool {
   }
 
   /** The article's facts, or `ExtractionBudgetError` / `ExtractionQueueFullError`, or the extractor's own error. */
-  async extract(article: ArticleInput): Promise<ExtractionRecord> {
-    if (this.waiting >= this.maxQueue) throw new ExtractionQueueFullError(this.waiting, this.retryAfterSeconds());
-    const taskId = this.nextTaskId++;
-    const abort = new AbortController();
-    let startedAt: number | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let overBudget = false;
+  extract(article: ArticleInput): Promise<ExtractionRecord> {
+    if (this.waiting >= this.maxQueue)
+      return Promise.reject(new ExtractionQueueFullError(this.waiting, this.retryAfterSeconds()));
     this.waiting++;
-    this.onStart.set(taskId, () => {
-      this.onStart.delete(taskId);
-      this.waiting--;
-      startedAt = performance.now();
-      timer = setTimeout(() => {
-        overBudget = true;
-        abort.abort();
-      }, this.budgetMs);
+    return new Promise<ExtractionRecord>((resolve, reject) => {
+      this.queue.push({ item: { article, taskId: this.nextTaskId++ }, resolve, reject, started: false });
+      this.dispatch();
     });
-    try {
-      const task: ExtractionTask = { article, taskId };
-      const record = (await this.piscina.run(task, { signal: abort.signal })) as ExtractionRecord;
-      // The start and the result come through different ports, so the start may not have arrived yet.
-      if (startedAt !== undefined) this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - startedAt);
-      return record;
-    } catch (err) {
-      if (overBudget) throw new ExtractionBudgetError(article.source, this.budgetMs);
-      throw err;
-    } finally {
-      if (startedAt === undefined) this.waiting--;
-      clearTimeout(timer);
-      this.onStart.delete(taskId);
-    }
   }
 
   /** Starts a thread (which loads the extractor) and runs a small article through it, so the first real one waits for neither. */
@@ -115,7 +126,79 @@ export class ExtractionPool {
 
   /** Ends every thread; articles still waiting or running are rejected. */
   close(): Promise<void> {
+    const closed = new Error('the extraction pool was closed');
+    for (const pending of this.queue.splice(0)) this.settle(pending, closed);
     return this.piscina.destroy();
+  }
+
+  /** Hands the articles in line to the threads that are free, a run of them to each. */
+  private dispatch(): void {
+    while (this.queue.length && this.running.size < this.threads) {
+      // Split what waits between the threads, so a few articles do not all go to one.
+      const share = Math.ceil(this.queue.length / (this.threads - this.running.size));
+      const articles = this.queue.splice(0, Math.min(MAX_ARTICLES_PER_TASK, share));
+      const task: RunningTask = { articles, abort: new AbortController(), overBudget: null };
+      this.running.add(task);
+      for (const pending of articles) this.taskOf.set(pending.item.taskId, task);
+      const run = this.piscina.run({ items: articles.map((a) => a.item) } satisfies ExtractionTask, {
+        signal: task.abort.signal,
+      }) as Promise<ExtractionOutcome[]>;
+      run.then(
+        (outcomes) => this.finish(task, outcomes),
+        (err: unknown) => this.finish(task, err instanceof Error ? err : new Error(String(err))),
+      );
+    }
+  }
+
+  /** A thread started on an article: its budget runs from now, and the article before it in the task is done. */
+  private started(taskId: number): void {
+    const task = this.taskOf.get(taskId);
+    const pending = task?.articles.find((a) => a.item.taskId === taskId);
+    if (!task || !pending || task.overBudget) return;
+    pending.started = true;
+    this.waiting--;
+    clearTimeout(task.timer);
+    task.timer = setTimeout(() => {
+      task.overBudget = pending;
+      task.abort.abort();
+    }, this.budgetMs);
+  }
+
+  /**
+   * The thread is done with the task: each article gets its outcome. When the thread was stopped
+   * (an article past its budget) or lost, the article it was on fails and those it had not
+   * finished go back to the front of the line, in order.
+   */
+  private finish(task: RunningTask, result: ExtractionOutcome[] | Error): void {
+    clearTimeout(task.timer);
+    this.running.delete(task);
+    for (const pending of task.articles) this.taskOf.delete(pending.item.taskId);
+    if (Array.isArray(result)) {
+      task.articles.forEach((pending, i) => this.settle(pending, result[i]));
+    } else if (task.overBudget) {
+      const stuck = task.overBudget;
+      const after = task.articles.slice(task.articles.indexOf(stuck) + 1);
+      const before = task.articles.slice(0, task.articles.indexOf(stuck));
+      this.settle(stuck, new ExtractionBudgetError(stuck.item.article.source, this.budgetMs));
+      // The thread's results went with it: the articles before the stuck one are extracted again.
+      for (const pending of [...before, ...after].reverse()) {
+        if (pending.started) this.waiting++;
+        pending.started = false;
+        this.queue.unshift(pending);
+      }
+    } else {
+      for (const pending of task.articles) this.settle(pending, result);
+    }
+    this.dispatch();
+  }
+
+  private settle(pending: PendingArticle, outcome: ExtractionOutcome | Error): void {
+    if (!pending.started) this.waiting--;
+    if (outcome instanceof Error) return pending.reject(outcome);
+    if ('error' in outcome)
+      return pending.reject(Object.assign(new Error(outcome.error.message), { name: outcome.error.name }));
+    this.averageMs = 0.8 * this.averageMs + 0.2 * outcome.ms;
+    pending.resolve(outcome.record);
   }
 
   private retryAfterSeconds(): number {

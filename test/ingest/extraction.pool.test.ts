@@ -1,7 +1,8 @@
 /** The extraction pool: real extraction on worker threads, a time budget that stops a stuck thread, a bounded queue. */
 import path from 'node:path';
+import type { ExtractionRecord } from '../../src/extract';
 import { ArticleInputError, ExtractionBudgetError, ExtractionPool, ExtractionQueueFullError } from '../../src/ingest';
-import { STALL } from './fixtures/stalling-extraction.worker';
+import { FAIL, STALL } from './fixtures/stalling-extraction.worker';
 
 const WORKER = path.join(__dirname, 'fixtures', 'stalling-extraction.worker.ts');
 const ARTICLE = {
@@ -22,6 +23,20 @@ describe('ExtractionPool', () => {
     }
   });
 
+  it('starts articles in the order they came, so the first of a load is extracted first', async () => {
+    const pool = new ExtractionPool({ threads: 1 });
+    try {
+      const finished: string[] = [];
+      const sources = ['a', 'b', 'c', 'd', 'e', 'f'].map((letter) => `${letter}.txt`);
+      await Promise.all(
+        sources.map((source) => pool.extract({ ...ARTICLE, source }).then(() => finished.push(source))),
+      );
+      expect(finished).toEqual(sources);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('stops an article past its budget with an input error naming the limit, and replaces the stopped thread', async () => {
     const pool = new ExtractionPool({ threads: 1, budgetMs: 300, workerFile: WORKER });
     try {
@@ -31,6 +46,41 @@ describe('ExtractionPool', () => {
       await expect(refused).rejects.toThrow(/"stuck\.txt".*longer than the limit of 0\.3 s per article/);
       // The pool's only thread was terminated; a new one takes the next article (and is stopped in turn).
       await expect(pool.extract({ ...STUCK, source: 'stuck-again.txt' })).rejects.toThrow(/"stuck-again\.txt"/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses only the stuck article of those a thread took together; the others are extracted', async () => {
+    const pool = new ExtractionPool({ threads: 1, budgetMs: 300, workerFile: WORKER });
+    try {
+      const outcomes = await Promise.allSettled([
+        pool.extract({ ...ARTICLE, source: 'before.txt' }),
+        pool.extract(STUCK),
+        pool.extract({ ...ARTICLE, source: 'after.txt' }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ExtractionBudgetError);
+      for (const outcome of [outcomes[0], outcomes[2]])
+        expect((outcome as PromiseFulfilledResult<ExtractionRecord>).value.meetings).toHaveLength(1);
+      expect(pool.queued).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("fails only the article the extractor failed on, with the extractor's message", async () => {
+    const pool = new ExtractionPool({ threads: 1, workerFile: WORKER });
+    try {
+      const outcomes = await Promise.allSettled([
+        pool.extract(ARTICLE),
+        pool.extract({ source: 'broken.txt', text: `${FAIL} ${ARTICLE.text}` }),
+        pool.extract(ARTICLE),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const error = (outcomes[1] as PromiseRejectedResult).reason as Error;
+      expect(error.message).toBe('the extractor failed on "broken.txt"');
+      expect(error.name).toBe('RangeError');
     } finally {
       await pool.close();
     }
