@@ -3,6 +3,7 @@
  * answering is completed by the next loader exactly as its owner would have, and a load that
  * waits too long behind a live one gives up with a retryable error, leaving nothing behind.
  */
+import { Collection } from 'mongodb';
 import {
   articleIdFor,
   BOOKKEEPING_COLLECTIONS,
@@ -210,6 +211,37 @@ describe('the load log', () => {
     expect(await consistencyProblems(t.db)).toEqual([]);
     const amina = await t.db.collection(COLLECTIONS.people).findOne({ slug: 'amina-odhiambo' });
     expect(amina).toMatchObject({ articleCount: 2, meetingCount: 2 });
+  });
+
+  it('gives a stalled append a number the log has not passed yet', async () => {
+    // The appender reads the last number taken and stalls before inserting the next; meanwhile
+    // another loader takes that number, is applied and drops its entry, which frees the number.
+    // Taking it again would make an entry the log has already passed: never applied, its load
+    // told it was withdrawn.
+    const log = new LoadLog(t.db);
+    let resume!: () => void;
+    const stalled = new Promise<void>((resolve) => {
+      const insertOne = Collection.prototype.insertOne;
+      const spy = jest.spyOn(Collection.prototype, 'insertOne').mockImplementation(async function (
+        this: Collection,
+        ...args: Parameters<Collection['insertOne']>
+      ) {
+        if (this.collectionName === BOOKKEEPING_COLLECTIONS.loadLog && args[0].owner === 'stalled') {
+          spy.mockRestore();
+          resolve();
+          await new Promise<void>((go) => (resume = go));
+        }
+        return insertOne.apply(this, args);
+      });
+    });
+    const slow = log.append('stalled', []);
+    await stalled;
+    const fast = await log.append('fast', []);
+    await log.advance(fast);
+    await log.forget(fast);
+    resume();
+    expect(await slow).toBeGreaterThan(await log.applied());
+    expect(await log.entry(await slow)).toMatchObject({ owner: 'stalled' });
   });
 
   it('withdraws a load that waits past its patience behind a live loader, with a retryable error and nothing left behind', async () => {

@@ -73,6 +73,9 @@ export class LoadLog {
   /**
    * Appends an entry at the next sequence number and returns it. When another loader takes a
    * number first, the next one is tried: every number below it is taken, so none is skipped.
+   * A number can also be freed under us: its entry applied and dropped between our reading the
+   * last number and inserting. An entry the log has passed would never be applied, so it is
+   * taken back and a number after the applied one tried.
    */
   async append(owner: string, items: readonly LoadItem[]): Promise<number> {
     let seq = (await this.lastSeq()) + 1;
@@ -87,10 +90,14 @@ export class LoadLog {
           failure: null,
           cancelled: false,
         });
-        return seq;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
+        continue;
       }
+      const applied = await this.applied();
+      if (applied < seq) return seq;
+      await this.entries.deleteOne({ _id: seq, owner });
+      seq = applied;
     }
     throw new StoreBusyError(`the load log stayed contended for ${MAX_APPEND_ATTEMPTS} attempts; try again`);
   }
