@@ -18,6 +18,7 @@ module.exports = {
     ],
   },
   setupFiles: ['reflect-metadata'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/shared-extraction-pool.teardown.ts'],
   maxWorkers: 2,
   // A guard against hangs, not a measure: on two busy cores a test that starts processes or a browser
   // can take many times as long as on a quiet machine, and no test asserts how long anything takes.
