@@ -111,6 +111,7 @@ export async function run(): Promise<BenchSection> {
       introspection: false,
       explorer: false,
       stackTraces: false,
+      responseCacheMB: 32,
     },
   });
   const rows: string[] = [];

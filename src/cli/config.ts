@@ -12,6 +12,8 @@ export interface Config {
   dataDir: string;
   /** MiB of stored documents the embedded server keeps decoded in memory. */
   cacheSizeMB: number;
+  /** MiB of whole query responses each API process keeps under the store's version; 0: none. */
+  responseCacheMB: number;
   dbName: string;
   apiKey: string | undefined;
   seedsDir: string;
@@ -51,6 +53,11 @@ export const CONFIG_VARIABLES = [
     '64',
     "The embedded server's document cache, in MiB of stored documents: what bounds its memory (ignored with MONGODB_URI).",
   ],
+  [
+    'NEWSGRAPH_RESPONSE_CACHE_MB',
+    '32',
+    'Query responses each API process keeps in memory, in MiB (of their JSON), until the store changes (`0`: no response cache).',
+  ],
   ['NEWSGRAPH_DB_NAME', 'newsgraph', 'Database name.'],
   ['NEWSGRAPH_SEEDS_DIR', './seeds', 'Articles loaded at start when the database is empty.'],
   ['NEWSGRAPH_API_KEY', '(unset)', 'Bearer key for mutations, at least 16 characters; unset turns mutations off.'],
@@ -76,6 +83,7 @@ export const CONFIG_VARIABLES = [
 const MIN_API_KEY_LENGTH = 16;
 const DEFAULT_CACHE_MB = 64;
 const MAX_CACHE_MB = 1024 * 1024;
+const DEFAULT_RESPONSE_CACHE_MB = 32;
 const MAX_WORKERS = 64;
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
@@ -139,6 +147,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push(`NEWSGRAPH_CACHE_MB="${rawCache}" is not a cache size; use a whole number of MiB from 1`);
   }
 
+  const rawResponseCache = value('NEWSGRAPH_RESPONSE_CACHE_MB') ?? String(DEFAULT_RESPONSE_CACHE_MB);
+  const responseCacheMB = Number(rawResponseCache);
+  if (!/^\d+$/.test(rawResponseCache) || responseCacheMB > MAX_CACHE_MB) {
+    problems.push(
+      `NEWSGRAPH_RESPONSE_CACHE_MB="${rawResponseCache}" is not a cache size; use a whole number of MiB (0 turns it off)`,
+    );
+  }
+
   const production = value('NODE_ENV') === 'production';
   // A development server answers this machine only; a production one sits behind a proxy or in a container.
   const defaultHost = production ? '0.0.0.0' : '127.0.0.1';
@@ -148,6 +164,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     mongodbUri,
     dataDir: path.resolve(cwd, value('NEWSGRAPH_DATA_DIR') ?? './data'),
     cacheSizeMB,
+    responseCacheMB,
     dbName,
     apiKey,
     seedsDir: path.resolve(cwd, value('NEWSGRAPH_SEEDS_DIR') ?? './seeds'),

@@ -32,6 +32,7 @@ async function startServing(config: Config, database: DatabaseConnection): Promi
     introspection: config.introspection,
     explorer: config.explorer,
     stackTraces: config.stackTraces,
+    responseCacheMB: config.responseCacheMB,
   };
   if (config.workers === 1) {
     const server = await startApiProcess({ db: database.db, options, log });

@@ -12,4 +12,6 @@ export interface ApiServerOptions {
   explorer: boolean;
   /** Put stack traces in error responses (for debugging; off by default in every environment). */
   stackTraces: boolean;
+  /** MiB of whole query responses kept under the store's version (`response-cache.plugin.ts`); 0 turns the cache off. */
+  responseCacheMB: number;
 }

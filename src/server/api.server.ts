@@ -27,6 +27,7 @@ import type { ApiServerOptions } from './api-server.options';
 import { explorerRoute } from './explorer';
 import { ARMOR_CONFIG, QUERY_LIMITS } from './query.limits';
 import { readRequestBody, RequestBodyError } from './request-body.reader';
+import { responseCachePlugins } from './response-cache.plugin';
 
 export interface RunningApiServer {
   /** `http://host:port/` as reachable from this machine. */
@@ -78,13 +79,15 @@ export async function startApiServer({
     includeStacktraceInErrorResponses: options.stackTraces,
     formatError: createErrorFormatter(options.production),
     validationRules: [...armor.validationRules, queriesAndMutationsOnly],
-    // No cache hints are used; without the cache-control plugin Apollo does not wrap every resolver.
+    // No per-field cache hints are used (the response cache keys on the store's version instead);
+    // without the cache-control plugin Apollo does not wrap every resolver.
     plugins: [
       ...armor.plugins,
       // The explorer page is served below, outside Apollo, so that it can set its own security policy.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...responseCachePlugins(options.responseCacheMB),
     ],
   });
   await apollo.start();

@@ -10,6 +10,7 @@ export * from './store-layout';
 export * from './indexes';
 export * from './store-reset';
 export * from './database.ping';
+export * from './store-version';
 export * from './documents/evidence.document';
 export * from './documents/article.document';
 export * from './documents/fact.document';

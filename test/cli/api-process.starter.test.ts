@@ -19,6 +19,7 @@ describe('startApiProcess', () => {
     introspection: true,
     explorer: false,
     stackTraces: false,
+    responseCacheMB: 32,
   };
 
   async function start(apiKey: string | undefined): Promise<string[]> {

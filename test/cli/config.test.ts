@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       mongodbUri: undefined,
       dataDir: path.join(CWD, 'data'),
       cacheSizeMB: 64,
+      responseCacheMB: 32,
       dbName: 'newsgraph',
       apiKey: undefined,
       seedsDir: path.join(CWD, 'seeds'),
@@ -63,6 +64,7 @@ describe('loadConfig', () => {
         MONGODB_URI: 'mongodb://db.internal:27017',
         NEWSGRAPH_DATA_DIR: '/var/lib/newsgraph',
         NEWSGRAPH_CACHE_MB: '256',
+        NEWSGRAPH_RESPONSE_CACHE_MB: '0',
         NEWSGRAPH_DB_NAME: 'graph',
         NEWSGRAPH_API_KEY: 'k'.repeat(32),
         NEWSGRAPH_SEEDS_DIR: 'articles',
@@ -78,6 +80,7 @@ describe('loadConfig', () => {
       mongodbUri: 'mongodb://db.internal:27017',
       dataDir: '/var/lib/newsgraph',
       cacheSizeMB: 256,
+      responseCacheMB: 0,
       dbName: 'graph',
       apiKey: 'k'.repeat(32),
       seedsDir: path.join(CWD, 'articles'),
@@ -99,6 +102,7 @@ describe('loadConfig', () => {
       NEWSGRAPH_WORKERS: 'many',
       NEWSGRAPH_STACK_TRACES: 'sometimes',
       NEWSGRAPH_CACHE_MB: '0.5',
+      NEWSGRAPH_RESPONSE_CACHE_MB: '-1',
     });
     expect(problems).toEqual([
       expect.stringMatching(/^PORT="http" .*0-65535/),
@@ -107,6 +111,7 @@ describe('loadConfig', () => {
       expect.stringMatching(/^NEWSGRAPH_API_KEY .*at least 16/),
       expect.stringMatching(/^NEWSGRAPH_WORKERS="many" .*auto or 1-64/),
       expect.stringMatching(/^NEWSGRAPH_CACHE_MB="0.5" .*whole number of MiB/),
+      expect.stringMatching(/^NEWSGRAPH_RESPONSE_CACHE_MB="-1" .*0 turns it off/),
       expect.stringMatching(/^NEWSGRAPH_INTROSPECTION="maybe" is not a boolean/),
       expect.stringMatching(/^NEWSGRAPH_STACK_TRACES="sometimes" is not a boolean/),
     ]);

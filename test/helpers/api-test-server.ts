@@ -35,6 +35,7 @@ export async function startTestApi(db: Db, options: Partial<ApiServerOptions> = 
       introspection: true,
       explorer: true,
       stackTraces: false,
+      responseCacheMB: 32,
       ...options,
     },
   });

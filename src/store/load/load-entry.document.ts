@@ -52,6 +52,8 @@ export interface StoreStateDocument {
   /** `log`, `layout` or `loader:<owner>`. */
   _id: string;
   appliedSeq?: number;
+  /** Set when the log's state is first written; a reset drops it, so (epoch, appliedSeq) never repeats. */
+  epoch?: string;
   layoutVersion?: number;
   heartbeatAt?: Date;
 }

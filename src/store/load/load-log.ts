@@ -4,7 +4,7 @@
  * cannot take the same one and no number is ever skipped), gets its plan once (the first plan
  * stored wins), and counts as applied when `appliedSeq` reaches it.
  */
-import type { Db } from 'mongodb';
+import { ObjectId, type Db } from 'mongodb';
 import { BOOKKEEPING_COLLECTIONS } from '../collection-names';
 import { StoreBusyError } from '../store-busy.error';
 import { isDuplicateKeyError } from './duplicate-key.error';
@@ -168,7 +168,11 @@ export class LoadLog {
   /** Marks entry `seq` applied (a no-op when it already is). */
   async advance(seq: number): Promise<void> {
     try {
-      await this.state.updateOne({ _id: 'log', appliedSeq: seq - 1 }, { $set: { appliedSeq: seq } }, { upsert: true });
+      await this.state.updateOne(
+        { _id: 'log', appliedSeq: seq - 1 },
+        { $set: { appliedSeq: seq }, $setOnInsert: { epoch: new ObjectId().toHexString() } },
+        { upsert: true },
+      );
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }

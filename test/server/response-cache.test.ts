@@ -1,0 +1,102 @@
+/**
+ * The response cache: a query asked again while the store is unchanged is answered from memory
+ * (Apollo's `age` header marks such answers), and the first one asked after the store changes
+ * (a mutation through this API, a load or removal by another client, a reset) runs again.
+ */
+import type { Db } from 'mongodb';
+import { ensureIndexes, loadExtraction, removeArticle, resetStore } from '../../src/store';
+import { startTestApi, TEST_API_KEY, type TestApi } from '../helpers/api-test-server';
+import { article, person } from '../helpers/article-record.fixture';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+const PEOPLE =
+  'query People($first: Int!) { people(first: $first, orderBy: { field: NAME, direction: ASC }) { totalCount nodes { name } } }';
+
+async function loadPerson(db: Db, source: string, name: string): Promise<void> {
+  const sentence = `${name} spoke on Monday.`;
+  const fixture = article(source, [sentence], (say) => ({ people: [person(name, say(sentence))] }));
+  await loadExtraction(db, fixture.record, { text: fixture.text });
+}
+
+/** The names the query returns, and whether the answer came from the cache. */
+async function askPeople(api: TestApi, first = 10): Promise<{ names: string[]; cached: boolean }> {
+  const response = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: PEOPLE, variables: { first } }),
+  });
+  const body = (await response.json()) as { data: { people: { nodes: Array<{ name: string }> } } };
+  return { names: body.data.people.nodes.map((n) => n.name), cached: response.headers.has('age') };
+}
+
+describe('response cache', () => {
+  let t: TestDatabase;
+  let api: TestApi;
+
+  beforeEach(async () => {
+    t = await openTestDatabase();
+    await ensureIndexes(t.db);
+    api = await startTestApi(t.db, { apiKey: TEST_API_KEY });
+  });
+  afterEach(async () => {
+    await api.stop();
+    await t.close();
+  });
+
+  it('answers a query asked again from memory while the store is unchanged, per set of variables', async () => {
+    await loadPerson(t.db, 'a.txt', 'Ada Lovelace');
+    expect(await askPeople(api)).toEqual({ names: ['Ada Lovelace'], cached: false });
+    expect(await askPeople(api)).toEqual({ names: ['Ada Lovelace'], cached: true });
+    expect(await askPeople(api, 5)).toEqual({ names: ['Ada Lovelace'], cached: false });
+  });
+
+  it('runs the query again once another client has loaded or removed an article', async () => {
+    await loadPerson(t.db, 'a.txt', 'Ada Lovelace');
+    await askPeople(api);
+    const other = (await t.connect()).db(t.db.databaseName);
+    await loadPerson(other, 'b.txt', 'Charles Babbage');
+    expect(await askPeople(api)).toEqual({ names: ['Ada Lovelace', 'Charles Babbage'], cached: false });
+    await removeArticle(other, 'a.txt');
+    expect(await askPeople(api)).toEqual({ names: ['Charles Babbage'], cached: false });
+  });
+
+  it('runs the query again after an ingestArticle through the API', async () => {
+    await askPeople(api);
+    const ingested = await api.post(
+      'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status } }',
+      { input: { source: 'ingested.txt', text: 'Prime Minister Jane Doe met Foreign Minister John Roe on Monday.' } },
+      { authorization: `Bearer ${TEST_API_KEY}` },
+    );
+    expect(ingested.data?.ingestArticle.status).toBe('ADDED');
+    const after = await askPeople(api);
+    expect(after.cached).toBe(false);
+    expect(after.names).toEqual(expect.arrayContaining(['Jane Doe', 'John Roe']));
+  });
+
+  it('never answers from before a reset, even once the store is loaded back to as many loads', async () => {
+    await loadPerson(t.db, 'a.txt', 'Ada Lovelace');
+    await askPeople(api);
+    await resetStore(t.db);
+    await loadPerson(t.db, 'a.txt', 'Grace Hopper');
+    expect(await askPeople(api)).toEqual({ names: ['Grace Hopper'], cached: false });
+  });
+
+  it('keeps no answer with errors, and none at all when its size is 0', async () => {
+    const invalid = await api.post('query { people(first: -1) { totalCount } }');
+    expect(invalid.errors).toBeDefined();
+    const again = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query { people(first: -1) { totalCount } }' }),
+    });
+    expect(again.headers.has('age')).toBe(false);
+
+    const uncached = await startTestApi(t.db, { responseCacheMB: 0 });
+    try {
+      await askPeople(uncached);
+      expect((await askPeople(uncached)).cached).toBe(false);
+    } finally {
+      await uncached.stop();
+    }
+  });
+});
