@@ -89,9 +89,9 @@ async function largestDocument(db: Db): Promise<{ collection: string; bytes: num
   return largest;
 }
 
-/** The person page of the heavy hitter over HTTP, one request at a time. */
+/** The person page of the heavy hitter over HTTP, one request at a time, each running its query (no response cache). */
 async function personPage(db: Db, slug: string): Promise<Figures> {
-  const server = await startBenchApi(db);
+  const server = await startBenchApi(db, 0);
   try {
     const request = {
       method: 'POST' as const,
