@@ -60,6 +60,24 @@ describe('response cache', () => {
     expect(await askPeople(api)).toEqual({ names: ['Charles Babbage'], cached: false });
   });
 
+  it('never answers from before a load that finished before the request was sent, while other requests fill the cache', async () => {
+    const names = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth'];
+    const other = (await t.connect()).db(t.db.databaseName);
+    let reading = true;
+    const readers = Array.from({ length: 4 }, async () => {
+      while (reading) await askPeople(api, 50);
+    });
+    try {
+      for (const [i, name] of names.entries()) {
+        await loadPerson(other, `${i}.txt`, name);
+        expect((await askPeople(api, 50)).names).toEqual([...names.slice(0, i + 1)].sort());
+      }
+    } finally {
+      reading = false;
+      await Promise.all(readers);
+    }
+  });
+
   it('runs the query again after an ingestArticle through the API', async () => {
     await askPeople(api);
     const ingested = await api.post(
