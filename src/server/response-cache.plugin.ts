@@ -31,11 +31,22 @@ const everyResponseCacheable: ApolloServerPlugin<RequestContext> = {
 /** The plugins that cache responses in at most `maxMegabytes` MiB (counted as their JSON); none for 0. */
 export function responseCachePlugins(maxMegabytes: number): Array<ApolloServerPlugin<RequestContext>> {
   if (maxMegabytes === 0) return [];
+  // A request whose version could not be read (MongoDB unreachable) neither reads nor keeps an
+  // answer: it runs, and fails, as it would without the cache.
+  const versionOf = new WeakMap<RequestContext, string | null>();
+  const versionKnown = async ({ contextValue }: { contextValue: RequestContext }) =>
+    Boolean(versionOf.get(contextValue));
   return [
     everyResponseCacheable,
     ApolloServerPluginResponseCache<RequestContext>({
       cache: new InMemoryLRUCache({ maxSize: maxMegabytes * 1024 * 1024 }),
-      extraCacheKeyData: async ({ contextValue }) => ({ storeVersion: await readStoreVersion(contextValue.db) }),
+      extraCacheKeyData: async ({ contextValue }) => {
+        const storeVersion = await readStoreVersion(contextValue.db).catch(() => null);
+        versionOf.set(contextValue, storeVersion);
+        return { storeVersion };
+      },
+      shouldReadFromCache: versionKnown,
+      shouldWriteToCache: versionKnown,
     }),
   ];
 }

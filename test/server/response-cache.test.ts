@@ -118,3 +118,34 @@ describe('response cache', () => {
     }
   });
 });
+
+describe('response cache, with MongoDB unreachable', () => {
+  it('answers as an API without it would: the query runs and reports the failure in its field', async () => {
+    const t = await openTestDatabase();
+    const client = await t.connect({ serverSelectionTimeoutMS: 300 });
+    const db = client.db(t.db.databaseName);
+    await ensureIndexes(db);
+    const cached = await startTestApi(db);
+    const uncached = await startTestApi(db, { responseCacheMB: 0 });
+    try {
+      await askPeople(cached);
+      await client.close();
+      const [withCache, withoutCache] = await Promise.all(
+        [cached, uncached].map(async (api) => {
+          const response = await fetch(api.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: PEOPLE, variables: { first: 10 } }),
+          });
+          return { status: response.status, body: await response.json() };
+        }),
+      );
+      expect(withCache).toEqual(withoutCache);
+      expect(withCache).toMatchObject({ status: 200, body: { data: null, errors: [{ path: ['people'] }] } });
+    } finally {
+      await cached.stop();
+      await uncached.stop();
+      await t.close();
+    }
+  });
+});
