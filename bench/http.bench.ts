@@ -19,7 +19,7 @@ import autocannon from 'autocannon';
 import { MongoClient, type Db } from 'mongodb';
 import { seedDirectory } from '../src/ingest';
 import { startEmbeddedMongoThread } from '../src/mongo-embedded';
-import { startApiServer, type RunningApiServer } from '../src/server';
+import { DEFAULT_RESPONSE_CACHE_MB, startApiServer, type RunningApiServer } from '../src/server';
 import {
   createRequestLoaders,
   findHoldingsOfPeople,
@@ -291,7 +291,7 @@ async function directLoad(reads: Array<() => Promise<unknown>>, concurrency: num
 }
 
 /** The API server on a free loopback port with production settings, as users serve it (the response cache at its default size unless told). */
-export function startBenchApi(db: Db, responseCacheMB = 32): Promise<RunningApiServer> {
+export function startBenchApi(db: Db, responseCacheMB = DEFAULT_RESPONSE_CACHE_MB): Promise<RunningApiServer> {
   return startApiServer({
     db,
     options: {
@@ -445,7 +445,7 @@ export async function run(): Promise<BenchSection> {
       '',
       `The same mix with varied variables on the synthetic corpus (${SYNTHETIC_ARTICLES.toLocaleString('en')} articles; variables drawn from its ${synthetic.varied.workloads} most mentioned people who took part in a dated meeting), 50 connections, ` +
         `after ${SYNTHETIC_WARM_UP_SECONDS} s of the same mix (so that caches hold what it reads rather than what the load wrote last). ` +
-        'With the response cache (on by default, 32 MiB), a query asked again before the store changes is answered from memory: the mix asks about 3 operations of ' +
+        `With the response cache (on by default, ${DEFAULT_RESPONSE_CACHE_MB} MiB), a query asked again before the store changes is answered from memory: the mix asks about 3 operations of ` +
         `${synthetic.varied.workloads} people, so after the warm-up nearly every request is such a repeat. ` +
         'The same mix on an API without the response cache, where every request runs its query, after the same warm-up; then each operation alone, varied the same way:',
       '',

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { MongoClient } from 'mongodb';
 import { DEFAULT_EXTRACTION_BUDGET_MS, warmExtractionPool } from '../src/ingest';
 import { startEmbeddedMongoThread } from '../src/mongo-embedded';
-import { startApiServer } from '../src/server';
+import { DEFAULT_RESPONSE_CACHE_MB, startApiServer } from '../src/server';
 import { ensureIndexes } from '../src/store';
 import type { BenchSection } from './bench-section.type';
 import { PROJECT_ROOT } from '../src/server/project-root';
@@ -111,7 +111,7 @@ export async function run(): Promise<BenchSection> {
       introspection: false,
       explorer: false,
       stackTraces: false,
-      responseCacheMB: 32,
+      responseCacheMB: DEFAULT_RESPONSE_CACHE_MB,
     },
   });
   const rows: string[] = [];

@@ -4,6 +4,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+// The options file alone: the config is read before, and without, the server's modules.
+import { DEFAULT_RESPONSE_CACHE_MB } from '../server/api-server.options';
 
 export interface Config {
   port: number;
@@ -55,7 +57,7 @@ export const CONFIG_VARIABLES = [
   ],
   [
     'NEWSGRAPH_RESPONSE_CACHE_MB',
-    '32',
+    String(DEFAULT_RESPONSE_CACHE_MB),
     'Query responses each API process keeps in memory, in MiB (of their JSON), until the store changes (`0`: no response cache).',
   ],
   ['NEWSGRAPH_DB_NAME', 'newsgraph', 'Database name.'],
@@ -83,7 +85,6 @@ export const CONFIG_VARIABLES = [
 const MIN_API_KEY_LENGTH = 16;
 const DEFAULT_CACHE_MB = 64;
 const MAX_CACHE_MB = 1024 * 1024;
-const DEFAULT_RESPONSE_CACHE_MB = 32;
 const MAX_WORKERS = 64;
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,

@@ -1,3 +1,6 @@
+/** MiB of query responses an API process keeps when not told otherwise (`NEWSGRAPH_RESPONSE_CACHE_MB`). */
+export const DEFAULT_RESPONSE_CACHE_MB = 32;
+
 /** What the API server needs to know, already validated (the cli reads and checks the environment). */
 export interface ApiServerOptions {
   /** 0 picks a free port (tests). */

@@ -1,6 +1,6 @@
 /** An API process loads the extractor before it serves when mutations are enabled, and only then. */
 import { startApiProcess } from '../../src/cli/api-process.starter';
-import type { ApiServerOptions } from '../../src/server';
+import { DEFAULT_RESPONSE_CACHE_MB, type ApiServerOptions } from '../../src/server';
 import { TEST_API_KEY } from '../helpers/api-test-server';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -19,7 +19,7 @@ describe('startApiProcess', () => {
     introspection: true,
     explorer: false,
     stackTraces: false,
-    responseCacheMB: 32,
+    responseCacheMB: DEFAULT_RESPONSE_CACHE_MB,
   };
 
   async function start(apiKey: string | undefined): Promise<string[]> {

@@ -3,7 +3,12 @@
  * GraphQL the way a browser app would (JSON body, so CSRF prevention lets it through).
  */
 import type { Db } from 'mongodb';
-import { startApiServer, type ApiServerOptions, type RunningApiServer } from '../../src/server';
+import {
+  DEFAULT_RESPONSE_CACHE_MB,
+  startApiServer,
+  type ApiServerOptions,
+  type RunningApiServer,
+} from '../../src/server';
 
 export interface GraphQLResponse<TData = any> {
   status: number;
@@ -35,7 +40,7 @@ export async function startTestApi(db: Db, options: Partial<ApiServerOptions> = 
       introspection: true,
       explorer: true,
       stackTraces: false,
-      responseCacheMB: 32,
+      responseCacheMB: DEFAULT_RESPONSE_CACHE_MB,
       ...options,
     },
   });
