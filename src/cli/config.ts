@@ -110,6 +110,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     if (parsed === undefined) problems.push(`${name}="${raw}" is not a boolean; use true or false`);
     return parsed ?? fallback;
   };
+  /** A cache size in whole MiB, from `min` (0: the cache may be turned off) to MAX_CACHE_MB. */
+  const cacheMegabytes = (name: string, fallback: number, min: 0 | 1): number => {
+    const raw = value(name) ?? String(fallback);
+    const parsed = Number(raw);
+    if (!/^\d+$/.test(raw) || parsed < min || parsed > MAX_CACHE_MB) {
+      const allowed = min === 0 ? '(0 turns it off)' : `from ${min}`;
+      problems.push(`${name}="${raw}" is not a cache size; use a whole number of MiB ${allowed}`);
+    }
+    return parsed;
+  };
 
   const rawPort = value('PORT') ?? '4000';
   const port = Number(rawPort);
@@ -142,19 +152,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push(`NEWSGRAPH_WORKERS="${rawWorkers}" is not a number of processes; use auto or 1-${MAX_WORKERS}`);
   }
 
-  const rawCache = value('NEWSGRAPH_CACHE_MB') ?? String(DEFAULT_CACHE_MB);
-  const cacheSizeMB = Number(rawCache);
-  if (!/^\d+$/.test(rawCache) || cacheSizeMB < 1 || cacheSizeMB > MAX_CACHE_MB) {
-    problems.push(`NEWSGRAPH_CACHE_MB="${rawCache}" is not a cache size; use a whole number of MiB from 1`);
-  }
-
-  const rawResponseCache = value('NEWSGRAPH_RESPONSE_CACHE_MB') ?? String(DEFAULT_RESPONSE_CACHE_MB);
-  const responseCacheMB = Number(rawResponseCache);
-  if (!/^\d+$/.test(rawResponseCache) || responseCacheMB > MAX_CACHE_MB) {
-    problems.push(
-      `NEWSGRAPH_RESPONSE_CACHE_MB="${rawResponseCache}" is not a cache size; use a whole number of MiB (0 turns it off)`,
-    );
-  }
+  const cacheSizeMB = cacheMegabytes('NEWSGRAPH_CACHE_MB', DEFAULT_CACHE_MB, 1);
+  const responseCacheMB = cacheMegabytes('NEWSGRAPH_RESPONSE_CACHE_MB', DEFAULT_RESPONSE_CACHE_MB, 0);
 
   const production = value('NODE_ENV') === 'production';
   // A development server answers this machine only; a production one sits behind a proxy or in a container.
