@@ -315,11 +315,15 @@ export class SqliteStorage {
     if (!this.readOpen || !this.sqlite.open) return;
     this.readOpen = false;
     if (this.transactionOpen || !this.sqlite.inTransaction) return;
-    try {
-      this.prepared('COMMIT').run();
-    } catch {
-      // A read-only transaction has nothing to keep: end it however it can be ended.
-      if (this.sqlite.inTransaction) this.prepared('ROLLBACK').run();
+    // A read-only transaction has nothing to keep: end it however it can be ended. This runs
+    // outside any command, so it must not throw; one it cannot end, the next write's commit ends.
+    for (const end of ['COMMIT', 'ROLLBACK']) {
+      try {
+        if (this.sqlite.inTransaction) this.prepared(end).run();
+        return;
+      } catch {
+        continue;
+      }
     }
   }
 
