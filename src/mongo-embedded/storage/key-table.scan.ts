@@ -63,24 +63,20 @@ export class KeyTable {
     this.amongSql = `${select} ${keyColumn} IN (SELECT unhex(value) FROM json_each(?)) ORDER BY ${keyColumn}, seq`;
   }
 
-  private read(sql: string, ...params: unknown[]): KeyEntry[] {
+  /** The pairs a statement reads, at most `limit` of them (counted as examined). */
+  private read(sql: string, params: unknown[], limit = Infinity): KeyEntry[] {
     const rows = this.storage
       .statement(sql)
       .raw(true)
       .all(...params) as Array<[Buffer, number]>;
+    if (rows.length > limit) rows.length = limit;
     this.counters.keysExamined += rows.length;
     return rows.map(([key, seq]) => ({ key, seq }));
   }
 
   /** At most `limit` pairs of a statement that ends in `LIMIT` (see `preparedLimit`). */
   private readUpTo(limit: number, sql: string, ...params: unknown[]): KeyEntry[] {
-    const rows = this.storage
-      .statement(`${sql} ${preparedLimit(limit)}`)
-      .raw(true)
-      .all(...params) as Array<[Buffer, number]>;
-    if (rows.length > limit) rows.length = limit;
-    this.counters.keysExamined += rows.length;
-    return rows.map(([key, seq]) => ({ key, seq }));
+    return this.read(`${sql} ${preparedLimit(limit)}`, params, limit);
   }
 
   /**
@@ -111,7 +107,7 @@ export class KeyTable {
    */
   *among(keys: Buffer[], chunk: number): Generator<KeyEntry[]> {
     for (let i = 0; i < keys.length; i += chunk) {
-      yield this.read(this.amongSql, JSON.stringify(keys.slice(i, i + chunk).map((key) => key.toString('hex'))));
+      yield this.read(this.amongSql, [JSON.stringify(keys.slice(i, i + chunk).map((key) => key.toString('hex')))]);
     }
   }
 

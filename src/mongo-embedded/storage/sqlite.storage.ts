@@ -77,8 +77,6 @@ function fileOf(target: StorageTarget): StorageLocation {
 export class SqliteStorage {
   private readonly statements = new Map<string, Database.Statement>();
   private transactionOpen = false;
-  /** A read transaction is open, to be ended at the event loop's next turn (see `statement`). */
-  private readOpen = false;
   private savepoints = 0;
   private quickCheck: RunningCheck | undefined;
   private checkpointer: RunningCheckpointer | undefined;
@@ -288,7 +286,6 @@ export class SqliteStorage {
   /** Opens the write transaction (a read transaction open in this turn becomes it: nothing else writes). */
   begin(): void {
     if (!this.sqlite.inTransaction) this.prepared('BEGIN').run();
-    this.readOpen = false;
     this.transactionOpen = true;
   }
 
@@ -300,29 +297,30 @@ export class SqliteStorage {
 
   rollback(): void {
     this.transactionOpen = false;
-    this.readOpen = false;
     if (this.sqlite.inTransaction) this.prepared('ROLLBACK').run();
   }
 
   private openRead(): void {
     this.prepared('BEGIN').run();
-    this.readOpen = true;
     setImmediate(() => this.endRead());
   }
 
-  /** Ends the read transaction, unless a write transaction took it over (its commit ends it). */
+  /**
+   * Ends the read transaction open, if any: not one a write took over (its commit ends it). A
+   * call scheduled for a transaction a write already ended may end a later read's early, between
+   * turns, which only makes that read's next statement begin another.
+   */
   private endRead(): void {
-    if (!this.readOpen || !this.sqlite.open) return;
-    this.readOpen = false;
-    if (this.transactionOpen || !this.sqlite.inTransaction) return;
+    if (!this.sqlite.open || !this.sqlite.inTransaction || this.transactionOpen) return;
     // A read-only transaction has nothing to keep: end it however it can be ended. This runs
     // outside any command, so it must not throw; one it cannot end, the next write's commit ends.
-    for (const end of ['COMMIT', 'ROLLBACK']) {
+    try {
+      this.prepared('COMMIT').run();
+    } catch {
       try {
-        if (this.sqlite.inTransaction) this.prepared(end).run();
-        return;
+        this.prepared('ROLLBACK').run();
       } catch {
-        continue;
+        // Left open: see above.
       }
     }
   }
