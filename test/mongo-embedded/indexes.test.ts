@@ -126,6 +126,26 @@ it('finds documents through a multikey index on an array field', async () => {
   expect((await coll.find({ personIds: 'p2' }).toArray()).map((d) => d._id)).toEqual([2]);
 });
 
+describe('a replacement of a document with a multikey index on a list', () => {
+  beforeEach(async () => {
+    await coll.createIndex({ personIds: 1 });
+    await coll.insertOne({ _id: 1, n: 1, personIds: ['p1', 'p2'] });
+  });
+
+  it.each([
+    ['the same list', ['p1', 'p2'], ['p1', 'p2'], ['p9']],
+    ['the list reordered', ['p2', 'p1'], ['p1', 'p2'], ['p9']],
+    ['an element changed', ['p1', 'p3'], ['p1', 'p3'], ['p2']],
+    ['a list as long with other elements', ['p3', 'p4'], ['p3', 'p4'], ['p1', 'p2']],
+    ['an element added', ['p1', 'p2', 'p3'], ['p1', 'p2', 'p3'], []],
+    ['the list emptied', [], [], ['p1', 'p2']],
+  ])('keeps the index in step with %s', async (_case, personIds, found, gone) => {
+    await coll.replaceOne({ _id: 1 }, { n: 2, personIds });
+    for (const id of found) expect((await coll.find({ personIds: id }).toArray()).map((d) => d.n)).toEqual([2]);
+    for (const id of gone) expect(await coll.countDocuments({ personIds: id })).toBe(0);
+  });
+});
+
 it('finds documents through an index on a field inside an array of sub-documents', async () => {
   await coll.createIndex({ 'mentions.personId': 1 });
   await coll.insertMany([

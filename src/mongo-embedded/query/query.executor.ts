@@ -6,7 +6,7 @@
  * stop half-way and resume on the next getMore; only what must be gathered (a sort without an
  * index, the stages after the first ones of a pipeline) is held in memory.
  */
-import type { Document } from 'bson';
+import { ObjectId, type Document } from 'bson';
 import { aggregate, Query } from './mingo.context';
 import { performance } from 'node:perf_hooks';
 import { copyDocument, isPlainObject } from '../common/bson-value.util';
@@ -489,8 +489,28 @@ export function runCount(collection: CollectionState | undefined, options: ReadO
   return countStream(runQuery(collection, options));
 }
 
+/**
+ * The `_id` a filter names by a plain equality (a string, a finite number or an ObjectId), the
+ * usual filter of a single-document write (`{ _id, seq: { $lt: 7 } }`): at most one document can
+ * match, found by one lookup of the documents' own key rather than through a plan.
+ */
+function soleIdOf(filter: Document): unknown {
+  const id: unknown = filter._id;
+  if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) || id instanceof ObjectId) return id;
+  return undefined;
+}
+
 /** The first document of a query in its order, read at once: what a single-document write acts on. */
 export function firstOf(collection: CollectionState, options: ReadOptions): Document | undefined {
+  const filter = options.filter ?? {};
+  const id = options.skip || options.projection ? undefined : soleIdOf(filter);
+  if (id !== undefined) {
+    refuseMalformed(filter, options);
+    checkHint(collection, options.hint);
+    const doc = collection.byId(id);
+    const { _id, ...rest } = filter;
+    return doc && (!Object.keys(rest).length || compileFilter(rest, options).test(doc)) ? doc : undefined;
+  }
   const stream = runQuery(collection, { ...options, limit: 1 });
   for (const chunk of stream) if (chunk.length) return chunk[0];
   return undefined;

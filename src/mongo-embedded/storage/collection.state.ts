@@ -193,6 +193,12 @@ export class CollectionState {
     return row ? this.decode(seq, row[0], row[1], keep) : undefined;
   }
 
+  /** The document whose `_id` equals `id` (5, 5.0 and Long(5) alike, as the unique key compares them), if any. */
+  byId(id: unknown): Document | undefined {
+    const seq = this.idKeys.holderOf(encodeKey(id));
+    return seq === undefined ? undefined : this.document(seq);
+  }
+
   /**
    * The documents stored at `seqs` (ascending), skipping any no longer there: from the cache, and
    * what it lacks read in one statement and kept.

@@ -99,6 +99,15 @@ export interface IndexKey {
   values: unknown[];
 }
 
+/**
+ * Whether two values give an index the same keys without encoding them: the very same value, or
+ * arrays holding the very same elements in order (a replaced person's unchanged `identityKeys`).
+ */
+function sameElements(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
 /** A document's keys in an index, by their bytes (as latin1 text, so that equal keys meet). */
 export type DocumentKeys = Map<string, IndexKey>;
 
@@ -237,9 +246,11 @@ export class SecondaryIndex {
     previous: Document,
     next: Document,
   ): { removed: Buffer[]; added: Buffer[] } | undefined {
-    // Updates copy only the top-level fields they change, so an index whose fields still hold
-    // the very same values (or objects) has nothing to do. A partial filter may read other fields.
-    if (!this.partialFilter && this.topLevelFields.every((field) => previous[field] === next[field])) return undefined;
+    // Updates copy only the top-level fields they change, and a replacement repeats the lists it
+    // does not change, so an index whose fields still hold the same values (or the same elements
+    // in the same order) has nothing to do. A partial filter may read other fields.
+    if (!this.partialFilter && this.topLevelFields.every((field) => sameElements(previous[field], next[field])))
+      return undefined;
     const before = this.keysOf(previous);
     const after = this.keysOf(next);
     const added = [...after].filter(([text]) => !before.has(text)).map(([, key]) => key);

@@ -42,6 +42,7 @@ export class KeyTable {
   private readonly nextDescending: string;
   private readonly countSql: string;
   private readonly takenSql: string;
+  private readonly holderSql: string;
   private readonly amongSql: string;
 
   constructor(
@@ -58,6 +59,7 @@ export class KeyTable {
     this.nextDescending = `${select} (${keyColumn}, seq) < (?, ?) AND ${keyColumn} >= ? ORDER BY ${keyColumn} DESC, seq DESC LIMIT`;
     this.countSql = `SELECT count(*) FROM (SELECT 1 FROM "${table}" WHERE ${keyColumn} >= ? AND ${keyColumn} < ? LIMIT`;
     this.takenSql = `SELECT seq FROM "${table}" WHERE ${keyColumn} = ? AND seq != ? LIMIT 1`;
+    this.holderSql = `SELECT seq FROM "${table}" WHERE ${keyColumn} = ? LIMIT 1`;
     // Many whole keys in one statement (as hex in a JSON list): a loader's batch of ids costs one
     // statement, not one each.
     this.amongSql = `${select} ${keyColumn} IN (SELECT unhex(value) FROM json_each(?)) ORDER BY ${keyColumn}, seq`;
@@ -126,6 +128,13 @@ export class KeyTable {
     if (n >= cap) return undefined;
     this.counters.keysExamined += n;
     return n;
+  }
+
+  /** The seq of the pair with exactly this key in a unique index, if there is one (counted as examined). */
+  holderOf(key: Buffer): number | undefined {
+    const seq = this.storage.statement(this.holderSql).pluck().get(key) as number | undefined;
+    if (seq !== undefined) this.counters.keysExamined += 1;
+    return seq;
   }
 
   /** The seq of a pair with exactly this key other than `exceptSeq`, if there is one. */
