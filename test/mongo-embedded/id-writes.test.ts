@@ -65,6 +65,18 @@ describe('updateOne naming an _id and a guard', () => {
 });
 
 describe('findOneAndUpdate naming an _id and a guard', () => {
+  it('refuses a malformed sort, though one document at most can match', async () => {
+    // Sent as a command: the driver's helper would refuse the sort before the server sees it.
+    const write = t.db.command({
+      findAndModify: items.collectionName,
+      query: { _id: 5 },
+      sort: { seq: 2 },
+      update: { $inc: { seq: 10 } },
+    });
+    await expect(write).rejects.toBeInstanceOf(MongoServerError);
+    expect((await items.findOne({ _id: 5 }))?.seq).toBe(1);
+  });
+
   it.each([
     ['guard holds', { _id: 5, seq: 1 }, 'five'],
     ['guard fails', { _id: 5, seq: 2 }, null],

@@ -506,6 +506,8 @@ export function firstOf(collection: CollectionState, options: ReadOptions): Docu
   const id = options.skip || options.projection ? undefined : soleIdOf(filter);
   if (id !== undefined) {
     refuseMalformed(filter, options);
+    // The sort cannot change which document that is, but a malformed one is refused all the same.
+    if (options.sort) parseSort(options.sort);
     checkHint(collection, options.hint);
     const doc = collection.byId(id);
     const { _id, ...rest } = filter;
