@@ -41,3 +41,26 @@ export async function openTestDatabase(options: MongoClientOptions = {}): Promis
     },
   };
 }
+
+/**
+ * A test database for the whole test file: opened before its first test and closed after its
+ * last. Returns the database of the file, for use inside tests and hooks.
+ */
+export function useTestDatabase(options: MongoClientOptions = {}): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase(options);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  return () => {
+    if (!database) throw new Error('the test database is opened in beforeAll: use it inside a test or hook');
+    return database;
+  };
+}
+
+/** A collection name no other test of the file uses. */
+export function uniqueCollectionName(prefix: string): string {
+  return `${prefix}_${randomBytes(5).toString('hex')}`;
+}

@@ -5,9 +5,9 @@
  * Long(5) are one value), and an upsert that finds the `_id` taken fails with a duplicate key.
  */
 import { Double, Long, MongoServerError, ObjectId, type Collection, type Filter } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { uniqueCollectionName, useTestDatabase } from '../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
 interface Item {
   _id: string | number | Long | ObjectId;
   seq: number;
@@ -18,16 +18,8 @@ interface Item {
 let items: Collection<Item>;
 const objectId = new ObjectId();
 
-beforeAll(async () => {
-  t = await openTestDatabase();
-});
-
-afterAll(async () => {
-  await t.close();
-});
-
 beforeEach(async () => {
-  items = t.db.collection(`items_${Math.random().toString(36).slice(2)}`);
+  items = database().db.collection(uniqueCollectionName('items'));
   await items.insertMany([
     { _id: Long.fromNumber(5), seq: 1, label: 'five' },
     { _id: 'slug-a', seq: 4, label: 'a' },
@@ -67,7 +59,7 @@ describe('updateOne naming an _id and a guard', () => {
 describe('findOneAndUpdate naming an _id and a guard', () => {
   it('refuses a malformed sort, though one document at most can match', async () => {
     // Sent as a command: the driver's helper would refuse the sort before the server sees it.
-    const write = t.db.command({
+    const write = database().db.command({
       findAndModify: items.collectionName,
       query: { _id: 5 },
       sort: { seq: 2 },
