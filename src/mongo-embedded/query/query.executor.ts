@@ -457,16 +457,21 @@ function* projected(stream: DocumentStream, projection: Document, filter: Docume
   }
 }
 
+/** Refuses a malformed filter or sort, a collation mingo cannot honour, or a hint naming no index, before anything is read. */
+function refuseBadArguments(collection: CollectionState | undefined, filter: Document, options: ReadOptions): void {
+  refuseMalformed(filter, options);
+  if (options.sort) parseSort(options.sort);
+  checkHint(collection, options.hint);
+}
+
 /**
  * The matching documents in result order, projected; stored documents are handed out as they are
  * (callers must not change them). Bad arguments are refused here, before any reading.
  */
 export function runQuery(collection: CollectionState | undefined, options: ReadOptions): DocumentStream {
   const filter = options.filter ?? {};
-  refuseMalformed(filter, options);
-  if (options.sort) parseSort(options.sort);
+  refuseBadArguments(collection, filter, options);
   if (!collection) return nothing();
-  checkHint(collection, options.hint);
   const skip = options.skip ?? 0;
   const end = options.limit ? skip + options.limit : undefined;
   let stream =
@@ -505,10 +510,8 @@ export function firstOf(collection: CollectionState, options: ReadOptions): Docu
   const filter = options.filter ?? {};
   const id = options.skip || options.projection ? undefined : soleIdOf(filter);
   if (id !== undefined) {
-    refuseMalformed(filter, options);
     // The sort cannot change which document that is, but a malformed one is refused all the same.
-    if (options.sort) parseSort(options.sort);
-    checkHint(collection, options.hint);
+    refuseBadArguments(collection, filter, options);
     const doc = collection.byId(id);
     const { _id, ...rest } = filter;
     return doc && (!Object.keys(rest).length || compileFilter(rest, options).test(doc)) ? doc : undefined;
