@@ -2,14 +2,10 @@
 import { startApiProcess } from '../../src/cli/api-process.starter';
 import { DEFAULT_RESPONSE_CACHE_MB, type ApiServerOptions } from '../../src/server';
 import { TEST_API_KEY } from '../helpers/api-test-server';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 describe('startApiProcess', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await openTestDatabase();
-  });
-  afterAll(() => t.close());
+  const database = useTestDatabase();
 
   const options: ApiServerOptions = {
     port: 0,
@@ -24,7 +20,11 @@ describe('startApiProcess', () => {
 
   async function start(apiKey: string | undefined): Promise<string[]> {
     const logged: string[] = [];
-    const server = await startApiProcess({ db: t.db, options: { ...options, apiKey }, log: (m) => logged.push(m) });
+    const server = await startApiProcess({
+      db: database().db,
+      options: { ...options, apiKey },
+      log: (m) => logged.push(m),
+    });
     await server.stop();
     return logged;
   }

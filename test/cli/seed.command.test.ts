@@ -8,7 +8,7 @@ import { seedDirectory, type SeedSummary } from '../../src/ingest';
 import { SERVER_RECORD_FILE, startEmbeddedMongo, type EmbeddedMongo } from '../../src/mongo-embedded';
 import { COLLECTIONS } from '../../src/store';
 import { dumpCollections } from '../helpers/collection-dump';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SEED_ARTICLE = path.join(ROOT, 'seeds', '000_b616cf4ecb68c9fa.txt');
@@ -46,12 +46,9 @@ async function runSeed(
 
 describe('newsgraph seed', () => {
   jest.setTimeout(PROCESS_TEST_MS);
-  let t: TestDatabase;
+  const database = useTestDatabase();
+  const db = () => database().db;
   let dir: string;
-  beforeAll(async () => {
-    t = await openTestDatabase();
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'seed-cli-'));
     await copyFile(SEED_ARTICLE, path.join(dir, path.basename(SEED_ARTICLE)));
@@ -63,26 +60,29 @@ describe('newsgraph seed', () => {
       path.join(dir, 'broken.txt'),
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
     );
-    const dbName = `${t.db.databaseName}_json`;
-    const result = await runSeed(onTestServer(t, dbName), ['--dir', dir, '--json']);
+    const dbName = `${db().databaseName}_json`;
+    const result = await runSeed(onTestServer(database(), dbName), ['--dir', dir, '--json']);
     expect(result.code).toBe(1);
     const summary = JSON.parse(result.stdout) as SeedSummary;
     expect(summary.articles.added).toBe(1);
     expect(summary.failed).toEqual([{ source: 'broken.txt', error: expect.stringMatching(/binary/) }]);
     expect(result.stderr).toMatch(/broken\.txt: failed/);
-    await t.client.db(dbName).dropDatabase();
+    await database().client.db(dbName).dropDatabase();
   });
 
   it('prints a summary table and exits 0 when every file loaded', async () => {
-    const dbName = `${t.db.databaseName}_table`;
-    const result = await runSeed(onTestServer(t, dbName), ['--dir', dir]);
+    const dbName = `${db().databaseName}_table`;
+    const result = await runSeed(onTestServer(database(), dbName), ['--dir', dir]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/articles\s*│\s*1\s*│\s*0\s*│\s*0/);
-    await t.client.db(dbName).dropDatabase();
+    await database().client.db(dbName).dropDatabase();
   });
 
   it('refuses a directory that does not exist, with exit 1', async () => {
-    const result = await runSeed(onTestServer(t, `${t.db.databaseName}_missing`), ['--dir', path.join(dir, 'missing')]);
+    const result = await runSeed(onTestServer(database(), `${db().databaseName}_missing`), [
+      '--dir',
+      path.join(dir, 'missing'),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/seed directory ".*missing" does not exist/);
   });
@@ -98,9 +98,9 @@ describe('newsgraph seed', () => {
         'r3,Undated,"Foreign Minister Giulia Ferraro met Prime Minister Anna Lindqvist in Oslo.",someday',
       ].join('\n'),
     );
-    const dbName = `${t.db.databaseName}_csv`;
+    const dbName = `${db().databaseName}_csv`;
     const args = ['--file', csv, '--text-field', 'story', '--title-field', 'headline', '--date-field', 'when'];
-    const result = await runSeed(onTestServer(t, dbName), [...args, '--id-field', 'ref', '--json']);
+    const result = await runSeed(onTestServer(database(), dbName), [...args, '--id-field', 'ref', '--json']);
     expect(result.code).toBe(1);
     const summary = JSON.parse(result.stdout) as SeedSummary;
     expect(summary.articles.added).toBe(1);
@@ -108,16 +108,16 @@ describe('newsgraph seed', () => {
       { source: 'archive.csv', row: 2, line: 3, error: expect.stringMatching(/no text/) },
       { source: 'archive.csv', row: 3, line: 4, error: expect.stringMatching(/"someday".*not a full date/) },
     ]);
-    const stored = await t.client.db(dbName).collection(COLLECTIONS.articles).findOne({});
+    const stored = await database().client.db(dbName).collection(COLLECTIONS.articles).findOne({});
     expect(stored).toMatchObject({ source: 'archive.csv#id=r1', title: 'Talks', publishedOn: '2017-12-31' });
-    await t.client.db(dbName).dropDatabase();
+    await database().client.db(dbName).dropDatabase();
   });
 
   it('without a terminal, reports progress in a few lines (done, rate, time left), not one per file', async () => {
     const files = 40;
     await writeSyntheticCorpus(dir, files, 7);
-    const dbName = `${t.db.databaseName}_progress`;
-    const result = await runSeed(onTestServer(t, dbName), ['--dir', dir]);
+    const dbName = `${db().databaseName}_progress`;
+    const result = await runSeed(onTestServer(database(), dbName), ['--dir', dir]);
     expect(result.code).toBe(0);
     const lines = result.stderr.split('\n').filter((line) => line.startsWith('seed:'));
     expect(lines[0]).toMatch(/^seed: 4[01] files, [\d.]+ MB$/);
@@ -127,7 +127,7 @@ describe('newsgraph seed', () => {
     // A line every few seconds at most: far fewer than the files.
     expect(lines.length).toBeLessThan(files / 2);
     for (const line of lines.slice(1, -1)) expect(line).toMatch(/articles\/s, \d+% of .* read, about .* left$/);
-    await t.client.db(dbName).dropDatabase();
+    await database().client.db(dbName).dropDatabase();
   });
 
   describe('while a server holds the data directory', () => {
@@ -170,7 +170,12 @@ describe('newsgraph seed', () => {
   });
 
   it('refuses --dir together with --file, with the usage', async () => {
-    const result = await runSeed(onTestServer(t, `${t.db.databaseName}_usage`), ['--dir', dir, '--file', SEED_ARTICLE]);
+    const result = await runSeed(onTestServer(database(), `${db().databaseName}_usage`), [
+      '--dir',
+      dir,
+      '--file',
+      SEED_ARTICLE,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/give --dir or --file, not both[\s\S]*usage: newsgraph seed/);
   });
@@ -179,15 +184,15 @@ describe('newsgraph seed', () => {
     await writeSyntheticCorpus(dir, 120, 99);
     // The synthetic articles and the seed article copied in before each test.
     const files = (await readdir(dir)).length;
-    const clean = t.client.db(`${t.db.databaseName}_clean`);
-    const crashed = t.client.db(`${t.db.databaseName}_crashed`);
+    const clean = database().client.db(`${db().databaseName}_clean`);
+    const crashed = database().client.db(`${db().databaseName}_crashed`);
     const published = () => crashed.collection(COLLECTIONS.articles).countDocuments({ version: { $type: 'string' } });
     try {
       await seedDirectory(clean, { dir });
 
       // A small archive is loaded in several batches: killed once a third is published, the
       // run has more batches to extract, plan and write.
-      const child = startSeed(onTestServer(t, crashed.databaseName), ['--dir', dir]);
+      const child = startSeed(onTestServer(database(), crashed.databaseName), ['--dir', dir]);
       const exited = new Promise((resolve) => child.on('close', resolve));
       while ((await published()) < files / 3 && child.exitCode === null) {
         await new Promise((resolve) => setTimeout(resolve, 10));

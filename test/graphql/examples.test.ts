@@ -12,7 +12,7 @@ import { seedDirectory } from '../../src/ingest';
 import { loadExtraction } from '../../src/store';
 import { article, person } from '../helpers/article-record.fixture';
 import { startTestApi, TEST_API_KEY, type TestApi } from '../helpers/api-test-server';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'schema', 'examples');
 const SEEDS_DIR = path.join(__dirname, '..', '..', 'seeds');
@@ -23,24 +23,21 @@ const example = (name: string) => readFileSync(path.join(EXAMPLES_DIR, `${name}.
 const namesOf = (participants: any[]) => participants.map((p) => p.participant?.name);
 
 describe('schema/examples against the seeded store', () => {
-  let t: TestDatabase;
   let api: TestApi;
 
+  // Declared before the database's hooks, so that the API stops before the database closes.
+  afterAll(() => api.stop());
+  const database = useTestDatabase();
   beforeAll(async () => {
-    t = await openTestDatabase();
-    await seedDirectory(t.db, { dir: SEEDS_DIR });
+    await seedDirectory(database().db, { dir: SEEDS_DIR });
     const sentence = 'Labour MP Jane Smith met Masrour Barzani in London.';
     const labour = article('examples-labour.txt', [sentence], (say) => ({
       publishedOn: '2020-09-01',
       people: [person('Jane Smith', say(sentence)), person('Masrour Barzani', say(sentence))],
       affiliations: [{ member: 'Jane Smith', organization: 'Labour Party', evidence: say(sentence) }],
     }));
-    await loadExtraction(t.db, labour.record, { text: labour.text });
-    api = await startTestApi(t.db, { apiKey: TEST_API_KEY });
-  });
-  afterAll(async () => {
-    await api.stop();
-    await t.close();
+    await loadExtraction(database().db, labour.record, { text: labour.text });
+    api = await startTestApi(database().db, { apiKey: TEST_API_KEY });
   });
 
   async function run(

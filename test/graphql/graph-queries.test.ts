@@ -6,23 +6,20 @@
 import { ensureIndexes } from '../../src/store';
 import { startTestApi, type TestApi } from '../helpers/api-test-server';
 import { hostName, loadMeetingGraph, visitorName } from '../helpers/meeting-graph.fixture';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const HOSTS = 30;
 
 describe('graph queries over HTTP', () => {
-  let t: TestDatabase;
   let api: TestApi;
 
+  // Declared before the database's hooks, so that the API stops before the database closes.
+  afterAll(() => api.stop());
+  const database = useTestDatabase();
   beforeAll(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
-    await loadMeetingGraph(t.db, HOSTS);
-    api = await startTestApi(t.db);
-  });
-  afterAll(async () => {
-    await api.stop();
-    await t.close();
+    await ensureIndexes(database().db);
+    await loadMeetingGraph(database().db, HOSTS);
+    api = await startTestApi(database().db);
   });
 
   async function data(query: string, variables?: Record<string, unknown>): Promise<any> {

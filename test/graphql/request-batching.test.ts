@@ -6,7 +6,7 @@ import type { CommandStartedEvent } from 'mongodb';
 import { ensureIndexes } from '../../src/store';
 import { startTestApi, type TestApi } from '../helpers/api-test-server';
 import { loadMeetingGraph } from '../helpers/meeting-graph.fixture';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const PEOPLE_WITH_EVERYTHING = /* GraphQL */ `
   query PeoplePage($first: Int!) {
@@ -83,25 +83,22 @@ const PEOPLE_WITH_EVERYTHING = /* GraphQL */ `
 const MONITORING_COMMANDS = new Set(['hello', 'ismaster', 'isMaster', 'endSessions']);
 
 describe('request batching', () => {
-  let t: TestDatabase;
   let api: TestApi;
   const commands: string[] = [];
   const collections: string[] = [];
 
+  // Declared before the database's hooks, so that the API stops before the database closes.
+  afterAll(() => api.stop());
+  const database = useTestDatabase({ monitorCommands: true });
   beforeAll(async () => {
-    t = await openTestDatabase({ monitorCommands: true });
-    await ensureIndexes(t.db);
-    await loadMeetingGraph(t.db, 60);
-    t.client.on('commandStarted', (event: CommandStartedEvent) => {
+    await ensureIndexes(database().db);
+    await loadMeetingGraph(database().db, 60);
+    database().client.on('commandStarted', (event: CommandStartedEvent) => {
       if (MONITORING_COMMANDS.has(event.commandName)) return;
       commands.push(event.commandName);
       collections.push(String(event.command[event.commandName]));
     });
-    api = await startTestApi(t.db);
-  });
-  afterAll(async () => {
-    await api.stop();
-    await t.close();
+    api = await startTestApi(database().db);
   });
 
   async function commandsFor(first: number): Promise<{ sent: string[]; people: any[] }> {

@@ -6,7 +6,7 @@ import type { Evidence } from '../../src/extract';
 import { ensureIndexes, loadExtractions } from '../../src/store';
 import { startTestApi, type TestApi } from '../helpers/api-test-server';
 import { article, office, person } from '../helpers/article-record.fixture';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 /** An article of `date` showing Amina Odhiambo in `title` of Kenya, in `sentences` sentences. */
 function holding(source: string, date: string, title: string, sentences = 1) {
@@ -26,12 +26,13 @@ function holding(source: string, date: string, title: string, sentences = 1) {
 }
 
 describe('support over HTTP', () => {
-  let t: TestDatabase;
   let api: TestApi;
+  // Declared before the database's hooks, so that the API stops before the database closes.
+  afterAll(() => api.stop());
+  const database = useTestDatabase();
   beforeAll(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
-    await loadExtractions(t.db, [
+    await ensureIndexes(database().db);
+    await loadExtractions(database().db, [
       holding('a1.txt', '2021-01-01', 'Finance Minister'),
       holding('a2.txt', '2021-02-01', 'Finance Minister'),
       holding('a3.txt', '2021-05-01', 'Finance Minister', 3),
@@ -40,11 +41,7 @@ describe('support over HTTP', () => {
       holding('c2.txt', '2020-02-01', 'Trade Minister'),
       holding('c3.txt', '2020-03-01', 'Trade Minister'),
     ]);
-    api = await startTestApi(t.db);
-  });
-  afterAll(async () => {
-    await api.stop();
-    await t.close();
+    api = await startTestApi(database().db);
   });
 
   async function data(query: string, variables?: Record<string, unknown>): Promise<any> {

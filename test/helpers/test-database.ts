@@ -42,22 +42,41 @@ export async function openTestDatabase(options: MongoClientOptions = {}): Promis
   };
 }
 
-/**
- * A test database for the whole test file: opened before its first test and closed after its
- * last. Returns the database of the file, for use inside tests and hooks.
- */
-export function useTestDatabase(options: MongoClientOptions = {}): () => TestDatabase {
+/** Opens a test database in `setUp` and closes it in `tearDown`; the accessor says where it is opened. */
+function useDatabaseBetween(
+  setUp: typeof beforeAll,
+  tearDown: typeof afterAll,
+  hookName: string,
+  options: MongoClientOptions,
+): () => TestDatabase {
   let database: TestDatabase | undefined;
-  beforeAll(async () => {
+  setUp(async () => {
     database = await openTestDatabase(options);
   });
-  afterAll(async () => {
+  tearDown(async () => {
     await database?.close();
+    database = undefined;
   });
   return () => {
-    if (!database) throw new Error('the test database is opened in beforeAll: use it inside a test or hook');
+    if (!database) throw new Error(`the test database is opened in ${hookName}: use it inside a test or hook`);
     return database;
   };
+}
+
+/**
+ * A test database for the whole test file (or the enclosing `describe`): opened before its first
+ * test and closed after its last. Returns the accessor of that database, for tests and hooks.
+ */
+export function useTestDatabase(options: MongoClientOptions = {}): () => TestDatabase {
+  return useDatabaseBetween(beforeAll, afterAll, 'beforeAll', options);
+}
+
+/**
+ * A fresh test database for each test of the enclosing block, for tests that must each start from
+ * an empty store: opened before each test and closed after it. Same accessor as `useTestDatabase`.
+ */
+export function useTestDatabasePerTest(options: MongoClientOptions = {}): () => TestDatabase {
+  return useDatabaseBetween(beforeEach, afterEach, 'beforeEach', options);
 }
 
 /** A collection name no other test of the file uses. */

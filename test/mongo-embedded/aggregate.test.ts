@@ -1,15 +1,15 @@
 /** Aggregation pipelines as the store layer uses them: joins, grouping, facets, and refusals. */
 import type { Collection, Document } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
+const db = () => database().db;
 let people: Collection<Document>;
 let meetings: Collection<Document>;
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  people = t.db.collection('people');
-  meetings = t.db.collection('meetings');
+  people = db().collection('people');
+  meetings = db().collection('meetings');
   await people.insertMany([
     { _id: 'p1' as never, name: 'Ada', country: 'UK' },
     { _id: 'p2' as never, name: 'Grace', country: 'US' },
@@ -20,10 +20,6 @@ beforeAll(async () => {
     { _id: 'm2' as never, personIds: ['p1', 'p3'], year: 1951 },
     { _id: 'm3' as never, personIds: ['p2', 'p3'], year: 1951 },
   ]);
-});
-
-afterAll(async () => {
-  await t.close();
 });
 
 it('groups and sorts', async () => {
@@ -134,10 +130,10 @@ it('projects and replaces documents, tagging union branches, without changing th
 
 it('aggregates an empty or missing collection to nothing', async () => {
   expect(
-    await t.db
+    await db()
       .collection('nothing_here')
       .aggregate([{ $group: { _id: null, n: { $sum: 1 } } }])
       .toArray(),
   ).toEqual([]);
-  expect(await t.db.collection('nothing_here').countDocuments()).toBe(0);
+  expect(await db().collection('nothing_here').countDocuments()).toBe(0);
 });

@@ -5,26 +5,21 @@
  * and the document findOneAndReplace returns on an upsert.
  */
 import { Binary, Decimal128, Long, ObjectId, type Collection, type CommandStartedEvent } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 describe('CRUD specification behaviours', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase({ monitorCommands: true });
   let coll: Collection<any>;
   const started: CommandStartedEvent[] = [];
 
   beforeAll(async () => {
-    t = await openTestDatabase({ monitorCommands: true });
-    t.client.on('commandStarted', (event) => started.push(event));
+    database().client.on('commandStarted', (event) => started.push(event));
   });
 
   beforeEach(async () => {
-    coll = t.db.collection<any>(`c${Math.random().toString(36).slice(2, 10)}`);
+    coll = database().db.collection<any>(`c${Math.random().toString(36).slice(2, 10)}`);
     await coll.insertMany([1, 2, 3, 4, 5, 6].map((i) => ({ _id: i, x: i * 11 })));
     started.length = 0;
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   const commandNames = () => started.map((event) => event.commandName);
@@ -89,16 +84,16 @@ describe('CRUD specification behaviours', () => {
       new Date('2021-01-01T00:00:00Z'),
       true,
     ];
-    const kinds = t.db.collection<any>('kinds');
+    const kinds = database().db.collection<any>('kinds');
     await kinds.insertMany(ids.map((_id) => ({ _id: _id as never, tag: typeof _id })));
     for (const id of ids)
       expect([id, await kinds.findOne({ _id: id as never })]).toEqual([id, expect.objectContaining({ _id: id })]);
     // The driver replaces a null _id by an ObjectId; the server itself stores null as a value.
-    await t.db.command({ insert: 'kinds', documents: [{ _id: null, tag: 'null' }] });
+    await database().db.command({ insert: 'kinds', documents: [{ _id: null, tag: 'null' }] });
     expect(await kinds.findOne({ _id: null })).toEqual({ _id: null, tag: 'null' });
-    const again = await t.db.command({ insert: 'kinds', documents: [{ _id: null }] });
+    const again = await database().db.command({ insert: 'kinds', documents: [{ _id: null }] });
     expect(again.writeErrors[0]).toMatchObject({ code: 11000 });
-    const upserted = t.db.collection('nullUpserts');
+    const upserted = database().db.collection('nullUpserts');
     const result = await upserted.updateOne({ _id: null as never }, { $set: { a: 1 } }, { upsert: true });
     expect(result).toMatchObject({ upsertedCount: 1, upsertedId: null });
     expect(await upserted.find().toArray()).toEqual([{ _id: null, a: 1 }]);
@@ -108,11 +103,11 @@ describe('CRUD specification behaviours', () => {
     expect(await coll.countDocuments({ _id: { $gt: 1 } }, { skip: 1, limit: 3 })).toBe(3);
     expect(await coll.countDocuments({}, { skip: 5 })).toBe(1);
     expect(
-      await t.db.command({ count: coll.collectionName, query: { x: { $gt: 11 } }, skip: 2, limit: 2 }),
+      await database().db.command({ count: coll.collectionName, query: { x: { $gt: 11 } }, skip: 2, limit: 2 }),
     ).toMatchObject({
       n: 2,
     });
-    expect(await t.db.collection('neverCreated').estimatedDocumentCount()).toBe(0);
+    expect(await database().db.collection('neverCreated').estimatedDocumentCount()).toBe(0);
   });
 
   it('returns null before, and the new document after, a findOneAndReplace upsert', async () => {

@@ -4,9 +4,9 @@
  * findOneAnd* helpers, with MongoDB's counts and errors.
  */
 import { MongoServerError, ObjectId, type Collection } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
 interface Person {
   _id?: number | ObjectId | null;
   name?: string;
@@ -24,18 +24,10 @@ interface Person {
 
 let people: Collection<Person>;
 /** The same collection without the document type, for writes the types rightly forbid. */
-const untyped = () => t.db.collection<{ _id: number }>(people.collectionName);
-
-beforeAll(async () => {
-  t = await openTestDatabase();
-});
-
-afterAll(async () => {
-  await t.close();
-});
+const untyped = () => database().db.collection<{ _id: number }>(people.collectionName);
 
 beforeEach(async () => {
-  people = t.db.collection(`people_${Math.random().toString(36).slice(2)}`);
+  people = database().db.collection(`people_${Math.random().toString(36).slice(2)}`);
   await people.insertMany([
     { _id: 1, name: 'Ada', age: 36, tags: ['math'], address: { city: 'London' } },
     { _id: 2, name: 'Grace', age: 85, tags: ['navy', 'cobol'], address: { city: 'Arlington' } },
@@ -112,7 +104,7 @@ describe('find', () => {
   });
 
   it('reads from a collection that does not exist as empty', async () => {
-    expect(await t.db.collection('never_created').find({}).toArray()).toEqual([]);
+    expect(await database().db.collection('never_created').find({}).toArray()).toEqual([]);
   });
 
   it('evaluates $expr with let variables', async () => {

@@ -1,19 +1,14 @@
 /** Result sets larger than one batch: getMore with the server's cursor id, early close, batch sizes. */
 import type { Collection, Document } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
 let numbers: Collection<Document>;
 const COUNT = 350;
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  numbers = t.db.collection('numbers');
+  numbers = database().db.collection('numbers');
   await numbers.insertMany(Array.from({ length: COUNT }, (_, i) => ({ _id: i as never, even: i % 2 === 0 })));
-});
-
-afterAll(async () => {
-  await t.close();
 });
 
 it('returns every document across several batches, in order', async () => {
@@ -42,7 +37,9 @@ it('closes a cursor early; a later getMore on it fails with CursorNotFound', asy
   await cursor.next();
   const id = cursor.id!;
   await cursor.close();
-  await expect(t.db.command({ getMore: id, collection: 'numbers', batchSize: 5 })).rejects.toMatchObject({ code: 43 });
+  await expect(database().db.command({ getMore: id, collection: 'numbers', batchSize: 5 })).rejects.toMatchObject({
+    code: 43,
+  });
 });
 
 it('lets several cursors interleave', async () => {

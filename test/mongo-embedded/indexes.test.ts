@@ -4,9 +4,9 @@
  */
 import type { Collection, Sort } from 'mongodb';
 import { examinedBy } from '../helpers/examined-counts';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
 interface Row {
   _id?: number;
   email?: string;
@@ -21,16 +21,8 @@ interface Row {
 
 let coll: Collection<Row>;
 
-beforeAll(async () => {
-  t = await openTestDatabase();
-});
-
-afterAll(async () => {
-  await t.close();
-});
-
 beforeEach(async () => {
-  coll = t.db.collection(`idx_${Math.random().toString(36).slice(2)}`);
+  coll = database().db.collection(`idx_${Math.random().toString(36).slice(2)}`);
 });
 
 describe('unique indexes', () => {
@@ -185,7 +177,7 @@ it('reports errors for bad index operations', async () => {
   await coll.createIndex({ a: 1 }, { name: 'first' });
   await expect(coll.createIndex({ a: 1 }, { name: 'second' })).rejects.toMatchObject({ code: 85 });
   await expect(coll.createIndex({ b: 1 }, { name: 'first' })).rejects.toMatchObject({ code: 86 });
-  await expect(t.db.collection('missing_coll').listIndexes().toArray()).rejects.toMatchObject({ code: 26 });
+  await expect(database().db.collection('missing_coll').listIndexes().toArray()).rejects.toMatchObject({ code: 26 });
 });
 
 it('refuses a hint naming no index, and accepts one naming an index', async () => {
@@ -226,8 +218,8 @@ it('answers equality, $in, prefix, range and $or queries the same with and witho
     doc.k = ['day', 'month', 'year'][Math.floor(random() * 3)];
     return doc;
   });
-  const indexed = t.db.collection('with_index');
-  const plain = t.db.collection('without_index');
+  const indexed = database().db.collection('with_index');
+  const plain = database().db.collection('without_index');
   await indexed.createIndexes([
     { key: { a: 1 } },
     { key: { 'a.b': 1 } },
@@ -348,7 +340,7 @@ it('answers equality, $in, prefix, range and $or queries the same with and witho
 const itEmbedded = process.env.MONGODB_URI ? it.skip : it;
 
 itEmbedded('reads a range from the index rather than every document', async () => {
-  const meetings = t.db.collection<{ _id: number; date: string; precision: string }>('meetings');
+  const meetings = database().db.collection<{ _id: number; date: string; precision: string }>('meetings');
   await meetings.createIndex({ date: 1 });
   await meetings.insertMany(
     Array.from({ length: 60 }, (_, i) => ({
@@ -360,10 +352,10 @@ itEmbedded('reads a range from the index rather than every document', async () =
 
   let march: unknown[] = [];
   let days: unknown[] = [];
-  const forMarch = await examinedBy(t.client, async () => {
+  const forMarch = await examinedBy(database().client, async () => {
     march = await meetings.find({ date: { $gte: '2021-03-01', $lte: '2021-03-31' } }).toArray();
   });
-  const forDays = await examinedBy(t.client, async () => {
+  const forDays = await examinedBy(database().client, async () => {
     days = await meetings
       .find({
         $or: [{ precision: 'day', date: { $gt: '2021-01-01', $lt: '2021-01-05' } }, { date: '2021-02-10' }],
@@ -372,7 +364,7 @@ itEmbedded('reads a range from the index rather than every document', async () =
   });
 
   let inJanuary = 0;
-  const forCount = await examinedBy(t.client, async () => {
+  const forCount = await examinedBy(database().client, async () => {
     inJanuary = await meetings.countDocuments({ date: { $gte: '2021-01-01', $lte: '2021-01-31' } });
   });
 
@@ -387,11 +379,11 @@ itEmbedded('reads a range from the index rather than every document', async () =
 });
 
 itEmbedded('counts a range of more keys than one statement counts, from the keys alone', async () => {
-  const rows = t.db.collection<{ _id: number; n: number }>('many');
+  const rows = database().db.collection<{ _id: number; n: number }>('many');
   await rows.createIndex({ n: 1 });
   await rows.insertMany(Array.from({ length: 12_000 }, (_, i) => ({ _id: i, n: i % 6_000 })));
   let n = 0;
-  const examined = await examinedBy(t.client, async () => {
+  const examined = await examinedBy(database().client, async () => {
     n = await rows.countDocuments({ n: { $gte: 5 } });
   });
   expect(n).toBe(11_990);
@@ -400,7 +392,7 @@ itEmbedded('counts a range of more keys than one statement counts, from the keys
 
 itEmbedded('counts the branches of an $or from a partial index alone, and pages them by a walk', async () => {
   // Live meetings dated to the day, the month or the year, and a range of days that a month or a year overlaps.
-  const meetings = t.db.collection<{ _id: number; date: string; precision: string; live: number }>('dated');
+  const meetings = database().db.collection<{ _id: number; date: string; precision: string; live: number }>('dated');
   await meetings.createIndexes([
     { key: { date: 1 } },
     { key: { precision: 1, date: 1 }, partialFilterExpression: { live: { $gt: 0 } } },
@@ -429,12 +421,12 @@ itEmbedded('counts the branches of an $or from a partial index alone, and pages 
   let count = 0;
   let inJanuary = 0;
   let page: unknown[] = [];
-  const forCount = await examinedBy(t.client, async () => {
+  const forCount = await examinedBy(database().client, async () => {
     count = await meetings.countDocuments(inFebruary);
     // No meeting is dated to January alone: that branch reads nothing, whichever index it reads.
     inJanuary = await meetings.countDocuments(inMonth('2021-01', 31));
   });
-  const forPage = await examinedBy(t.client, async () => {
+  const forPage = await examinedBy(database().client, async () => {
     page = await meetings.find(inFebruary).sort({ date: -1, _id: -1 }).limit(3).toArray();
   });
   // February's 28 days less the two not live (40 and 50), the month and the year.

@@ -4,7 +4,7 @@
  * find, aggregate, update, delete, findAndModify and bulk writes alike.
  */
 import type { Collection } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 interface Row {
   _id: number;
@@ -13,21 +13,15 @@ interface Row {
 }
 
 describe('let variables', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase();
   let coll: Collection<Row>;
   const byId = { $expr: { $eq: ['$_id', '$$id'] } };
 
-  beforeAll(async () => {
-    t = await openTestDatabase();
-  });
-
   beforeEach(async () => {
-    coll = t.db.collection<Row>(`rows_${expect.getState().currentTestName?.replace(/\W+/g, '_').slice(0, 40)}`);
+    coll = database().db.collection<Row>(
+      `rows_${expect.getState().currentTestName?.replace(/\W+/g, '_').slice(0, 40)}`,
+    );
     await coll.insertMany([{ _id: 1 }, { _id: 2 }, { _id: 3 }]);
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   it('binds values for find', async () => {

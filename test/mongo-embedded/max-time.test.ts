@@ -4,22 +4,17 @@
  * and a long query lets other connections' commands run while it works.
  */
 import type { Collection, Document } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
 let rows: Collection<Document>;
 
 /** True for every document, after building a 10,000-element array for it: a slow unindexed scan. */
 const SLOW = { $expr: { $gt: [{ $size: { $range: [0, { $add: [10_000, '$n'] }] } }, 0] } };
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  rows = t.db.collection('rows');
+  rows = database().db.collection('rows');
   await rows.insertMany(Array.from({ length: 2_000 }, (_, n) => ({ n, group: n % 7 })));
-});
-
-afterAll(async () => {
-  await t.close();
 });
 
 const expired = { code: 50, codeName: 'MaxTimeMSExpired' };
@@ -33,7 +28,7 @@ it('stops an aggregate, a count and a distinct past their maxTimeMS', async () =
     expired,
   );
   await expect(rows.countDocuments(SLOW, { maxTimeMS: 100 })).rejects.toMatchObject(expired);
-  await expect(t.db.command({ count: 'rows', query: SLOW, maxTimeMS: 100 })).rejects.toMatchObject(expired);
+  await expect(database().db.command({ count: 'rows', query: SLOW, maxTimeMS: 100 })).rejects.toMatchObject(expired);
   await expect(rows.distinct('group', SLOW, { maxTimeMS: 100 })).rejects.toMatchObject(expired);
 });
 
@@ -42,11 +37,11 @@ it("counts a cursor's getMores against the maxTimeMS of the find that opened it,
   expect(await cursor.next()).toMatchObject({ n: 0 });
   const id = cursor.id!;
   await expect(cursor.toArray()).rejects.toMatchObject(expired);
-  await expect(t.db.command({ getMore: id, collection: 'rows' })).rejects.toMatchObject({ code: 43 });
+  await expect(database().db.command({ getMore: id, collection: 'rows' })).rejects.toMatchObject({ code: 43 });
 });
 
 it('answers other connections while a long query runs', async () => {
-  const other = await t.connect();
+  const other = await database().connect();
   let queryDone = false;
   const query = rows
     .find(SLOW)
@@ -63,6 +58,6 @@ it('answers other connections while a long query runs', async () => {
 });
 
 it('refuses a maxTimeMS that is not a non-negative integer', async () => {
-  await expect(t.db.command({ find: 'rows', filter: {}, maxTimeMS: -5 })).rejects.toMatchObject({ code: 2 });
+  await expect(database().db.command({ find: 'rows', filter: {}, maxTimeMS: -5 })).rejects.toMatchObject({ code: 2 });
   expect(await rows.find({ n: 1 }, { maxTimeMS: 0 }).toArray()).toHaveLength(1);
 });

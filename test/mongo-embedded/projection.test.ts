@@ -4,9 +4,9 @@
  * values (or the same values as other types) answered afresh.
  */
 import { MongoServerError, ObjectId, type Collection } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
 /** Fields vary between tests on purpose, so only `_id` is pinned down. */
 interface Item {
   _id: number;
@@ -15,16 +15,8 @@ interface Item {
 
 let items: Collection<Item>;
 
-beforeAll(async () => {
-  t = await openTestDatabase();
-});
-
-afterAll(async () => {
-  await t.close();
-});
-
 beforeEach(async () => {
-  items = t.db.collection(`items_${Math.random().toString(36).slice(2)}`);
+  items = database().db.collection(`items_${Math.random().toString(36).slice(2)}`);
   await items.insertMany([
     { _id: 1, name: 'anvil', weight: 50, secret: 'a', tags: ['iron'], shape: { sides: 6 } },
     { _id: 2, name: 'bell', weight: 3, secret: 'b', tags: ['brass'], shape: { sides: 0 } },

@@ -6,31 +6,31 @@
 import net from 'node:net';
 import { Decimal128, MongoClient, MongoServerError } from 'mongodb';
 import { useEmbeddedServer } from '../helpers/embedded-server.fixture';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const embedded = !process.env.MONGODB_URI;
 
 describe('errors for what is not supported', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase();
+  const db = () => database().db;
 
   beforeAll(async () => {
-    t = await openTestDatabase();
-    await t.db.collection('c').insertOne({ _id: 1 as never, a: 1 });
-  });
-
-  afterAll(async () => {
-    await t.close();
+    await db()
+      .collection('c')
+      .insertOne({ _id: 1 as never, a: 1 });
   });
 
   it('answers an unknown command with CommandNotFound (59) naming it', async () => {
-    const error = await t.db.command({ frobnicate: 1 }).catch((e: unknown) => e);
+    const error = await db()
+      .command({ frobnicate: 1 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MongoServerError);
     expect(error).toMatchObject({ code: 59, codeName: 'CommandNotFound' });
     expect((error as Error).message).toContain('frobnicate');
   });
 
   it('answers an unknown query operator with BadValue (2) naming it', async () => {
-    const error = await t.db
+    const error = await db()
       .collection('c')
       .find({ a: { $frobnicate: 1 } })
       .toArray()
@@ -40,7 +40,7 @@ describe('errors for what is not supported', () => {
   });
 
   it('answers malformed operator arguments with BadValue and keeps the connection usable', async () => {
-    const coll = t.db.collection('c');
+    const coll = db().collection('c');
     await expect(coll.find({ a: { $in: 5 } }).toArray()).rejects.toMatchObject({ code: 2 });
     // mongod answers 51091 for a broken regex, the embedded server BadValue; both are server errors.
     await expect(coll.find({ a: { $regex: '(' } }).toArray()).rejects.toBeInstanceOf(MongoServerError);
@@ -54,47 +54,57 @@ describe('errors for what is not supported', () => {
   });
 
   it('refuses mixing fields and operators in an update document', async () => {
-    const replacementWithOperator = await t.db.command({
+    const replacementWithOperator = await db().command({
       update: 'c',
       updates: [{ q: { _id: 1 }, u: { a: 2, $set: { b: 1 } } }],
     });
     expect(replacementWithOperator.writeErrors[0].code).toBe(52);
-    const operatorWithField = await t.db.command({
+    const operatorWithField = await db().command({
       update: 'c',
       updates: [{ q: { _id: 1 }, u: { $set: { b: 1 }, a: 2 } }],
     });
     expect(operatorWithField.writeErrors[0].code).toBe(9);
-    expect(await t.db.collection('c').findOne({ _id: 1 as never })).toEqual({ _id: 1, a: 1 });
+    expect(
+      await db()
+        .collection('c')
+        .findOne({ _id: 1 as never }),
+    ).toEqual({ _id: 1, a: 1 });
   });
 
   it('refuses a delete statement without a filter instead of deleting everything', async () => {
-    await expect(t.db.command({ delete: 'c', deletes: [{ limit: 0 }] })).rejects.toMatchObject({ code: 40414 });
-    expect(await t.db.collection('c').countDocuments()).toBe(1);
+    await expect(db().command({ delete: 'c', deletes: [{ limit: 0 }] })).rejects.toMatchObject({ code: 40414 });
+    expect(await db().collection('c').countDocuments()).toBe(1);
   });
 
   it('refuses a transaction on a standalone server and writes nothing', async () => {
-    const session = t.client.startSession();
+    const session = database().client.startSession();
     try {
       await expect(
         session.withTransaction(async () => {
-          await t.db.collection('c').insertOne({ _id: 2 as never }, { session });
+          await db()
+            .collection('c')
+            .insertOne({ _id: 2 as never }, { session });
         }),
       ).rejects.toThrow();
     } finally {
       await session.endSession();
     }
-    expect(await t.db.collection('c').countDocuments({ _id: 2 as never })).toBe(0);
+    expect(
+      await db()
+        .collection('c')
+        .countDocuments({ _id: 2 as never }),
+    ).toBe(0);
   });
 
   (embedded ? it : it.skip)('refuses $out and $merge with NotImplemented (238)', async () => {
     await expect(
-      t.db
+      db()
         .collection('c')
         .aggregate([{ $out: 'copy' }])
         .toArray(),
     ).rejects.toMatchObject({ code: 238 });
     await expect(
-      t.db
+      db()
         .collection('c')
         .aggregate([{ $merge: { into: 'copy' } }])
         .toArray(),
@@ -102,7 +112,7 @@ describe('errors for what is not supported', () => {
   });
 
   (embedded ? it : it.skip)('refuses a non-simple collation rather than ignoring it when matching', async () => {
-    const error = await t.db
+    const error = await db()
       .collection('c')
       .find({ a: 'x' }, { collation: { locale: 'en', strength: 2 } })
       .toArray()
@@ -112,16 +122,20 @@ describe('errors for what is not supported', () => {
   });
 
   (embedded ? it : it.skip)('refuses arithmetic it cannot do exactly instead of skipping it', async () => {
-    await t.db.collection('money').insertOne({ _id: 1 as never, price: Decimal128.fromString('9.99') });
-    await expect(t.db.collection('money').updateOne({ _id: 1 as never }, { $inc: { price: 1 } })).rejects.toMatchObject(
-      { code: 238 },
-    );
+    await db()
+      .collection('money')
+      .insertOne({ _id: 1 as never, price: Decimal128.fromString('9.99') });
+    await expect(
+      db()
+        .collection('money')
+        .updateOne({ _id: 1 as never }, { $inc: { price: 1 } }),
+    ).rejects.toMatchObject({ code: 238 });
   });
 
   (embedded ? it : it.skip)('refuses server-side JavaScript ($where, $function) with BadValue', async () => {
-    await expect(t.db.collection('c').find({ $where: 'this.a == 1' }).toArray()).rejects.toMatchObject({ code: 2 });
+    await expect(db().collection('c').find({ $where: 'this.a == 1' }).toArray()).rejects.toMatchObject({ code: 2 });
     await expect(
-      t.db
+      db()
         .collection('c')
         .aggregate([{ $project: { f: { $function: { body: 'function () { return 1; }', args: [], lang: 'js' } } } }])
         .toArray(),
@@ -129,11 +143,11 @@ describe('errors for what is not supported', () => {
   });
 
   (embedded ? it : it.skip)('refuses tailable cursors, which need capped collections', async () => {
-    await expect(t.db.collection('c').find({}, { tailable: true }).toArray()).rejects.toMatchObject({ code: 238 });
+    await expect(db().collection('c').find({}, { tailable: true }).toArray()).rejects.toMatchObject({ code: 238 });
   });
 
   (embedded ? it : it.skip)('refuses text indexes with a message naming what is unsupported', async () => {
-    const error = await t.db
+    const error = await db()
       .collection('c')
       .createIndex({ a: 'text' })
       .catch((e: unknown) => e);

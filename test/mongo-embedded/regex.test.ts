@@ -7,17 +7,16 @@
  */
 import { BSONRegExp } from 'bson';
 import type { Collection, Document } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const embedded = !process.env.MONGODB_URI;
 
 describe('regular expressions', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase();
   let coll: Collection<Document>;
 
   beforeAll(async () => {
-    t = await openTestDatabase();
-    coll = t.db.collection('texts');
+    coll = database().db.collection('texts');
     await coll.insertMany([
       { _id: 1 as never, s: 'a'.repeat(40) + '!' },
       { _id: 2 as never, s: 'Hello World', tags: ['alpha', 'beta'] },
@@ -26,15 +25,11 @@ describe('regular expressions', () => {
     ]);
   });
 
-  afterAll(async () => {
-    await t.close();
-  });
-
   const ids = async (filter: Document): Promise<unknown[]> =>
     (await coll.find(filter, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
 
   it('answers a catastrophically backtracking pattern at once, while other clients are served', async () => {
-    const other = await t.connect();
+    const other = await database().connect();
     const [matches, ping] = await Promise.all([
       ids({ s: { $regex: '^(a+)+$' } }),
       other.db('admin').command({ ping: 1 }),
@@ -122,7 +117,7 @@ describe('regular expressions', () => {
   });
 
   it('removes array elements by regex with $pull and picks them with arrayFilters', async () => {
-    const lists = t.db.collection<{ _id: number; words: string[]; marks: string[] }>('lists');
+    const lists = database().db.collection<{ _id: number; words: string[]; marks: string[] }>('lists');
     await lists.insertOne({ _id: 1, words: ['apple', 'avocado', 'banana'], marks: ['a1', 'b1'] });
     await lists.updateOne({ _id: 1 }, { $pull: { words: { $regex: '^a' } } });
     await lists.updateOne({ _id: 1 }, { $set: { 'marks.$[m]': 'z' } }, { arrayFilters: [{ m: { $regex: '^b' } }] });

@@ -1,6 +1,6 @@
 /** Sort order as MongoDB defines it, for find and aggregate, with and without limits. */
 import { ObjectId, type Collection, type Document } from 'mongodb';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 interface Row {
   _id: string | number;
@@ -11,19 +11,11 @@ interface Row {
   key?: string;
 }
 
-let t: TestDatabase;
+const database = useTestDatabase();
 let coll: Collection<Row>;
 
-beforeAll(async () => {
-  t = await openTestDatabase();
-});
-
-afterAll(async () => {
-  await t.close();
-});
-
 beforeEach(async () => {
-  coll = t.db.collection<Row>(`sort_${Math.random().toString(36).slice(2)}`);
+  coll = database().db.collection<Row>(`sort_${Math.random().toString(36).slice(2)}`);
 });
 
 it('orders values of different types by BSON type order', async () => {
@@ -67,7 +59,7 @@ it('gives the same first page with a limit as the full sort, in find and aggrega
 });
 
 it('joins documents whose local field is missing to foreign documents without the field', async () => {
-  const other = t.db.collection<Row>(`${coll.collectionName}_other`);
+  const other = database().db.collection<Row>(`${coll.collectionName}_other`);
   await other.insertMany([{ _id: 1, key: 'k' }, { _id: 2 }]);
   await coll.insertMany([{ _id: 'with', ref: 'k' }, { _id: 'without' }]);
   const joined = await coll
@@ -83,7 +75,7 @@ it('joins documents whose local field is missing to foreign documents without th
 });
 
 it('pages through a large collection in the same order with and without an index on the sort field', async () => {
-  const indexed = t.db.collection<Row>(`${coll.collectionName}_indexed`);
+  const indexed = database().db.collection<Row>(`${coll.collectionName}_indexed`);
   await indexed.createIndex({ score: -1 });
   await coll.createIndex({ other: 1 });
   const values = (i: number): Row =>
@@ -134,7 +126,7 @@ it('pages through a large collection in the same order with and without an index
 });
 
 it('gives the same page with and without an index when an $or bounds the sort field branch by branch', async () => {
-  const indexed = t.db.collection<Row>(`${coll.collectionName}_dated`);
+  const indexed = database().db.collection<Row>(`${coll.collectionName}_dated`);
   await indexed.createIndex({ key: 1 });
   const docs = Array.from({ length: 3_000 }, (_, i) => ({
     _id: i,

@@ -10,17 +10,16 @@ import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { startEmbeddedMongo } from '../../src/mongo-embedded';
 import { withEmbeddedClient } from '../helpers/embedded-client';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const embedded = !process.env.MONGODB_URI;
 
 describe('views', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase();
   let db: Db;
 
   beforeAll(async () => {
-    t = await openTestDatabase();
-    db = t.db;
+    db = database().db;
     await db.collection('people').insertMany([
       { _id: 1 as never, name: 'Ada', age: 36, city: 'London' },
       { _id: 2 as never, name: 'Grace', age: 85, city: 'New York' },
@@ -35,10 +34,6 @@ describe('views', () => {
       ],
     });
     await db.createCollection('londonAdults', { viewOn: 'adults', pipeline: [{ $match: { city: 'London' } }] });
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   it('answers find through the pipeline, with filter, sort, skip, limit and projection', async () => {
@@ -152,18 +147,11 @@ describe('views', () => {
 });
 
 describe('database-level aggregate', () => {
-  let t: TestDatabase;
-
-  beforeAll(async () => {
-    t = await openTestDatabase();
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const database = useTestDatabase();
 
   it('runs a pipeline that starts with $documents', async () => {
-    const rows = await t.db
+    const { db } = database();
+    const rows = await db
       .aggregate([
         { $documents: [{ x: 1 }, { x: 2 }, { x: 3 }] },
         { $match: { x: { $gte: 2 } } },
@@ -174,10 +162,11 @@ describe('database-level aggregate', () => {
   });
 
   it('lists the sessions in use with $listLocalSessions', async () => {
-    const session = t.client.startSession();
+    const { db, client } = database();
+    const session = client.startSession();
     try {
-      await t.db.collection('c').insertOne({ a: 1 }, { session });
-      const listed = await t.db
+      await db.collection('c').insertOne({ a: 1 }, { session });
+      const listed = await db
         .aggregate(
           [{ $listLocalSessions: {} }, { $match: { '_id.id': session.id!.id } }, { $project: { _id: 0, lastUse: 1 } }],
           { session },
@@ -185,7 +174,7 @@ describe('database-level aggregate', () => {
         .toArray();
       expect(listed).toHaveLength(1);
       expect(listed[0].lastUse).toBeInstanceOf(Date);
-      const [withField] = await t.db
+      const [withField] = await db
         .aggregate([
           { $listLocalSessions: {} },
           { $limit: 1 },
@@ -200,18 +189,20 @@ describe('database-level aggregate', () => {
   });
 
   it('lists a session started with startSession', async () => {
-    const started = await t.client.db('admin').command({ startSession: 1 });
+    const { client } = database();
+    const started = await client.db('admin').command({ startSession: 1 });
     expect(started.timeoutMinutes).toBe(30);
-    const listed = await t.client
+    const listed = await client
       .db('admin')
       .aggregate([{ $listLocalSessions: { allUsers: true } }, { $match: { '_id.id': started.id.id } }])
       .toArray();
     expect(listed).toHaveLength(1);
-    await t.client.db('admin').command({ endSessions: [started.id] });
+    await client.db('admin').command({ endSessions: [started.id] });
   });
 
   it('refuses a pipeline that needs a collection', async () => {
-    await expect(t.db.aggregate([{ $match: {} }]).toArray()).rejects.toMatchObject({ code: 73 });
+    const { db } = database();
+    await expect(db.aggregate([{ $match: {} }]).toArray()).rejects.toMatchObject({ code: 73 });
   });
 });
 

@@ -1,7 +1,7 @@
 /** The HTTP surface: probes, CSRF prevention, landing page and introspection per environment, limits, auth and error codes. */
 import { ensureIndexes } from '../../src/store';
 import { startTestApi, TEST_API_KEY, type TestApi } from '../helpers/api-test-server';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status article { id source people { totalCount } } } }`;
 const ARTICLE = {
@@ -11,17 +11,14 @@ const ARTICLE = {
 };
 
 describe('API server', () => {
-  let t: TestDatabase;
   let dev: TestApi;
 
+  // Declared before the database's hooks, so that the API stops before the database closes.
+  afterAll(() => dev.stop());
+  const database = useTestDatabase();
   beforeAll(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
-    dev = await startTestApi(t.db, { apiKey: TEST_API_KEY });
-  });
-  afterAll(async () => {
-    await dev.stop();
-    await t.close();
+    await ensureIndexes(database().db);
+    dev = await startTestApi(database().db, { apiKey: TEST_API_KEY });
   });
 
   const base = (api: TestApi) => `http://127.0.0.1:${api.server.port}`;
@@ -35,8 +32,8 @@ describe('API server', () => {
     });
 
     it('reports not ready once its MongoDB connection is gone, while /healthz stays up', async () => {
-      const client = await t.connect({ serverSelectionTimeoutMS: 500 });
-      const api = await startTestApi(client.db(t.db.databaseName));
+      const client = await database().connect({ serverSelectionTimeoutMS: 500 });
+      const api = await startTestApi(client.db(database().db.databaseName));
       try {
         await client.close();
         expect((await fetch(`${base(api)}/readyz`)).status).toBe(503);
@@ -168,7 +165,7 @@ describe('API server', () => {
     });
 
     it('is refused with a message saying how to set a key when the server has none', async () => {
-      const keyless = await startTestApi(t.db, { apiKey: undefined });
+      const keyless = await startTestApi(database().db, { apiKey: undefined });
       try {
         const response = await keyless.post(INGEST, { input: ARTICLE }, { authorization: `Bearer ${TEST_API_KEY}` });
         expect(response.errors![0].extensions!.code).toBe('FORBIDDEN');
@@ -217,7 +214,7 @@ describe('API server', () => {
     it('puts stack traces in error responses only when asked to', async () => {
       const quiet = await dev.post('{ nope }');
       expect(quiet.errors![0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
-      const debugging = await startTestApi(t.db, { stackTraces: true });
+      const debugging = await startTestApi(database().db, { stackTraces: true });
       try {
         const loud = await debugging.post('{ nope }');
         expect(loud.errors![0].extensions!.stacktrace).toEqual(expect.arrayContaining([expect.any(String)]));
@@ -227,7 +224,7 @@ describe('API server', () => {
     });
 
     it('turns off introspection and the explorer, and hides stack traces, in production', async () => {
-      const prod = await startTestApi(t.db, { production: true, introspection: false, explorer: false });
+      const prod = await startTestApi(database().db, { production: true, introspection: false, explorer: false });
       try {
         const introspection = await prod.post('{ __schema { queryType { name } } }');
         expect(introspection.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -243,7 +240,7 @@ describe('API server', () => {
   });
 
   it('stops accepting connections once stopped', async () => {
-    const api = await startTestApi(t.db);
+    const api = await startTestApi(database().db);
     await api.stop();
     await expect(fetch(`${base(api)}/healthz`)).rejects.toThrow();
   });

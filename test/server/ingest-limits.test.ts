@@ -9,25 +9,24 @@ import { configureSharedExtractionPool, sharedExtractionPool } from '../../src/i
 import { COLLECTIONS, ensureIndexes } from '../../src/store';
 import { STALL } from '../ingest/fixtures/stalling-extraction.worker';
 import { startTestApi, TEST_API_KEY, type TestApi } from '../helpers/api-test-server';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const WORKER = path.join(__dirname, '..', 'ingest', 'fixtures', 'stalling-extraction.worker.ts');
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status article { source } } }`;
 const TEXT = 'Prime Minister Anna Lindqvist met President Omar Haddad in Paris on March 3, 2021.\n';
 
 describe('ingestArticle on the extraction pool', () => {
-  let t: TestDatabase;
   let api: TestApi;
 
-  beforeAll(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
-    api = await startTestApi(t.db, { apiKey: TEST_API_KEY });
-  });
+  // Declared before the database's hooks, so that the pool and the API stop before the database closes.
   afterAll(async () => {
     await configureSharedExtractionPool({});
     await api.stop();
-    await t.close();
+  });
+  const database = useTestDatabase();
+  beforeAll(async () => {
+    await ensureIndexes(database().db);
+    api = await startTestApi(database().db, { apiKey: TEST_API_KEY });
   });
 
   const ingest = (source: string, text: string) =>
@@ -36,7 +35,7 @@ describe('ingestArticle on the extraction pool', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_API_KEY}` },
       body: JSON.stringify({ query: INGEST, variables: { input: { source, text } } }),
     });
-  const articleCount = () => t.db.collection(COLLECTIONS.articles).countDocuments();
+  const articleCount = () => database().db.collection(COLLECTIONS.articles).countDocuments();
 
   async function untilRunning(): Promise<void> {
     while (sharedExtractionPool().queued > 0) await new Promise((resolve) => setTimeout(resolve, 20));

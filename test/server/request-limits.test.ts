@@ -5,20 +5,17 @@
  */
 import { ensureIndexes } from '../../src/store';
 import { startTestApi, type TestApi } from '../helpers/api-test-server';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 describe('request limits', () => {
-  let t: TestDatabase;
   let api: TestApi;
 
+  // Declared before the database's hooks, so that the API stops before the database closes.
+  afterAll(() => api.stop());
+  const database = useTestDatabase();
   beforeAll(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
-    api = await startTestApi(t.db);
-  });
-  afterAll(async () => {
-    await api.stop();
-    await t.close();
+    await ensureIndexes(database().db);
+    api = await startTestApi(database().db);
   });
 
   it('answers a subscription with HTTP 400 and GRAPHQL_VALIDATION_FAILED', async () => {

@@ -7,7 +7,7 @@ import type { Db } from 'mongodb';
 import { ensureIndexes, loadExtraction, removeArticle, resetStore } from '../../src/store';
 import { startTestApi, TEST_API_KEY, type TestApi } from '../helpers/api-test-server';
 import { article, person } from '../helpers/article-record.fixture';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { openTestDatabase, useTestDatabasePerTest } from '../helpers/test-database';
 
 const PEOPLE =
   'query People($first: Int!) { people(first: $first, orderBy: { field: NAME, direction: ASC }) { totalCount nodes { name } } }';
@@ -35,30 +35,27 @@ async function askPeople(api: TestApi, first = 10): Promise<{ names: string[]; c
 }
 
 describe('response cache', () => {
-  let t: TestDatabase;
   let api: TestApi;
 
+  // Declared before the database's hooks, so that the API stops before the database closes.
+  afterEach(() => api.stop());
+  const database = useTestDatabasePerTest();
   beforeEach(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
-    api = await startTestApi(t.db, { apiKey: TEST_API_KEY });
-  });
-  afterEach(async () => {
-    await api.stop();
-    await t.close();
+    await ensureIndexes(database().db);
+    api = await startTestApi(database().db, { apiKey: TEST_API_KEY });
   });
 
   it('answers a query asked again from memory while the store is unchanged, per set of variables', async () => {
-    await loadPerson(t.db, 'a.txt', 'Ada Lovelace');
+    await loadPerson(database().db, 'a.txt', 'Ada Lovelace');
     expect(await askPeople(api)).toEqual({ names: ['Ada Lovelace'], cached: false });
     expect(await askPeople(api)).toEqual({ names: ['Ada Lovelace'], cached: true });
     expect(await askPeople(api, 5)).toEqual({ names: ['Ada Lovelace'], cached: false });
   });
 
   it('runs the query again once another client has loaded or removed an article', async () => {
-    await loadPerson(t.db, 'a.txt', 'Ada Lovelace');
+    await loadPerson(database().db, 'a.txt', 'Ada Lovelace');
     await askPeople(api);
-    const other = (await t.connect()).db(t.db.databaseName);
+    const other = (await database().connect()).db(database().db.databaseName);
     await loadPerson(other, 'b.txt', 'Charles Babbage');
     expect(await askPeople(api)).toEqual({ names: ['Ada Lovelace', 'Charles Babbage'], cached: false });
     await removeArticle(other, 'a.txt');
@@ -67,7 +64,7 @@ describe('response cache', () => {
 
   it('never answers from before a load that finished before the request was sent, while other requests fill the cache', async () => {
     const names = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth'];
-    const other = (await t.connect()).db(t.db.databaseName);
+    const other = (await database().connect()).db(database().db.databaseName);
     let reading = true;
     const readers = Array.from({ length: 4 }, async () => {
       while (reading) await askPeople(api, 50);
@@ -97,10 +94,10 @@ describe('response cache', () => {
   });
 
   it('never answers from before a reset, even once the store is loaded back to as many loads', async () => {
-    await loadPerson(t.db, 'a.txt', 'Ada Lovelace');
+    await loadPerson(database().db, 'a.txt', 'Ada Lovelace');
     await askPeople(api);
-    await resetStore(t.db);
-    await loadPerson(t.db, 'a.txt', 'Grace Hopper');
+    await resetStore(database().db);
+    await loadPerson(database().db, 'a.txt', 'Grace Hopper');
     expect(await askPeople(api)).toEqual({ names: ['Grace Hopper'], cached: false });
   });
 
@@ -109,7 +106,7 @@ describe('response cache', () => {
     expect((await ask(api, invalid)).body.errors).toBeDefined();
     expect((await ask(api, invalid)).cached).toBe(false);
 
-    const uncached = await startTestApi(t.db, { responseCacheMB: 0 });
+    const uncached = await startTestApi(database().db, { responseCacheMB: 0 });
     try {
       await askPeople(uncached);
       expect((await askPeople(uncached)).cached).toBe(false);

@@ -15,7 +15,7 @@ import { COLLECTIONS, ensureIndexes } from '../../src/store';
 import { dumpCollections } from '../helpers/collection-dump';
 import { testExtractionPool } from '../helpers/extraction-pool';
 import { articleFacts, consistencyProblems } from '../helpers/store-consistency';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabasePerTest } from '../helpers/test-database';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -32,7 +32,6 @@ async function corpusTexts(count: number, seed: number): Promise<string[]> {
 }
 
 describe('concurrent loads', () => {
-  let t: TestDatabase;
   let lone = 0;
   // One thread whose queue takes every concurrent article: what is tested is the store, not the 503.
   let pool: ExtractionPool;
@@ -40,15 +39,14 @@ describe('concurrent loads', () => {
     pool = testExtractionPool();
   });
   afterAll(() => pool.close());
+  const database = useTestDatabasePerTest();
   beforeEach(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
+    await ensureIndexes(database().db);
   });
-  afterEach(() => t.close());
 
   /** A store that holds only this article, loaded alone. */
   async function loneIngest<T>(submission: ArticleSubmission, read: (db: Db) => Promise<T>): Promise<T> {
-    const db = t.client.db(`${t.db.databaseName}_lone${lone++}`);
+    const db = database().client.db(`${database().db.databaseName}_lone${lone++}`);
     try {
       await ensureIndexes(db);
       await ingestArticle(db, submission, pool);
@@ -60,42 +58,42 @@ describe('concurrent loads', () => {
 
   /** Each published article's facts equal those of a lone ingest of its stored text. */
   async function expectEachArticleAsIfAlone(): Promise<void> {
-    const stored = await t.db
-      .collection(COLLECTIONS.articles)
+    const stored = await database()
+      .db.collection(COLLECTIONS.articles)
       .find({ version: { $type: 'string' } })
       .toArray();
     for (const a of stored) {
       const alone = await loneIngest({ source: a.source, text: a.text }, (db) => articleFacts(db, a.source));
-      expect(await articleFacts(t.db, a.source)).toEqual(alone);
+      expect(await articleFacts(database().db, a.source)).toEqual(alone);
     }
   }
 
   it('leaves one of 20 concurrent ingests of one source, exactly as if it had been loaded alone', async () => {
     const texts = await corpusTexts(20, 11);
-    const clients = await Promise.all([0, 1, 2, 3].map(() => t.connect()));
+    const clients = await Promise.all([0, 1, 2, 3].map(() => database().connect()));
     const results = await Promise.all(
       texts.map((text, i) =>
-        ingestArticle(clients[i % 4].db(t.db.databaseName), { source: 'contested.txt', text }, pool),
+        ingestArticle(clients[i % 4].db(database().db.databaseName), { source: 'contested.txt', text }, pool),
       ),
     );
     expect(results.filter((r) => r.status === 'added')).toHaveLength(1);
 
-    const [stored] = await t.db.collection(COLLECTIONS.articles).find().toArray();
+    const [stored] = await database().db.collection(COLLECTIONS.articles).find().toArray();
     expect(texts).toContain(stored.text);
-    expect(await consistencyProblems(t.db)).toEqual([]);
+    expect(await consistencyProblems(database().db)).toEqual([]);
     const alone = await loneIngest({ source: 'contested.txt', text: stored.text }, dumpCollections);
-    expect(await dumpCollections(t.db)).toEqual(alone);
+    expect(await dumpCollections(database().db)).toEqual(alone);
   }, 120_000);
 
   it('stays consistent while 8 clients load and reload overlapping articles', async () => {
     const texts = await corpusTexts(40, 12);
-    const clients = await Promise.all(Array.from({ length: 8 }, () => t.connect()));
+    const clients = await Promise.all(Array.from({ length: 8 }, () => database().connect()));
     // Client k loads 5 articles one after another; sources overlap between clients, with different texts.
     await Promise.all(
       clients.map(async (client, k) => {
         for (let j = 0; j < 5; j++) {
           await ingestArticle(
-            client.db(t.db.databaseName),
+            client.db(database().db.databaseName),
             {
               source: `article-${(k * 3 + j) % 24}.txt`,
               text: texts[k * 5 + j],
@@ -105,8 +103,8 @@ describe('concurrent loads', () => {
         }
       }),
     );
-    expect(await t.db.collection(COLLECTIONS.articles).countDocuments()).toBe(24);
-    expect(await consistencyProblems(t.db)).toEqual([]);
+    expect(await database().db.collection(COLLECTIONS.articles).countDocuments()).toBe(24);
+    expect(await consistencyProblems(database().db)).toEqual([]);
     await expectEachArticleAsIfAlone();
   }, 120_000);
 
@@ -123,7 +121,12 @@ describe('concurrent loads', () => {
         ['-r', '@swc-node/register', path.join(__dirname, '..', 'helpers', 'ingest-child.script.ts'), file],
         {
           cwd: ROOT,
-          env: { ...process.env, MONGODB_URI: t.uri, NEWSGRAPH_DB_NAME: t.db.databaseName, CONCURRENCY: '4' },
+          env: {
+            ...process.env,
+            MONGODB_URI: database().uri,
+            NEWSGRAPH_DB_NAME: database().db.databaseName,
+            CONCURRENCY: '4',
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
@@ -159,10 +162,10 @@ describe('concurrent loads', () => {
       expect(await survived).toBe(0);
 
       // The next load completes whatever the killed loader left in the log, then its own.
-      await ingestArticle(t.db, { source: 'after.txt', text: texts[24] }, pool);
-      expect(await consistencyProblems(t.db)).toEqual([]);
+      await ingestArticle(database().db, { source: 'after.txt', text: texts[24] }, pool);
+      expect(await consistencyProblems(database().db)).toEqual([]);
       await expectEachArticleAsIfAlone();
-      const contested = await t.db.collection(COLLECTIONS.articles).findOne({ source: 'contested.txt' });
+      const contested = await database().db.collection(COLLECTIONS.articles).findOne({ source: 'contested.txt' });
       expect(texts.slice(0, 6)).toContain(contested!.text);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** Keyset pages over a real collection: every document once, in order, both ways, nullable sort values included. */
 import type { Collection } from 'mongodb';
 import { findPage, pageFromArray, StoreInputError, type Page, type SortSpec } from '../../src/store';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 interface Row {
   _id: string;
@@ -22,15 +22,13 @@ function expectedOrder(direction: 1 | -1): string[] {
 }
 
 describe('findPage', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase();
   let rows: Collection<Row>;
 
   beforeAll(async () => {
-    t = await openTestDatabase();
-    rows = t.db.collection<Row>('rows');
+    rows = database().db.collection<Row>('rows');
     await rows.insertMany(ROWS);
   });
-  afterAll(() => t.close());
 
   for (const direction of [1, -1] as const) {
     const sort: SortSpec = { field: 'day', direction };
@@ -68,9 +66,9 @@ describe('findPage', () => {
 
   it('counts without a command of its own when the first page holds every match, and counts right either way', async () => {
     const counts: string[] = [];
-    const watched = await t.connect({ monitorCommands: true });
+    const watched = await database().connect({ monitorCommands: true });
     watched.on('commandStarted', (event) => counts.push(event.commandName));
-    const watchedRows = watched.db(t.db.databaseName).collection<Row>('rows');
+    const watchedRows = watched.db(database().db.databaseName).collection<Row>('rows');
     const sort: SortSpec = { field: 'day', direction: 1 };
 
     const whole = await findPage(watchedRows, { day: null }, sort, { first: 10 });

@@ -20,7 +20,7 @@ import {
 } from '../../src/store';
 import { article, meeting, office, person, type ArticleFixture } from '../helpers/article-record.fixture';
 import { dumpCollections } from '../helpers/collection-dump';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabasePerTest } from '../helpers/test-database';
 
 const load = (db: Db, fixture: ArticleFixture) => loadExtraction(db, fixture.record, { text: fixture.text });
 
@@ -144,17 +144,16 @@ function brief(source: string, publishedOn: string | null, sentence: string, nam
 }
 
 describe('loadExtraction', () => {
-  let t: TestDatabase;
+  const database = useTestDatabasePerTest();
+  const db = () => database().db;
   beforeEach(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
+    await ensureIndexes(db());
   });
-  afterEach(() => t.close());
 
   it('merges the same person, organization and office across articles, counting their support', async () => {
-    await load(t.db, erbil);
-    await load(t.db, baghdad);
-    const all = await people(t.db);
+    await load(db(), erbil);
+    await load(db(), baghdad);
+    const all = await people(db());
     expect(all.map((p) => p.name)).toEqual([
       'Masoud Barzani',
       'Masrour Barzani',
@@ -175,15 +174,15 @@ describe('loadExtraction', () => {
       metCount: 2,
     });
 
-    const organizations = await t.db.collection<OrganizationDocument>(COLLECTIONS.organizations).find(live).toArray();
+    const organizations = await db().collection<OrganizationDocument>(COLLECTIONS.organizations).find(live).toArray();
     expect(organizations.map((o) => [o.name, o.aliases, o.articleCount])).toEqual([
       ['Kurdistan Democratic Party', ['KDP'], 2],
     ]);
 
     // `Minister of Interior` and `Interior Minister` of Iraq are one office, held in both articles.
-    const interior = await holdingOf(t.db, 'Othman al-Ghanmi', 'Minister of Interior');
+    const interior = await holdingOf(db(), 'Othman al-Ghanmi', 'Minister of Interior');
     expect(interior).toMatchObject({ articleCount: 2, firstSeen: '2020-07-29', lastSeen: '2020-08-02' });
-    const primeMinisters = await t.db
+    const primeMinisters = await db()
       .collection<OfficeDocument>(COLLECTIONS.offices)
       .find({ title: 'Prime Minister', ...live })
       .sort({ jurisdiction: 1 })
@@ -195,9 +194,9 @@ describe('loadExtraction', () => {
   });
 
   it('keeps three people of one surname apart, and does not guess which of them a bare surname means', async () => {
-    await load(t.db, erbil);
-    await load(t.db, brief('later.txt', null, 'Barzani and Kadhimi spoke.', ['Barzani', 'Kadhimi']));
-    const all = await people(t.db);
+    await load(db(), erbil);
+    await load(db(), brief('later.txt', null, 'Barzani and Kadhimi spoke.', ['Barzani', 'Kadhimi']));
+    const all = await people(db());
     expect(all.filter((p) => p.name.endsWith('Barzani')).map((p) => p.name)).toEqual([
       'Barzani',
       'Masoud Barzani',
@@ -208,13 +207,13 @@ describe('loadExtraction', () => {
   });
 
   it('joins a full name to the person so far known by that surname alone, unless others have the surname', async () => {
-    await load(t.db, erbil);
-    await load(t.db, brief('later.txt', null, 'Barzani and Kadhimi spoke.', ['Barzani', 'Kadhimi']));
+    await load(db(), erbil);
+    await load(db(), brief('later.txt', null, 'Barzani and Kadhimi spoke.', ['Barzani', 'Kadhimi']));
     await load(
-      t.db,
+      db(),
       brief('full.txt', null, 'Ahmed Barzani and Mustafa Kadhimi spoke.', ['Ahmed Barzani', 'Mustafa Kadhimi']),
     );
-    const all = await people(t.db);
+    const all = await people(db());
     expect(all.filter((p) => /Barzani$/.test(p.name)).map((p) => [p.name, p.articleCount])).toEqual([
       ['Ahmed Barzani', 1],
       ['Barzani', 1],
@@ -228,43 +227,43 @@ describe('loadExtraction', () => {
   });
 
   it('matches a bare surname to the one person who has it', async () => {
-    await load(t.db, erbil);
+    await load(db(), erbil);
     const sentence = 'Minister of the Interior Ghanmi spoke.';
     await load(
-      t.db,
+      db(),
       article('later.txt', [sentence], (say) => ({
         people: [person('Ghanmi', say(sentence))],
         offices: [office('Ghanmi', 'Minister of the Interior', 'Iraq', say(sentence))],
       })),
     );
-    const all = await people(t.db);
+    const all = await people(db());
     expect(all.find((p) => p.name === 'Othman al-Ghanmi')!.articleCount).toBe(2);
     expect(all.some((p) => p.name === 'Ghanmi')).toBe(false);
-    expect(await holdingOf(t.db, 'Othman al-Ghanmi', 'Minister of Interior')).toMatchObject({ articleCount: 2 });
+    expect(await holdingOf(db(), 'Othman al-Ghanmi', 'Minister of Interior')).toMatchObject({ articleCount: 2 });
   });
 
   it('keeps a single-named person apart from a namesake whose first name it is', async () => {
     const sentence = 'Conservative leader Howard and Howard Flight spoke.';
     await load(
-      t.db,
+      db(),
       article('leaders.txt', [sentence], (say) => ({
         people: [person('Howard', say(sentence), [], 4), person('Howard Flight', say(sentence), ['Flight'])],
         offices: [office('Howard', 'leader', 'Conservative Party', say(sentence), 'organization')],
       })),
     );
-    await load(t.db, brief('follow-up.txt', null, 'Howard spoke again.', ['Howard']));
-    await load(t.db, brief('other.txt', null, 'Howard Flight spoke again.', ['Howard Flight']));
-    expect((await people(t.db)).map((p) => [p.name, p.articleCount])).toEqual([
+    await load(db(), brief('follow-up.txt', null, 'Howard spoke again.', ['Howard']));
+    await load(db(), brief('other.txt', null, 'Howard Flight spoke again.', ['Howard Flight']));
+    expect((await people(db())).map((p) => [p.name, p.articleCount])).toEqual([
       ['Howard', 2],
       ['Howard Flight', 2],
     ]);
   });
 
   it('makes one meeting of two reports that agree, and two of undated reports', async () => {
-    await load(t.db, erbil);
+    await load(db(), erbil);
     const caption = 'Masrour Barzani and Othman al-Ghanmi in July.';
     await load(
-      t.db,
+      db(),
       article('caption.txt', [caption], (say) => ({
         people: [person('Othman al-Ghanmi', say(caption)), person('Masrour Barzani', say(caption))],
         meetings: [meeting(['Masrour Barzani', 'Othman al-Ghanmi'], '2020-07', null, say(caption))],
@@ -273,14 +272,14 @@ describe('loadExtraction', () => {
     for (const source of ['undated-1.txt', 'undated-2.txt']) {
       const sentence = `Masrour Barzani met Masoud Barzani in Erbil (${source}).`;
       await load(
-        t.db,
+        db(),
         article(source, [sentence], (say) => ({
           people: [person('Masrour Barzani', say(sentence)), person('Masoud Barzani', say(sentence))],
           meetings: [meeting(['Masrour Barzani', 'Masoud Barzani'], null, 'Erbil', say(sentence))],
         })),
       );
     }
-    const meetings = await t.db
+    const meetings = await db()
       .collection<MeetingDocument>(COLLECTIONS.meetings)
       .find(live)
       .sort({ date: -1, _id: 1 })
@@ -295,29 +294,29 @@ describe('loadExtraction', () => {
     ]);
     expect(new Set(meetings.map((m) => m.key)).size).toBe(3);
     // Masrour met Ghanmi once (one meeting, two reports) and Masoud twice.
-    const encounters = await t.db
+    const encounters = await db()
       .collection(COLLECTIONS.encounters)
-      .find({ personId: (await personNamed(t.db, 'Masrour Barzani'))._id })
+      .find({ personId: (await personNamed(db(), 'Masrour Barzani'))._id })
       .sort({ sharedMeetingCount: -1 })
       .toArray();
     expect(encounters.map((e) => e.sharedMeetingCount)).toEqual([2, 1]);
   });
 
   it('reports a reload of the same record as unchanged and changes nothing', async () => {
-    await load(t.db, erbil);
-    await load(t.db, baghdad);
-    const before = await dumpCollections(t.db);
-    expect((await load(t.db, erbil)).status).toBe('unchanged');
-    expect((await loadExtractions(t.db, [erbil, baghdad])).articles.map((a) => a.status)).toEqual([
+    await load(db(), erbil);
+    await load(db(), baghdad);
+    const before = await dumpCollections(db());
+    expect((await load(db(), erbil)).status).toBe('unchanged');
+    expect((await loadExtractions(db(), [erbil, baghdad])).articles.map((a) => a.status)).toEqual([
       'unchanged',
       'unchanged',
     ]);
-    expect(await dumpCollections(t.db)).toEqual(before);
+    expect(await dumpCollections(db())).toEqual(before);
   });
 
   it('replaces only the changed article’s own facts, and its support', async () => {
-    await load(t.db, erbil);
-    await load(t.db, baghdad);
+    await load(db(), erbil);
+    await load(db(), baghdad);
     const sentences = ['Foreign Minister Fuad Hussein met Prime Minister Mustafa al-Kadhimi.'];
     const changed = article('baghdad.txt', sentences, (say) => ({
       publishedOn: '2020-08-03',
@@ -327,8 +326,8 @@ describe('loadExtraction', () => {
         office('Mustafa al-Kadhimi', 'Prime Minister', 'Iraq', say(sentences[0])),
       ],
     }));
-    expect((await load(t.db, changed)).status).toBe('updated');
-    const all = await people(t.db);
+    expect((await load(db(), changed)).status).toBe('updated');
+    const all = await people(db());
     expect(all.map((p) => p.name)).toEqual([
       'Fuad Hussein',
       'Masoud Barzani',
@@ -345,25 +344,25 @@ describe('loadExtraction', () => {
       '2020-07-29',
       1,
     ]);
-    const meetings = await t.db.collection<MeetingDocument>(COLLECTIONS.meetings).find(live).toArray();
+    const meetings = await db().collection<MeetingDocument>(COLLECTIONS.meetings).find(live).toArray();
     expect(meetings.map((m) => m.location)).toEqual(['Erbil']);
-    expect(await holdingOf(t.db, 'Mustafa al-Kadhimi', 'Prime Minister')).toMatchObject({
+    expect(await holdingOf(db(), 'Mustafa al-Kadhimi', 'Prime Minister')).toMatchObject({
       articleCount: 1,
       lastSeen: '2020-08-03',
     });
-    expect(await holdingOf(t.db, 'Othman al-Ghanmi', 'Minister of Interior')).toMatchObject({
+    expect(await holdingOf(db(), 'Othman al-Ghanmi', 'Minister of Interior')).toMatchObject({
       articleCount: 1,
       firstSeen: '2020-07-29',
       lastSeen: '2020-07-29',
     });
     // The store equals one loaded with the final versions only.
-    const other = await t.connect();
-    const fresh = other.db(`${t.db.databaseName}_fresh`);
+    const other = await database().connect();
+    const fresh = other.db(`${db().databaseName}_fresh`);
     try {
       await ensureIndexes(fresh);
       await load(fresh, erbil);
       await load(fresh, changed);
-      expect(await dumpCollections(fresh)).toEqual(await dumpCollections(t.db));
+      expect(await dumpCollections(fresh)).toEqual(await dumpCollections(db()));
     } finally {
       await fresh.dropDatabase();
     }
@@ -377,33 +376,41 @@ describe('loadExtraction', () => {
         person('Masrour Barzani', say('Othman al-Ghanmi with Masrour Barzani.')),
       ],
     }));
-    await load(t.db, erbil);
-    await load(t.db, baghdad);
-    await load(t.db, caption);
+    await load(db(), erbil);
+    await load(db(), baghdad);
+    await load(db(), caption);
 
-    expect(await removeArticle(t.db, 'baghdad.txt')).toMatchObject({ status: 'removed' });
-    expect(await removeArticle(t.db, 'baghdad.txt')).toMatchObject({ status: 'absent' });
-    expect(await t.db.collection(COLLECTIONS.articles).countDocuments({ version: { $type: 'string' } })).toBe(2);
-    expect((await people(t.db)).map((p) => p.name)).not.toContain('Mustafa al-Kadhimi');
-    expect(await personNamed(t.db, 'Othman al-Ghanmi')).toMatchObject({
+    expect(await removeArticle(db(), 'baghdad.txt')).toMatchObject({ status: 'removed' });
+    expect(await removeArticle(db(), 'baghdad.txt')).toMatchObject({ status: 'absent' });
+    expect(
+      await db()
+        .collection(COLLECTIONS.articles)
+        .countDocuments({ version: { $type: 'string' } }),
+    ).toBe(2);
+    expect((await people(db())).map((p) => p.name)).not.toContain('Mustafa al-Kadhimi');
+    expect(await personNamed(db(), 'Othman al-Ghanmi')).toMatchObject({
       articleCount: 2,
       lastSeen: '2020-07-30',
       aliases: ['Ghanmi'],
     });
     for (const name of Object.values(COLLECTIONS).filter((n) => n !== COLLECTIONS.articles)) {
-      const facts = await t.db.collection(name).countDocuments({ articleId: { $exists: true } });
-      const ofRemoved = await t.db.collection(name).countDocuments({ source: 'baghdad.txt', version: { $ne: null } });
+      const facts = await db()
+        .collection(name)
+        .countDocuments({ articleId: { $exists: true } });
+      const ofRemoved = await db()
+        .collection(name)
+        .countDocuments({ source: 'baghdad.txt', version: { $ne: null } });
       expect([name, ofRemoved]).toEqual([name, 0]);
       expect(facts).toBeGreaterThanOrEqual(0);
     }
 
-    const other = await t.connect();
-    const fresh = other.db(`${t.db.databaseName}_fresh`);
+    const other = await database().connect();
+    const fresh = other.db(`${db().databaseName}_fresh`);
     try {
       await ensureIndexes(fresh);
       await load(fresh, erbil);
       await load(fresh, caption);
-      expect(await dumpCollections(t.db)).toEqual(await dumpCollections(fresh));
+      expect(await dumpCollections(db())).toEqual(await dumpCollections(fresh));
     } finally {
       await fresh.dropDatabase();
     }
@@ -422,25 +429,25 @@ describe('loadExtraction', () => {
           ]),
         ],
       });
-    await load(t.db, held('a.txt', '2021-01-10'));
-    await load(t.db, held('b.txt', '2021-02-10'));
-    await load(t.db, held('c.txt', '2021-03-10'));
+    await load(db(), held('a.txt', '2021-01-10'));
+    await load(db(), held('b.txt', '2021-02-10'));
+    await load(db(), held('c.txt', '2021-03-10'));
     const support = async () => {
-      const h = await holdingOf(t.db, 'Amina Odhiambo', 'Finance Minister');
+      const h = await holdingOf(db(), 'Amina Odhiambo', 'Finance Minister');
       return h && [h.articleCount, h.evidenceCount, h.firstSeen, h.lastSeen];
     };
     expect(await support()).toEqual([3, 3, '2021-01-10', '2021-03-10']);
-    await load(t.db, held('c.txt', '2020-12-01'));
+    await load(db(), held('c.txt', '2020-12-01'));
     expect(await support()).toEqual([3, 3, '2020-12-01', '2021-02-10']);
-    await removeArticle(t.db, 'b.txt');
+    await removeArticle(db(), 'b.txt');
     expect(await support()).toEqual([2, 2, '2020-12-01', '2021-01-10']);
-    await load(t.db, held('b.txt', '2021-02-10'));
-    await load(t.db, held('b.txt', '2021-02-10'));
+    await load(db(), held('b.txt', '2021-02-10'));
+    await load(db(), held('b.txt', '2021-02-10'));
     expect(await support()).toEqual([3, 3, '2020-12-01', '2021-02-10']);
-    for (const source of ['a.txt', 'b.txt', 'c.txt']) await removeArticle(t.db, source);
+    for (const source of ['a.txt', 'b.txt', 'c.txt']) await removeArticle(db(), source);
     expect(await support()).toBeNull();
-    expect(await t.db.collection(COLLECTIONS.offices).countDocuments(live)).toBe(0);
-    expect(await t.db.collection(COLLECTIONS.people).countDocuments(live)).toBe(0);
+    expect(await db().collection(COLLECTIONS.offices).countDocuments(live)).toBe(0);
+    expect(await db().collection(COLLECTIONS.people).countDocuments(live)).toBe(0);
   });
 
   it('keys offices on the canonical title and the resolved jurisdiction: one office per ISO code', async () => {
@@ -458,9 +465,9 @@ describe('loadExtraction', () => {
           },
         ],
       }));
-    await load(t.db, us('one.txt', 'US'));
-    await load(t.db, us('two.txt', 'U.S.'));
-    const offices = await t.db.collection<OfficeDocument>(COLLECTIONS.offices).find(live).toArray();
+    await load(db(), us('one.txt', 'US'));
+    await load(db(), us('two.txt', 'U.S.'));
+    const offices = await db().collection<OfficeDocument>(COLLECTIONS.offices).find(live).toArray();
     expect(offices.map((o) => [o.title, o.jurisdiction, o.jurisdictionCode, o.articleCount])).toEqual([
       ['Secretary of State', 'United States', 'US', 2],
     ]);
@@ -475,22 +482,22 @@ describe('loadExtraction', () => {
           ]),
         ],
       });
-    await load(t.db, director('a.txt', 'Ann Lee'));
-    await load(t.db, director('b.txt', 'Bob Stone'));
-    await load(t.db, director('c.txt', 'Ann Lee'));
-    const offices = await t.db
+    await load(db(), director('a.txt', 'Ann Lee'));
+    await load(db(), director('b.txt', 'Bob Stone'));
+    await load(db(), director('c.txt', 'Ann Lee'));
+    const offices = await db()
       .collection<OfficeDocument>(COLLECTIONS.offices)
       .find(live)
       .sort({ articleCount: -1 })
       .toArray();
-    const ann = await personNamed(t.db, 'Ann Lee');
+    const ann = await personNamed(db(), 'Ann Lee');
     expect(
       offices.map((o) => [o.title, o.jurisdiction, o.holderCount, o.articleCount, o.holderId === ann._id]),
     ).toEqual([
       ['director', null, 1, 2, true],
       ['director', null, 1, 1, false],
     ]);
-    const listed = await findOfficesPage(t.db, {}, { field: 'title', direction: 1 }, { first: 10 });
+    const listed = await findOfficesPage(db(), {}, { field: 'title', direction: 1 }, { first: 10 });
     expect(listed.edges).toHaveLength(0);
   });
 
@@ -511,53 +518,53 @@ describe('loadExtraction', () => {
           },
         ],
       });
-    await load(t.db, mp('a.txt', '2021-01-01'));
-    await load(t.db, mp('b.txt', '2021-02-01'));
-    const labour = await t.db
+    await load(db(), mp('a.txt', '2021-01-01'));
+    await load(db(), mp('b.txt', '2021-02-01'));
+    const labour = await db()
       .collection<OrganizationDocument>(COLLECTIONS.organizations)
       .findOne({ name: 'Labour Party' });
     expect(labour).toMatchObject({ memberCount: 1, articleCount: 2 });
-    const affiliations = () => t.db.collection<AffiliationDocument>(COLLECTIONS.affiliations).find(live).toArray();
+    const affiliations = () => db().collection<AffiliationDocument>(COLLECTIONS.affiliations).find(live).toArray();
     expect((await affiliations()).map((a) => [a.articleCount, a.firstSeen, a.lastSeen])).toEqual([
       [2, '2021-01-01', '2021-02-01'],
     ]);
-    await removeArticle(t.db, 'b.txt');
+    await removeArticle(db(), 'b.txt');
     expect((await affiliations()).map((a) => [a.articleCount, a.lastSeen])).toEqual([[1, '2021-01-01']]);
-    await removeArticle(t.db, 'a.txt');
+    await removeArticle(db(), 'a.txt');
     expect(await affiliations()).toEqual([]);
   });
 
   it('resolves an office holder or participant named by an alias to the person', async () => {
     const sentence = 'Minister of Interior Othman al-Ghanmi, known as Ghanmi, met Rebar Ahmad.';
     await load(
-      t.db,
+      db(),
       article('alias.txt', [sentence], (say) => ({
         people: [person('Othman al-Ghanmi', say(sentence), ['Ghanmi']), person('Rebar Ahmad', say(sentence))],
         offices: [office('Ghanmi', 'Minister of Interior', 'Iraq', say(sentence))],
         meetings: [meeting(['Ghanmi', 'Rebar Ahmad'], '2020-07-29', 'Erbil', say(sentence))],
       })),
     );
-    const all = await people(t.db);
+    const all = await people(db());
     expect(all.map((p) => p.name)).toEqual(['Othman al-Ghanmi', 'Rebar Ahmad']);
     expect(all[0]).toMatchObject({ meetingCount: 1 });
-    expect(await holdingOf(t.db, 'Othman al-Ghanmi', 'Minister of Interior')).not.toBeNull();
+    expect(await holdingOf(db(), 'Othman al-Ghanmi', 'Minister of Interior')).not.toBeNull();
   });
 
   it('refuses a record whose evidence is not a span of its text, and stores nothing', async () => {
     const bad = article('bad.txt', ['Ann Lee spoke.'], () => ({
       people: [person('Ann Lee', [{ text: 'Ann Lee spoke.', start: 2, end: 16 }])],
     }));
-    await expect(load(t.db, bad)).rejects.toThrow(/not that span of its text/);
-    expect(await t.db.collection(COLLECTIONS.articles).countDocuments()).toBe(0);
+    await expect(load(db(), bad)).rejects.toThrow(/not that span of its text/);
+    expect(await db().collection(COLLECTIONS.articles).countDocuments()).toBe(0);
   });
 
   it('gives the same ids when the store is loaded again from scratch', async () => {
-    await load(t.db, erbil);
-    await load(t.db, baghdad);
-    const first = await dumpCollections(t.db);
-    await t.db.dropDatabase();
-    await ensureIndexes(t.db);
-    await loadExtractions(t.db, [erbil, baghdad]);
-    expect(await dumpCollections(t.db)).toEqual(first);
+    await load(db(), erbil);
+    await load(db(), baghdad);
+    const first = await dumpCollections(db());
+    await db().dropDatabase();
+    await ensureIndexes(db());
+    await loadExtractions(db(), [erbil, baghdad]);
+    expect(await dumpCollections(db())).toEqual(first);
   });
 });

@@ -16,7 +16,7 @@ import {
 import { article, meeting, office, person, type ArticleFixture } from '../helpers/article-record.fixture';
 import { examinedBy } from '../helpers/examined-counts';
 import { consistencyProblems } from '../helpers/store-consistency';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 const ARTICLES = 2_000;
 const BATCH = 100;
@@ -48,21 +48,20 @@ async function largestDocument(db: Db): Promise<number> {
 }
 
 describe('a person named in thousands of articles', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase();
+  const db = () => database().db;
   beforeAll(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
+    await ensureIndexes(db());
   });
-  afterAll(() => t.close());
 
   const heavyHitter = async () =>
-    (await t.db.collection<PersonDocument>(COLLECTIONS.people).findOne({ slug: 'ada-lovelace' }))!;
+    (await db().collection<PersonDocument>(COLLECTIONS.people).findOne({ slug: 'ada-lovelace' }))!;
 
   it('keeps every document small, and the heavy hitter’s the same size, however many articles name them', async () => {
     const sizes: number[] = [];
     for (let first = 0; first < ARTICLES; first += BATCH) {
       await loadExtractions(
-        t.db,
+        db(),
         Array.from({ length: BATCH }, (_, i) => articleFor(first + i)),
       );
       if (first + BATCH === 200 || first + BATCH === ARTICLES)
@@ -80,14 +79,14 @@ describe('a person named in thousands of articles', () => {
     });
     // Only the digits of its counts may differ between 200 and 2,000 articles.
     expect(sizes[1] - sizes[0]).toBeLessThanOrEqual(8);
-    expect(await largestDocument(t.db)).toBeLessThan(MAX_DOCUMENT_BYTES);
-    const holding = await t.db.collection(COLLECTIONS.officeHolders).findOne({ personId: ada._id });
+    expect(await largestDocument(db())).toBeLessThan(MAX_DOCUMENT_BYTES);
+    const holding = await db().collection(COLLECTIONS.officeHolders).findOne({ personId: ada._id });
     expect(holding).toMatchObject({ articleCount: ARTICLES, lastSeen: day(ARTICLES - 1) });
   }, 120_000);
 
   it('reads the first page of the heavy hitter’s meetings from their document, and later pages as a range', async () => {
     const ada = await heavyHitter();
-    const loaders = createRequestLoaders(t.db);
+    const loaders = createRequestLoaders(db());
     const latest = { field: 'date', direction: -1 as const };
     expect(ada.latestMeetings.map((m) => m.date)).toEqual(Array.from({ length: 20 }, (_, i) => day(ARTICLES - 1 - i)));
     const page = await entityMeetingsPage(loaders, loaders.meetingsOfPerson, ada, -1, { first: 20 });
@@ -100,11 +99,11 @@ describe('a person named in thousands of articles', () => {
       after: page.edges[19].cursor,
     });
     expect(next.edges[0].node.date).toBe(day(ARTICLES - 21));
-    expect(await consistencyProblems(t.db)).toEqual([]);
+    expect(await consistencyProblems(db())).toEqual([]);
   });
 
   it('keeps the first page right when its meetings are removed, or an old one becomes the latest', async () => {
-    for (let i = 1; i <= 3; i++) await removeArticle(t.db, `heavy-${ARTICLES - i}.txt`);
+    for (let i = 1; i <= 3; i++) await removeArticle(db(), `heavy-${ARTICLES - i}.txt`);
     // Article 5 is loaded again with a date after every other: its meeting becomes the latest.
     const later = day(ARTICLES + 10);
     const sentence = `President Ada Lovelace of Freedonia met Guest Number5 in Fredville on ${later}.`;
@@ -113,14 +112,14 @@ describe('a person named in thousands of articles', () => {
       people: [person('Ada Lovelace', say(sentence)), person('Guest Number5', say(sentence))],
       meetings: [meeting(['Ada Lovelace', 'Guest Number5'], later, 'Fredville', say(sentence))],
     }));
-    await loadExtractions(t.db, [redated]);
+    await loadExtractions(db(), [redated]);
     const ada = await heavyHitter();
     expect(ada.latestMeetings.map((m) => m.date)).toEqual([
       later,
       ...Array.from({ length: 19 }, (_, i) => day(ARTICLES - 4 - i)),
     ]);
     expect(ada.meetingCount).toBe(ARTICLES - 3);
-    expect(await consistencyProblems(t.db)).toEqual([]);
+    expect(await consistencyProblems(db())).toEqual([]);
   });
 
   // What the server examined counts only on a server of the test's own.
@@ -139,18 +138,18 @@ describe('a person named in thousands of articles', () => {
       };
       const VISITS = 300;
       await loadExtractions(
-        t.db,
+        db(),
         Array.from({ length: VISITS }, (_, i) => visit(i, day(i))),
       );
       // Another report of the meeting on day 7, and one of a meeting in a month only (March 2010).
-      const examined = await examinedBy(t.client, () =>
-        loadExtractions(t.db, [visit(7, day(7), 'visit-7-again.txt'), visit(VISITS, '2010-03', 'visit-march.txt')]),
+      const examined = await examinedBy(database().client, () =>
+        loadExtractions(db(), [visit(7, day(7), 'visit-7-again.txt'), visit(VISITS, '2010-03', 'visit-march.txt')]),
       );
       expect(examined.docs).toBeLessThan(VISITS / 3);
       // The second report of day 7 joined its meeting; the month-only one agrees with the 31
       // meetings of March (all read), so it joins none of them.
-      const grace = await t.db.collection<PersonDocument>(COLLECTIONS.people).findOne({ slug: 'grace-hopper' });
-      const meetings = await t.db
+      const grace = await db().collection<PersonDocument>(COLLECTIONS.people).findOne({ slug: 'grace-hopper' });
+      const meetings = await db()
         .collection(COLLECTIONS.meetings)
         .find({ personIds: grace!._id, date: { $in: [day(7), '2010-03'] } })
         .sort({ date: 1 })

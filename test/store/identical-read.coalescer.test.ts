@@ -4,35 +4,34 @@
  */
 import type { CommandStartedEvent, Document } from 'mongodb';
 import { COLLECTIONS, ensureIndexes, findPage, searchEverything, type SortSpec } from '../../src/store';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 type Row = Document & { _id: string; day: string };
 
 describe('identical reads of concurrent requests', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase({ monitorCommands: true });
   const commands: string[] = [];
   const sort: SortSpec = { field: 'day', direction: 1 };
-  const rows = () => t.db.collection<Row>('rows');
+  const rows = () => database().db.collection<Row>('rows');
   const ids = (page: { edges: Array<{ node: Row }> }) => page.edges.map((edge) => edge.node._id);
 
   beforeAll(async () => {
-    t = await openTestDatabase({ monitorCommands: true });
-    await ensureIndexes(t.db);
+    const { db, client } = database();
+    await ensureIndexes(db);
     await rows().insertMany([
       { _id: 'r1', day: '2021-01-01' },
       { _id: 'r2', day: '2021-01-02' },
       { _id: 'r3', day: '2021-02-01' },
     ]);
-    await t.db.collection<Document>(COLLECTIONS.people).insertOne({
+    await db.collection<Document>(COLLECTIONS.people).insertOne({
       _id: 'p1' as never,
       name: 'Ines Ortega',
       slug: 'ines-ortega',
       mentionCount: 1,
       searchKeys: ['ines ortega', 'ortega'],
     });
-    t.client.on('commandStarted', (event: CommandStartedEvent) => commands.push(event.commandName));
+    client.on('commandStarted', (event: CommandStartedEvent) => commands.push(event.commandName));
   });
-  afterAll(() => t.close());
   beforeEach(() => {
     commands.length = 0;
   });
@@ -58,7 +57,10 @@ describe('identical reads of concurrent requests', () => {
   });
 
   it('shares searches the same way', async () => {
-    const [one, two] = await Promise.all([searchEverything(t.db, 'orte'), searchEverything(t.db, 'orte')]);
+    const [one, two] = await Promise.all([
+      searchEverything(database().db, 'orte'),
+      searchEverything(database().db, 'orte'),
+    ]);
 
     expect(one.map((m) => m.doc._id)).toEqual(['p1']);
     expect(two).toEqual(one);

@@ -24,7 +24,7 @@ import { PendingEntry } from '../../src/store/load/store.reader';
 import { article, meeting, office, person, type ArticleFixture } from '../helpers/article-record.fixture';
 import { dumpCollections } from '../helpers/collection-dump';
 import { consistencyProblems } from '../helpers/store-consistency';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabasePerTest } from '../helpers/test-database';
 
 function talks(source: string, date: string, names: [string, string]): ArticleFixture {
   const sentence = `${names[0]} met ${names[1]} in Nairobi on ${date}.`;
@@ -51,16 +51,15 @@ const second = talks('second.txt', '2021-01-06', ['Amina Odhiambo', 'Grace Wanji
 const third = talks('third.txt', '2021-01-07', ['Peter Kamau', 'Grace Wanjiru']);
 
 describe('the load log', () => {
-  let t: TestDatabase;
+  const database = useTestDatabasePerTest();
+  const db = () => database().db;
   beforeEach(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
+    await ensureIndexes(db());
   });
-  afterEach(() => t.close());
 
   /** Appends `fixture` as the entry of a loader that then stops, and returns the entry's plan. */
   async function entryOfAStoppedLoader(fixture: ArticleFixture) {
-    const log = new LoadLog(t.db);
+    const log = new LoadLog(db());
     const draft = draftOf(fixture.record, fixture.text, new Date());
     const items: LoadItem[] = [
       { kind: 'load', articleId: draft.articleId, source: draft.source, version: draft.version, draftId: draft._id },
@@ -69,7 +68,7 @@ describe('the load log', () => {
     const seq = await log.append('a-loader-that-stopped', items);
     const plan = (await log.storePlan(
       seq,
-      await buildPlan(t.db, items, new Date(), async () => new Map([[draft._id, draft]])),
+      await buildPlan(db(), items, new Date(), async () => new Map([[draft._id, draft]])),
     ))!;
     return { seq, plan, drafts: async () => new Map([[draft._id, draft]]) };
   }
@@ -117,7 +116,7 @@ describe('the load log', () => {
     for (const [i, entry] of entries.entries()) {
       const { items, source } = itemsOf(entry);
       if (!previous) {
-        previous = { plan: await buildPlan(t.db, items, now, source), drafts: source, seq: 1 };
+        previous = { plan: await buildPlan(db(), items, now, source), drafts: source, seq: 1 };
         continue;
       }
       const before: { plan: LoadPlan; drafts: DraftSource; seq: number } = previous;
@@ -125,91 +124,91 @@ describe('the load log', () => {
       // second is being written (its update and its removal's dates wait for that).
       let open: (() => void) | undefined;
       const gate = i === 1 ? new Promise<void>((resolve) => (open = resolve)) : Promise.resolve();
-      const written = gate.then(() => executePlan(t.db, before.seq, before.plan, before.drafts));
-      const plan = await buildPlan(t.db, items, now, source, new PendingEntry(before.plan, written));
+      const written = gate.then(() => executePlan(db(), before.seq, before.plan, before.drafts));
+      const plan = await buildPlan(db(), items, now, source, new PendingEntry(before.plan, written));
       open?.();
       await written;
       previous = { plan, drafts: source, seq: before.seq + 1 };
     }
-    await executePlan(t.db, previous!.seq, previous!.plan, previous!.drafts);
-    expect(await consistencyProblems(t.db)).toEqual([]);
+    await executePlan(db(), previous!.seq, previous!.plan, previous!.drafts);
+    expect(await consistencyProblems(db())).toEqual([]);
 
-    const clean = t.client.db(`${t.db.databaseName}_clean`);
+    const clean = database().client.db(`${db().databaseName}_clean`);
     try {
       await ensureIndexes(clean);
       for (const entry of entries) {
         const { items, drafts } = itemsOf(entry);
         await applyLoad(clean, items, drafts);
       }
-      expect(await dumpCollections(t.db)).toEqual(await dumpCollections(clean));
+      expect(await dumpCollections(db())).toEqual(await dumpCollections(clean));
     } finally {
       await clean.dropDatabase();
     }
   });
 
   it('completes an entry its loader left half-written, as the loader would have', async () => {
-    await loadExtraction(t.db, first.record, { text: first.text });
+    await loadExtraction(db(), first.record, { text: first.text });
     const { seq, plan, drafts } = await entryOfAStoppedLoader(second);
     // The stopped loader wrote half of the entities, and neither the facts nor the article.
     await executePlan(
-      t.db,
+      db(),
       seq,
       { ...plan, articles: [], writes: plan.writes.slice(0, plan.writes.length / 2), tombstones: [] },
       drafts,
     );
-    const readable = await findArticlesPage(t.db, {}, { field: 'source', direction: 1 }, { first: 10 });
+    const readable = await findArticlesPage(db(), {}, { field: 'source', direction: 1 }, { first: 10 });
     expect(readable.edges.map((e) => e.node.source)).toEqual(['first.txt']);
 
     // The next loader finds the entry's owner gone, completes it, then applies its own.
-    expect((await loadExtraction(t.db, third.record, { text: third.text })).status).toBe('added');
-    expect(await consistencyProblems(t.db)).toEqual([]);
-    const clean = t.client.db(`${t.db.databaseName}_clean`);
+    expect((await loadExtraction(db(), third.record, { text: third.text })).status).toBe('added');
+    expect(await consistencyProblems(db())).toEqual([]);
+    const clean = database().client.db(`${db().databaseName}_clean`);
     try {
       await ensureIndexes(clean);
       for (const fixture of [first, second, third]) await loadExtraction(clean, fixture.record, { text: fixture.text });
-      expect(await dumpCollections(t.db)).toEqual(await dumpCollections(clean));
+      expect(await dumpCollections(db())).toEqual(await dumpCollections(clean));
     } finally {
       await clean.dropDatabase();
     }
-    expect(await t.db.collection(BOOKKEEPING_COLLECTIONS.articleDrafts).countDocuments()).toBe(0);
+    expect(await db().collection(BOOKKEEPING_COLLECTIONS.articleDrafts).countDocuments()).toBe(0);
   });
 
   it('completes an entry whose loader published its articles and stopped, before the same articles count as unchanged', async () => {
-    await loadExtraction(t.db, first.record, { text: first.text });
+    await loadExtraction(db(), first.record, { text: first.text });
     // first.txt again: Amina Odhiambo now meets Grace Wanjiru, so Peter Kamau and the meeting
     // with him are no longer stated anywhere.
     const revised = talks('first.txt', '2021-01-05', ['Amina Odhiambo', 'Grace Wanjiru']);
     const { seq, plan, drafts } = await entryOfAStoppedLoader(revised);
     // The stopped loader published the new version but wrote none of the tombstones.
-    await executePlan(t.db, seq, { ...plan, tombstones: [] }, drafts);
+    await executePlan(db(), seq, { ...plan, tombstones: [] }, drafts);
 
     // Loading the same article again finds it stored in this version: nothing to load, but the
     // entry that stored it is completed first.
-    expect((await loadExtraction(t.db, revised.record, { text: revised.text })).status).toBe('unchanged');
-    expect(await consistencyProblems(t.db)).toEqual([]);
-    const live = await t.db
+    expect((await loadExtraction(db(), revised.record, { text: revised.text })).status).toBe('unchanged');
+    expect(await consistencyProblems(db())).toEqual([]);
+    const live = await db()
       .collection(COLLECTIONS.people)
       .find({ articleCount: { $gt: 0 } })
       .toArray();
     expect(live.map((p) => p.name).sort()).toEqual(['Amina Odhiambo', 'Grace Wanjiru']);
-    const clean = t.client.db(`${t.db.databaseName}_clean`);
+    const clean = database().client.db(`${db().databaseName}_clean`);
     try {
       await ensureIndexes(clean);
       await loadExtraction(clean, revised.record, { text: revised.text });
-      expect(await dumpCollections(t.db)).toEqual(await dumpCollections(clean));
+      expect(await dumpCollections(db())).toEqual(await dumpCollections(clean));
     } finally {
       await clean.dropDatabase();
     }
   });
 
   it('completes an entry written twice over (a loader that resumed after another finished it) without counting it twice', async () => {
-    await loadExtraction(t.db, first.record, { text: first.text });
+    await loadExtraction(db(), first.record, { text: first.text });
     const { seq, plan, drafts } = await entryOfAStoppedLoader(second);
-    await executePlan(t.db, seq, plan, drafts);
-    await executePlan(t.db, seq, plan, drafts);
-    await loadExtraction(t.db, third.record, { text: third.text });
-    expect(await consistencyProblems(t.db)).toEqual([]);
-    const amina = await t.db.collection(COLLECTIONS.people).findOne({ slug: 'amina-odhiambo' });
+    await executePlan(db(), seq, plan, drafts);
+    await executePlan(db(), seq, plan, drafts);
+    await loadExtraction(db(), third.record, { text: third.text });
+    expect(await consistencyProblems(db())).toEqual([]);
+    const amina = await db().collection(COLLECTIONS.people).findOne({ slug: 'amina-odhiambo' });
     expect(amina).toMatchObject({ articleCount: 2, meetingCount: 2 });
   });
 
@@ -218,7 +217,7 @@ describe('the load log', () => {
     // another loader takes that number, is applied and drops its entry, which frees the number.
     // Taking it again would make an entry the log has already passed: never applied, its load
     // told it was withdrawn.
-    const log = new LoadLog(t.db);
+    const log = new LoadLog(db());
     let resume!: () => void;
     const stalled = new Promise<void>((resolve) => {
       const insertOne = Collection.prototype.insertOne;
@@ -247,7 +246,7 @@ describe('the load log', () => {
   it('withdraws a load that waits past its patience behind a live loader, with a retryable error and nothing left behind', async () => {
     const { seq } = await entryOfAStoppedLoader(first);
     // The entry's owner still answers.
-    const state = t.db.collection<{ _id: string; heartbeatAt: Date }>(BOOKKEEPING_COLLECTIONS.storeState);
+    const state = db().collection<{ _id: string; heartbeatAt: Date }>(BOOKKEEPING_COLLECTIONS.storeState);
     const alive = () =>
       state.updateOne({ _id: 'loader:a-loader-that-stopped' }, { $set: { heartbeatAt: new Date() } }, { upsert: true });
     await alive();
@@ -257,15 +256,15 @@ describe('the load log', () => {
       const items: LoadItem[] = [
         { kind: 'load', articleId: draft.articleId, source: draft.source, version: draft.version, draftId: draft._id },
       ];
-      await expect(applyLoad(t.db, items, [draft], 300)).rejects.toBeInstanceOf(StoreBusyError);
-      expect(await t.db.collection(COLLECTIONS.articles).countDocuments()).toBe(0);
+      await expect(applyLoad(db(), items, [draft], 300)).rejects.toBeInstanceOf(StoreBusyError);
+      expect(await db().collection(COLLECTIONS.articles).countDocuments()).toBe(0);
       expect(
-        await t.db
+        await db()
           .collection<{ _id: string }>(BOOKKEEPING_COLLECTIONS.articleDrafts)
           .countDocuments({ _id: draft._id }),
       ).toBe(0);
       expect(
-        await t.db
+        await db()
           .collection(BOOKKEEPING_COLLECTIONS.loadLog)
           .countDocuments({ _id: { $gt: seq } as never, cancelled: true }),
       ).toBe(1);

@@ -12,26 +12,25 @@ import {
   searchEverything,
 } from '../../src/store';
 import { hostName, loadMeetingGraph } from '../helpers/meeting-graph.fixture';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 describe('person reads', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase();
+  const db = () => database().db;
   beforeAll(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
-    await loadMeetingGraph(t.db, 5);
+    await ensureIndexes(db());
+    await loadMeetingGraph(db(), 5);
   });
-  afterAll(() => t.close());
 
   it('leave the loaders’ bookkeeping out of pages, lookups and search', async () => {
-    const page = await findPeoplePage(t.db, {}, { field: 'name', direction: 1 }, { first: 3 });
+    const page = await findPeoplePage(db(), {}, { field: 'name', direction: 1 }, { first: 3 });
     const ids = page.edges.map((edge) => edge.node._id);
-    const found = await findPeopleByIds(t.db, ids);
-    const searched = await searchEverything(t.db, hostName(0));
-    const organizationIds = (await t.db.collection(COLLECTIONS.organizations).find().toArray()).map((o) =>
+    const found = await findPeopleByIds(db(), ids);
+    const searched = await searchEverything(db(), hostName(0));
+    const organizationIds = (await db().collection(COLLECTIONS.organizations).find().toArray()).map((o) =>
       String(o._id),
     );
-    const organizations = await findOrganizationsByIds(t.db, organizationIds);
+    const organizations = await findOrganizationsByIds(db(), organizationIds);
 
     for (const doc of [...page.edges.map((e) => e.node), ...found, ...searched.map((m) => m.doc), ...organizations]) {
       for (const field of ['forms', 'identityKeys', 'searchKeys', 'seq']) expect(doc).not.toHaveProperty(field);
@@ -43,14 +42,18 @@ describe('person reads', () => {
 
   it('never return an emptied entity: lookups, pages and search pass over its tombstone', async () => {
     const host = hostName(4);
-    const [before] = (await findPeoplePage(t.db, { name: host }, { field: 'name', direction: 1 }, { first: 5 })).edges;
+    const [before] = (await findPeoplePage(db(), { name: host }, { field: 'name', direction: 1 }, { first: 5 })).edges;
     expect(before.node.name).toBe(host);
-    await removeArticle(t.db, 'fixture-004.txt');
-    expect(await t.db.collection(COLLECTIONS.people).countDocuments({ _id: before.node._id as never })).toBe(1);
-    expect(await findPeopleByIds(t.db, [before.node._id])).toEqual([]);
-    expect((await findPeoplePage(t.db, { name: host }, { field: 'name', direction: 1 }, { first: 5 })).edges).toEqual(
+    await removeArticle(db(), 'fixture-004.txt');
+    expect(
+      await db()
+        .collection(COLLECTIONS.people)
+        .countDocuments({ _id: before.node._id as never }),
+    ).toBe(1);
+    expect(await findPeopleByIds(db(), [before.node._id])).toEqual([]);
+    expect((await findPeoplePage(db(), { name: host }, { field: 'name', direction: 1 }, { first: 5 })).edges).toEqual(
       [],
     );
-    expect((await searchEverything(t.db, host)).filter((m) => m.kind === 'person')).toEqual([]);
+    expect((await searchEverything(db(), host)).filter((m) => m.kind === 'person')).toEqual([]);
   });
 });

@@ -5,17 +5,17 @@
  */
 import type { CommandStartedEvent, Document } from 'mongodb';
 import { COLLECTIONS, createRequestLoaders, keyedPage } from '../../src/store';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 type Row = Document & { _id: string };
 
 describe('request loaders', () => {
-  let t: TestDatabase;
+  const database = useTestDatabase({ monitorCommands: true });
   const commands: Document[] = [];
 
   beforeAll(async () => {
-    t = await openTestDatabase({ monitorCommands: true });
-    await t.db.collection<Row>(COLLECTIONS.people).insertMany([
+    const { db, client } = database();
+    await db.collection<Row>(COLLECTIONS.people).insertMany([
       { _id: 'p1', slug: 'ann-one', name: 'Ann One', articleCount: 1 },
       { _id: 'p2', slug: 'bea-two', name: 'Bea Two', articleCount: 1 },
       { _id: 'p3', slug: 'cy-three', name: 'Cy Three', articleCount: 1 },
@@ -32,19 +32,18 @@ describe('request loaders', () => {
       });
     }
     meetings.push({ _id: 'm-gone', personIds: ['p1'], date: '2021-02-01', articleCount: 0 });
-    await t.db.collection<Row>(COLLECTIONS.meetings).insertMany(meetings);
-    t.client.on('commandStarted', (event: CommandStartedEvent) => {
+    await db.collection<Row>(COLLECTIONS.meetings).insertMany(meetings);
+    client.on('commandStarted', (event: CommandStartedEvent) => {
       if (event.commandName === 'find' || event.commandName === 'aggregate') commands.push(event.command);
     });
   });
-  afterAll(() => t.close());
   beforeEach(() => {
     commands.length = 0;
   });
 
   it('sends the lookups concurrent requests make in the same turn as one command, answering each with its own keys', async () => {
-    const first = createRequestLoaders(t.db);
-    const second = createRequestLoaders(t.db);
+    const first = createRequestLoaders(database().db);
+    const second = createRequestLoaders(database().db);
 
     const [ann, bea, nobody, tombstone] = await Promise.all([
       first.personById.load('p1'),
@@ -62,8 +61,8 @@ describe('request loaders', () => {
   });
 
   it('reads a page of each parent’s list for concurrent requests in one command, each page its own', async () => {
-    const first = createRequestLoaders(t.db);
-    const second = createRequestLoaders(t.db);
+    const first = createRequestLoaders(database().db);
+    const second = createRequestLoaders(database().db);
     const latestFirst = { field: 'date', direction: -1 as const };
     const count = async () => -1;
 
@@ -89,6 +88,7 @@ describe('request loaders', () => {
   });
 
   it('reads the facts of parents known to fit their page whole, by one plain $in, in the order a range would give', async () => {
+    const { db } = database();
     // Meeting reports: m-few has three (one undated, two on one day, so _id breaks the tie); m-many has seven.
     const report = (id: string, meetingId: string, date: string | null) => ({
       _id: id,
@@ -98,7 +98,7 @@ describe('request loaders', () => {
       date,
       evidence: [{ start: 0, end: 1, text: id }],
     });
-    await t.db
+    await db
       .collection<Row>(COLLECTIONS.meetingReports)
       .insertMany([
         report('r1', 'm-few', '2021-03-01'),
@@ -116,13 +116,13 @@ describe('request loaders', () => {
       ]);
     const ids = (found: Awaited<ReturnType<typeof pages>>) => found.map((page) => page.edges.map((e) => e.node._id));
 
-    const ranged = await pages(createRequestLoaders(t.db));
+    const ranged = await pages(createRequestLoaders(db));
     expect(commands.map((c) => c.aggregate ?? c.find)).toEqual([COLLECTIONS.meetingReports]);
     expect(commands[0].pipeline).toBeDefined();
     commands.length = 0;
 
     // m-few and m-none are known to hold no more than the page reads (2 + 1); m-many is not.
-    const whole = await pages(createRequestLoaders(t.db), [3, 7]);
+    const whole = await pages(createRequestLoaders(db), [3, 7]);
     expect(ids(whole)).toEqual(ids(ranged));
     expect(ids(whole)).toEqual([['r3', 'r1'], ['s6', 's5'], []]);
     expect(whole.map((page) => page.hasNextPage)).toEqual([true, true, false]);
@@ -132,7 +132,7 @@ describe('request loaders', () => {
 
     // A page after a cursor is a range again, and goes on where the whole read left off.
     const next = await keyedPage(
-      createRequestLoaders(t.db).reportsOfMeeting,
+      createRequestLoaders(db).reportsOfMeeting,
       'm-few',
       latestFirst,
       { first: 2, after: whole[0].edges[1].cursor },
@@ -143,11 +143,12 @@ describe('request loaders', () => {
   });
 
   it('keeps what a request has read for that request only: a later request sees a change made since', async () => {
-    const before = createRequestLoaders(t.db);
+    const { db } = database();
+    const before = createRequestLoaders(db);
     expect((await before.personBySlug.load('cy-three'))?.name).toBe('Cy Three');
 
-    await t.db.collection<Row>(COLLECTIONS.people).updateOne({ _id: 'p3' }, { $set: { name: 'Cy Renamed' } });
-    const after = createRequestLoaders(t.db);
+    await db.collection<Row>(COLLECTIONS.people).updateOne({ _id: 'p3' }, { $set: { name: 'Cy Renamed' } });
+    const after = createRequestLoaders(db);
 
     expect((await before.personBySlug.load('cy-three'))?.name).toBe('Cy Three');
     expect((await after.personBySlug.load('cy-three'))?.name).toBe('Cy Renamed');

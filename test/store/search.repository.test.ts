@@ -12,18 +12,18 @@ import {
   searchEverything,
   searchKeyFilter,
 } from '../../src/store';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabase } from '../helpers/test-database';
 
 type Row = Document & { _id: string };
 
-let t: TestDatabase;
+const database = useTestDatabase({ monitorCommands: true });
 const commands: string[] = [];
 
 const bookkeeping = { forms: { name: [['x', 1]] }, seq: 4, identityKeys: ['k'] };
 
 beforeAll(async () => {
-  t = await openTestDatabase({ monitorCommands: true });
-  await ensureIndexes(t.db);
+  const { db, client } = database();
+  await ensureIndexes(db);
   // More matching people than one kind may return, so the limit and a single reply batch are both exercised.
   const people: Row[] = Array.from({ length: SEARCH_LIMIT_PER_KIND + 20 }, (_, i) => ({
     _id: `p${String(i).padStart(3, '0')}`,
@@ -34,8 +34,8 @@ beforeAll(async () => {
     ...bookkeeping,
   }));
   people.push({ _id: 'p-other', slug: 'bob', name: 'Bob', mentionCount: 99, searchKeys: ['bob'], ...bookkeeping });
-  await t.db.collection<Row>(COLLECTIONS.people).insertMany(people);
-  await t.db.collection<Row>(COLLECTIONS.organizations).insertMany([
+  await db.collection<Row>(COLLECTIONS.people).insertMany(people);
+  await db.collection<Row>(COLLECTIONS.organizations).insertMany([
     { _id: 'g2', slug: 'annex-group', name: 'Annex Group', searchKeys: ['annex group', 'group'], ...bookkeeping },
     {
       _id: 'g1',
@@ -46,7 +46,7 @@ beforeAll(async () => {
     },
     { _id: 'g3', slug: 'bobcorp', name: 'Bobcorp', searchKeys: ['bobcorp'], ...bookkeeping },
   ]);
-  await t.db.collection<Row>(COLLECTIONS.offices).insertMany([
+  await db.collection<Row>(COLLECTIONS.offices).insertMany([
     {
       _id: 'f1',
       key: 'annual-chair|x',
@@ -56,7 +56,7 @@ beforeAll(async () => {
       ...bookkeeping,
     },
   ]);
-  await t.db.collection<Row>(COLLECTIONS.articles).insertMany([
+  await db.collection<Row>(COLLECTIONS.articles).insertMany([
     {
       _id: 'a1',
       source: 'anna-1.txt',
@@ -85,10 +85,8 @@ beforeAll(async () => {
       searchKeys: ['bob'],
     },
   ]);
-  t.client.on('commandStarted', (event: CommandStartedEvent) => commands.push(event.commandName));
+  client.on('commandStarted', (event: CommandStartedEvent) => commands.push(event.commandName));
 });
-
-afterAll(() => t.close());
 
 beforeEach(() => {
   commands.length = 0;
@@ -119,8 +117,9 @@ async function perKindQueries(text: string): Promise<Array<{ kind: string; doc: 
     },
   ] as const;
   const results = [];
+  const { db } = database();
   for (const { kind, coll, sort, projection } of kinds) {
-    const docs = await t.db
+    const docs = await db
       .collection(coll)
       .find(filter, { projection })
       .sort(sort)
@@ -132,24 +131,24 @@ async function perKindQueries(text: string): Promise<Array<{ kind: string; doc: 
 }
 
 it('answers a search with exactly one command', async () => {
-  const matches = await searchEverything(t.db, 'An');
+  const matches = await searchEverything(database().db, 'An');
   expect(commands).toEqual(['aggregate']);
   expect(matches.length).toBe(SEARCH_LIMIT_PER_KIND + 2 + 1 + 2);
 });
 
 it('returns each kind in the order and shape of its own query, people first and articles last', async () => {
   for (const text of ['an', 'Anna 1', 'bob', 'chair', 'Ännä wins']) {
-    expect({ text, matches: await searchEverything(t.db, text) }).toEqual({
+    expect({ text, matches: await searchEverything(database().db, text) }).toEqual({
       text,
       matches: await perKindQueries(text),
     });
   }
-  const kinds = (await searchEverything(t.db, 'an')).map((m) => m.kind);
+  const kinds = (await searchEverything(database().db, 'an')).map((m) => m.kind);
   expect([...new Set(kinds)]).toEqual(['person', 'organization', 'office', 'article']);
 });
 
 it('leaves out the loaders’ bookkeeping, the article text and what only the indexes read', async () => {
-  const matches = await searchEverything(t.db, 'anna');
+  const matches = await searchEverything(database().db, 'anna');
   for (const { doc } of matches) {
     expect(doc).not.toHaveProperty('forms');
     expect(doc).not.toHaveProperty('seq');
@@ -166,6 +165,6 @@ it('leaves out the loaders’ bookkeeping, the article text and what only the in
 });
 
 it('refuses too short a text without sending a command', async () => {
-  await expect(searchEverything(t.db, ' a ')).rejects.toThrow(/at least 2/);
+  await expect(searchEverything(database().db, ' a ')).rejects.toThrow(/at least 2/);
   expect(commands).toEqual([]);
 });

@@ -12,7 +12,7 @@ import {
   StoreReader,
   type OverlaidQuery,
 } from '../../src/store/load/store.reader';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useTestDatabasePerTest } from '../helpers/test-database';
 
 type Person = Pick<PersonDocument, '_id' | 'slug' | 'name' | 'identityKeys' | 'articleCount'>;
 
@@ -55,15 +55,14 @@ function deferred(): { promise: Promise<void>; resolve(): void; reject(err: Erro
 }
 
 describe('reading the store under an entry being written', () => {
-  let t: TestDatabase;
+  const database = useTestDatabasePerTest();
   beforeEach(async () => {
-    t = await openTestDatabase();
-    await ensureIndexes(t.db);
-    await t.db
+    const { db } = database();
+    await ensureIndexes(db);
+    await db
       .collection<Person>(COLLECTIONS.people)
       .insertMany([person('p-amina', 'Amina', ['name:amina']), person('p-peter', 'Peter', ['name:peter'])]);
   });
-  afterEach(() => t.close());
 
   it('reads the entry’s documents in place of the stored ones, and counts each only where it matches', async () => {
     const writing = deferred();
@@ -76,7 +75,7 @@ describe('reading the store under an entry being written', () => {
       ]),
       writing.promise,
     );
-    const reader = new StoreReader(t.db, pending);
+    const reader = new StoreReader(database().db, pending);
     const names = async (query: OverlaidQuery<Person>) =>
       (await reader.find('people', query)).map((p) => p.name).sort();
 
@@ -85,14 +84,14 @@ describe('reading the store under an entry being written', () => {
     expect(await names(withKey('name:peter'))).toEqual([]);
     expect(await names(byIds(['p-amina', 'p-peter']))).toEqual(['', 'Amina Odhiambo']);
     // Without an entry under way, the store as it is.
-    const plain = await new StoreReader(t.db).find('people', withKey('name:amina'));
+    const plain = await new StoreReader(database().db).find('people', withKey('name:amina'));
     expect(plain.map((p) => p.name)).toEqual(['Amina']);
     writing.resolve();
   });
 
   it('gives the reads it cannot overlay the store only once the entry is written, and none if writing it failed', async () => {
     const writing = deferred();
-    const reader = new StoreReader(t.db, new PendingEntry(planWriting([]), writing.promise));
+    const reader = new StoreReader(database().db, new PendingEntry(planWriting([]), writing.promise));
     let settled = false;
     const waiting = reader.settled().then(() => {
       settled = true;
@@ -104,7 +103,7 @@ describe('reading the store under an entry being written', () => {
     expect(settled).toBe(true);
 
     const failing = deferred();
-    const failed = new StoreReader(t.db, new PendingEntry(planWriting([]), failing.promise));
+    const failed = new StoreReader(database().db, new PendingEntry(planWriting([]), failing.promise));
     failing.reject(new Error('the store went away'));
     await expect(failed.settled()).rejects.toBeInstanceOf(EarlierEntryNotWrittenError);
   });

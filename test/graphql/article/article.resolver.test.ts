@@ -8,7 +8,7 @@ import type { ExtractionRecord } from '../../../src/extract';
 import { COLLECTIONS, ensureIndexes, loadExtraction } from '../../../src/store';
 import { startTestApi, type TestApi } from '../../helpers/api-test-server';
 import { loadMeetingGraph } from '../../helpers/meeting-graph.fixture';
-import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
+import { useTestDatabase } from '../../helpers/test-database';
 
 const HOSTS = 60;
 
@@ -58,32 +58,29 @@ interface Observed {
 }
 
 describe('article text', () => {
-  let t: TestDatabase;
   let api: TestApi;
   const collectionOfRequest = new Map<number, string>();
   let observed: Observed = { commands: [], articleDocs: [] };
 
+  // Declared before the database's hooks, so that the API stops before the database closes.
+  afterAll(() => api.stop());
+  const database = useTestDatabase({ monitorCommands: true });
   beforeAll(async () => {
-    t = await openTestDatabase({ monitorCommands: true });
-    await ensureIndexes(t.db);
-    await loadMeetingGraph(t.db, HOSTS);
-    await loadExtraction(t.db, harbourRecord(), { text: HARBOUR_TEXT });
-    t.client.on('commandStarted', (event: CommandStartedEvent) => {
+    await ensureIndexes(database().db);
+    await loadMeetingGraph(database().db, HOSTS);
+    await loadExtraction(database().db, harbourRecord(), { text: HARBOUR_TEXT });
+    database().client.on('commandStarted', (event: CommandStartedEvent) => {
       if (MONITORING_COMMANDS.has(event.commandName)) return;
       observed.commands.push(event.commandName);
       const collection = event.command.find ?? event.command.collection;
       if (typeof collection === 'string') collectionOfRequest.set(event.requestId, collection);
     });
-    t.client.on('commandSucceeded', (event: CommandSucceededEvent) => {
+    database().client.on('commandSucceeded', (event: CommandSucceededEvent) => {
       if (collectionOfRequest.get(event.requestId) !== COLLECTIONS.articles) return;
       const { cursor } = event.reply as { cursor?: { firstBatch?: Document[]; nextBatch?: Document[] } };
       observed.articleDocs.push(...(cursor?.firstBatch ?? cursor?.nextBatch ?? []));
     });
-    api = await startTestApi(t.db);
-  });
-  afterAll(async () => {
-    await api.stop();
-    await t.close();
+    api = await startTestApi(database().db);
   });
 
   async function observe(query: string, variables?: Record<string, unknown>): Promise<{ data: any } & Observed> {

@@ -7,17 +7,12 @@
 import type { Collection, Document } from 'mongodb';
 import { KeyTable } from '../../../src/mongo-embedded/storage/key-table.scan';
 import { examinedBy } from '../../helpers/examined-counts';
-import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
+import { useTestDatabase } from '../../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
 
-beforeAll(async () => {
-  t = await openTestDatabase();
-});
-
-afterAll(async () => {
+afterAll(() => {
   jest.restoreAllMocks();
-  await t.close();
 });
 
 /** How many key ranges the server counts (to plan, or to answer a count) while `run` runs. */
@@ -33,8 +28,8 @@ async function rangesCountedBy(run: () => Promise<unknown>): Promise<number> {
 
 /** The same documents in an indexed collection and in one without indexes. */
 async function twoCollections(name: string, docs: Document[], indexes: Parameters<Collection['createIndexes']>[0]) {
-  const indexed = t.db.collection(`${name}_indexed`);
-  const plain = t.db.collection(`${name}_plain`);
+  const indexed = database().db.collection(`${name}_indexed`);
+  const plain = database().db.collection(`${name}_plain`);
   await indexed.createIndexes(indexes);
   await indexed.insertMany(docs.map((doc) => ({ ...doc })));
   await plain.insertMany(docs.map((doc) => ({ ...doc })));
@@ -121,7 +116,7 @@ itEmbedded(
     const page = async (c: Collection) =>
       (await c.find({}).sort({ date: -1, _id: -1 }).limit(51).toArray()).map((d) => d._id);
     let found: unknown[] = [];
-    const examined = await examinedBy(t.client, async () => {
+    const examined = await examinedBy(database().client, async () => {
       found = await page(indexed);
     });
     expect(found).toEqual(await page(plain));

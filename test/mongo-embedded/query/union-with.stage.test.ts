@@ -1,16 +1,16 @@
 /** `$unionWith` through the official driver: one aggregate reading several collections in order. */
 import type { Collection, Document } from 'mongodb';
 import { examinedBy } from '../../helpers/examined-counts';
-import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
+import { useTestDatabase } from '../../helpers/test-database';
 
-let t: TestDatabase;
+const database = useTestDatabase();
+const db = () => database().db;
 let people: Collection<Document>;
 let offices: Collection<Document>;
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  people = t.db.collection('people');
-  offices = t.db.collection('offices');
+  people = db().collection('people');
+  offices = db().collection('offices');
   await people.insertMany([
     { _id: 'p1' as never, name: 'Ada', keys: ['ada'], n: 3 },
     { _id: 'p2' as never, name: 'Alan', keys: ['alan'], n: 7 },
@@ -22,10 +22,6 @@ beforeAll(async () => {
     { _id: 'o3' as never, title: 'Governor', keys: ['governor'], secret: 3 },
   ]);
   await offices.createIndex({ keys: 1 });
-});
-
-afterAll(async () => {
-  await t.close();
 });
 
 it('appends a whole collection after the current documents', async () => {
@@ -85,7 +81,7 @@ it('adds nothing from a collection that does not exist', async () => {
     .toArray();
   expect(rows.map((r) => r._id)).toEqual(['p3']);
   expect(
-    await t.db
+    await db()
       .collection('no_such_collection')
       .aggregate([{ $unionWith: 'people' }, { $count: 'n' }])
       .toArray(),
@@ -116,15 +112,15 @@ it('refuses malformed specs with MongoDB error codes', async () => {
 const itEmbedded = process.env.MONGODB_URI ? it.skip : it;
 
 itEmbedded('reads the other collection through its index for a leading $match', async () => {
-  const first = t.db.collection('first');
-  const other = t.db.collection('other');
+  const first = db().collection('first');
+  const other = db().collection('other');
   await other.createIndex({ keys: 1 });
   await other.insertMany(
     Array.from({ length: 50 }, (_, i) => ({ _id: i as never, keys: [i < 2 ? `match ${i}` : `other ${i}`] })),
   );
 
   let rows: Document[] = [];
-  const examined = await examinedBy(t.client, async () => {
+  const examined = await examinedBy(database().client, async () => {
     rows = await first
       .aggregate([{ $unionWith: { coll: 'other', pipeline: [{ $match: { keys: { $regex: '^match' } } }] } }])
       .toArray();

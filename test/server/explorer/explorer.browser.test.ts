@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { seedDirectory } from '../../../src/ingest';
 import { explorerAssets } from '../../../src/server';
 import { startTestApi, TEST_API_KEY, type TestApi } from '../../helpers/api-test-server';
-import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
+import { useTestDatabase } from '../../helpers/test-database';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEEDS_DIR = path.join(__dirname, '..', '..', '..', 'seeds');
@@ -26,7 +26,6 @@ if (!HAS_CHROMIUM) {
 (HAS_CHROMIUM ? describe : describe.skip)(
   `the explorer page in Chromium${HAS_CHROMIUM ? '' : ` (skipped: no Chromium at ${CHROMIUM})`}`,
   () => {
-    let t: TestDatabase;
     let api: TestApi;
     let profile: string;
     let context: BrowserContext;
@@ -34,12 +33,18 @@ if (!HAS_CHROMIUM) {
     const elsewhere: string[] = [];
     const problems: string[] = [];
 
+    // Declared before the database's hooks, so that the browser and the API stop before the database closes.
+    afterAll(async () => {
+      await context?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+      await api?.stop();
+    });
+    const database = useTestDatabase();
     beforeAll(async () => {
-      t = await openTestDatabase();
-      await seedDirectory(t.db, { dir: SEEDS_DIR });
+      await seedDirectory(database().db, { dir: SEEDS_DIR });
       // Built once per version of the page (at install, normally): not part of what is tested here.
       await explorerAssets();
-      api = await startTestApi(t.db, { apiKey: TEST_API_KEY });
+      api = await startTestApi(database().db, { apiKey: TEST_API_KEY });
       profile = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-chromium-'));
       context = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
@@ -68,13 +73,6 @@ if (!HAS_CHROMIUM) {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       await page.goto(`http://127.0.0.1:${api.server.port}/`);
-    });
-
-    afterAll(async () => {
-      await context?.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
-      await api?.stop();
-      await t?.close();
     });
 
     /** An editor's visible text; Monaco lays out spaces as no-break spaces. */
