@@ -25,6 +25,7 @@ import { seedDirectory, type SeedSummary } from '../src/ingest';
 import { startEmbeddedMongoThread } from '../src/mongo-embedded';
 import { COLLECTIONS, type PersonDocument } from '../src/store';
 import type { BenchSection } from './bench-section.type';
+import { extractionCpuMsPerArticle } from './extract.bench';
 import { example, loadTest, startBenchApi, type Figures } from './http.bench';
 import { writeSyntheticCorpus } from './synthetic-corpus';
 import { PROJECT_ROOT } from '../src/server/project-root';
@@ -326,7 +327,10 @@ function sizes(): number[] {
 
 export async function run(): Promise<BenchSection> {
   const loadAtStart = os.loadavg()[0];
+  // This VM's speed varies by up to a third from day to day: the same extraction gauged before and after says how fast it ran.
+  const speedBefore = extractionCpuMsPerArticle();
   const results = sizes().map(measureInChildren);
+  const speedAfter = extractionCpuMsPerArticle();
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const rows = results.map(
     (r) =>
@@ -347,7 +351,8 @@ export async function run(): Promise<BenchSection> {
         `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the settings of the \`seed\` script (${scriptDescription('seed')}). ` +
         `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time, as the HTTP section measures, served from that store by a fresh process with the settings of the \`start\` script (${scriptDescription('start')}), as \`npm start\` serves it after \`npm run seed\`: first right after the server starts, while its start-up integrity check (SQLite's quick_check, on a thread of its own) reads the whole file beside serving; then once serverStatus says the check has passed, as it serves from then on (the target applies to this one). ` +
         `CPU ms/article counts every thread of the process; by thread: the loader (the main thread: reading files, planning, the driver), the embedded server's thread (commands, SQLite), the extraction thread(s), and the rest (garbage-collection and compiler helpers, the server's checkpoint and check threads). Peak RSS is the whole process's while it loads. ` +
-        `The machine has ${os.availableParallelism()} cores and may be shared with other work: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start, and the table gives it (mean / highest) over each load and when the person page was measured; a load average above ${os.availableParallelism()} means other work took cores from the loader, so rates and latencies are pessimistic then, while CPU per article depends less on it.`,
+        `The machine has ${os.availableParallelism()} cores and may be shared with other work: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start, and the table gives it (mean / highest) over each load and when the person page was measured; a load average above ${os.availableParallelism()} means other work took cores from the loader, so rates and latencies are pessimistic then, while CPU per article depends less on it. ` +
+        `How fast the machine ran: \`extractArticle\` took ${speedBefore.toFixed(2)} CPU ms per 600-word article before the loads and ${speedAfter.toFixed(2)} after them (the extraction section's measure, the same code each time: a higher figure means a slower machine, and every thread's CPU per article above rises with it).`,
       '',
       '| articles | seconds | articles/s | articles/s per tenth | CPU ms/article | by thread: loader / server / extraction / other | load average | peak RSS (MiB) | documents | largest document (KB) | heavy hitter document (KB) | person page p50 / p99 (ms): during the start-up check; after it (load average) | people | offices | meetings |',
       '|---:|---:|---:|---|---:|---|---|---:|---:|---|---|---|---:|---:|---:|',
