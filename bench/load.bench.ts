@@ -24,6 +24,7 @@ import { BSON, MongoClient, type Db } from 'mongodb';
 import { seedDirectory, type SeedSummary } from '../src/ingest';
 import { startEmbeddedMongoThread } from '../src/mongo-embedded';
 import { COLLECTIONS, type PersonDocument } from '../src/store';
+import { DEFAULT_SEED_CACHE_MB } from '../src/cli/config';
 import type { BenchSection } from './bench-section.type';
 import { extractionCpuMsPerArticle } from './extract.bench';
 import { example, loadTest, startBenchApi, type Figures } from './http.bench';
@@ -171,7 +172,10 @@ async function measureLoad(count: number): Promise<LoadedStore> {
   const corpusDir = path.join(workDir, 'corpus');
   await writeSyntheticCorpus(corpusDir, count, CORPUS_SEED);
   const beforeServer = threadCpuMs();
-  const server = await startEmbeddedMongoThread({ dbPath: path.join(workDir, 'data') });
+  const server = await startEmbeddedMongoThread({
+    dbPath: path.join(workDir, 'data'),
+    cacheSizeMB: DEFAULT_SEED_CACHE_MB,
+  });
   const serverThreads = new Set([...threadCpuMs().keys()].filter((tid) => !beforeServer.has(tid)));
   const client = await new MongoClient(server.uri).connect();
   try {
@@ -348,7 +352,7 @@ export async function run(): Promise<BenchSection> {
     title: 'Seed loading (synthetic corpus with heavy hitters, embedded server on SQLite)',
     markdown: [
       `Synthetic corpus from \`bench/synthetic-corpus.ts\` (seed ${CORPUS_SEED}): one official meets the host of every article, ten others are named in about a tenth of the articles each. ` +
-        `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the settings of the \`seed\` script (${scriptDescription('seed')}). ` +
+        `Each size is loaded by \`seedDirectory\` into a fresh embedded server on SQLite (on a worker thread, as \`npm run seed\` runs it), in a child process of its own, with the settings of the \`seed\` script (${scriptDescription('seed')}) and its document cache (${DEFAULT_SEED_CACHE_MB} MiB). ` +
         `Then the heavy hitter's person page (\`schema/examples/person-with-meetings.graphql\`: offices, the first 20 meetings with participants and evidence) over HTTP, one request at a time, as the HTTP section measures, served from that store by a fresh process with the settings of the \`start\` script (${scriptDescription('start')}), as \`npm start\` serves it after \`npm run seed\`: first right after the server starts, while its start-up integrity check (SQLite's quick_check, on a thread of its own) reads the whole file beside serving; then once serverStatus says the check has passed, as it serves from then on (the target applies to this one). ` +
         `CPU ms/article counts every thread of the process; by thread: the loader (the main thread: reading files, planning, the driver), the embedded server's thread (commands, SQLite), the extraction thread(s), and the rest (garbage-collection and compiler helpers, the server's checkpoint and check threads). Peak RSS is the whole process's while it loads. ` +
         `The machine has ${os.availableParallelism()} cores and may be shared with other work: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start, and the table gives it (mean / highest) over each load and when the person page was measured; a load average above ${os.availableParallelism()} means other work took cores from the loader, so rates and latencies are pessimistic then, while CPU per article depends less on it. ` +

@@ -40,7 +40,7 @@ async function connectToRecordedServer(uri: string): Promise<MongoClient | null>
 }
 
 export async function openSeedDatabase(
-  config: Pick<Config, 'mongodbUri' | 'dataDir' | 'dbName' | 'cacheSizeMB'>,
+  config: Pick<Config, 'mongodbUri' | 'dataDir' | 'dbName' | 'seedCacheSizeMB'>,
   args: readonly string[],
   log: (message: string) => void,
 ): Promise<SeedDatabase> {
@@ -48,7 +48,7 @@ export async function openSeedDatabase(
     openDatabase({
       mongodbUri: config.mongodbUri,
       dataDir: config.dataDir,
-      cacheSizeMB: config.cacheSizeMB,
+      cacheSizeMB: config.seedCacheSizeMB,
       dbName: config.dbName,
       log,
     });
