@@ -88,9 +88,10 @@ const MIN_API_KEY_LENGTH = 16;
 const DEFAULT_CACHE_MB = 64;
 /**
  * A load reads the entities its articles name once per batch, through SQLite's page cache: 12,000
- * synthetic articles onto a store of 100,000 loaded at the same rate with a document cache of 16,
- * 32 or 64 MiB (108, 108, 104 articles/s) and peaked 43 MiB lower with 16 than with 64. The
- * memory goes to the loader's heap instead (the `seed` script's garbage-collection setting).
+ * synthetic articles onto a store of 100,000 loaded at 108 articles/s with a document cache of 16
+ * and of 32 MiB (peaks 764 and 776 MiB), and 32 rather than 64 had peaked 40-70 MB lower at about
+ * the same rate. The memory goes to the loader's heap instead (the `seed` script's
+ * garbage-collection setting).
  */
 export const DEFAULT_SEED_CACHE_MB = 16;
 const MAX_CACHE_MB = 1024 * 1024;
