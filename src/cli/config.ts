@@ -38,6 +38,16 @@ export class ConfigError extends Error {
   }
 }
 
+const DEFAULT_CACHE_MB = 64;
+/**
+ * A load reads the entities its articles name once per batch, through SQLite's page cache: 12,000
+ * synthetic articles onto a store of 100,000 loaded at 108 articles/s with a document cache of 16
+ * and of 32 MiB (peaks 764 and 776 MiB), and 32 rather than 64 had peaked 40-70 MB lower at about
+ * the same rate. The memory goes to the loader's heap instead (the `seed` script's
+ * garbage-collection setting).
+ */
+export const DEFAULT_SEED_CACHE_MB = 16;
+
 /** The variables, their defaults and meaning: what `loadConfig` reads and the README documents. */
 export const CONFIG_VARIABLES = [
   ['PORT', '4000', 'HTTP port (0 picks a free one).'],
@@ -54,7 +64,7 @@ export const CONFIG_VARIABLES = [
   ['NEWSGRAPH_DATA_DIR', './data', 'Where the embedded server keeps its data (ignored with MONGODB_URI).'],
   [
     'NEWSGRAPH_CACHE_MB',
-    '64 (16 for `npm run seed`)',
+    `${DEFAULT_CACHE_MB} (${DEFAULT_SEED_CACHE_MB} for \`npm run seed\`)`,
     "The embedded server's document cache, in MiB of stored documents: what bounds its memory (ignored with MONGODB_URI).",
   ],
   [
@@ -85,15 +95,6 @@ export const CONFIG_VARIABLES = [
 ] as const;
 
 const MIN_API_KEY_LENGTH = 16;
-const DEFAULT_CACHE_MB = 64;
-/**
- * A load reads the entities its articles name once per batch, through SQLite's page cache: 12,000
- * synthetic articles onto a store of 100,000 loaded at 108 articles/s with a document cache of 16
- * and of 32 MiB (peaks 764 and 776 MiB), and 32 rather than 64 had peaked 40-70 MB lower at about
- * the same rate. The memory goes to the loader's heap instead (the `seed` script's
- * garbage-collection setting).
- */
-export const DEFAULT_SEED_CACHE_MB = 16;
 const MAX_CACHE_MB = 1024 * 1024;
 const MAX_WORKERS = 64;
 const BOOLEAN_WORDS: Record<string, boolean> = {
